@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Idempotent setup for `npm start`, `npm test` and `npm run bench` on a fresh Debian machine:
+# npm packages (only when package-lock.json changed) and the Debian packages the project uses.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: Chromium (JS-rendered portals, PDF printing in tests), poppler-utils
+# (pdftotext: the bench's yardstick), CJK fonts (Chromium-printed PDFs), LibreOffice Writer
+# (turns generated test documents into legacy .doc files).
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian packages: ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+  else
+    echo "setup: missing Debian packages (run as root to install): ${need[*]}" >&2
+  fi
+fi
+
+# npm packages: reinstall only when the lock file differs from what was installed.
+stamp=node_modules/.ogi-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: npm ci" >&2
+  npm ci --no-audit --no-fund >&2
+  echo "$want" > "$stamp"
+fi

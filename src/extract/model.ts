@@ -1,0 +1,49 @@
+// The format-neutral view of a document that every text/<format>.ts reader produces and the
+// form readers (forms/*.ts) consume. Readers keep what the page shows; forms decide what it means.
+import type { Format } from '../record.js';
+
+export interface TextCell {
+  /** The cell's text as printed (whitespace inside kept; an empty string is a blank cell). */
+  text: string;
+  /** Left and right x of the cell on its page (PDF only), in PDF points. */
+  x0?: number;
+  x1?: number;
+}
+
+export interface TextRow {
+  /**
+   * One table row (HTML/DOCX `<tr>` with rowspan/colspan expanded so every row has one cell per
+   * grid column; a tab-separated text line; a PDF line split into cells at wide gaps) or one
+   * prose paragraph / heading (a single cell).
+   */
+  cells: TextCell[];
+  /** True when the row comes from a real table structure (HTML/DOCX table, tab layout, PDF grid). */
+  tabular: boolean;
+  /** Index of the source table in the document (HTML/DOCX), when known. */
+  table?: number;
+  /** 1-based page number (PDF). */
+  page?: number;
+}
+
+export interface DocumentModel {
+  format: Format;
+  /** Every row in reading order: headings, prose paragraphs and table rows. */
+  rows: TextRow[];
+  /** Plain text of the whole document in reading order (rows joined by newlines). */
+  text: string;
+  /** Metadata the container knows beyond the text (HTML meta tags, page header, PDF info). */
+  meta: DocumentMeta;
+}
+
+export interface DocumentMeta {
+  title?: string;
+  /** ISO date printed on the page (发布日期, meta PubDate), not a file timestamp. */
+  published?: string;
+  agency?: string;
+  pages?: number;
+}
+
+export function modelFromRows(format: Format, rows: TextRow[], meta: DocumentMeta = {}): DocumentModel {
+  const text = rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n');
+  return { format, rows, text, meta };
+}

@@ -1,0 +1,69 @@
+// The work area shared by the stages. Each stage reads only the previous stage's files, so
+// `ogi extract`, `ogi publish` and `ogi refresh` can run alone.
+//
+//   storage/
+//     documents/<sha256[0:2]>/<sha256>   raw bytes, content-addressed (never a name from the web)
+//     documents.jsonl                    one DocumentEntry per fetched document version (append-only)
+//     failures.jsonl                     one Failure per problem (append-only; latest run wins per url+stage)
+//     records/<sha256>.json              extracted record cache, keyed by document hash
+//     crawl/                             crawler state (named crawlee stores, HTTP validators)
+import path from 'node:path';
+
+export interface DocumentEntry {
+  /** URL the document was requested at. */
+  url: string;
+  /** URL after redirects. */
+  final_url: string;
+  /** The report's detail page (for an attachment, the page linking to it; for a page, itself). */
+  page_url: string | null;
+  sha256: string;
+  bytes: number;
+  content_type: string | null;
+  /** Attachment file name decoded from Content-Disposition or the link text; never used as a path. */
+  filename: string | null;
+  fetched_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  kind: 'page' | 'attachment';
+  /** What the list item and its list page said about the report (used when the document does not). */
+  hints: DocumentHints;
+  /** sha256 of an earlier document with the same agency, year, scope and content, if any. */
+  duplicate_of?: string | null;
+}
+
+export interface DocumentHints {
+  title?: string;
+  agency?: string;
+  year?: number;
+  published_date?: string;
+  province?: string;
+  admin_level?: string;
+  crawler?: string;
+}
+
+export type Stage = 'crawl' | 'download' | 'extract' | 'publish';
+
+export interface Failure {
+  url: string;
+  stage: Stage;
+  /** Machine-readable reason: http_404, http_500, timeout, blocked, robots, too_large, layout_changed, corrupt_pdf, not_a_report… */
+  kind: string;
+  message: string;
+  at: string;
+}
+
+export function storagePaths(root: string) {
+  return {
+    root,
+    documents: path.join(root, 'documents'),
+    documentIndex: path.join(root, 'documents.jsonl'),
+    failures: path.join(root, 'failures.jsonl'),
+    records: path.join(root, 'records'),
+    crawl: path.join(root, 'crawl'),
+    documentFile: (sha256: string) => path.join(root, 'documents', sha256.slice(0, 2), sha256),
+    recordFile: (sha256: string) => path.join(root, 'records', `${sha256}.json`),
+  };
+}
+
+export const DEFAULT_STORAGE = 'storage';
+export const DEFAULT_DATASETS = 'datasets';
