@@ -8,6 +8,11 @@ export interface TextCell {
   /** Left and right x of the cell on its page (PDF only), in PDF points. */
   x0?: number;
   x1?: number;
+  /**
+   * Set on the copies a merged cell leaves in the expanded grid (HTML/DOCX): 'row' = a rowspan copy
+   * (text repeated, so a row keeps its group label), 'col' = a colspan copy (text '', not a blank cell).
+   */
+  merged?: 'row' | 'col';
 }
 
 export interface TextRow {

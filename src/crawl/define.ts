@@ -1,0 +1,40 @@
+// Province files (crawlers/<pinyin>.ts) are data: an id, a name, a GB/T 2260 code and entry points,
+// each naming the platform adapter that reads it. A new county portal is one more line.
+import type { AdminLevel } from '../record.js';
+
+export type PlatformName = 'trs' | 'hanweb' | 'gkmlpt' | 'generic' | 'browser';
+
+export interface PortalHints {
+  admin_level?: AdminLevel;
+  agency?: string;
+  /** Place names the portal covers (city/county), used as region hints. */
+  city?: string;
+  county?: string;
+}
+
+export interface PortalEntry extends PortalHints {
+  url: string;
+  platform: PlatformName;
+}
+
+export interface ProvinceCrawler {
+  id: string;
+  name: string;
+  /** GB/T 2260 code of the province ('000000' for the central government). */
+  code: string;
+  portals: PortalEntry[];
+}
+
+export function province(def: ProvinceCrawler): ProvinceCrawler {
+  return def;
+}
+
+const entry =
+  (platform: PlatformName) =>
+  (url: string, hints: PortalHints = {}): PortalEntry => ({ url, platform, ...hints });
+
+export const trs = entry('trs');
+export const hanweb = entry('hanweb');
+export const gkmlpt = entry('gkmlpt');
+export const generic = entry('generic');
+export const browser = entry('browser');
