@@ -1,0 +1,211 @@
+// Positioned text runs of one PDF page → rows in reading order. Pure (no pdf.js), so it is
+// tested with hand-made runs as well as with real pages.
+//  - Runs are grouped into visual lines by baseline (a number set in a larger font sits a point
+//    or two off the label's baseline; two lines of a wrapped label are ~1 em apart).
+//  - A line is cut into cells at horizontal gaps wider than CELL_GAP em; closer runs are merged
+//    (CJK text often comes one run per glyph or per font change).
+//  - A line of ≥ 2 cells is a table row; a single-cell line lying between table rows, close to
+//    both, is a table row too (a wrapped label, a group label on its own line); others are prose.
+//  - Vertical text (a group label written top to bottom) is its own row, placed at its top.
+//  - Page numbers in the top/bottom margin ("- 3 -", "第 3 页", "3/5") are dropped.
+import type { TextCell, TextRow } from '../model.js';
+
+export interface TextRun {
+  text: string;
+  /** Left and right x, in points from the page's left edge. */
+  x0: number;
+  x1: number;
+  /** Baseline y in points from the page's top edge (y grows downward). */
+  y: number;
+  /** Font size in points. */
+  size: number;
+  /** Written top to bottom: y is the top of the run, `height` its length. */
+  vertical?: { height: number };
+}
+
+export interface PageGeometry {
+  page: number;
+  width: number;
+  height: number;
+}
+
+/** Cut a line where the gap between two runs is wider than this many em… */
+export const CELL_GAP = 0.8;
+/** …and, in a line that is a table row anyway, where two separate runs are this far apart ("结果 其他"). */
+export const TABLE_CELL_GAP = 0.4;
+/** Two runs share a line when their baselines differ by at most this many em (smaller font). */
+const LINE_TOLERANCE = 0.4;
+/** Above this gap (em) two merged runs get a space between them ("第 711 号"). */
+const SPACE_GAP = 0.2;
+/** A single-cell line is part of a table when table rows lie within this many em above and below. */
+const TABLE_REACH = 2;
+/** Margin (fraction of page height) where page numbers are looked for. */
+const MARGIN = 0.12;
+
+const PAGE_NUMBER =
+  /^(?:[-－—–‒~～\s]*\d{1,4}[-－—–‒~～\s]*|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/;
+
+interface Line {
+  y: number;
+  size: number;
+  runs: TextRun[];
+  /** Top and bottom y of the line's glyphs. */
+  top: number;
+  bottom: number;
+}
+
+interface PlacedRow {
+  row: TextRow;
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+export function layoutPage(runs: TextRun[], geometry: PageGeometry): TextRow[] {
+  const horizontal: TextRun[] = [];
+  const vertical: TextRun[] = [];
+  for (const r of runs) {
+    if (!r.text.trim()) continue;
+    (r.vertical ? vertical : horizontal).push(r);
+  }
+  const lines = groupLines(horizontal);
+  const placed: PlacedRow[] = [];
+  for (const line of lines) {
+    let cells = splitCells(line.runs, CELL_GAP);
+    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP);
+    if (isPageNumber(cells, line, geometry)) continue;
+    placed.push({
+      row: { cells, tabular: cells.length >= 2, page: geometry.page },
+      top: line.top,
+      bottom: line.bottom,
+      size: line.size,
+    });
+  }
+  markTableLines(placed);
+  for (const v of verticalRows(vertical, geometry.page)) {
+    const at = placed.findIndex((p) => p.top > v.top);
+    v.row.tabular = isInsideTable(placed, at < 0 ? placed.length : at, v);
+    placed.splice(at < 0 ? placed.length : at, 0, v);
+  }
+  return placed.map((p) => p.row);
+}
+
+function groupLines(runs: TextRun[]): Line[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  for (const r of sorted) {
+    if (current && Math.abs(r.y - current.y) <= LINE_TOLERANCE * Math.min(r.size, current.size)) {
+      current.runs.push(r);
+      current.top = Math.min(current.top, r.y - 0.85 * r.size);
+      current.bottom = Math.max(current.bottom, r.y + 0.15 * r.size);
+      if (r.size > current.size) {
+        current.size = r.size;
+      }
+      continue;
+    }
+    current = { y: r.y, size: r.size, runs: [r], top: r.y - 0.85 * r.size, bottom: r.y + 0.15 * r.size };
+    lines.push(current);
+  }
+  for (const line of lines) line.runs.sort((a, b) => a.x0 - b.x0);
+  return lines;
+}
+
+function splitCells(runs: TextRun[], maxGap: number): TextCell[] {
+  const cells: { text: string; x0: number; x1: number }[] = [];
+  let cell: { text: string; x0: number; x1: number } | null = null;
+  let last: TextRun | null = null;
+  for (const r of dropDuplicates(runs)) {
+    const size = last ? Math.min(last.size, r.size) : r.size;
+    const gap = cell ? r.x0 - cell.x1 : Infinity;
+    if (cell && last && gap <= maxGap * size) {
+      const spaced = gap > SPACE_GAP * size && !/\s$/.test(cell.text) && !/^\s/.test(r.text);
+      cell.text += (spaced ? ' ' : '') + r.text;
+      cell.x1 = Math.max(cell.x1, r.x1);
+    } else {
+      cell = { text: r.text, x0: r.x0, x1: r.x1 };
+      cells.push(cell);
+    }
+    last = r;
+  }
+  return cells.map((c) => ({ text: c.text.trim(), x0: round(c.x0), x1: round(c.x1) }));
+}
+
+/** Fake bold: the same run drawn twice, a fraction of a point apart. */
+function dropDuplicates(runs: TextRun[]): TextRun[] {
+  const kept: TextRun[] = [];
+  for (const r of runs) {
+    const twin = kept.some(
+      (k) => k.text === r.text && Math.abs(k.x0 - r.x0) < 0.3 * r.size && Math.abs(k.y - r.y) < 0.3 * r.size,
+    );
+    if (!twin) kept.push(r);
+  }
+  return kept;
+}
+
+function isPageNumber(cells: TextCell[], line: Line, g: PageGeometry): boolean {
+  if (cells.length !== 1 || !PAGE_NUMBER.test(cells[0].text.trim())) return false;
+  return line.bottom < g.height * MARGIN || line.top > g.height * (1 - MARGIN);
+}
+
+function markTableLines(placed: PlacedRow[]): void {
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i];
+    if (p.row.cells.length < 2) p.row.tabular = isInsideTable(placed, i, p, i);
+  }
+}
+
+/** A table row (≥ 2 cells) in a font at least as large lies close above `top` and another close below `bottom`. */
+function isInsideTable(placed: PlacedRow[], at: number, line: PlacedRow, self = -1): boolean {
+  const { top, bottom, size } = line;
+  const near = (p: PlacedRow, gap: number) =>
+    p.row.cells.length >= 2 && gap <= TABLE_REACH * Math.min(size, p.size) && size <= 1.1 * p.size; // a heading is larger
+  let above = false;
+  for (let j = at - 1; j >= 0 && !above; j--) {
+    if (j === self) continue;
+    const gap = top - placed[j].bottom;
+    if (gap > TABLE_REACH * 16) break;
+    above = near(placed[j], gap);
+  }
+  let below = false;
+  for (let j = at; j < placed.length && !below; j++) {
+    if (j === self) continue;
+    const gap = placed[j].top - bottom;
+    if (gap > TABLE_REACH * 16) break;
+    below = near(placed[j], gap);
+  }
+  return above && below;
+}
+
+/** Vertical runs stacked in one column (one run per glyph or per few glyphs) → one row each. */
+function verticalRows(runs: TextRun[], page: number): PlacedRow[] {
+  const sorted = [...runs].sort((a, b) => a.x0 - b.x0 || a.y - b.y);
+  const rows: PlacedRow[] = [];
+  let cur: { text: string; x0: number; x1: number; top: number; bottom: number; size: number } | null = null;
+  const flush = () => {
+    if (cur) {
+      rows.push({
+        row: { cells: [{ text: cur.text.trim(), x0: round(cur.x0), x1: round(cur.x1) }], tabular: false, page },
+        top: cur.top,
+        bottom: cur.bottom,
+        size: cur.size,
+      });
+    }
+  };
+  for (const r of sorted) {
+    const h = r.vertical?.height ?? r.size;
+    if (cur && Math.abs(r.x0 - cur.x0) < 0.5 * r.size && r.y - cur.bottom < 1.5 * r.size) {
+      cur.text += r.text;
+      cur.bottom = Math.max(cur.bottom, r.y + h);
+      continue;
+    }
+    flush();
+    cur = { text: r.text, x0: r.x0, x1: r.x1, top: r.y, bottom: r.y + h, size: r.size };
+  }
+  flush();
+  return rows.sort((a, b) => a.top - b.top);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,109 @@
+// PDF → DocumentModel with pdf.js: the text runs of every page with their positions, laid out
+// into lines and cells by pdf-layout.ts (cells keep x0/x1, so a form reader can tell which
+// column a number stands under even when a cell of the row is blank).
+// Text only: no rendering, no font faces, no operator lists. Typed errors: corrupt_pdf,
+// encrypted_pdf, no_text_layer (a scan).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { ExtractError } from '../../errors.js';
+import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
+import { layoutPage, type TextRun } from './pdf-layout.js';
+
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** Fewer printable characters than this per page on average: a scan without a text layer. */
+const MIN_CHARS_PER_PAGE = 40;
+
+export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
+  if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new ExtractError('corrupt_pdf', 'no %PDF- header');
+  const task = getDocument({
+    data: new Uint8Array(bytes), // a copy: pdf.js takes the buffer over
+    cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep, // CJK fonts that are not embedded
+    cMapPacked: true,
+    standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep, // widths of the base 14
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    stopAtErrors: true,
+    verbosity: 0,
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy();
+    throw asExtractError(err);
+  }
+  try {
+    const rows: TextRow[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const runs = await pageRuns(page);
+      for (const r of runs) chars += r.text.replace(/\s/g, '').length;
+      const { width, height } = page.getViewport({ scale: 1 });
+      rows.push(...layoutPage(runs, { page: n, width, height }));
+      page.cleanup();
+    }
+    if (chars < MIN_CHARS_PER_PAGE * doc.numPages) {
+      throw new ExtractError('no_text_layer', `${doc.numPages} page(s) but ${chars} characters of text (a scan?)`);
+    }
+    return modelFromRows('pdf', rows, await meta(doc));
+  } catch (err) {
+    throw asExtractError(err);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The page's text items in page coordinates (top-left origin, y down, rotation applied). */
+async function pageRuns(page: PDFPageProxy): Promise<TextRun[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const m = Util.transform(viewport.transform, (item as TextItem).transform);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(size > 0)) continue;
+    if (content.styles[item.fontName]?.vertical) {
+      // pdf.js puts a vertical run's origin at the bottom-left of its first glyph
+      runs.push({ text: item.str, x0: m[4], x1: m[4] + item.width, y: m[5] - size, size, vertical: { height: item.height } });
+    } else if (Math.abs(m[1]) < 0.1 * Math.abs(m[0]) && m[0] > 0) {
+      runs.push({ text: item.str, x0: m[4], x1: m[4] + item.width, y: m[5], size });
+    } else {
+      // rotated text (a stamp, a sideways label): kept as a run of its own at its origin
+      runs.push({ text: item.str, x0: m[4], x1: m[4] + size, y: m[5], size, vertical: { height: item.width } });
+    }
+  }
+  return runs;
+}
+
+async function meta(doc: PDFDocumentProxy): Promise<DocumentMeta> {
+  const out: DocumentMeta = { pages: doc.numPages };
+  const { info } = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
+  const title = (info as Record<string, unknown>)['Title'];
+  if (typeof title === 'string' && looksLikeReportTitle(title)) out.title = title.trim();
+  return out; // CreationDate is when the file was made, not when the report was published
+}
+
+/** WPS and Word write file names, "Microsoft Word - x.doc", or nothing useful into Title. */
+export function looksLikeReportTitle(title: string): boolean {
+  const t = title.trim();
+  return (
+    t.length >= 6 &&
+    t.length <= 120 &&
+    /报告|年报/.test(t) &&
+    !/^Microsoft\s|\.(?:docx?|wps|pdf|xlsx?)$/i.test(t) &&
+    !/[\uFFFD]|[À-ÿ]{3,}/.test(t) // mojibake
+  );
+}
+
+function asExtractError(err: unknown): ExtractError {
+  if (err instanceof ExtractError) return err;
+  const name = (err as { name?: string } | null)?.name;
+  const message = (err as { message?: string } | null)?.message ?? String(err);
+  if (name === 'PasswordException') return new ExtractError('encrypted_pdf', `password-protected PDF: ${message}`);
+  return new ExtractError('corrupt_pdf', `pdf.js cannot read it: ${message}`);
+}
