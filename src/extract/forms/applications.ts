@@ -1,0 +1,130 @@
+// Table 三 (收到和处理政府信息公开申请情况) read by its row labels.
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_KEYS,
+  OTHER_SUB_ROWS,
+  emptyApplicantRow,
+  type ApplicantColumn,
+  type ApplicationRow,
+  type ApplicationsTable,
+  type Cell,
+  type Warning,
+} from '../../record.js';
+import { centersFromFullRows, placeValues } from './columns.js';
+import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, matchRow, stripGroupPrefix, type Match } from './labels.js';
+import { isLabelFragment, toItem, type Item, type ValueCell } from './sections.js';
+import type { TextRow } from '../model.js';
+
+export interface TableRead<T> {
+  table: T | null;
+  warnings: Warning[];
+  /** Form rows found (for template detection). */
+  keys: string[];
+}
+
+const N = APPLICANT_COLUMNS.length;
+const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k));
+
+export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> {
+  const items = rows.map(toItem);
+  const warnings: Warning[] = [];
+  const centers = centersFromFullRows(items.flatMap((i) => (i.values ? [i.values] : [])), N);
+  const found = new Map<ApplicationRow, (ValueCell | null)[]>();
+  let pending: Item[] = [];
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item.values) {
+      if (isLabelFragment(item)) pending.push(item);
+      continue;
+    }
+    const following: Item[] = [];
+    for (let j = i + 1; j < items.length && !items[j].values && isLabelFragment(items[j]); j++) following.push(items[j]);
+    const { match, label, usedFollowing } = bestMatch(item, pending, following);
+    pending = [];
+    if (usedFollowing) i += following.length;
+    const numbers = item.values.filter((v) => v.kind === 'number');
+    if (!match) {
+      if (SUBTOTAL.test(label)) warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
+      else if (GROUP_LABELS.some((re) => re.test(stripGroupPrefix(label))) && numbers.length)
+        warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'group row with values (a subtotal) skipped' });
+      else if (numbers.length) warnings.push({ code: 'extra_row', where: `applications:${label || '(no label)'}`, detail: `row not in the form: ${numbers.map((v) => v.raw).join(' ')}` });
+      continue;
+    }
+    if (SUBTOTAL.test(label)) {
+      warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
+      continue;
+    }
+    if (found.has(match.key)) {
+      if (numbers.length) warnings.push({ code: 'extra_row', where: `applications.${match.key}`, detail: `printed twice; kept the first (${label})` });
+      continue;
+    }
+    const where = `applications.${match.key}`;
+    if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
+    const placed = placeValues(item.values, N, centers, where, rowSumHolds);
+    warnings.push(...placed.warnings);
+    for (const v of placed.cells) if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
+    found.set(match.key, placed.cells);
+  }
+
+  if (!found.size) return { table: null, warnings: [], keys: [] };
+  const table: ApplicationsTable = {};
+  const subRows = OTHER_SUB_ROWS.filter((k) => found.has(k));
+  const keys = subRows.length ? APPLICATION_ROW_KEYS : BASE_ROWS;
+  for (const key of keys) {
+    const cells = found.get(key);
+    if (!cells && !(key === 'other' && subRows.length)) warnings.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
+    table[key] = toRow(cells);
+  }
+  if (subRows.length) {
+    const summed = sumRows(OTHER_SUB_ROWS.map((k) => table[k]!));
+    if (found.has('other')) {
+      const printed = table.other!;
+      if (APPLICANT_COLUMNS.some((c) => printed[c] !== summed[c]))
+        warnings.push({ code: 'subtotal_row', where: 'applications.other', detail: '（六）其他处理 subtotal printed differs from the sum of its three rows; kept as printed' });
+    } else table.other = summed;
+  }
+  return { table, warnings, keys: [...found.keys()] };
+}
+
+function bestMatch(item: Item, pending: Item[], following: Item[]) {
+  const own = item.label;
+  const p = pending.map((x) => x.label).join('');
+  const f = following.map((x) => x.label).join('');
+  const candidates: { label: string; usedFollowing: boolean }[] = [
+    { label: own, usedFollowing: false },
+    { label: p + own, usedFollowing: false },
+    { label: own + f, usedFollowing: true },
+    { label: p + own + f, usedFollowing: true },
+  ];
+  let best: { match: Match<ApplicationRow> | null; label: string; usedFollowing: boolean } = { match: null, label: own, usedFollowing: false };
+  for (const c of candidates) {
+    if (!c.label || (c.usedFollowing && !f)) continue;
+    const match = matchRow(stripGroupPrefix(c.label), APPLICATION_MATCHERS);
+    if (match && !match.loose) return { match, label: c.label, usedFollowing: c.usedFollowing };
+    if (match && !best.match) best = { match, label: c.label, usedFollowing: c.usedFollowing };
+  }
+  return best;
+}
+
+function toRow(cells: (ValueCell | null)[] | undefined): Record<ApplicantColumn, Cell> {
+  const row = emptyApplicantRow();
+  if (cells) APPLICANT_COLUMNS.forEach((c, i) => (row[c] = cells[i]?.value ?? null));
+  return row;
+}
+
+function sumRows(rows: Record<ApplicantColumn, Cell>[]): Record<ApplicantColumn, Cell> {
+  const out = emptyApplicantRow();
+  for (const c of APPLICANT_COLUMNS) {
+    const vals = rows.map((r) => r[c]).filter((v): v is number => v !== null);
+    out[c] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+  }
+  return out;
+}
+
+/** Used to split digits run together: the row's total equals its six applicant cells. */
+function rowSumHolds(cells: (ValueCell | null)[]): boolean {
+  if (cells.length !== N) return false;
+  const parts = cells.slice(0, N - 1).map((c) => c?.value ?? 0);
+  return parts.reduce((a, b) => a + b, 0) === (cells[N - 1]?.value ?? 0);
+}

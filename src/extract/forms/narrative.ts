@@ -1,0 +1,73 @@
+// Figures stated in prose, for reports without table 三 / 四 ("2020年，我镇收到政府信息公开申请0件。").
+// Only unambiguous statements about information-disclosure requests and their review/litigation
+// are taken; consultations, approvals and other counts in the prose never reach the tables.
+import type { ApplicationRow, ReviewGroup, Warning } from '../../record.js';
+
+const NUM = '(\\d+|[零〇一二两三四五六七八九十]+)';
+const UNIT = '(?:件|宗|个|条|次|例)';
+
+export interface ProseFigures {
+  applications: Partial<Record<ApplicationRow, number>>;
+  reviews: Partial<Record<ReviewGroup, number>>;
+  warnings: Warning[];
+}
+
+function toNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? digits[m[1]] : 1) * 10 + (m[2] ? digits[m[2]] : 0);
+  return s.length === 1 ? digits[s] : NaN;
+}
+
+const RECEIVED = [
+  new RegExp(`(?:共|累计|全年)?(?:收到|受理|办理|接收|接到)[^。；，,]{0,16}?(?:政府信息)?公开申请(?:共|合计)?${NUM}${UNIT}`),
+  new RegExp(`(?:政府信息)?公开申请(?:共|合计)?${NUM}${UNIT}`),
+];
+const NONE_RECEIVED = /(?:未|没有|无)(?:收到|受理|接到|发生)[^。；]{0,12}(?:政府信息)?公开(?:的)?申请|(?:政府信息)?公开申请(?:数)?(?:为)?(?:0|零)(?:件)?/;
+
+const OUTCOMES: [ApplicationRow, RegExp][] = [
+  ['partially_granted', new RegExp(`${NUM}${UNIT}[^。；，,]{0,6}?部分公开|部分公开${NUM}${UNIT}`)],
+  ['granted', new RegExp(`${NUM}${UNIT}(?:已|均)?(?:予以|同意)公开|(?:予以|同意)公开${NUM}${UNIT}`)],
+  ['unable_not_held', new RegExp(`${NUM}${UNIT}[^。；，,]{0,4}?不掌握|不掌握[^。；，,]{0,10}?${NUM}${UNIT}`)],
+];
+
+const NO_REVIEW = /(?:无|未发生|没有|未出现|未收到)[^。；]{0,20}?行政复议/;
+const NO_LITIGATION = /(?:无|未发生|没有|未出现)[^。；]{0,30}?行政诉讼/;
+const REVIEW_COUNT = new RegExp(`行政复议(?:案件)?${NUM}${UNIT}`);
+
+export function readProse(text: string): ProseFigures {
+  const t = text.normalize('NFKC').replace(/[ \t\u3000]+/g, '');
+  const applications: ProseFigures['applications'] = {};
+  const reviews: ProseFigures['reviews'] = {};
+  const warnings: Warning[] = [];
+  const take = (key: ApplicationRow, value: number, quote: string) => {
+    if (Number.isNaN(value) || key in applications) return;
+    applications[key] = value;
+    warnings.push({ code: 'prose_figure', where: `applications.${key}.total`, detail: `from prose: '${quote}'` });
+  };
+
+  const none = NONE_RECEIVED.exec(t);
+  const received = RECEIVED.map((re) => re.exec(t)).find(Boolean);
+  if (received && (!none || received.index < none.index)) take('new_received', toNumber(received[1]), received[0]);
+  else if (none) take('new_received', 0, none[0]);
+
+  for (const [key, re] of OUTCOMES) {
+    const m = re.exec(t);
+    if (m) take(key, toNumber(m[1] ?? m[2]), m[0]);
+  }
+
+  const rc = REVIEW_COUNT.exec(t);
+  const nr = NO_REVIEW.exec(t);
+  if (rc) reviews.review = toNumber(rc[1]);
+  else if (nr) reviews.review = 0;
+  const nl = NO_LITIGATION.exec(t);
+  if (nl) {
+    reviews.litigation_direct = 0;
+    reviews.litigation_after_review = 0;
+  }
+  for (const [g, v] of Object.entries(reviews))
+    warnings.push({ code: 'prose_figure', where: `reviews.${g}.total`, detail: `from prose: ${v}` });
+  return { applications, reviews, warnings };
+}

@@ -1,0 +1,68 @@
+// Table 四 (政府信息公开行政复议、行政诉讼情况): one data row of 15 cells under a 3-level header
+// (行政复议 ×5 · 未经复议直接起诉 ×5 · 复议后起诉 ×5); some reports print one row per group instead.
+import { REVIEW_COLUMNS, REVIEW_GROUPS, emptyReviews, type ReviewGroup, type ReviewsTable, type Warning } from '../../record.js';
+import { centersFromFullRows, placeValues } from './columns.js';
+import { norm } from './cells.js';
+import { toItem, type ValueCell } from './sections.js';
+import type { TableRead } from './applications.js';
+import type { TextRow } from '../model.js';
+
+const N = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+const HEADER = /^(结果)?(维持|纠正)$|^其他(结果)?$|^(尚未)?审结$|^尚未审结$|^总计$/;
+const GROUP_ROW: [ReviewGroup, RegExp][] = [
+  ['litigation_after_review', /复议后起诉/],
+  ['litigation_direct', /未经复议|直接起诉/],
+  ['review', /行政复议/],
+];
+
+export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
+  const items = rows.map(toItem);
+  const warnings: Warning[] = [];
+  const valueItems = items.filter((i) => i.values && i.values.some((v) => v.kind === 'number'));
+  if (!valueItems.length) return { table: null, warnings: [], keys: [] };
+  const table = emptyReviews();
+
+  // One row per group ("行政复议 | 0 | 0 | 0 | 0 | 0")
+  const perGroup = valueItems.map((i) => ({ item: i, group: GROUP_ROW.find(([, re]) => re.test(i.label))?.[0] }));
+  if (perGroup.length >= 2 && perGroup.every((g) => g.group) && new Set(perGroup.map((g) => g.group)).size === perGroup.length) {
+    for (const { item, group } of perGroup) {
+      const placed = placeValues(item.values!, REVIEW_COLUMNS.length, null, `reviews.${group}`);
+      warnings.push(...placed.warnings);
+      REVIEW_COLUMNS.forEach((c, k) => (table[group!][c] = placed.cells[k]?.value ?? null));
+    }
+    return { table, warnings, keys: perGroup.map((g) => g.group!) };
+  }
+
+  // The usual single data row (a PDF may break it over lines: take value rows in order).
+  const values: ValueCell[] = valueItems.flatMap((i) => i.values!);
+  const centers = headerCenters(rows) ?? centersFromFullRows([values], N);
+  const placed = placeValues(values, N, centers, 'reviews', totalsHold);
+  warnings.push(...placed.warnings);
+  REVIEW_GROUPS.forEach((g, gi) =>
+    REVIEW_COLUMNS.forEach((c, ci) => {
+      const v = placed.cells[gi * REVIEW_COLUMNS.length + ci];
+      table[g][c] = v?.value ?? null;
+    }),
+  );
+  return { table, warnings, keys: [...REVIEW_GROUPS] };
+}
+
+/** x centres of the 15 column headers (结果维持 … 总计 three times), when the reader kept positions. */
+function headerCenters(rows: TextRow[]): number[] | null {
+  const xs: number[] = [];
+  for (const row of rows)
+    for (const c of row.cells)
+      if (c.x0 !== undefined && c.x1 !== undefined && HEADER.test(norm(c.text))) {
+        const x = (c.x0 + c.x1) / 2;
+        if (!xs.some((y) => Math.abs(y - x) < 3)) xs.push(x);
+      }
+  xs.sort((a, b) => a - b);
+  return xs.length === N ? xs : null;
+}
+
+function totalsHold(cells: (ValueCell | null)[]): boolean {
+  return REVIEW_GROUPS.every((_, g) => {
+    const part = cells.slice(g * 5, g * 5 + 4).reduce((a, c) => a + (c?.value ?? 0), 0);
+    return part === (cells[g * 5 + 4]?.value ?? 0);
+  });
+}

@@ -1,0 +1,88 @@
+// Splits a document's rows into the report's table sections (二 proactive, 三 applications,
+// 四 reviews) by their headings and tell-tale rows, and turns each row into a label + values item.
+import type { TextCell, TextRow } from '../model.js';
+import { norm, parseValue, type ParsedValue } from './cells.js';
+
+export type SectionName = 'proactive' | 'applications' | 'reviews';
+
+export interface ValueCell extends ParsedValue {
+  x0?: number;
+  x1?: number;
+}
+
+export interface Item {
+  /** Label text in `norm` form ('' when the row has none). */
+  label: string;
+  /** Cells after the label; null when the row holds no value (a label-only row). */
+  values: ValueCell[] | null;
+  /** Label cells with positions (header rows give column x positions). */
+  labelCells: TextCell[];
+  row: TextRow;
+}
+
+const HEADING = /^[#\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七]部分)/;
+
+function rowText(row: TextRow): string {
+  return norm(row.cells.map((c) => c.text).join(''));
+}
+
+/** The section a row opens, 'end' for the closing sections (五、…), or null. */
+export function sectionAnchor(row: TextRow, current: SectionName | null): SectionName | 'end' | null {
+  const t = rowText(row).replace(/^#+/, '');
+  if (!t) return null;
+  const heading = HEADING.test(t) && t.length <= 40;
+  const cellTexts = row.cells.map((c) => norm(c.text));
+  if (heading) {
+    if (/^二、/.test(t) && /主动公开/.test(t)) return 'proactive';
+    if (/^三、/.test(t) && /申请/.test(t) && !/本年度办理结果/.test(t)) return 'applications';
+    if (/^四、/.test(t) && /复议|诉讼/.test(t)) return 'reviews';
+    if (/^[五六七]、/.test(t)) return 'end';
+  }
+  if (/^第二十条第/.test(t) && current !== 'proactive') return 'proactive';
+  if (current !== 'applications' && (/勾稽关系/.test(t) || cellTexts.includes('申请人情况') || /^一、本年(度)?新收/.test(t)))
+    return 'applications';
+  if (current !== 'reviews' && cellTexts.includes('行政复议') && cellTexts.some((c) => c === '行政诉讼' || /^行政诉讼/.test(c)))
+    return 'reviews';
+  if (current !== 'reviews' && t.length <= 30 && /^政府信息公开行政复议[、,]?行政诉讼情况$/.test(t)) return 'reviews';
+  if (current !== 'proactive' && t.length <= 20 && /^主动公开政府信息情况$/.test(t)) return 'proactive';
+  return null;
+}
+
+export function splitSections(rows: TextRow[]): Record<SectionName, TextRow[]> {
+  const out: Record<SectionName, TextRow[]> = { proactive: [], applications: [], reviews: [] };
+  let current: SectionName | null = null;
+  for (const row of rows) {
+    const anchor = sectionAnchor(row, current);
+    if (anchor === 'end') current = null;
+    else if (anchor) current = anchor;
+    if (current) out[current].push(row);
+  }
+  return out;
+}
+
+/** Label = the cells up to the last label-like cell; values = the cells after it. */
+export function toItem(row: TextRow): Item {
+  const cells = row.cells.filter((c) => c.merged !== 'col');
+  let lastLabel = -1;
+  const parsed = cells.map((c) => (c.merged === 'row' ? undefined : parseValue(c.text)));
+  cells.forEach((c, i) => {
+    if (c.text.trim() && parsed[i] === null) lastLabel = i;
+    if (c.merged === 'row' && c.text.trim() && parseValue(c.text) === null) lastLabel = i;
+  });
+  const labelCells = cells.slice(0, lastLabel + 1).filter((c) => c.text.trim());
+  const label = norm(labelCells.map((c) => c.text).join(''));
+  const rest = cells.slice(lastLabel + 1);
+  const values: ValueCell[] = rest.map((c, i) => {
+    const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
+    return { ...p, x0: c.x0, x1: c.x1 };
+  });
+  const hasValue = values.some((v) => v.kind === 'number') || (row.tabular && values.length > 0 && lastLabel >= 0);
+  return { label, values: hasValue ? values : null, labelCells, row };
+}
+
+/** Is this label-only row a fragment of a table label (not a prose sentence)? */
+export function isLabelFragment(item: Item): boolean {
+  if (item.values) return false;
+  if (item.row.tabular) return true;
+  return item.label.length > 0 && item.label.length <= 25 && !/[。；;]/.test(item.label);
+}

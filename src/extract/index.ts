@@ -1,0 +1,92 @@
+// One report document in (bytes), one checked record out. Stages: detect the format from the bytes
+// → read it into rows (text/<format>.ts) → reject what is not a report → metadata → tables → checks.
+import { createHash } from 'node:crypto';
+import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
+import type { Format, ReportRecord, Source } from '../record.js';
+import type { DocumentHints } from '../storage/layout.js';
+import { computeChecks } from './checks.js';
+import { detectFormat } from './detect.js';
+import { readForms } from './forms/index.js';
+import { readMetadata } from './metadata.js';
+import type { DocumentModel } from './model.js';
+import { rejectIfNotReport } from './report-kind.js';
+import { readDoc } from './text/doc.js';
+import { readDocx } from './text/docx.js';
+import { readHtml } from './text/html.js';
+import { readPdf } from './text/pdf.js';
+import { readTxt } from './text/txt.js';
+import { EXTRACTOR_VERSION } from './version.js';
+
+export interface ExtractInput {
+  bytes: Buffer;
+  /** File name or URL path: only a tie-breaker for format detection. */
+  name?: string;
+  /** Content-Type the server sent (charset for HTML/text). */
+  contentType?: string | null;
+  /** Where the document came from (URLs, fetch time); sha256/bytes/format are computed here. */
+  source?: Partial<Pick<Source, 'page_url' | 'document_url' | 'fetched_at'>>;
+  /** What the crawler's list page said, used only where the document is silent. */
+  hints?: DocumentHints;
+}
+
+export async function readDocument(bytes: Buffer, name?: string, contentType?: string | null): Promise<DocumentModel> {
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new ExtractError('too_large', `${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`);
+  const format: Format = detectFormat(bytes, name);
+  switch (format) {
+    case 'html':
+      return readHtml(bytes, contentType);
+    case 'pdf':
+      return readPdf(bytes);
+    case 'docx':
+      return readDocx(bytes);
+    case 'doc':
+      return readDoc(bytes);
+    case 'txt':
+      return readTxt(bytes, contentType);
+  }
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Same document ⇒ same id, across runs and versions. */
+export function reportId(hash: string): string {
+  return `r${hash.slice(0, 16)}`;
+}
+
+export async function extractDocument(input: ExtractInput): Promise<ReportRecord> {
+  const model = await readDocument(input.bytes, input.name, input.contentType);
+  rejectIfNotReport(model);
+  const meta = readMetadata(model, input.hints);
+  const forms = readForms(model, meta.year);
+  if (!forms.proactive && !forms.applications && !forms.reviews && !meta.year)
+    throw new ExtractError('no_report_content', 'no report tables, figures or year found in the document');
+  const hash = sha256(input.bytes);
+  return {
+    report_id: reportId(hash),
+    title: meta.title,
+    agency: meta.agency,
+    year: meta.year,
+    scope: meta.scope,
+    published_date: meta.published_date,
+    region: meta.region,
+    admin_level: meta.admin_level,
+    template: forms.template,
+    source: {
+      page_url: input.source?.page_url ?? null,
+      document_url: input.source?.document_url ?? null,
+      format: model.format,
+      sha256: hash,
+      fetched_at: input.source?.fetched_at ?? null,
+      bytes: input.bytes.length,
+    },
+    proactive: forms.proactive,
+    applications: forms.applications,
+    reviews: forms.reviews,
+    checks: computeChecks(forms.fromProse.applications ? null : forms.applications, forms.fromProse.reviews ? null : forms.reviews),
+    warnings: [...meta.warnings, ...forms.warnings],
+    extractor_version: EXTRACTOR_VERSION,
+  };
+}
