@@ -26,6 +26,10 @@ export interface ListItem {
   title: string;
   /** ISO date (YYYY-MM-DD) shown in the list, if any. */
   published_date: string | null;
+  /** Optional extras some lists carry (TRS JSON lists): 发文日期, 文号, direct attachment URLs. */
+  document_date?: string | null;
+  doc_number?: string | null;
+  attachments?: string[];
 }
 
 /** A further request the list needs: another list page or an API call (Hanweb dataproxy is a POST). */
@@ -40,6 +44,9 @@ export interface NextRequest {
 export interface ListResult {
   items: ListItem[];
   next: NextRequest[];
+  /** Record and page counts the list announces (totalRecord, articleCount…), when it does. */
+  total?: number | null;
+  pages?: number | null;
 }
 
 export interface DetailResult {
@@ -48,6 +55,11 @@ export interface DetailResult {
   agency: string | null;
   column_name: string | null;
   attachments: { url: string; name: string }[];
+  /** Optional extras from the 政府信息公开 metadata table and meta tags. */
+  document_date?: string | null;
+  index_number?: string | null;
+  doc_number?: string | null;
+  site_id_code?: string | null;
 }
 
 export interface Platform {

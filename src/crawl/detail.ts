@@ -1,0 +1,118 @@
+// A report's detail page → title, dates, agency, column and attachment links. Sources in order of
+// trust (portals.md §8 and the samples' expected files): the visible 发布日期/发布时间 line over the
+// PubDate meta (which is often a later build time), the 政府信息公开 metadata table (索引号, 发布机构,
+// 发文日期, 文号) over ContentSource, ArticleTitle over <h1> over <title>, site prefixes stripped.
+import type { CheerioAPI } from 'cheerio';
+import { clean, isoDate, meta, resolveUrl, squeeze } from './page.js';
+import type { DetailResult, FetchedPage } from './platform.js';
+
+/** Label → value pairs of the metadata table (th/td, td/td, 'label：value' cells), labels squeezed. */
+export function metadataTable($: CheerioAPI): Map<string, string> {
+  const out = new Map<string, string>();
+  const LABEL = /^(索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|生成日期|主题分类|分类|有效性|名称|标题)[:：]?$/;
+  for (const cell of $('th,td,dt,span,label,em,b,strong').toArray()) {
+    const own = squeeze($(cell).text());
+    const inline = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期)[:：](.+)$/.exec(own);
+    if (inline && !out.has(inline[1]) && inline[2].length < 60) {
+      out.set(inline[1], clean($(cell).text()).replace(/^[^:：]*[:：]\s*/, ''));
+      continue;
+    }
+    const m = LABEL.exec(own);
+    if (!m || out.has(m[1])) continue;
+    const value = clean($(cell).next().text());
+    if (value && value.length < 80) out.set(m[1], value);
+  }
+  return out;
+}
+
+const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z)$/i;
+const TRS_P0 = /\/P0\d{8,}[^/]*$/;
+
+/** True for links to report files: office/PDF extensions, downfile.jsp, TRS P0… names. */
+export function isAttachmentUrl(url: string): boolean {
+  const u = new URL(url);
+  if (/downfile\.jsp$|\/download(?:file)?\.(?:jsp|do|aspx?)$/i.test(u.pathname)) return true;
+  const file = u.searchParams.get('filename') ?? u.searchParams.get('file') ?? '';
+  if (ATTACHMENT.test(file)) return true;
+  return ATTACHMENT.test(decodeURIComponentSafe(u.pathname)) || TRS_P0.test(u.pathname);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function attachments(page: FetchedPage): DetailResult['attachments'] {
+  const { $ } = page;
+  const out = new Map<string, string>();
+  const add = (href: string | undefined, name: string) => {
+    const url = resolveUrl(href ?? '', page.url);
+    if (!url || out.has(url) || !isAttachmentUrl(url)) return;
+    out.set(url, name || decodeURIComponentSafe(new URL(url).pathname.split('/').pop() ?? ''));
+  };
+  for (const a of $('a[href]').toArray()) add($(a).attr('href'), clean($(a).text()) || clean($(a).attr('title')));
+  // Embedded viewers: <iframe src=…pdf>, <embed>, pdfjs/viewer.html?file=…pdf.
+  for (const el of $('iframe[src],embed[src],object[data]').toArray()) {
+    const src = $(el).attr('src') ?? $(el).attr('data') ?? '';
+    const file = /[?&]file=([^&]+)/.exec(src)?.[1];
+    add(file ? decodeURIComponentSafe(file) : src, '');
+  }
+  return [...out].map(([url, name]) => ({ url, name }));
+}
+
+/** Title without the site name glued before or after it (保定市人民政府网——…, …-湖北省市场监督管理局). */
+export function stripSiteName(title: string, site: string | null): string {
+  let t = clean(title);
+  if (site) {
+    const s = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    t = t.replace(new RegExp(`^${s}\\s*(?:——|—|--|-|_|\\||｜|:|：)\\s*`), '');
+    t = t.replace(new RegExp(`\\s*(?:——|—|--|-|_|\\||｜)\\s*${s}$`), '');
+  }
+  return t;
+}
+
+function title(page: FetchedPage, site: string | null): string | null {
+  const { $ } = page;
+  const article = meta($, 'ArticleTitle');
+  if (article) return stripSiteName(article, site);
+  const ucap = clean($('ucaptitle').first().text());
+  if (ucap) return ucap;
+  for (const h of $('h1').toArray()) {
+    const t = clean($(h).text());
+    if (t && t !== site && t.length > 4) return t;
+  }
+  const t = clean($('title').first().text());
+  return t ? stripSiteName(t, site) : null;
+}
+
+/** 发布日期/发布时间 as the page shows it (metadata table, or a line in the article head). */
+function visibleDate($: CheerioAPI, table: Map<string, string>): string | null {
+  const fromTable = isoDate(table.get('发布日期'));
+  if (fromTable) return fromTable;
+  const text = squeeze($('body').text());
+  const m = /(?:发布日期|发布时间|发表时间|publishtime)[:：]((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2})/i.exec(text);
+  return m ? isoDate(m[1]) : isoDate(clean($('publishtime').first().text()));
+}
+
+export function parseDetail(page: FetchedPage): DetailResult {
+  const { $ } = page;
+  const site = meta($, 'SiteName');
+  const table = metadataTable($);
+  const urlDate = /\/t((?:19|20)\d{6})_\d+/.exec(page.url)?.[1];
+  const published = visibleDate($, table) ?? isoDate(meta($, 'PubDate')) ?? (urlDate ? isoDate(urlDate) : null);
+  const agency = table.get('发布机构') ?? table.get('发文机关') ?? meta($, 'ContentSource') ?? site;
+  return {
+    title: title(page, site),
+    published_date: published,
+    agency: agency ? clean(agency) : null,
+    column_name: meta($, 'ColumnName'),
+    attachments: attachments(page),
+    document_date: isoDate(table.get('发文日期') ?? table.get('成文日期')),
+    index_number: table.get('索引号') ?? null,
+    doc_number: table.get('文号') ?? table.get('发文字号') ?? null,
+    site_id_code: meta($, 'SiteIDCode'),
+  };
+}

@@ -1,0 +1,31 @@
+// Lists rendered by JavaScript (SPA shells, 南威 IGS, JSON-to-DOM templates): the runtime renders the
+// page in Chromium and hands over the rendered DOM; this adapter reads the links whose titles name a
+// report (the rendered page is full of menus, so only report-like titles count) plus the list entries
+// the generic reader finds, and the "下一页" links that have a real href.
+import type { FetchedPage } from '../platform.js';
+import { isAnnualReport } from '../select.js';
+import { anchorItem, anchorTitle, nonEmpty, pageLinks, platform, uniqueItems, uniqueNext } from './common.js';
+
+/** A page whose list is not in the HTML: little text, a mount point or a JSON-list script. */
+export function looksRenderedByScript(page: FetchedPage): boolean {
+  const { $ } = page;
+  const text = $('body').text().replace(/\s+/g, '');
+  const scripts = $('script').length;
+  if (/\/igs\/front\/|\.jhtml\b/.test(page.body)) return true;
+  return scripts > 0 && text.length < 200 && $('a[href]').length < 10;
+}
+
+export const browser = platform({
+  name: 'browser',
+  needsBrowser: true,
+  detect: looksRenderedByScript,
+  parseList(page) {
+    const { $ } = page;
+    const items = $('a[href]')
+      .toArray()
+      .filter((a) => isAnnualReport(anchorTitle($, a)))
+      .map((a) => anchorItem(page, $, a));
+    const next = pageLinks(page, $).map((url) => ({ url }));
+    return nonEmpty(page, { items: uniqueItems(items), next: uniqueNext(next, page) }, 'report links');
+  },
+});

@@ -1,0 +1,132 @@
+// Pieces the adapters share: reading one list entry (anchor, full title, date beside it),
+// de-duplicating, script pagers, "next page" links and the layout-changed guard.
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { clean, isoDate, resolveUrl } from '../page.js';
+import { LayoutChanged, type FetchedPage, type ListItem, type ListResult, type NextRequest, type Platform } from '../platform.js';
+
+export function platform(p: Platform): Platform {
+  return p;
+}
+
+/** Full title of a list anchor: title= when the text is cut short ("…"), else the text. */
+export function anchorTitle($: CheerioAPI, a: Element): string {
+  const attr = ($(a).attr('title') ?? '').trim();
+  const text = clean($(a).text());
+  if (attr && (!text || /(?:\.\.\.|…)$/.test(text) || attr.length >= text.length)) return attr;
+  return text || attr;
+}
+
+const DATE = /(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/;
+
+/** Date written beside an anchor in its list entry (<span>, <b readlabel>, <td>), if any. */
+export function dateBeside($: CheerioAPI, a: Element): string | null {
+  const entry = $(a).closest('li,tr,dd,dl,p');
+  const scope: Cheerio<AnyNode> = entry.length ? entry : $(a).parent();
+  for (const el of scope.find('[readlabel]').toArray()) {
+    const d = isoDate($(el).attr('readlabel'));
+    if (d) return d;
+  }
+  const own = clean($(a).text());
+  const text = clean(scope.text()).replace(own, ' ');
+  const m = DATE.exec(text);
+  return m ? isoDate(m[0]) : null;
+}
+
+/** True when the anchor's list entry shows a date: the mark of a list item (title + date span). */
+export function hasDateBeside($: CheerioAPI, a: Element): boolean {
+  const entry = $(a).closest('li,tr,dd');
+  if (!entry.length) return false;
+  if (entry.find('a[href]').length > 2) return false;
+  return dateBeside($, a) !== null;
+}
+
+/** Item from an anchor, or null for links to nowhere. */
+export function anchorItem(page: FetchedPage, $: CheerioAPI, a: Element, fallbackDate?: (url: string) => string | null): ListItem | null {
+  const url = resolveUrl($(a).attr('href') ?? '', page.url);
+  const title = anchorTitle($, a);
+  if (!url || !title) return null;
+  return { url, title, published_date: dateBeside($, a) ?? fallbackDate?.(url) ?? null };
+}
+
+export function uniqueItems(items: (ListItem | null)[]): ListItem[] {
+  const seen = new Set<string>();
+  const out: ListItem[] = [];
+  for (const it of items) {
+    if (!it || seen.has(it.url)) continue;
+    seen.add(it.url);
+    out.push(it);
+  }
+  return out;
+}
+
+export function uniqueNext(next: NextRequest[], page: FetchedPage): NextRequest[] {
+  const seen = new Set<string>([`GET ${page.url}`]);
+  return next.filter((r) => {
+    const key = `${r.method ?? 'GET'} ${r.url} ${r.body ?? ''}`.trim();
+    if (seen.has(key) || seen.has(`${r.method ?? 'GET'} ${r.url}`)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A parsed call of the TRS/UCAP pager script: createPageHTML(…) / createPage(…). */
+export interface PagerCall {
+  call: string;
+  args: (string | number)[];
+}
+
+/** Finds pager calls, resolving identifier arguments from `var name = N` in the same body. */
+export function pagerCalls(body: string): PagerCall[] {
+  const out: PagerCall[] = [];
+  for (const m of body.matchAll(/\bcreatePage(?:HTML)?\s*\(([^()]*)\)/g)) {
+    if (/function\s*$/.test(body.slice(Math.max(0, m.index! - 12), m.index))) continue; // the definition
+    const args = m[1].split(',').map((raw) => {
+      const s = raw.trim();
+      if (/^-?\d+$/.test(s)) return Number(s);
+      const q = /^(['"])(.*)\1$/.exec(s);
+      if (q) return q[2];
+      const v = new RegExp(`\\b${s.replace(/[^\w$]/g, '')}\\s*=\\s*['"]?(\\d+)`).exec(body);
+      return v ? Number(v[1]) : s;
+    });
+    out.push({ call: m[0], args });
+  }
+  return out;
+}
+
+/** `var countPage = N` (TRS templates without a pager call). */
+export function countPageVar(body: string): number | null {
+  const m = /\bvar\s+countPage\s*=\s*['"]?(\d+)/.exec(body);
+  return m ? Number(m[1]) : null;
+}
+
+const NEXT_TEXT = /^(?:下一页|下页|后一页|下一页>|>|›|»|>>|next)$/i;
+
+/** "下一页" links and numbered page links with a real href (javascript: pagers give none). */
+export function pageLinks(page: FetchedPage, $: CheerioAPI): string[] {
+  const out: string[] = [];
+  for (const a of $('a[href]').toArray()) {
+    const text = clean($(a).text()).replace(/\s/g, '');
+    const url = resolveUrl($(a).attr('href') ?? '', page.url);
+    if (!url || url === page.url) continue;
+    const numbered = /^\d{1,4}$/.test(text) && /(?:[?&](?:page|pageNum|pageNo|currentPage|p)=\d+|_\d+\.s?html?$|\/\d+\.s?html?$|index_\d+)/i.test(url);
+    if (NEXT_TEXT.test(text) || numbered) out.push(url);
+  }
+  return out;
+}
+
+/** An adapter's verdict on a page that gave nothing: the column moved or its layout changed. */
+export function nonEmpty(page: FetchedPage, result: ListResult, what: string): ListResult {
+  if (result.items.length === 0 && result.next.length === 0) throw new LayoutChanged(page.url, `no ${what} and no further pages`);
+  return result;
+}
+
+/** Reads the JSON body of an API reply; null when it is not JSON. */
+export function jsonBody(page: FetchedPage): unknown {
+  if (!/^\s*[[{]/.test(page.body)) return null;
+  try {
+    return JSON.parse(page.body);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+// Any static list: entries are anchors with a date beside them (<li><a title=…>…</a><span>date</span>)
+// or with an article-shaped URL; further pages from "下一页" / numbered links (?page=N, N.html,
+// index_N). Also the 甘肃 province-cloud (UCAP-style) lists whose entries and pager script sit inside an
+// HTML comment, filled by script at view time: the commented markup is read as the list.
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { FetchedPage, ListItem, ListResult } from '../platform.js';
+import { childReportColumns } from '../select.js';
+import { anchorItem, anchorTitle, hasDateBeside, nonEmpty, pageLinks, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
+
+/** Article-shaped URLs of the CMS families in portals.md §3. */
+export const ARTICLE_URL =
+  /\/t(?:19|20)\d{6}_\d+|\/art\/\d{4}\/|\/content\/|content_\d+|post_\d+|c01_\d+|\/(?:19|20)\d{4}\/[^/]+\.s?html?$|\/(?:19|20)\d{2}\/\d{1,2}-\d{1,2}\/|show\.php\?id=|c=show&id=|\/\d{4}\/\d{1,2}\/\d{1,2}\/[^/]+\.s?html?$/i;
+
+function listItems(page: FetchedPage, $: CheerioAPI): ListItem[] {
+  return $('a[href]')
+    .toArray()
+    .filter((a) => {
+      const href = $(a).attr('href') ?? '';
+      if (/^(?:javascript|mailto|#)/i.test(href.trim())) return false;
+      if (anchorTitle($, a).replace(/\s/g, '').length < 4) return false;
+      return hasDateBeside($, a) || ARTICLE_URL.test(href);
+    })
+    .map((a) => anchorItem(page, $, a))
+    .filter((it): it is ListItem => it !== null);
+}
+
+/** The HTML comments of a page that hold links (commented-out list markup). */
+export function commentedMarkup(body: string): string[] {
+  return [...body.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]).filter((c) => /<a\s[^>]*href=/i.test(c));
+}
+
+export interface UcapPager {
+  call: string;
+  total_pages: number;
+  current_page: number;
+  total_records: number | null;
+  /** True when the call itself sits inside an HTML comment. */
+  commented: boolean;
+}
+
+/** createPageHTML('page_div', totalPages, currentPage, name, ext, totalRecords): the UCAP variant. */
+export function ucapPager(body: string): UcapPager | null {
+  for (const { call, args } of pagerCalls(body)) {
+    if (typeof args[0] !== 'string' || typeof args[1] !== 'number') continue;
+    const at = body.indexOf(call);
+    const open = body.lastIndexOf('<!--', at);
+    const commented = open >= 0 && body.lastIndexOf('-->', at) < open;
+    return {
+      call,
+      total_pages: args[1],
+      current_page: typeof args[2] === 'number' ? args[2] : 1,
+      total_records: typeof args[5] === 'number' ? args[5] : null,
+      commented,
+    };
+  }
+  return null;
+}
+
+export interface GenericOptions {
+  /** Read list markup that sits inside HTML comments (default true). */
+  comments?: boolean;
+}
+
+export function parseGeneric(page: FetchedPage, opts: GenericOptions = {}): ListResult {
+  const items = listItems(page, page.$);
+  if (opts.comments ?? true) for (const c of commentedMarkup(page.body)) items.push(...listItems(page, cheerio.load(c)));
+  const next = pageLinks(page, page.$).map((url) => ({ url }));
+  if (page.isFirst) next.push(...childReportColumns(page).map((url) => ({ url })));
+  const pager = ucapPager(page.body);
+  return { items: uniqueItems(items), next: uniqueNext(next, page), total: pager?.total_records ?? null, pages: pager?.total_pages ?? null };
+}
+
+export const generic = platform({
+  name: 'generic',
+  detect: () => true,
+  parseList: (page) => nonEmpty(page, parseGeneric(page), 'list entries'),
+});

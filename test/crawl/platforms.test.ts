@@ -1,0 +1,100 @@
+// Adapters on saved pages: the real samples in shared/samples/portal-pages compared whole against
+// their expected files, and our own fixtures against the .expected.json beside them.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPage, meta } from '../../src/crawl/page.js';
+import { LayoutChanged, type FetchedPage, type ListResult } from '../../src/crawl/platform.js';
+import { commentedMarkup, parseGeneric, ucapPager } from '../../src/crawl/platforms/generic.js';
+import { detectPlatform, platforms } from '../../src/crawl/platforms/index.js';
+import { findReportColumnLinks } from '../../src/crawl/select.js';
+import { fixtures, sampleItems, samples, withoutProvenance } from './helpers.js';
+
+const CMS_ADAPTER: Record<string, string> = { hanweb: 'hanweb', trs: 'trs', other: 'generic' };
+
+/** Everything the crawl code can say about a list page, under the samples' key names. */
+function describeList(page: FetchedPage, result: ListResult): Record<string, unknown> {
+  const pager = ucapPager(page.body);
+  const commented = commentedMarkup(page.body).length
+    ? parseGeneric(page).items.length - parseGeneric(page, { comments: false }).items.length
+    : 0;
+  return {
+    column_name: meta(page.$, 'ColumnName'),
+    site_id_code: meta(page.$, 'SiteIDCode'),
+    channel_id: meta(page.$, 'channelId'),
+    total_records: result.total,
+    total_pages: result.pages,
+    item_count: result.items.length,
+    items: sampleItems(result.items),
+    visible_items: sampleItems(parseGeneric(page, { comments: false }).items),
+    commented_items_count: commented,
+    pager: pager && {
+      call: pager.call,
+      total_pages: pager.total_pages,
+      current_page: pager.current_page,
+      total_records: pager.total_records,
+      also_commented_out: pager.commented,
+    },
+    annual_report_year_columns: findReportColumnLinks(page)
+      .filter((c) => c.year)
+      .map((c) => ({ year: c.year, url: c.url })),
+    next_pages: result.next.map((r) => r.url),
+  };
+}
+
+describe('real saved list pages and API replies (shared/samples/portal-pages)', () => {
+  const lists = samples((k) => k === 'list' || k === 'api');
+  const results = new Map(lists.map((s) => [s.file.slice(0, 2), platforms[CMS_ADAPTER[s.expected.cms] as 'trs'].parseList(s.page)]));
+
+  it('covers every list sample', () => expect(lists.map((s) => s.file.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']));
+
+  it.each(lists)('$file: the adapter is detected from the page', ({ page, expected }) => {
+    expect(detectPlatform(page).name).toBe(CMS_ADAPTER[expected.cms]);
+  });
+
+  it.each(lists)('$file: output equals the expected file, whole', ({ file, page, expected }) => {
+    const result = results.get(file.slice(0, 2))!;
+    const actual: Record<string, unknown> = describeList(page, result);
+    if (file.startsWith('02')) {
+      const first = new Set(results.get('01')!.items.map((i) => i.url));
+      actual.overlap_with_01 = result.items.filter((i) => first.has(i.url)).length;
+    }
+    const want = withoutProvenance(expected);
+    const unknown = Object.keys(want).filter((k) => !(k in actual));
+    expect(unknown, 'expected keys the test cannot produce').toEqual([]);
+    expect(Object.fromEntries(Object.keys(want).map((k) => [k, actual[k]]))).toEqual(want);
+  });
+});
+
+describe('our saved pages (test/fixtures/pages)', () => {
+  const pages = fixtures();
+
+  it('has fixtures for every adapter', () =>
+    expect([...new Set(pages.map((p) => p.dir))].sort()).toEqual(['browser', 'generic', 'gkmlpt', 'hanweb', 'trs']));
+
+  it.each(pages.map((p) => [p.file.split('/pages/')[1], p] as const))('%s', async (_name, { file, dir, page }) => {
+    const expectedFile = file.replace(/\.\w+$/, '.expected.json');
+    const existed = existsSync(expectedFile);
+    const adapter = platforms[dir as 'trs'];
+    const detected = detectPlatform(page).name;
+    let out: unknown;
+    try {
+      out = { detected, ...adapter.parseList(page) };
+    } catch (e) {
+      out = { detected, error: e instanceof LayoutChanged ? 'LayoutChanged' : String(e) };
+    }
+    await expect(JSON.stringify(out, null, 2) + '\n').toMatchFileSnapshot(expectedFile);
+    expect(existed, `wrote ${expectedFile}: review it, then rerun`).toBe(true);
+  });
+});
+
+describe('an empty list is a failure, never "no reports"', () => {
+  const empty = '<html><head><title>x</title></head><body><div id="list"></div><p>暂无信息</p></body></html>';
+  it.each(['trs', 'hanweb', 'generic', 'browser', 'gkmlpt'] as const)('%s throws LayoutChanged', (name) => {
+    const page = loadPage(empty, 'https://www.example.gov.cn/zwgk/zfxxgknb/index.html');
+    expect(() => platforms[name].parseList(page)).toThrow(LayoutChanged);
+  });
+  it('an empty gkmlpt API reply throws too', () => {
+    const page = loadPage('{"articles":[],"classify":{"post_count":0}}', 'http://www.gd.gov.cn/gkmlpt/api/all/2844?page=1&sid=2');
+    expect(() => platforms.gkmlpt.parseList(page)).toThrow(/layout changed at http:\/\/www\.gd\.gov\.cn/);
+  });
+});
