@@ -1,0 +1,90 @@
+// Debian's Chromium through Playwright, started only when a list needs JavaScript (`needsBrowser`
+// adapters) or a host answers a 412 JavaScript challenge. We drive Playwright directly instead of a
+// second PlaywrightCrawler: the crawl keeps one request queue (one resume state after SIGKILL) and one
+// HTTP client, and the browser only renders a page or earns the challenge cookie, which is then copied
+// into the crawl's cookie jar so plain requests to that host pass too.
+import type { Browser, BrowserContext } from 'playwright';
+import type { CookieJar } from 'tough-cookie';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface RenderedPage {
+  finalUrl: string;
+  status: number;
+  html: string;
+}
+
+export interface BrowserOptions {
+  userAgent: string;
+  /** Requests the page may make (the rest are aborted): the crawl's allowed hosts. */
+  isAllowed: (url: string) => boolean;
+  /** Extra Chromium flags (tests add `--host-resolver-rules=…`). */
+  args?: string[];
+  timeoutMs: number;
+}
+
+export class BrowserSession {
+  private browser: Promise<Browser> | null = null;
+  private context: Promise<BrowserContext> | null = null;
+
+  constructor(private readonly opts: BrowserOptions) {}
+
+  /** Loads the URL, waits for the network to settle (a challenge script reloads the page), returns the DOM. */
+  async render(url: string, jar: CookieJar): Promise<RenderedPage> {
+    const context = await this.getContext();
+    await context.addCookies(
+      (await jar.getCookies(url)).map((c) => ({ name: c.key, value: c.value, url })),
+    );
+    const page = await context.newPage();
+    try {
+      let status = 0;
+      page.on('response', (res) => {
+        if (res.request().isNavigationRequest() && res.frame() === page.mainFrame()) status = res.status();
+      });
+      await page.goto(url, { waitUntil: 'networkidle', timeout: this.opts.timeoutMs });
+      // A challenge page sets its cookie and reloads; give the reload its own settle.
+      await page.waitForLoadState('networkidle', { timeout: this.opts.timeoutMs });
+      const html = await page.content();
+      for (const c of await context.cookies(url)) {
+        await jar.setCookie(`${c.name}=${c.value}; Domain=${c.domain.replace(/^\./, '')}; Path=${c.path}`, url, {
+          ignoreError: true,
+        });
+      }
+      return { finalUrl: page.url(), status, html };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const b = this.browser;
+    this.browser = null;
+    this.context = null;
+    if (b) await (await b).close().catch(() => undefined);
+  }
+
+  private getContext(): Promise<BrowserContext> {
+    this.context ??= (async () => {
+      const { chromium } = await import('playwright');
+      this.browser ??= chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        args: [...CHROMIUM_ARGS, ...(this.opts.args ?? [])],
+      });
+      const context = await (await this.browser).newContext({ userAgent: this.opts.userAgent, locale: 'zh-CN' });
+      await context.route('**/*', (route) =>
+        this.opts.isAllowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+      );
+      return context;
+    })();
+    return this.context;
+  }
+}

@@ -1,0 +1,266 @@
+// `crawl(opts)`: province crawlers (crawlers/index.ts) or `--url` list pages → report documents in storage/.
+//
+// Crawlee's BasicCrawler drives the run: concurrency, the request queue and the periodic status hook.
+// Requests go through our own HTTP client (src/download/fetch.ts: raw bytes, size cap, conditional
+// requests, cookie jar, manners) rather than CheerioCrawler's got-scraping, which decodes bodies and
+// hides redirect hops and 304s. Pages are parsed with cheerio all the same (src/crawl/page.ts).
+//
+// The queue is a NAMED crawlee store persisted under storage/crawl (crawlee purges only its default
+// stores). A run that ends (finished or stopped by --max-requests) marks its state done and the next
+// crawl starts a fresh queue; a run killed with SIGKILL leaves its state 'running' and the next crawl
+// with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
+// the kill adds nothing twice.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { BasicCrawler, Configuration, Request, RequestQueueV1, log } from 'crawlee';
+import type { ProvinceCrawler } from './define.js';
+import { storagePaths, type DocumentEntry, type Failure } from '../storage/layout.js';
+import { HttpClient, type HttpClientOptions } from '../download/fetch.js';
+import { DocumentStore } from '../download/store.js';
+import { BrowserSession } from './browser.js';
+import { USER_AGENT, type RetryPolicy } from './manners.js';
+import { Progress } from './progress.js';
+import { createRouter, uniqueKey, type CrawlRequest } from './router.js';
+
+export interface CrawlOptions {
+  /** Province crawler ids, names, GB/T 2260 codes, or 'all'. */
+  provinces?: string[];
+  /** List pages crawled with the adapter detected from the page. */
+  urls?: string[];
+  storage: string;
+  /** Requests per second per host (default 1; Infinity = no limit). */
+  rate?: number;
+  /** Stop after this many requests (list pages, detail pages and documents). */
+  maxRequests?: number;
+  /** Hosts allowed besides *.gov.cn (and the hosts of the crawlers' own entry points). */
+  allowHosts?: string[];
+  userAgent?: string;
+  /** Per-request timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Size cap per download (default 50 MB). */
+  maxBytes?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Parallel requests over all hosts (default 8); the per-host rate still applies. */
+  concurrency?: number;
+  /** Progress line to stderr every few seconds (default true); a function receives the lines instead. */
+  progress?: boolean | ((line: string) => void);
+  progressIntervalSecs?: number;
+  /** Extra Chromium flags (tests: `--host-resolver-rules=…`). */
+  browserArgs?: string[];
+  /** Province crawlers to choose from (default: crawlers/index.ts). */
+  crawlers?: ProvinceCrawler[];
+}
+
+export interface CrawlResult {
+  /** List and detail pages fetched (304s included). */
+  pages: number;
+  /** Documents new or changed in this run. */
+  documents: DocumentEntry[];
+  downloaded: number;
+  /** Documents fetched again and found unchanged (304, or the same bytes). */
+  unchanged: number;
+  failures: Failure[];
+  blockedHosts: string[];
+}
+
+/** The first requests of a crawl: every entry point of the chosen provinces, then the --url pages. */
+export async function startRequests(opts: Pick<CrawlOptions, 'provinces' | 'urls' | 'crawlers'>): Promise<CrawlRequest[]> {
+  const out: CrawlRequest[] = [];
+  if (opts.provinces?.length) {
+    const all = opts.crawlers ?? (await loadCrawlers());
+    for (const def of selectProvinces(all, opts.provinces)) {
+      for (const { url, platform, ...hints } of def.portals) {
+        out.push({ label: 'LIST', url, platform, isFirst: true, hints: { ...hints, province: def.name, crawler: def.id } });
+      }
+    }
+  }
+  for (const url of opts.urls ?? []) out.push({ label: 'LIST', url, platform: null, isFirst: true, hints: {} });
+  return out;
+}
+
+/** Provinces by id, Chinese name (with or without 省/市/自治区) or code; 'all' = every crawler. */
+export function selectProvinces(all: ProvinceCrawler[], wanted: string[]): ProvinceCrawler[] {
+  if (wanted.includes('all')) return all;
+  return wanted.map((w) => {
+    const found = all.find(
+      (c) => c.id === w.toLowerCase() || c.code === w || c.name === w || c.name.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/, '') === w,
+    );
+    if (!found) throw new UnknownProvince(w, all);
+    return found;
+  });
+}
+
+export class UnknownProvince extends Error {
+  override readonly name = 'UnknownProvince';
+  constructor(readonly province: string, all: ProvinceCrawler[]) {
+    super(`unknown province '${province}' (known: ${all.map((c) => c.id).join(', ')})`);
+  }
+}
+
+async function loadCrawlers(): Promise<ProvinceCrawler[]> {
+  const mod = (await import('../../crawlers/index.js')) as Record<string, unknown>;
+  const value = mod.crawlers ?? mod.default;
+  if (Array.isArray(value)) return value as ProvinceCrawler[];
+  if (value && typeof value === 'object') return Object.values(value as Record<string, ProvinceCrawler>);
+  throw new Error('crawlers/index.ts exports no crawlers');
+}
+
+interface RunState {
+  queue: string;
+  status: 'running' | 'done';
+  started_at: string;
+}
+
+export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
+  const starts = await startRequests(opts);
+  const paths = storagePaths(opts.storage);
+  await fs.mkdir(paths.crawl, { recursive: true });
+  const store = await DocumentStore.open(opts.storage);
+
+  const crawlerHosts = starts.filter((s) => s.platform).map((s) => new URL(s.url).host);
+  const userAgent = opts.userAgent ?? USER_AGENT;
+  const httpOptions: HttpClientOptions = {
+    userAgent,
+    rate: opts.rate ?? 1,
+    retry: opts.retry,
+    timeoutMs: opts.timeoutMs,
+    maxBytes: opts.maxBytes,
+    allowHosts: [...(opts.allowHosts ?? []), ...crawlerHosts],
+  };
+  const http = new HttpClient(httpOptions);
+  const browser = new BrowserSession({
+    userAgent,
+    isAllowed: (u) => http.isAllowed(u),
+    args: opts.browserArgs,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+  });
+
+  const progress = new Progress();
+  const documents: DocumentEntry[] = [];
+  const failures: Failure[] = [];
+  const blockedHosts = new Set<string>();
+  let unchanged = 0;
+
+  // One queue per set of start requests, resumed when the last run with them was killed.
+  const key = createHash('sha256').update(JSON.stringify(starts.map(uniqueKey).sort())).digest('hex').slice(0, 16);
+  const stateFile = path.join(paths.crawl, `run-${key}.json`);
+  const queueName = `ogi-${key}`;
+  const config = new Configuration({
+    storageClientOptions: { localDataDirectory: paths.crawl, persistStorage: true, writeMetadata: true },
+    persistStorage: true,
+    purgeOnStart: false,
+  });
+  const state = await readState(stateFile);
+  const queueDir = path.join(paths.crawl, 'request_queues', queueName);
+  if (state?.status === 'running') await repairQueueDir(queueDir);
+  else await fs.rm(queueDir, { recursive: true, force: true });
+  await writeState(stateFile, { queue: queueName, status: 'running', started_at: new Date().toISOString() });
+  const queue = await RequestQueueV1.open(queueName, { config });
+
+  const toRequest = (r: CrawlRequest) =>
+    new Request({ url: r.url, uniqueKey: uniqueKey(r), userData: r as unknown as Record<string, unknown> });
+  const enqueue = async (requests: CrawlRequest[]) => {
+    if (requests.length) await queue.addRequests(requests.map(toRequest));
+  };
+
+  const route = createRouter({
+    http,
+    store,
+    browser,
+    enqueue,
+    async fail(f) {
+      const failure: Failure = { ...f, at: new Date().toISOString() };
+      failures.push(failure);
+      progress.failed++;
+      await store.fail(failure);
+    },
+    stored(entry, added) {
+      if (added) {
+        documents.push(entry);
+        progress.docs++;
+      } else unchanged++;
+    },
+    page() {
+      progress.pages++;
+    },
+    blocked(host) {
+      blockedHosts.add(host);
+    },
+  });
+
+  const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
+  const concurrency = opts.concurrency ?? 8;
+  log.setLevel(log.LEVELS.WARNING);
+  const crawler = new BasicCrawler(
+    {
+      requestQueue: queue,
+      maxRequestsPerCrawl: opts.maxRequests,
+      maxRequestRetries: 0, // retries with backoff happen in HttpClient, which knows Retry-After
+      requestHandlerTimeoutSecs: 900,
+      useSessionPool: false,
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      statusMessageLoggingInterval: opts.progressIntervalSecs ?? 5,
+      statusMessageCallback: async () => {
+        emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
+      },
+      async requestHandler({ request }) {
+        await route(request.userData as unknown as CrawlRequest);
+      },
+      async failedRequestHandler({ request }, error) {
+        // Only reached when the handler itself broke (route() records every expected failure).
+        const r = request.userData as unknown as CrawlRequest;
+        const failure: Failure = { url: r.url, stage: r.label === 'LIST' ? 'crawl' : 'download', kind: 'error', message: error.message, at: new Date().toISOString() };
+        failures.push(failure);
+        progress.failed++;
+        await store.fail(failure);
+      },
+    },
+    config,
+  );
+
+  try {
+    await crawler.run(starts.map(toRequest));
+  } finally {
+    await browser.close();
+  }
+  emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
+  await writeState(stateFile, { queue: queueName, status: 'done', started_at: state?.started_at ?? new Date().toISOString() });
+  await queue.drop().catch(() => undefined);
+
+  return { pages: progress.pages, documents, downloaded: documents.length, unchanged, failures, blockedHosts: [...blockedHosts].sort() };
+}
+
+async function readState(file: string): Promise<RunState | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as RunState;
+  } catch {
+    return null;
+  }
+}
+
+async function writeState(file: string, state: RunState): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(state));
+  await fs.rename(tmp, file);
+}
+
+/** After a kill: drop stale lock directories and a torn metadata file so crawlee can reopen the queue. */
+async function repairQueueDir(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.endsWith('.lock')) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  }
+  const meta = path.join(dir, '__metadata__.json');
+  try {
+    JSON.parse(await fs.readFile(meta, 'utf8'));
+  } catch {
+    await fs.rm(meta, { force: true });
+  }
+}

@@ -1,0 +1,90 @@
+// How the crawler behaves towards a host: only government hosts (plus configured ones), robots.txt
+// obeyed, one polite request rate per host, retries with exponential backoff that honour Retry-After.
+import { createRequire } from 'node:module';
+import type { Robot } from 'robots-parser';
+
+const require = createRequire(import.meta.url);
+const robotsParser = require('robots-parser') as (url: string, body: string) => Robot;
+
+export const VERSION: string = (require('../../package.json') as { version: string }).version;
+export const USER_AGENT = `ogi/${VERSION} (+https://github.com/ogi-data/ogi; open government information research)`;
+
+/** `*.gov.cn` (and `gov.cn`) hosts, plus the hosts named in `extra` (exact host or `host:port`). */
+export function isAllowedHost(url: URL, extra: readonly string[] = []): boolean {
+  const host = url.hostname.toLowerCase();
+  if (host === 'gov.cn' || host.endsWith('.gov.cn')) return true;
+  return extra.some((h) => {
+    const allowed = h.toLowerCase();
+    return allowed === host || allowed === url.host.toLowerCase();
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** At most `rate` requests per second to each host (`Infinity` turns the limit off). */
+export class HostRateLimiter {
+  private readonly nextSlot = new Map<string, number>();
+  constructor(private readonly rate: number) {}
+
+  async wait(url: URL): Promise<void> {
+    if (!Number.isFinite(this.rate) || this.rate <= 0) return;
+    const interval = 1000 / this.rate;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot.get(url.host) ?? 0);
+    this.nextSlot.set(url.host, slot + interval);
+    if (slot > now) await sleep(slot - now);
+  }
+}
+
+/** robots.txt per host, fetched once per crawl; a missing or unreadable file allows everything. */
+export class RobotsCache {
+  private readonly robots = new Map<string, Promise<Robot | null>>();
+  constructor(private readonly load: (robotsUrl: string) => Promise<string | null>) {}
+
+  async allows(url: string, userAgent: string): Promise<boolean> {
+    const u = new URL(url);
+    let robot = this.robots.get(u.origin);
+    if (!robot) {
+      const robotsUrl = `${u.origin}/robots.txt`;
+      robot = this.load(robotsUrl).then(
+        (body) => (body === null ? null : robotsParser(robotsUrl, body)),
+        () => null,
+      );
+      this.robots.set(u.origin, robot);
+    }
+    const r = await robot;
+    return r ? r.isAllowed(url, userAgent) !== false : true;
+  }
+}
+
+export interface RetryPolicy {
+  /** Further attempts after the first. */
+  retries: number;
+  /** First backoff; doubles each attempt. */
+  baseDelayMs: number;
+  /** Upper bound for any wait, including a server's Retry-After. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+/** HTTP statuses worth another try: server errors and throttling. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599);
+}
+
+/** Delay before attempt `attempt + 1` (0-based): Retry-After when the server gave one, else exponential. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfter?: string | null): number {
+  const fromHeader = parseRetryAfter(retryAfter);
+  const delay = fromHeader ?? policy.baseDelayMs * 2 ** attempt;
+  return Math.min(delay, policy.maxDelayMs);
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(value?: string | null): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}

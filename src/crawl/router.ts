@@ -1,0 +1,241 @@
+// The router only routes: LIST → parseList → more LIST + report items (kept by isAnnualReport);
+// ARTICLE (a report's detail page) → stored as a document (kind 'page') → its attachments as DOCUMENT;
+// DOCUMENT → stored (kind 'attachment'). Every fetch of a document is conditional on what the store
+// already holds, so an unchanged document costs a 304 and adds nothing.
+import type { PlatformName } from './define.js';
+import type { DocumentEntry, DocumentHints, Failure, Stage } from '../storage/layout.js';
+import { decodeText } from '../extract/charset.js';
+import { FetchError, type FetchRequest, type FetchResult, type HttpClient } from '../download/fetch.js';
+import { filenameFromDisposition, filenameFromUrl, safeName } from '../download/filename.js';
+import type { DocumentStore } from '../download/store.js';
+import type { BrowserSession } from './browser.js';
+import { loadPage } from './page.js';
+import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from './platform.js';
+import { isAnnualReport, itemHints } from './select.js';
+import { parseDetail } from './detail.js';
+import { detectPlatform, platforms } from './platforms/index.js';
+
+export type Label = 'LIST' | 'ARTICLE' | 'DOCUMENT';
+
+/** What a queued request carries (crawlee `userData`; plain JSON so the queue can persist it). */
+export interface CrawlRequest {
+  label: Label;
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  /** LIST: the adapter to read it with; null = detect from the page (`ogi crawl --url`). */
+  platform?: PlatformName | null;
+  /** LIST: first page of its list. */
+  isFirst?: boolean;
+  hints: DocumentHints;
+  /** DOCUMENT: the detail page that links to it. */
+  pageUrl?: string | null;
+  /** DOCUMENT: the link text (a file name when Content-Disposition gives none). */
+  name?: string | null;
+}
+
+/** The queue's identity for a request: POST bodies (Hanweb dataproxy pages) make distinct requests. */
+export function uniqueKey(r: Pick<CrawlRequest, 'url' | 'method' | 'body'>): string {
+  return r.method === 'POST' ? `POST ${r.url} ${r.body ?? ''}` : r.url;
+}
+
+export interface RouterContext {
+  http: HttpClient;
+  store: DocumentStore;
+  browser: BrowserSession;
+  enqueue(requests: CrawlRequest[]): Promise<void>;
+  fail(failure: Omit<Failure, 'at'>): Promise<void>;
+  /** Called for each document stored: `added` false = unchanged (304 or same bytes). */
+  stored(entry: DocumentEntry, added: boolean): void;
+  /** Called for each list or detail page fetched. */
+  page(): void;
+  blocked(host: string): void;
+}
+
+const DOCUMENT_URL = /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z|ceb)(?:$|[?#])|\/downfile\.jsp|\/download(?:file)?\.(?:jsp|do|aspx?)/i;
+const HTML_TYPE = /html|xml/i;
+
+/** A link that points at a file rather than a page. */
+export function looksLikeDocument(url: string): boolean {
+  return DOCUMENT_URL.test(url);
+}
+
+export function createRouter(ctx: RouterContext) {
+  /** Fetch through the HTTP client; on a 412 challenge let the browser earn the cookie and try once more. */
+  async function fetchWithChallenge(req: FetchRequest): Promise<FetchResult> {
+    try {
+      return await ctx.http.fetch(req);
+    } catch (err) {
+      if (!(err instanceof FetchError) || err.kind !== 'challenge') throw err;
+      await ctx.browser.render(req.url, ctx.http.jar).catch(() => undefined);
+      try {
+        return await ctx.http.fetch(req);
+      } catch (again) {
+        if (again instanceof FetchError && again.kind === 'challenge') {
+          throw new FetchError('blocked', req.url, `${again.message}; the browser did not pass it either`, 412);
+        }
+        throw again;
+      }
+    }
+  }
+
+  async function rendered(r: CrawlRequest): Promise<FetchedPage> {
+    await ctx.http.admit(r.url);
+    await ctx.http.slot(r.url);
+    const out = await ctx.browser.render(r.url, ctx.http.jar);
+    if (out.status >= 400) {
+      const kind = out.status === 403 || out.status === 412 ? 'blocked' : `http_${out.status}`;
+      throw new FetchError(kind, r.url, `HTTP ${out.status} from ${r.url} (browser)`, out.status);
+    }
+    return loadPage(out.html, out.finalUrl, { contentType: 'text/html', isFirst: r.isFirst ?? false, hints: r.hints });
+  }
+
+  async function list(r: CrawlRequest): Promise<void> {
+    const named = r.platform ? platforms[r.platform] : undefined;
+    let page: FetchedPage;
+    if (named?.needsBrowser) page = await rendered(r);
+    else {
+      const res = await fetchWithChallenge({ url: r.url, method: r.method, body: r.body, headers: r.headers });
+      page = loadPage(decodeText(res.body, res.contentType), res.finalUrl, {
+        contentType: res.contentType,
+        isFirst: r.isFirst ?? false,
+        hints: r.hints,
+      });
+    }
+    const platform: Platform = named ?? detectPlatform(page);
+    // `--url` on a page whose list is built by scripts: render it now that we know.
+    if (!named && platform.needsBrowser) page = await rendered(r);
+    ctx.page();
+    const result = platform.parseList(page);
+    if (r.isFirst && result.items.length === 0 && result.next.length === 0) {
+      throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
+    }
+    const out: CrawlRequest[] = result.next.map((n: NextRequest) => ({
+      label: 'LIST',
+      url: n.url,
+      method: n.method,
+      body: n.body,
+      headers: n.headers,
+      platform: platform.name as PlatformName,
+      isFirst: false,
+      hints: r.hints,
+    }));
+    for (const item of result.items) {
+      if (!isAnnualReport(item.title)) continue;
+      const hints = itemHints(item, page);
+      out.push(
+        looksLikeDocument(item.url)
+          ? { label: 'DOCUMENT', url: item.url, hints, pageUrl: null, name: item.title }
+          : { label: 'ARTICLE', url: item.url, hints },
+      );
+    }
+    await ctx.enqueue(out);
+  }
+
+  async function article(r: CrawlRequest): Promise<void> {
+    const prev = ctx.store.previous(r.url);
+    const res = await fetchWithChallenge({ url: r.url, validators: prev && { etag: prev.etag, lastModified: prev.last_modified } });
+    ctx.page();
+    const bytes = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : res.body;
+    const contentType = res.notModified && prev ? prev.content_type : res.contentType;
+    if (contentType && !HTML_TYPE.test(contentType)) {
+      // The "detail page" is the file itself (a list linking straight to a PDF without an extension).
+      await keep(r, res, prev, { kind: 'attachment', pageUrl: null });
+      return;
+    }
+    const page = loadPage(decodeText(bytes, contentType), res.notModified && prev ? prev.final_url : res.finalUrl, {
+      contentType,
+      isFirst: false,
+      hints: r.hints,
+    });
+    const detail = parseDetail(page);
+    const hints: DocumentHints = {
+      ...r.hints,
+      ...(detail.title && !r.hints.title ? { title: detail.title } : {}),
+      ...(detail.agency && !r.hints.agency ? { agency: detail.agency } : {}),
+      ...(detail.published_date && !r.hints.published_date ? { published_date: detail.published_date } : {}),
+    };
+    await keep({ ...r, hints }, res, prev, { kind: 'page', pageUrl: page.url, text: articleText(page) });
+    await ctx.enqueue(
+      detail.attachments.map((a) => ({ label: 'DOCUMENT', url: a.url, hints, pageUrl: page.url, name: a.name })),
+    );
+  }
+
+  async function document(r: CrawlRequest): Promise<void> {
+    const prev = ctx.store.previous(r.url);
+    const res = await fetchWithChallenge({ url: r.url, validators: prev && { etag: prev.etag, lastModified: prev.last_modified } });
+    await keep(r, res, prev, { kind: 'attachment', pageUrl: r.pageUrl ?? null });
+  }
+
+  async function keep(
+    r: CrawlRequest,
+    res: FetchResult,
+    prev: DocumentEntry | undefined,
+    how: { kind: DocumentEntry['kind']; pageUrl: string | null; text?: string | null },
+  ): Promise<void> {
+    if (res.notModified && prev) {
+      ctx.stored(prev, false);
+      return;
+    }
+    const { entry, added } = await ctx.store.put(
+      res.body,
+      {
+        url: r.url,
+        final_url: res.finalUrl,
+        page_url: how.pageUrl,
+        content_type: res.contentType,
+        filename: how.kind === 'attachment' ? attachmentName(res, r.name) : null,
+        fetched_at: res.fetchedAt,
+        etag: res.etag,
+        last_modified: res.lastModified,
+        kind: how.kind,
+        hints: r.hints,
+      },
+      how.text,
+    );
+    ctx.stored(entry, added);
+  }
+
+  /** Handles one request; every problem becomes a recorded Failure and the crawl goes on. */
+  return async function route(r: CrawlRequest): Promise<void> {
+    try {
+      if (r.label === 'LIST') await list(r);
+      else if (r.label === 'ARTICLE') await article(r);
+      else await document(r);
+    } catch (err) {
+      const stage: Stage = r.label === 'LIST' ? 'crawl' : 'download';
+      const { kind, message } = describe(err);
+      if (kind === 'blocked') ctx.blocked(new URL(r.url).host);
+      await ctx.fail({ url: r.url, stage, kind, message });
+    }
+  };
+}
+
+function describe(err: unknown): { kind: string; message: string } {
+  if (err instanceof FetchError) return { kind: err.kind, message: err.message };
+  if (err instanceof LayoutChanged) return { kind: 'layout_changed', message: err.message };
+  const e = err as { name?: string; kind?: string; message?: string };
+  if (e?.name === 'ExtractError' && e.kind) return { kind: e.kind, message: e.message ?? String(err) };
+  return { kind: 'error', message: e?.message ?? String(err) };
+}
+
+/** Content-Disposition name, else the link text when it is a file name, else the URL's last segment. */
+function attachmentName(res: FetchResult, linkText?: string | null): string | null {
+  const fromHeader = filenameFromDisposition(res.contentDisposition);
+  if (fromHeader) return fromHeader;
+  if (linkText && /\.[a-z0-9]{2,5}$/i.test(linkText.trim())) return safeName(linkText.trim());
+  return filenameFromUrl(res.finalUrl);
+}
+
+const BODY_SELECTORS = ['#zoom', '.TRS_Editor', '.trs_editor_view', '#UCAP-CONTENT', '.article-content', '.Article_content'];
+
+/** The article body's text (for duplicate marking); the whole body when no known container is found. */
+function articleText(page: FetchedPage): string {
+  const { $ } = page;
+  for (const sel of BODY_SELECTORS) {
+    const t = $(sel).first().text();
+    if (t.trim()) return t;
+  }
+  return $('body').text();
+}

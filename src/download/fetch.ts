@@ -1,0 +1,250 @@
+// One HTTP client for the whole crawl, built on Node's fetch (undici) rather than crawlee's got-scraping:
+// we need the raw bytes with a hard size cap, conditional requests (If-None-Match / If-Modified-Since)
+// answered by 304, every redirect hop (cookie-setting 302-to-self WAFs) and the final URL, and POST for
+// Hanweb's dataproxy. Manners (allowed hosts, robots.txt, per-host rate, retries) are applied here, so
+// every request of the crawl goes through them.
+import { CookieJar } from 'tough-cookie';
+import {
+  DEFAULT_RETRY,
+  HostRateLimiter,
+  RobotsCache,
+  USER_AGENT,
+  backoffDelay,
+  isAllowedHost,
+  isRetryableStatus,
+  type RetryPolicy,
+} from '../crawl/manners.js';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_REDIRECTS = 10;
+
+/** Why a fetch failed; `kind` is the Failure kind recorded for it. */
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+  constructor(
+    readonly kind: string,
+    readonly url: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface FetchRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  /** Send If-None-Match / If-Modified-Since; a 304 answer gives `notModified`. */
+  validators?: Validators;
+}
+
+export interface FetchResult {
+  url: string;
+  finalUrl: string;
+  status: number;
+  notModified: boolean;
+  /** Raw body (empty on 304). */
+  body: Buffer;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  contentDisposition: string | null;
+  fetchedAt: string;
+}
+
+export interface HttpClientOptions {
+  userAgent?: string;
+  /** Requests per second per host; Infinity = no limit. */
+  rate?: number;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Hosts allowed besides *.gov.cn. */
+  allowHosts?: readonly string[];
+  /** Obey robots.txt (default true). */
+  robots?: boolean;
+  /** Called for each HTTP exchange (for the progress line and tests). */
+  onResponse?: (url: string, status: number) => void;
+}
+
+export class HttpClient {
+  readonly jar = new CookieJar();
+  readonly userAgent: string;
+  private readonly limiter: HostRateLimiter;
+  private readonly retry: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+  private readonly allowHosts: readonly string[];
+  private readonly robots: RobotsCache | null;
+
+  constructor(private readonly opts: HttpClientOptions = {}) {
+    this.userAgent = opts.userAgent ?? USER_AGENT;
+    this.limiter = new HostRateLimiter(opts.rate ?? 1);
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.allowHosts = opts.allowHosts ?? [];
+    this.robots = opts.robots === false ? null : new RobotsCache((u) => this.loadRobots(u));
+  }
+
+  isAllowed(url: string): boolean {
+    try {
+      return isAllowedHost(new URL(url), this.allowHosts);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Host allowed and robots.txt agrees; throws FetchError('not_allowed' | 'robots') otherwise. */
+  async admit(url: string): Promise<void> {
+    if (!this.isAllowed(url)) throw new FetchError('not_allowed', url, `host not allowed: ${url}`);
+    if (this.robots && !(await this.robots.allows(url, this.userAgent))) {
+      throw new FetchError('robots', url, `disallowed by robots.txt: ${url}`);
+    }
+  }
+
+  /** Waits for the host's next request slot (for requests made outside this client, by the browser). */
+  async slot(url: string): Promise<void> {
+    await this.limiter.wait(new URL(url));
+  }
+
+  /** Fetch with all manners applied; throws FetchError for anything but a 2xx or a 304. */
+  async fetch(req: FetchRequest): Promise<FetchResult> {
+    await this.admit(req.url);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.fetchOnce(req);
+      } catch (err) {
+        const e = toFetchError(err, req.url);
+        const retryable = e.kind === 'timeout' || e.kind === 'network' || (e.status !== undefined && isRetryableStatus(e.status));
+        if (!retryable || attempt >= this.retry.retries) {
+          throw e.status === 429 ? new FetchError('blocked', e.url, `${e.message} (still throttled after ${attempt + 1} attempts)`, 429) : e;
+        }
+        await sleep(backoffDelay(this.retry, attempt, e instanceof RetryAfterError ? e.retryAfter : null));
+      }
+    }
+  }
+
+  /** One request, following redirects by hand (cookies set on every hop), body read under the size cap. */
+  private async fetchOnce(req: FetchRequest): Promise<FetchResult> {
+    let url = req.url;
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      if (hop > 0 && !this.isAllowed(url)) throw new FetchError('not_allowed', url, `redirected to a host not allowed: ${url}`);
+      await this.limiter.wait(new URL(url));
+      const headers: Record<string, string> = {
+        'user-agent': this.userAgent,
+        accept: '*/*',
+        'accept-language': 'zh-CN,zh;q=0.9',
+        ...req.headers,
+      };
+      const cookie = await this.jar.getCookieString(url);
+      if (cookie) headers.cookie = cookie;
+      if (req.validators?.etag) headers['if-none-match'] = req.validators.etag;
+      if (req.validators?.lastModified) headers['if-modified-since'] = req.validators.lastModified;
+      if (method === 'POST') headers['content-type'] ??= 'application/x-www-form-urlencoded; charset=UTF-8';
+      const res = await fetch(url, { method, body: method === 'POST' ? body : undefined, headers, redirect: 'manual', signal });
+      this.opts.onResponse?.(url, res.status);
+      for (const c of res.headers.getSetCookie()) await this.jar.setCookie(c, url, { ignoreError: true });
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && res.status !== 304 && location) {
+        await res.body?.cancel();
+        url = new URL(location, url).href;
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+        }
+        continue;
+      }
+      const result = {
+        url: req.url,
+        finalUrl: url,
+        status: res.status,
+        notModified: res.status === 304,
+        contentType: res.headers.get('content-type'),
+        etag: res.headers.get('etag'),
+        lastModified: res.headers.get('last-modified'),
+        contentDisposition: res.headers.get('content-disposition'),
+        fetchedAt: new Date().toISOString(),
+      };
+      if (res.status === 304) {
+        await res.body?.cancel();
+        return { ...result, body: Buffer.alloc(0) };
+      }
+      if (res.status < 200 || res.status >= 300) {
+        const text = await readCapped(res, 64 * 1024, url).catch(() => Buffer.alloc(0));
+        throw httpError(url, res.status, res.headers.get('retry-after'), text);
+      }
+      return { ...result, body: await readCapped(res, this.maxBytes, url) };
+    }
+    throw new FetchError('too_many_redirects', req.url, `more than ${MAX_REDIRECTS} redirects from ${req.url}`);
+  }
+
+  private async loadRobots(robotsUrl: string): Promise<string | null> {
+    try {
+      const res = await this.fetchOnce({ url: robotsUrl });
+      return res.body.toString('utf8');
+    } catch {
+      return null; // no robots.txt (or an unreadable one): everything allowed
+    }
+  }
+}
+
+class RetryAfterError extends FetchError {
+  constructor(url: string, status: number, readonly retryAfter: string | null, message: string) {
+    super(status === 429 ? 'http_429' : `http_${status}`, url, message, status);
+  }
+}
+
+function httpError(url: string, status: number, retryAfter: string | null, body: Buffer): FetchError {
+  const message = `HTTP ${status} from ${url}`;
+  if (status === 412) return new FetchError('challenge', url, `${message} (JavaScript challenge)`, status);
+  if (status === 403) return new FetchError('blocked', url, `${message} (forbidden: blocked for this client or network)`, status);
+  if (isRetryableStatus(status)) return new RetryAfterError(url, status, retryAfter, message);
+  void body;
+  return new FetchError(`http_${status}`, url, message, status);
+}
+
+/** Reads the body, aborting as soon as it passes `max` bytes (Content-Length is checked first). */
+async function readCapped(res: Response, max: number, url: string): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    throw new FetchError('too_large', url, `${url} is ${declared} bytes, over the ${max}-byte cap`);
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new FetchError('too_large', url, `${url} passed the ${max}-byte cap`);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function toFetchError(err: unknown, url: string): FetchError {
+  if (err instanceof FetchError) return err;
+  const e = err as Error & { cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return new FetchError('timeout', url, `timed out: ${url}`);
+  const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
+  return new FetchError('network', url, `network error for ${url}: ${detail}`);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
