@@ -1,0 +1,74 @@
+// Is this document an annual report at all? Report columns also hold the notices that order the
+// reports (关于做好…年度报告编制和发布工作的通知), disclosure guides, budgets and 决算, catalogues,
+// and empty shells. These are rejected with a reason; a real report never is: rejection needs the
+// title to say what else the document is, or no trace of a report anywhere.
+import { ExtractError } from '../errors.js';
+import { flatten } from './flat-text.js';
+import { findTitle } from './metadata.js';
+import type { DocumentModel } from './model.js';
+
+/** Fewer CJK characters than this: a page shell (navigation, a script), not a document. */
+const MIN_CJK_CHARS = 40;
+
+/** Section headings and sentences every report form has. */
+const REPORT_MARKERS = [
+  /统计(?:期限|时限|期间|时间|区间)/,
+  /主动公开政府信息情况/,
+  /收到和处理政府信息公开申请情况/,
+  /政府信息公开(?:行政复议|的行政复议)/,
+  /存在的主要问题及改进情况/,
+  /其他需要报告的事项/,
+  /依申请公开/,
+];
+const REPORT_WORDS = /年度报告|年报|工作报告|工作情况/;
+const NOTICE = /(?:^关于.*(?:通知|函|意见)|(?:通知|函|通报)$)/;
+const ORDERS_REPORTS = /做好|编制|报送|编报|撰写|填报|上报|报告.{0,6}工作的/;
+const PUBLISHES_REPORT = /(?:印发|公布|发布|公开)[^，。]{0,40}?年度报告(?:的)?(?:通知|函)$/;
+
+const OTHER_KINDS: [RegExp, string][] = [
+  [/信息公开指南|公开指南/, 'disclosure guide'],
+  [/预算|决算/, 'budget or final accounts'],
+  [/公开目录|目录$/, 'catalogue'],
+];
+
+/** The heading to classify by: the report title if there is one, else the first short line. */
+function heading(model: DocumentModel): string | null {
+  const title = findTitle(model) ?? model.meta.title ?? null;
+  if (title) return flatten(title);
+  for (const row of model.rows.slice(0, 10)) {
+    const line = flatten(row.cells.map((c) => c.text).join(' ')).replace(/^#+/, '');
+    if (line && line.length <= 80) return line;
+  }
+  return null;
+}
+
+export function rejectIfNotReport(model: DocumentModel): void {
+  const flat = flatten(model.text);
+  const cjk = flat.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (cjk < MIN_CJK_CHARS) {
+    throw new ExtractError('no_report_content', `empty shell: ${cjk} Chinese characters of text`);
+  }
+  const title = heading(model);
+  const markers = REPORT_MARKERS.filter((m) => m.test(flat)).length;
+  const quoted = `title '${title ?? ''}'`;
+
+  if (title && NOTICE.test(title)) {
+    const coverNotice = PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && markers >= 2;
+    if (!coverNotice) {
+      const about = REPORT_WORDS.test(title) ? 'notice about compiling reports' : 'notice';
+      throw new ExtractError('not_a_report', `${about}: ${quoted}`);
+    }
+    return;
+  }
+  if (title && !REPORT_WORDS.test(title)) {
+    for (const [pattern, kind] of OTHER_KINDS) {
+      if (pattern.test(title)) throw new ExtractError('not_a_report', `${kind}: ${quoted}`);
+    }
+  }
+  if (title && REPORT_WORDS.test(title) && !/公开/.test(title) && markers < 2) {
+    throw new ExtractError('not_a_report', `report on something other than open government information: ${quoted}`);
+  }
+  if ((!title || !REPORT_WORDS.test(title)) && markers === 0) {
+    throw new ExtractError('not_a_report', `neither an annual-report title nor any report section: ${quoted}`);
+  }
+}
