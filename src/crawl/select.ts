@@ -59,7 +59,7 @@ export function titleAgency(title: string): string | null {
   if (!body) return null;
   body = body.replace(/[（(]\s*$/, '').replace(/关于$/, '');
   if (/人民$/.test(body)) body += '政府';
-  if (body.length < 2 || body.length > 40 || /^(?:关于|本|我)/.test(body)) return null;
+  if (body.length < 3 || body.length > 40 || /^(?:关于|本|我)|^(?:政府|政务|人民政府)$/.test(body)) return null;
   return body;
 }
 
