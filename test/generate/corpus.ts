@@ -1,0 +1,183 @@
+// A generated corpus: reports rendered in every layout, each with its ground truth, written to
+// test/.generated/<hash>/ (hash of the spec and of the generator's own source, so a change to the
+// generator regenerates). Built in a temp dir and renamed, so concurrent runs never see half a corpus.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Format } from '../../src/record.js';
+import { convertToDoc } from './doc.js';
+import { renderDocx } from './docx.js';
+import { renderHtml, type HtmlCharset, type HtmlLayout } from './html.js';
+import { renderPdfs, type PageBreak } from './pdf.js';
+import { rng } from './random.js';
+import { generateReport, type FormVariant, type GeneratedReport, type Truth } from './report.js';
+import { renderText, type TextLayout } from './text.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const GENERATED_ROOT = join(HERE, '..', '.generated');
+
+export type Rendering =
+  | 'html-table'
+  | 'html-table-gbk'
+  | 'html-table-gbk-nometa'
+  | 'html-div'
+  | 'html-p'
+  | 'pdf-forced-break'
+  | 'pdf-natural-break'
+  | 'docx'
+  | 'doc'
+  | 'txt-tab'
+  | 'txt-lines'
+  | 'txt-pagebreak';
+
+export const RENDERING_FORMAT: Record<Rendering, Format> = {
+  'html-table': 'html',
+  'html-table-gbk': 'html',
+  'html-table-gbk-nometa': 'html',
+  'html-div': 'html',
+  'html-p': 'html',
+  'pdf-forced-break': 'pdf',
+  'pdf-natural-break': 'pdf',
+  docx: 'docx',
+  doc: 'doc',
+  'txt-tab': 'txt',
+  'txt-lines': 'txt',
+  'txt-pagebreak': 'txt',
+};
+
+export interface CorpusSpec {
+  seed: string;
+  counts: Partial<Record<Rendering, number>>;
+  /** Prose paragraphs for PDF reports (about 12 gives a 5-page report). */
+  pdfProseParagraphs?: number;
+}
+
+export interface CorpusDoc {
+  id: string;
+  /** File name inside the corpus dir. */
+  file: string;
+  rendering: Rendering;
+  format: Format;
+  variant: FormVariant;
+  truth: Truth;
+  /** Page count (PDF only). */
+  pages?: number;
+}
+
+export interface Corpus {
+  dir: string;
+  docs: CorpusDoc[];
+}
+
+/** The corpus the accuracy test and the bench use: a few hundred documents over every rendering. */
+export const STANDARD_CORPUS: CorpusSpec = {
+  seed: 'ogi-accuracy-1',
+  counts: {
+    'html-table': 40,
+    'html-table-gbk': 20,
+    'html-table-gbk-nometa': 20,
+    'html-div': 25,
+    'html-p': 25,
+    'pdf-forced-break': 20,
+    'pdf-natural-break': 20,
+    docx: 30,
+    doc: 20,
+    'txt-tab': 20,
+    'txt-lines': 20,
+    'txt-pagebreak': 20,
+  },
+  pdfProseParagraphs: 12,
+};
+
+async function generatorHash(spec: CorpusSpec): Promise<string> {
+  const h = createHash('sha256').update(JSON.stringify(spec));
+  for (const f of (await readdir(HERE)).filter((f) => f.endsWith('.ts')).sort()) {
+    h.update(f).update(await readFile(join(HERE, f)));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Returns the corpus for `spec`, generating it once (later calls read the cached manifest). */
+export async function buildCorpus(spec: CorpusSpec = STANDARD_CORPUS, root = GENERATED_ROOT): Promise<Corpus> {
+  const dir = join(root, await generatorHash(spec));
+  const manifest = join(dir, 'manifest.json');
+  if (existsSync(manifest)) return { dir, docs: JSON.parse(await readFile(manifest, 'utf8')) as CorpusDoc[] };
+  await mkdir(root, { recursive: true });
+  const tmp = await mkdtemp(join(root, '.tmp-'));
+  try {
+    const docs = await generateInto(tmp, spec);
+    await writeFile(join(tmp, 'manifest.json'), JSON.stringify(docs, null, 1));
+    try {
+      await rename(tmp, dir);
+    } catch (e) {
+      if (!existsSync(manifest)) throw e; // another process finished first: use its copy
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return { dir, docs: JSON.parse(await readFile(manifest, 'utf8')) as CorpusDoc[] };
+}
+
+const HTML_RENDERINGS: Partial<Record<Rendering, [HtmlLayout, HtmlCharset]>> = {
+  'html-table': ['table', 'utf-8'],
+  'html-table-gbk': ['table', 'gbk-meta'],
+  'html-table-gbk-nometa': ['table', 'gbk-none'],
+  'html-div': ['div', 'utf-8'],
+  'html-p': ['p', 'utf-8'],
+};
+const TEXT_RENDERINGS: Partial<Record<Rendering, TextLayout>> = {
+  'txt-tab': 'tab',
+  'txt-lines': 'lines',
+  'txt-pagebreak': 'pagebreak',
+};
+
+async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]> {
+  const docs: CorpusDoc[] = [];
+  const pdfJobs: { rep: GeneratedReport; pageBreak: PageBreak; doc: CorpusDoc }[] = [];
+  const docJobs: CorpusDoc[] = [];
+  const scratch = await mkdtemp(join(tmpdir(), 'ogi-docx-'));
+  try {
+    for (const [rendering, n] of Object.entries(spec.counts) as [Rendering, number][]) {
+      for (let i = 0; i < n; i++) {
+        const id = `${rendering}-${String(i).padStart(3, '0')}`;
+        const format = RENDERING_FORMAT[rendering];
+        const isPdf = format === 'pdf';
+        const rep = generateReport(id, `${spec.seed}/${id}`, isPdf ? { proseParagraphs: spec.pdfProseParagraphs } : {});
+        const ext = format === 'html' ? rng(rep.renderSeed).pick(['html', 'htm', 'shtml']) : format;
+        const doc: CorpusDoc = { id, file: `${id}.${ext}`, rendering, format, variant: rep.variant, truth: rep.truth };
+        docs.push(doc);
+        const html = HTML_RENDERINGS[rendering];
+        const text = TEXT_RENDERINGS[rendering];
+        if (html) await writeFile(join(dir, doc.file), renderHtml(rep, { layout: html[0], charset: html[1] }));
+        else if (text) await writeFile(join(dir, doc.file), renderText(rep, text));
+        else if (format === 'docx') await writeFile(join(dir, doc.file), await renderDocx(rep));
+        else if (format === 'doc') {
+          await writeFile(join(scratch, `${id}.docx`), await renderDocx(rep));
+          docJobs.push(doc);
+        } else if (isPdf) pdfJobs.push({ rep, pageBreak: rendering === 'pdf-forced-break' ? 'forced' : 'natural', doc });
+      }
+    }
+    if (pdfJobs.length) {
+      const pdfs = await renderPdfs(pdfJobs);
+      for (const [i, job] of pdfJobs.entries()) {
+        await writeFile(join(dir, job.doc.file), pdfs[i]!);
+        job.doc.pages = pdfPageCount(pdfs[i]!);
+      }
+    }
+    if (docJobs.length) {
+      await convertToDoc(docJobs.map((d) => join(scratch, `${d.id}.docx`)), dir);
+      for (const d of docJobs) if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return docs;
+}
+
+/** Page count from the PDF's page tree (Chromium writes plain /Type /Page objects). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}

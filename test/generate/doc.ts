@@ -1,0 +1,24 @@
+// Legacy .doc files: generated DOCX converted by LibreOffice, many files in one soffice call
+// (it is slow to start). A private profile dir keeps it clear of any other soffice running.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Converts each DOCX path to `<outDir>/<same name>.doc`. */
+export async function convertToDoc(docxPaths: string[], outDir: string): Promise<void> {
+  if (docxPaths.length === 0) return;
+  const profile = await mkdtemp(join(tmpdir(), 'ogi-soffice-'));
+  try {
+    await run(
+      'soffice',
+      ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'doc:MS Word 97', '--outdir', outDir, ...docxPaths],
+      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
