@@ -50,8 +50,8 @@ export function provinceOfPostcode(code: string): string | null {
   return inRanges(POSTCODE_RANGES, Number(code.slice(0, 2)));
 }
 
-// Area code, a separator, then the number: "0451-57013023", "0795—8745164", "(0469)5200675".
-const PHONE = /(?<![\d-])(?:\((0[1-9]\d{1,2})\)|(0[1-9]\d{1,2})[-—－– ])(?=[2-9]\d{6,7}(?!\d))/g;
+// Area code, a separator, then the number: "0451-57013023", "0795—8745164", "（0469）5200675".
+const PHONE = /(?<![\d-])(?:[(（](0[1-9]\d{1,2})[)）]|(0[1-9]\d{1,2})[-—－– ])(?=[2-9]\d{6,7}(?!\d))/g;
 const POSTCODE = /邮(?:编|政编码)[:：]?(\d{6})(?!\d)/g;
 
 /** Provinces named by the phone numbers and postcodes in flattened text, each with its evidence. */

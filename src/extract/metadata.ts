@@ -42,12 +42,13 @@ export function findTitle(model: DocumentModel): string | null {
   const top = lines(model).filter((l) => !l.tabular).slice(0, 12).map((l) => l.text);
   for (let i = 0; i < top.length; i++) {
     const line = top[i]!;
-    if (!TITLE_WORDS.test(line) || line.length > 80 || NOT_A_HEADING.test(line) || GENERIC_TITLE.test(line)) continue;
+    if (!TITLE_WORDS.test(line) || line.length > 80 || NOT_A_HEADING.test(line)) continue;
     const before = top[i - 1];
     const joinable = before && before.length <= 40 && !SENTENCE_END.test(before) && !NOT_A_HEADING.test(before);
     // Join when this line starts with the year or a fragment (the body's name is on the line before).
     const startsBare = /^(?:\d{4}|[（(]?\d{4}|年度|工作|政府信息|政务)/.test(line);
-    return cleanTitle(joinable && startsBare ? before + line : line);
+    const title = joinable && startsBare ? before + line : line;
+    if (!GENERIC_TITLE.test(title)) return cleanTitle(title);
   }
   return null;
 }
