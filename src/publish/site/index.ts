@@ -1,6 +1,23 @@
 // The dataset site (issue 5): a static, searchable page set written into a version folder.
 // Contract used by the publisher; the implementation lives in this folder.
-import type { ReportRecord } from '../../record.js';
+// Opens from disk (file://) or any static host: data files are classic <script src> files that
+// hand their data to window.OGI, because pages opened from disk cannot fetch() JSON.
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_KEYS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  type ReportRecord,
+} from '../../record.js';
+import { renderCharts } from './charts.js';
+import { jsonForScript } from './html.js';
+import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
+import { siteLayouts } from './layout.js';
+import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
+import { buildShards, type ShardOptions } from './shards.js';
 
 export interface SiteInput {
   records: ReportRecord[];
@@ -11,7 +28,67 @@ export interface SiteInput {
   downloads: { name: string; bytes: number }[];
 }
 
+const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const ASSETS = ['site.css', 'common.js', 'list.js', 'report.js'];
+
+/** Key order of a record, for the record JSON the report page offers. */
+const RECORD_KEYS = [
+  'report_id', 'title', 'agency', 'year', 'scope', 'published_date', 'region', 'admin_level', 'template',
+  'source', 'proactive', 'applications', 'reviews', 'checks', 'warnings', 'extractor_version',
+];
+
+function labelsScript(): string {
+  const labels = {
+    ui: UI,
+    levels: LEVELS,
+    templates: TEMPLATES,
+    scopes: SCOPES,
+    checks: CHECK_RULES,
+    keys: {
+      record: RECORD_KEYS,
+      applicationRows: APPLICATION_ROW_KEYS,
+      applicantColumns: APPLICANT_COLUMNS,
+      reviewGroups: REVIEW_GROUPS,
+      reviewColumns: REVIEW_COLUMNS,
+    },
+  };
+  return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;
+}
+
+/** Every file of the site, path relative to site/ → contents. */
+export async function siteFiles(input: SiteInput, options: ShardOptions = {}): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const shards = buildShards(input.records, input.version, options);
+  const ctx: PageContext = { version: input.version, summary: shards.summary, downloads: input.downloads };
+  files.set('index.html', indexPage(ctx));
+  files.set('charts.html', chartsPage(ctx, renderCharts(input.records)));
+  files.set('report.html', reportPage(ctx));
+  for (const name of ASSETS) files.set(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
+  files.set('data/labels.js', labelsScript());
+  files.set('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
+  files.set('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
+  for (const list of shards.lists) files.set(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
+  for (const b of shards.buckets) files.set(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(b.entries)});\n`);
+  return files;
+}
+
 /** Writes `<versionDir>/site/…`. Deterministic: same input ⇒ same bytes. */
-export async function buildSite(_input: SiteInput): Promise<void> {
-  throw new Error('buildSite: not implemented yet (issue 5)');
+export async function buildSite(input: SiteInput): Promise<void> {
+  return buildSiteWith(input);
+}
+
+/** buildSite with smaller pages or buckets (tests use them to exercise paging and hashing on few records). */
+export async function buildSiteWith(input: SiteInput, options: ShardOptions = {}): Promise<void> {
+  const files = await siteFiles(input, options);
+  const target = path.join(input.versionDir, 'site');
+  const temp = path.join(input.versionDir, `.site.tmp-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  const dirs = new Set([...files.keys()].map((f) => path.dirname(path.join(temp, f))));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  const entries = [...files.entries()];
+  for (let i = 0; i < entries.length; i += 64) {
+    await Promise.all(entries.slice(i, i + 64).map(([name, text]) => writeFile(path.join(temp, name), text)));
+  }
+  await rm(target, { recursive: true, force: true });
+  await rename(temp, target);
 }

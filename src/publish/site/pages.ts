@@ -1,0 +1,126 @@
+// The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
+import { bi, esc, formatBytes } from './html.js';
+import { LEVELS, TEMPLATES, UI, type Bi } from './labels.js';
+import type { Summary } from './shards.js';
+
+export interface PageContext {
+  version: string;
+  summary: Summary;
+  downloads: { name: string; bytes: number }[];
+}
+
+function head(title: string, extra = ''): string {
+  return `<!doctype html>
+<html lang="zh-CN" data-lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="assets/site.css">
+${extra}</head>`;
+}
+
+function header(version: string, current: 'list' | 'charts' | 'report'): string {
+  const nav = (href: string, label: Bi, id: string) =>
+    `<a href="${href}"${id === current ? ' aria-current="page"' : ''}>${bi(label)}</a>`;
+  return `<header class="top">
+<div class="brand"><a href="index.html">${bi(UI.siteTitle)}</a> <span class="version">${bi(UI.version)} ${esc(version)}</span></div>
+<nav>${nav('index.html', UI.list, 'list')} ${nav('charts.html', UI.charts, 'charts')} ${nav('index.html#downloads', UI.downloads, 'downloads')}</nav>
+<button type="button" id="lang" class="lang"><span class="zh" lang="en">English</span><span class="en">中文</span></button>
+</header>`;
+}
+
+function option(value: string, [zh, en]: Bi): string {
+  return `<option value="${esc(value)}" data-zh="${esc(zh)}" data-en="${esc(en)}">${esc(zh)}</option>`;
+}
+
+function select(id: string, label: Bi, options: string[]): string {
+  return `<label>${bi(label)} <select id="${id}" name="${id}">${option('', UI.all)}${options.join('')}</select></label>`;
+}
+
+function downloadsSection(downloads: { name: string; bytes: number }[]): string {
+  const sorted = [...downloads].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const link = (name: string, label: Bi) =>
+    sorted.some((d) => d.name === name) ? `<a class="doc" href="../${esc(encodeURI(name))}">${bi(label)}</a>` : '';
+  const rows = sorted
+    .map((d) => `<tr><td><a href="../${esc(encodeURI(d.name))}" download>${esc(d.name)}</a></td><td class="num" data-bytes="${d.bytes}">${esc(formatBytes(d.bytes))}</td></tr>`)
+    .join('\n');
+  return `<section id="downloads">
+<h2>${bi(UI.downloads)}</h2>
+<p class="docs">${link('CODEBOOK.md', UI.codebook)} ${link('CHANGELOG.md', UI.changelog)}</p>
+<table class="files"><thead><tr><th>${bi(UI.file)}</th><th>${bi(UI.size)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</section>`;
+}
+
+export function indexPage(ctx: PageContext): string {
+  const { summary } = ctx;
+  const provinces = summary.provinces.map((p, i) => option(String(i), p.label));
+  const years = summary.years.map((y) => option(String(y), [String(y), String(y)]));
+  const levels = summary.levels.map((l) => option(l, LEVELS[l as keyof typeof LEVELS]));
+  const templates = summary.templates.map((t) => option(t, TEMPLATES[t as keyof typeof TEMPLATES]));
+  const th = (label: Bi, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${bi(label)}</th>`;
+  return `${head(`${UI.siteTitle[0]} ${ctx.version}`)}
+<body class="list-page">
+${header(ctx.version, 'list')}
+<main>
+<section id="list">
+<h1>${bi(UI.list)} <small id="count" class="count"></small></h1>
+<form id="filters" class="filters" onsubmit="return false">
+<label class="search">${bi(UI.search)} <input type="search" id="q" name="q" data-zh-placeholder="${esc(UI.search[0])}" data-en-placeholder="${esc(UI.search[1])}" placeholder="${esc(UI.search[0])}"></label>
+${select('province', UI.province, provinces)}
+<label>${bi(UI.city)} <select id="city" name="city" disabled>${option('', UI.all)}</select></label>
+${select('level', UI.level, levels)}
+${select('year', UI.year, years)}
+${select('template', UI.template, templates)}
+<label class="check"><input type="checkbox" id="failed" name="failed"> ${bi(UI.failedOnly)}</label>
+</form>
+<noscript><p>请启用 JavaScript 以浏览报告列表。 Please enable JavaScript to browse the list.</p></noscript>
+<table id="reports" class="reports">
+<thead><tr>${th(UI.year, 'num')}${th(UI.province)}${th(UI.city)}${th(UI.agency)}${th(UI.title)}${th(UI.level)}${th(UI.template)}${th(UI.checks)}</tr></thead>
+<tbody></tbody>
+</table>
+<p id="status" class="status"></p>
+<nav class="pager"><button type="button" id="prev">${bi(UI.prev)}</button> <span id="pageinfo"></span> <button type="button" id="next">${bi(UI.next)}</button></nav>
+</section>
+${downloadsSection(ctx.downloads)}
+</main>
+<script src="data/labels.js"></script>
+<script src="data/summary.js"></script>
+<script src="assets/common.js"></script>
+<script src="assets/list.js"></script>
+</body>
+</html>
+`;
+}
+
+export function chartsPage(ctx: PageContext, charts: string): string {
+  return `${head(`${UI.charts[0]} · ${UI.siteTitle[0]} ${ctx.version}`)}
+<body class="charts-page">
+${header(ctx.version, 'charts')}
+<main>
+<h1>${bi(UI.charts)}</h1>
+${charts}
+</main>
+<script src="assets/common.js"></script>
+</body>
+</html>
+`;
+}
+
+export function reportPage(ctx: PageContext): string {
+  return `${head(`${UI.reports[0]} · ${UI.siteTitle[0]} ${ctx.version}`, `<meta name="ogi-buckets" content="${ctx.summary.buckets}">\n`)}
+<body class="report-page">
+${header(ctx.version, 'report')}
+<main id="report"><p class="status">${bi(UI.loading)}</p></main>
+<noscript><p>请启用 JavaScript 以查看报告。 Please enable JavaScript to view the report.</p></noscript>
+<script src="data/labels.js"></script>
+<script src="data/layout.js"></script>
+<script src="assets/common.js"></script>
+<script src="assets/report.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,187 @@
+// The site's data files, cut for lazy loading: a small summary (facets + the first page of the
+// list), one list shard per province, and report buckets picked by a hash of report_id so that
+// `report.html#<id>` finds its record without any lookup table.
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_KEYS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  type ReportRecord,
+} from '../../record.js';
+import { cellsOfCheck, failedChecks } from './cells.js';
+import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
+
+export const PAGE_SIZE = 50;
+export const REPORTS_PER_BUCKET = 100;
+
+/** A list row: [rank, report_id, title, agency, province index, city, county, admin_level, year, template, failed checks, scope]. */
+export type ListRow = [number, string, string, string, number, string, string, string, number | null, string, number, string];
+
+export interface ProvinceFacet {
+  name: string | null;
+  label: Bi;
+  file: string;
+  count: number;
+  years: Record<string, number>;
+  cities: string[];
+}
+
+export interface Summary {
+  version: string;
+  total: number;
+  failed: number;
+  pageSize: number;
+  buckets: number;
+  provinces: ProvinceFacet[];
+  years: number[];
+  levels: string[];
+  templates: string[];
+  first: ListRow[];
+}
+
+/** FNV-1a over UTF-16 code units; assets/common.js has the same function. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function bucketCount(records: number, perBucket = REPORTS_PER_BUCKET): number {
+  return Math.max(1, Math.ceil(records / perBucket));
+}
+
+export function bucketOf(reportId: string, buckets: number): number {
+  return fnv1a(reportId) % buckets;
+}
+
+export function bucketFile(bucket: number): string {
+  return `data/reports/r${String(bucket).padStart(5, '0')}.js`;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const KNOWN_PROVINCES = Object.keys(PROVINCES_EN);
+
+/** Provinces in GB/T 2260 order, then unknown names in code-point order, then null. */
+export function provinceOrder(names: (string | null)[]): (string | null)[] {
+  const unique = [...new Set(names)];
+  const rank = (n: string | null) => (n === null ? Infinity : KNOWN_PROVINCES.includes(n) ? KNOWN_PROVINCES.indexOf(n) : KNOWN_PROVINCES.length);
+  return unique.sort((a, b) => rank(a) - rank(b) || cmp(a ?? '', b ?? ''));
+}
+
+/** List order: newest year first, then province, city, agency, report_id. */
+function listOrder(records: ReportRecord[], provinceIndex: Map<string | null, number>): ReportRecord[] {
+  return [...records].sort(
+    (a, b) =>
+      (b.year ?? -1) - (a.year ?? -1) ||
+      provinceIndex.get(a.region.province)! - provinceIndex.get(b.region.province)! ||
+      cmp(a.region.city ?? '', b.region.city ?? '') ||
+      cmp(a.agency ?? '', b.agency ?? '') ||
+      cmp(a.report_id, b.report_id),
+  );
+}
+
+export interface Shards {
+  summary: Summary;
+  lists: { file: string; province: number; rows: ListRow[] }[];
+  buckets: { file: string; bucket: number; entries: Record<string, BucketEntry> }[];
+}
+
+/** A report as stored in its bucket: table 三 and 四 as arrays in form order, plus the cells each check involves. */
+export interface BucketEntry {
+  r: Omit<ReportRecord, 'applications' | 'reviews'> & {
+    applications: ((number | null)[] | null)[] | null;
+    reviews: (number | null)[][] | null;
+  };
+  c: string[][];
+}
+
+export function encodeRecord(record: ReportRecord): BucketEntry {
+  const { applications, reviews, ...rest } = record;
+  return {
+    r: {
+      ...rest,
+      applications: applications
+        ? APPLICATION_ROW_KEYS.map((k) => (applications[k] ? APPLICANT_COLUMNS.map((c) => applications[k]![c] ?? null) : null))
+        : null,
+      reviews: reviews ? REVIEW_GROUPS.map((g) => REVIEW_COLUMNS.map((c) => reviews[g]?.[c] ?? null)) : null,
+    },
+    c: record.checks.map((check) => cellsOfCheck(record, check)),
+  };
+}
+
+export interface ShardOptions {
+  pageSize?: number;
+  perBucket?: number;
+}
+
+export function buildShards(records: ReportRecord[], version: string, options: ShardOptions = {}): Shards {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const provinces = provinceOrder(records.map((r) => r.region.province));
+  const provinceIndex = new Map(provinces.map((p, i) => [p, i]));
+  const ordered = listOrder(records, provinceIndex);
+  const rows: ListRow[] = ordered.map((r, rank) => [
+    rank,
+    r.report_id,
+    r.title ?? '',
+    r.agency ?? '',
+    provinceIndex.get(r.region.province)!,
+    r.region.city ?? '',
+    r.region.county ?? '',
+    r.admin_level ?? '',
+    r.year,
+    r.template,
+    failedChecks(r),
+    r.scope,
+  ]);
+  const lists = provinces.map((_, i) => ({ file: `data/list/p${String(i).padStart(2, '0')}.js`, province: i, rows: rows.filter((row) => row[4] === i) }));
+  const facets: ProvinceFacet[] = provinces.map((name, i) => {
+    const years: Record<string, number> = {};
+    for (const row of lists[i]!.rows) {
+      const y = String(row[8] ?? '');
+      years[y] = (years[y] ?? 0) + 1;
+    }
+    return {
+      name,
+      label: provinceLabel(name),
+      file: lists[i]!.file,
+      count: lists[i]!.rows.length,
+      years: Object.fromEntries(Object.entries(years).sort(([a], [b]) => cmp(a, b))),
+      cities: [...new Set(lists[i]!.rows.map((row) => row[5]).filter(Boolean))].sort(cmp),
+    };
+  });
+  const nb = bucketCount(records.length, options.perBucket);
+  const byBucket = new Map<number, ReportRecord[]>();
+  for (const r of [...records].sort((a, b) => cmp(a.report_id, b.report_id))) {
+    const b = bucketOf(r.report_id, nb);
+    const list = byBucket.get(b);
+    if (list) list.push(r);
+    else byBucket.set(b, [r]);
+  }
+  const buckets = [...byBucket.keys()]
+    .sort((a, b) => a - b)
+    .map((b) => ({
+      file: bucketFile(b),
+      bucket: b,
+      entries: Object.fromEntries(byBucket.get(b)!.map((r) => [r.report_id, encodeRecord(r)])),
+    }));
+  const distinct = <T>(xs: T[]) => [...new Set(xs)];
+  return {
+    summary: {
+      version,
+      total: records.length,
+      failed: rows.filter((r) => r[10] > 0).length,
+      pageSize,
+      buckets: nb,
+      provinces: facets,
+      years: distinct(records.map((r) => r.year).filter((y): y is number => y !== null)).sort((a, b) => b - a),
+      levels: ['central', 'province', 'city', 'county', 'township', 'department'].filter((l) => records.some((r) => r.admin_level === l)),
+      templates: ['2021', '2019', 'pre2019', 'narrative', 'unknown'].filter((t) => records.some((r) => r.template === t)),
+      first: rows.slice(0, pageSize),
+    },
+    lists,
+    buckets,
+  };
+}
