@@ -27,6 +27,7 @@ interface GkmlptArticle {
 
 interface GkmlptReply {
   articles: GkmlptArticle[];
+  per_page?: number;
   classify?: { post_count?: number };
   total?: number;
 }
@@ -84,10 +85,12 @@ function replyList(page: FetchedPage, reply: GkmlptReply): ListResult {
   const items = uniqueItems(reply.articles.map((a) => articleItem(page, a)));
   const total = reply.classify?.post_count ?? reply.total ?? null;
   const u = new URL(page.url);
-  const per = reply.articles.length;
+  const first = (u.searchParams.get('page') ?? '1') === '1';
+  // Page size: as the reply states it, else the length of page 1 (a last page is shorter).
+  const per = reply.per_page ?? (first ? reply.articles.length : 0);
   const pages = total !== null && per > 0 ? Math.ceil(total / per) : null;
   const next: NextRequest[] = [];
-  if (pages && (u.searchParams.get('page') ?? '1') === '1') {
+  if (pages && first) {
     for (let n = 2; n <= pages; n++) {
       u.searchParams.set('page', String(n));
       next.push({ url: u.href });

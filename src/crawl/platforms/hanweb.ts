@@ -150,7 +150,8 @@ export const hanweb = platform({
     const frags = records(page.body);
     const items = recordItems(page, frags);
     const totalText = /<totalrecord>(\d+)<\/totalrecord>/i.exec(page.body)?.[1] ?? param(page.body, 'totalRecord');
-    const pagesText = /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ?? null;
+    const perpage = Number(param(page.body, 'perpage') ?? NaN);
+    const pagesText = /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ?? (totalText && perpage ? String(Math.ceil(Number(totalText) / perpage)) : null);
     const next = page.isFirst ? dataproxyRequests(page, frags.length) : [];
     return nonEmpty(
       page,
