@@ -1,0 +1,75 @@
+// `ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]`
+// storage/records + storage/failures.jsonl → datasets/<version>/ (see src/publish/index.ts).
+// stdout: the version folder (or, with --json, the whole result); stderr: the summary.
+// Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
+// 2 usage (bad or existing --version), 1 fatal.
+import { parseArgs } from 'node:util';
+import { loadRecords, publish, PublishError } from '../publish/index.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+
+const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
+
+  --storage DIR    where the extractor left records (default: ${DEFAULT_STORAGE})
+  --datasets DIR   where versions are written (default: ${DEFAULT_DATASETS})
+  --version V      version name (default: today's date, .1, .2… if it exists)
+  --no-site        do not build the dataset site into the version
+  --json           print the result as JSON on stdout`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        storage: { type: 'string', default: DEFAULT_STORAGE },
+        datasets: { type: 'string', default: DEFAULT_DATASETS },
+        version: { type: 'string' },
+        'no-site': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`ogi publish: ${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.error(HELP);
+    return 0;
+  }
+  const { records, failures } = loadRecords(values.storage);
+  const unreadable = failures.filter((f) => f.stage === 'publish').length;
+  console.error(`ogi publish: ${records.length} records, ${failures.length} failures read from ${values.storage}`);
+  let result;
+  try {
+    result = await publish({
+      records,
+      failures,
+      datasetsDir: values.datasets,
+      version: values.version,
+      site: !values['no-site'],
+    });
+  } catch (err) {
+    if (err instanceof PublishError) {
+      console.error(`ogi publish: ${err.message}`);
+      return 2;
+    }
+    if (!values['no-site'] && err instanceof Error && /buildSite/.test(err.stack ?? err.message)) {
+      console.error(`ogi publish: the site could not be built (${err.message}); nothing was published. --no-site publishes without it.`);
+      return 1;
+    }
+    throw err;
+  }
+  const s = result.summary;
+  console.error(`ogi publish: ${s.message}`);
+  console.error(
+    `ogi publish: ${s.reports} reports · ${s.failed_checks} failed checks (${s.cross_year_findings} across years) · ${s.failures} failures` +
+      (s.duplicates ? ` · ${s.duplicates} duplicate records dropped` : '') +
+      (s.cleaned.length ? ` · removed ${s.cleaned.length} leftover temp folders` : ''),
+  );
+  if (unreadable) console.error(`ogi publish: ${unreadable} record files could not be read (listed in failures.csv)`);
+  console.log(values.json ? JSON.stringify(result, null, 2) : result.dir);
+  return unreadable ? 3 : 0;
+}

@@ -1,0 +1,16 @@
+// Column descriptions shared by the CSV/Parquet writers, datapackage.json and CODEBOOK.md:
+// one list per file, so a column cannot be written without being documented.
+
+/** Table Schema types (Frictionless): what a column holds once parsed. */
+export type FieldType = 'string' | 'integer' | 'number' | 'date';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  /** Chinese title (the form's wording where there is one). */
+  zh: string;
+  /** English description. */
+  en: string;
+}
+
+export const field = (name: string, type: FieldType, zh: string, en: string): Field => ({ name, type, zh, en });

@@ -1,0 +1,189 @@
+// `publish(opts)`: records + failures in, a new version folder `datasets/<version>/` out —
+// or nothing, when the data would be identical to the latest version's.
+//   data files (jsonl, csv, tidy csv, parquet, checks, failures, codebook) → compare with latest
+//   → changelog → datapackage.json → site → SHA256SUMS → rename into place → move `latest`.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ReportRecord } from '../record.js';
+import type { Failure } from '../storage/layout.js';
+import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
+import { changelogText, diffVersions } from './changelog.js';
+import { allChecks, writeChecks } from './checks.js';
+import { codebookText } from './codebook.js';
+import { writeReportsCsv } from './csv.js';
+import { dataPackageText } from './datapackage.js';
+import { publishableFailures, writeFailures } from './failures.js';
+import { writeJsonl } from './jsonl.js';
+import { writeParquet } from './parquet.js';
+import { hashTree, readSums, sumsText } from './sums.js';
+import { type WrittenFile, writeWhole } from './sink.js';
+import { writeTidy } from './tidy.js';
+import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir } from './version.js';
+
+export { loadRecords } from './load.js';
+export { PublishError } from './version.js';
+
+export interface PublishOptions {
+  records: ReportRecord[];
+  failures: Failure[];
+  datasetsDir: string;
+  /** Version name; default: today's date (YYYY-MM-DD), with `.1`, `.2`… if it exists. */
+  version?: string;
+  /** Today's date for the default version name (tests); default: the local date. */
+  today?: string;
+  /** Build the site into `<version>/site/` (default true). */
+  site?: boolean;
+  /** The site builder (default: ./site/index.js). */
+  buildSite?: (input: SiteInput) => Promise<void>;
+}
+
+export interface PublishSummary {
+  reports: number;
+  /** Records dropped because another record had the same report_id (the newest fetch is kept). */
+  duplicates: number;
+  failures: number;
+  /** Rows of checks.csv: failed identities of single reports, and cross-year findings. */
+  failed_checks: number;
+  cross_year_findings: number;
+  previous: string | null;
+  added: number;
+  removed: number;
+  changed_reports: number;
+  /** Temporary folders of earlier, killed runs that were removed. */
+  cleaned: string[];
+  files: { name: string; bytes: number }[];
+  message: string;
+}
+
+export interface PublishResult {
+  version: string;
+  dir: string;
+  changed: boolean;
+  summary: PublishSummary;
+}
+
+/** Files whose content decides whether anything changed (the rest name the version). */
+const CONTENT_FILES = [
+  'reports.jsonl',
+  'reports.csv',
+  'reports.parquet',
+  'applications.csv',
+  'proactive.csv',
+  'reviews.csv',
+  'checks.csv',
+  'failures.csv',
+  'CODEBOOK.md',
+];
+
+const byId = (a: ReportRecord, b: ReportRecord) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0);
+
+/** One record per report_id (newest fetch, then highest sha256), sorted by report_id. */
+export function uniqueRecords(records: ReportRecord[]): { records: ReportRecord[]; duplicates: number } {
+  const best = new Map<string, ReportRecord>();
+  for (const r of records) {
+    const seen = best.get(r.report_id);
+    if (!seen || newer(r, seen)) best.set(r.report_id, r);
+  }
+  return { records: [...best.values()].sort(byId), duplicates: records.length - best.size };
+}
+
+function newer(a: ReportRecord, b: ReportRecord): boolean {
+  const fa = a.source?.fetched_at ?? '';
+  const fb = b.source?.fetched_at ?? '';
+  if (fa !== fb) return fa > fb;
+  return (a.source?.sha256 ?? '') > (b.source?.sha256 ?? '');
+}
+
+export async function publish(opts: PublishOptions): Promise<PublishResult> {
+  const { datasetsDir } = opts;
+  fs.mkdirSync(datasetsDir, { recursive: true });
+  const cleaned = cleanStaleTemps(datasetsDir);
+  const previous = latestVersion(datasetsDir);
+  const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);
+  const { records, duplicates } = uniqueRecords(opts.records);
+  const failures = publishableFailures(opts.failures, records);
+  const checks = allChecks(records);
+
+  const tmp = makeTempDir(datasetsDir);
+  try {
+    const files: WrittenFile[] = [
+      writeJsonl(tmp, records),
+      writeReportsCsv(tmp, records),
+      writeParquet(tmp, records),
+      ...writeTidy(tmp, records),
+      writeChecks(tmp, checks),
+      writeFailures(tmp, failures),
+      writeWhole(tmp, 'CODEBOOK.md', codebookText()),
+    ];
+    const base = {
+      reports: records.length,
+      duplicates,
+      failures: failures.length,
+      failed_checks: checks.length,
+      cross_year_findings: checks.filter((c) => c.rule.startsWith('cross_year.')).length,
+      previous,
+      cleaned,
+    };
+
+    if (previous !== null && sameContent(path.join(datasetsDir, previous), files)) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      return {
+        version: previous,
+        dir: path.join(datasetsDir, previous),
+        changed: false,
+        summary: {
+          ...base,
+          added: 0,
+          removed: 0,
+          changed_reports: 0,
+          files: [],
+          message: `no change since ${previous}: no new version written`,
+        },
+      };
+    }
+
+    const changes = await diffVersions(
+      previous === null ? null : { version: previous, jsonl: path.join(datasetsDir, previous, 'reports.jsonl') },
+      records,
+    );
+    files.push(writeWhole(tmp, 'CHANGELOG.md', changelogText(version, changes)));
+    files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
+    if (opts.site !== false) {
+      await (opts.buildSite ?? realBuildSite)({
+        records,
+        versionDir: tmp,
+        version,
+        downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+      });
+      files.push(...hashTree(tmp, 'site'));
+    }
+    files.push(writeWhole(tmp, 'SHA256SUMS', sumsText(files)));
+    const dir = await commitVersion(datasetsDir, tmp, version);
+    return {
+      version,
+      dir,
+      changed: true,
+      summary: {
+        ...base,
+        added: previous === null ? records.length : changes.added.length,
+        removed: changes.removed.length,
+        changed_reports: changes.changed.length,
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        message:
+          previous === null
+            ? `first version ${version}: ${records.length} reports`
+            : `version ${version}: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} changed since ${previous}`,
+      },
+    };
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** True when every content file has the same sha256 as in the previous version's SHA256SUMS. */
+function sameContent(previousDir: string, files: WrittenFile[]): boolean {
+  const sums = readSums(path.join(previousDir, 'SHA256SUMS'));
+  const mine = new Map(files.map((f) => [f.name, f.sha256]));
+  return CONTENT_FILES.every((name) => mine.get(name) !== undefined && sums.get(name) === mine.get(name));
+}

@@ -1,0 +1,76 @@
+// reports.jsonl: one full record per line, the schema's keys only, in one fixed order (the
+// order of ../../shared/docs/record-schema.md), rows and columns in form order. Keys the schema
+// does not know are dropped at the top level; unknown table rows/columns are kept, sorted after
+// the known ones (the extractor's business, not the publisher's, to decide what they are).
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_KEYS,
+  PROACTIVE_COLUMN_LABELS,
+  PROACTIVE_ROW_LABELS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  type ReportRecord,
+} from '../record.js';
+import { FileSink, type WrittenFile } from './sink.js';
+
+type Obj = Record<string, unknown>;
+
+/** Keys of `value` in the order of `known`, then the rest sorted. */
+function ordered(value: unknown, known: readonly string[], inner?: (v: unknown, key: string) => unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value ?? null;
+  const obj = value as Obj;
+  const rest = Object.keys(obj)
+    .filter((k) => !known.includes(k))
+    .sort();
+  const out: Obj = {};
+  for (const k of [...known.filter((k) => k in obj), ...rest]) out[k] = inner ? inner(obj[k], k) : (obj[k] ?? null);
+  return out;
+}
+
+const PROACTIVE_ROWS = Object.keys(PROACTIVE_ROW_LABELS);
+const PROACTIVE_COLUMNS = Object.keys(PROACTIVE_COLUMN_LABELS);
+
+/** The record with the schema's keys in canonical order: same record ⇒ same JSON text. */
+export function canonicalRecord(r: ReportRecord): ReportRecord {
+  const region = (r.region ?? {}) as unknown as Obj;
+  const source = (r.source ?? {}) as unknown as Obj;
+  return {
+    report_id: r.report_id,
+    title: r.title ?? null,
+    agency: r.agency ?? null,
+    year: r.year ?? null,
+    scope: r.scope,
+    published_date: r.published_date ?? null,
+    region: {
+      province: (region.province as string) ?? null,
+      city: (region.city as string) ?? null,
+      county: (region.county as string) ?? null,
+      township: (region.township as string) ?? null,
+      code: (region.code as string) ?? null,
+    },
+    admin_level: r.admin_level ?? null,
+    template: r.template,
+    source: {
+      page_url: (source.page_url as string) ?? null,
+      document_url: (source.document_url as string) ?? null,
+      format: source.format as ReportRecord['source']['format'],
+      sha256: source.sha256 as string,
+      fetched_at: (source.fetched_at as string) ?? null,
+      bytes: source.bytes as number,
+    },
+    proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) => ordered(row, PROACTIVE_COLUMNS)) as ReportRecord['proactive'],
+    applications: ordered(r.applications, APPLICATION_ROW_KEYS, (row) =>
+      ordered(row, APPLICANT_COLUMNS),
+    ) as ReportRecord['applications'],
+    reviews: ordered(r.reviews, REVIEW_GROUPS, (group) => ordered(group, REVIEW_COLUMNS)) as ReportRecord['reviews'],
+    checks: (r.checks ?? []).map((c) => ({ rule: c.rule, ok: c.ok, detail: c.detail })),
+    warnings: (r.warnings ?? []).map((w) => ({ code: w.code, where: w.where, detail: w.detail })),
+    extractor_version: r.extractor_version,
+  };
+}
+
+export function writeJsonl(dir: string, records: ReportRecord[]): WrittenFile {
+  const sink = new FileSink(dir, 'reports.jsonl');
+  for (const r of records) sink.write(`${JSON.stringify(canonicalRecord(r))}\n`);
+  return sink.close();
+}

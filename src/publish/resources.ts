@@ -1,0 +1,109 @@
+// The files of a version that hold data, described once for datapackage.json and CODEBOOK.md.
+import { CHECK_FIELDS } from './checks.js';
+import { REPORT_COLUMNS } from './csv.js';
+import { FAILURE_FIELDS } from './failures.js';
+import type { Field } from './fields.js';
+import { APPLICATIONS_FIELDS, PROACTIVE_FIELDS, REVIEWS_FIELDS } from './tidy.js';
+
+export interface ResourceInfo {
+  /** Data Package resource name (lowercase, unique). */
+  name: string;
+  path: string;
+  format: 'csv' | 'jsonl' | 'parquet';
+  mediatype: string;
+  title: string;
+  zh: string;
+  description: string;
+  /** Tabular files only. */
+  fields?: Field[];
+  primaryKey?: string[];
+}
+
+const REPORT_FIELDS: Field[] = REPORT_COLUMNS.map(({ name, type, zh, en }) => ({ name, type, zh, en }));
+
+export const RESOURCES: ResourceInfo[] = [
+  {
+    name: 'reports',
+    path: 'reports.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Reports: one row per report, headline figures',
+    zh: '报告一览（每份报告一行，主要数字）',
+    description: 'For journalists: metadata, source links and the headline figures of each report. UTF-8 with a byte order mark (Excel shows the Chinese), text cells starting with = + - @ prefixed with an apostrophe.',
+    fields: REPORT_FIELDS,
+    primaryKey: ['report_id'],
+  },
+  {
+    name: 'reports-parquet',
+    path: 'reports.parquet',
+    format: 'parquet',
+    mediatype: 'application/vnd.apache.parquet',
+    title: 'Reports (Parquet): the rows of reports.csv, typed',
+    zh: '报告一览（Parquet 格式）',
+    description: 'The same rows and columns as reports.csv with types: INT32 counts, DOUBLE money, UTF-8 strings, DATE published_date; blanks are nulls.',
+    fields: REPORT_FIELDS,
+    primaryKey: ['report_id'],
+  },
+  {
+    name: 'reports-jsonl',
+    path: 'reports.jsonl',
+    format: 'jsonl',
+    mediatype: 'application/x-ndjson',
+    title: 'Full records: one JSON object per line',
+    zh: '完整记录（每行一个 JSON 对象）',
+    description: 'Every extracted figure of every report, with its checks and extraction warnings; keys as in the record contract (see CODEBOOK.md). Sorted by report_id.',
+  },
+  {
+    name: 'applications',
+    path: 'applications.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Table 三, long format: applications received and processed',
+    zh: '收到和处理政府信息公开申请情况（长表）',
+    description: 'One line per cell of table 三 of each report.',
+    fields: APPLICATIONS_FIELDS,
+    primaryKey: ['report_id', 'row', 'column'],
+  },
+  {
+    name: 'proactive',
+    path: 'proactive.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Table 二, long format: proactive disclosure',
+    zh: '主动公开政府信息情况（长表）',
+    description: 'One line per cell of table 二 of each report; the columns differ between the 2019 and 2021 forms.',
+    fields: PROACTIVE_FIELDS,
+    primaryKey: ['report_id', 'row', 'column'],
+  },
+  {
+    name: 'reviews',
+    path: 'reviews.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Table 四, long format: reconsideration and litigation',
+    zh: '政府信息公开行政复议、行政诉讼情况（长表）',
+    description: 'One line per cell of table 四 of each report.',
+    fields: REVIEWS_FIELDS,
+    primaryKey: ['report_id', 'row', 'column'],
+  },
+  {
+    name: 'checks',
+    path: 'checks.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Failed accounting identities',
+    zh: '未通过的勾稽关系',
+    description: 'Reports whose own numbers do not add up, and agencies whose figures do not carry over from one year to the next. Kept as printed: a finding, not an extraction error.',
+    fields: CHECK_FIELDS,
+  },
+  {
+    name: 'failures',
+    path: 'failures.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Documents found but not extracted',
+    zh: '未能提取的文件',
+    description: 'Pages and documents the pipeline found but could not fetch or read, with the reason.',
+    fields: FAILURE_FIELDS,
+  },
+];
