@@ -19,13 +19,19 @@ export interface Metadata {
   warnings: Warning[];
 }
 
-/** The document's non-empty lines, flattened, with whether they came from a table. */
-function lines(model: DocumentModel): { text: string; tabular: boolean }[] {
-  const out: { text: string; tabular: boolean }[] = [];
+type Line = { text: string; tabular: boolean };
+const linesCache = new WeakMap<DocumentModel, Line[]>();
+
+/** The document's non-empty lines, flattened, with whether they came from a table (computed once). */
+function lines(model: DocumentModel): Line[] {
+  const cached = linesCache.get(model);
+  if (cached) return cached;
+  const out: Line[] = [];
   for (const row of model.rows) {
     const text = flatLine(row.cells).replace(/^#+/, '');
     if (text) out.push({ text, tabular: row.tabular });
   }
+  linesCache.set(model, out);
   return out;
 }
 
@@ -69,17 +75,12 @@ function titleFromMeta(title: string | undefined): string | null {
 const GOVERNMENT = /(?:人民政府|街道办事处|办事处)$/;
 const PLACE_SUFFIX = /(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|自治旗|镇|乡|苏木|街道)$/;
 
-/** The body named before the year or before "政府信息公开" in a title. */
+/** The body a title names: before the year or before "政府信息公开" ("2019年上海市政府…" → 上海市). */
 export function agencyFromTitle(title: string): string | null {
-  let s = title.replace(/^关于/, '');
-  const year = /(?:\d{4})\s*年度?/.exec(s);
-  if (year && year.index > 0) s = s.slice(0, year.index);
-  else {
-    if (year) s = s.slice(year.index + year[0].length);
-    const cut = /(?:政府信息公开|政务公开|信息公开|政务信息公开)/.exec(s);
-    s = cut ? s.slice(0, cut.index) : '';
-  }
-  s = s.replace(/^(?:全省|全市|全区|全县)/, '').replace(/(?:关于|的)$/, '').trim();
+  let s = title.replace(/^关于/, '').replace(/^[（(]?\d{4}\s*年度?[）)]?/, '');
+  const end = /\d{4}\s*年|(?:政府|政务)?信息公开|政务公开/.exec(s);
+  if (end) s = s.slice(0, end.index);
+  s = s.replace(/人民$/, '人民政府').replace(/^(?:全省|全市|全区|全县)/, '').replace(/(?:关于|的|[（(])$/, '').trim();
   return s.length >= 2 ? s : null;
 }
 
@@ -165,19 +166,23 @@ function isoDate(y: string, m: string, d: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const SIGNATURE_DATE = new RegExp(String.raw`^[^。，,；\d]{0,30}?${DATE}$`);
+const SIGNATURE_DATE = new RegExp(String.raw`^[^。，,；:：\d]{0,30}?${DATE}$`);
 const LABELLED_DATE = new RegExp(String.raw`(?:发布|发文|成文|生成|印发|公开|更新)(?:日期|时间)[:：]?${DATE}`);
 
-/** The date under the signature (one of the last short lines), else a labelled date near the top. */
-export function printedDate(model: DocumentModel): string | null {
-  const all = lines(model);
-  const tail = all.filter((l) => !l.tabular).slice(-8).reverse();
+/** The date under the signature: one of the last short lines, alone or after the signer. */
+export function signatureDate(model: DocumentModel): string | null {
+  const tail = lines(model).filter((l) => !l.tabular).slice(-8).reverse();
   for (const l of tail) {
     if (l.text.length > 45) continue;
     const m = SIGNATURE_DATE.exec(l.text);
     if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }
-  for (const l of all.slice(0, 30)) {
+  return null;
+}
+
+/** A date labelled 发布日期/成文日期… near the top (a metadata table the reader kept as text). */
+export function labelledDate(model: DocumentModel): string | null {
+  for (const l of lines(model).slice(0, 30)) {
     const m = LABELLED_DATE.exec(l.text);
     if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }
@@ -226,7 +231,8 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
   const title = findTitle(model) ?? titleFromMeta(model.meta.title) ?? (hints.title ? cleanTitle(hints.title) : null);
 
   const subject = title ? agencyFromTitle(title) : null;
-  let agency = subject ?? agencyFromText(flat, tail) ?? model.meta.agency ?? hints.agency ?? null;
+  const pageAgency = model.meta.agency?.replace(/(?:门户网站|网站|网)$/, '') || undefined;
+  let agency = subject ?? agencyFromText(flat, tail) ?? pageAgency ?? hints.agency ?? null;
   if (agency) agency = governmentName(flatten(agency), flat);
 
   let year = periodYear(flat);
@@ -242,7 +248,7 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
     }
   }
 
-  const published_date = printedDate(model) ?? model.meta.published ?? hints.published_date ?? null;
+  const published_date = signatureDate(model) ?? model.meta.published ?? labelledDate(model) ?? hints.published_date ?? null;
 
   const central = agency !== null && adminLevelOf(agency, null) === 'central';
   const located = central

@@ -2,7 +2,7 @@
 // one case per rule (period sentence spellings, two-line titles, signature dates, scope, level).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readMetadata, type Metadata } from '../../src/extract/metadata.js';
+import { agencyFromTitle, readMetadata, type Metadata } from '../../src/extract/metadata.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel } from '../../src/extract/model.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
@@ -153,6 +153,21 @@ describe('agency', () => {
     expect(readMetadata(doc('2019年上海市人民政府办公厅政府信息公开工作年度报告\n正文。')).agency).toBe('上海市人民政府办公厅');
   });
 
+  it.each([
+    ['大贵镇2020年政府信息公开工作年度报告', '大贵镇'],
+    ['2019年上海市政府信息公开工作年度报告', '上海市'],
+    ['2020年度木兰县人民政府政府信息公开工作年度报告', '木兰县人民政府'],
+    ['木兰县教育局政府信息公开工作年度报告（2020年）', '木兰县教育局'],
+    ['关于木兰县教育局2020年政府信息公开工作情况的报告', '木兰县教育局'],
+    ['木兰县大贵镇人民政府信息公开工作年度报告', '木兰县大贵镇人民政府'],
+    ['全省2020年政府信息公开工作年度报告', null],
+  ])('the body in the title %s is %s', (title, body) => expect(agencyFromTitle(title)).toBe(body));
+
+  it('the page’s source, without the word 网站, when neither title nor text names the body', () => {
+    expect(readMetadata(doc('正文。', { agency: '保定市人民政府网' })).agency).toBe('保定市人民政府');
+    expect(readMetadata(doc('正文。'), { agency: '木兰县教育局' }).agency).toBe('木兰县教育局');
+  });
+
   it('no title: the contact line names the body', () => {
     const m = readMetadata(doc('一、总体情况\n如对本报告有疑问，请联系大塅镇人民政府办公室（地址：大塅镇明珠路19号）。'));
     expect(m.agency).toBe('大塅镇人民政府');
@@ -167,6 +182,11 @@ describe('published_date', () => {
 
   it('a signature and date on one line, in Chinese numerals', () => {
     expect(readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。\n某某局 二〇二一年一月五日')).published_date).toBe('2021-01-05');
+  });
+
+  it('the page’s own date comes before a labelled document date', () => {
+    const m = readMetadata(doc('成文日期：2021-01-20\n某某局2020年政府信息公开工作年度报告\n正文。', { published: '2021-01-25' }));
+    expect(m.published_date).toBe('2021-01-25');
   });
 
   it('a labelled date at the top of the page, then the page metadata, then the list page', () => {
