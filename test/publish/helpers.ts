@@ -1,0 +1,43 @@
+// Shared by the publish tests: fixture storage dirs, temp datasets folders, golden-file compare.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { loadRecords } from '../../src/publish/index.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures/records');
+export const PUBLISHED = path.join(ROOT, 'test/fixtures/published');
+export const TODAY = '2026-11-27';
+
+export const fixture = (name: 'v1' | 'v2') => loadRecords(path.join(FIXTURES, name));
+
+export function tempDatasets(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-publish-'));
+}
+
+/** Every regular file under dir, relative, sorted. */
+export function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Compares a published file with its checked-in expected copy. A missing expected file is
+ * written and the test fails once: read it, fix what is wrong, rerun, commit both.
+ */
+export function expectSameFile(actual: string, expected: string): void {
+  const existed = fs.existsSync(expected);
+  if (!existed) {
+    fs.mkdirSync(path.dirname(expected), { recursive: true });
+    fs.copyFileSync(actual, expected);
+  }
+  const a = fs.readFileSync(actual);
+  const e = fs.readFileSync(expected);
+  if (/\.(parquet)$/.test(actual)) expect(a.equals(e), `${actual} differs from ${expected}`).toBe(true);
+  else expect(a.toString('utf8'), `${actual} vs ${expected}`).toBe(e.toString('utf8'));
+  expect(existed, `wrote ${expected}: review it, then rerun`).toBe(true);
+}
