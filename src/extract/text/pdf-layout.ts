@@ -23,6 +23,13 @@ export interface TextRun {
   vertical?: { height: number };
 }
 
+/** A vertical line drawn on the page (a table's column border), in the runs' coordinates. */
+export interface Ruling {
+  x: number;
+  top: number;
+  bottom: number;
+}
+
 export interface PageGeometry {
   page: number;
   width: number;
@@ -61,18 +68,20 @@ interface PlacedRow {
   size: number;
 }
 
-export function layoutPage(runs: TextRun[], geometry: PageGeometry): TextRow[] {
+export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Ruling[] = []): TextRow[] {
   const horizontal: TextRun[] = [];
   const vertical: TextRun[] = [];
   for (const r of runs) {
     if (!r.text.trim()) continue;
-    (r.vertical ? vertical : horizontal).push(r);
+    if (r.vertical) vertical.push(r);
+    else horizontal.push(...cutAtRulings(r, rulings));
   }
   const lines = groupLines(horizontal);
   const placed: PlacedRow[] = [];
   for (const line of lines) {
-    let cells = splitCells(line.runs, CELL_GAP);
-    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP);
+    const walls = rulings.filter((w) => crosses(w, line.y, line.size));
+    let cells = splitCells(line.runs, CELL_GAP, walls);
+    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls);
     if (isPageNumber(cells, line, geometry)) continue;
     placed.push({
       row: { cells, tabular: cells.length >= 2, page: geometry.page },
@@ -111,14 +120,66 @@ function groupLines(runs: TextRun[]): Line[] {
   return lines;
 }
 
-function splitCells(runs: TextRun[], maxGap: number): TextCell[] {
+/** A ruling runs through the middle of a line whose baseline is `y`. */
+function crosses(w: Ruling, y: number, size: number): boolean {
+  const middle = y - 0.35 * size;
+  return w.top <= middle && w.bottom >= middle;
+}
+
+/**
+ * A run that a ruling cuts through (pdf.js joins the texts of neighbouring cells into one run
+ * when they are less than 0.6 em apart) is cut there. Glyph positions inside a run are not
+ * known: they are estimated (CJK 1 em, Latin/digits 0.55 em, spaces share what is left).
+ */
+export function cutAtRulings(run: TextRun, rulings: Ruling[]): TextRun[] {
+  const margin = 0.25 * run.size;
+  const cuts = rulings
+    .filter((w) => w.x > run.x0 + margin && w.x < run.x1 - margin && crosses(w, run.y, run.size))
+    .map((w) => w.x)
+    .sort((a, b) => a - b);
+  if (!cuts.length || run.text.length < 2) return [run];
+  const chars = [...run.text];
+  const ems: number[] = chars.map((c) => (/\s/.test(c) ? 0 : /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c) ? 1 : 0.55));
+  const spaces = chars.filter((c) => /\s/.test(c)).length;
+  const printed = ems.reduce((a, b) => a + b, 0);
+  const total = (run.x1 - run.x0) / run.size;
+  const space = spaces ? Math.max(0, (total - printed) / spaces) : 0;
+  const scale = total / (printed + space * spaces || 1);
+  const starts: number[] = [];
+  let at = run.x0;
+  for (let i = 0; i < chars.length; i++) {
+    starts.push(at);
+    at += (ems[i] || space) * scale * run.size;
+  }
+  starts.push(run.x1);
+  const pieces: TextRun[] = [];
+  let from = 0;
+  const piece = (from: number, to: number) => {
+    while (from < to && /\s/.test(chars[from])) from++;
+    while (to > from && /\s/.test(chars[to - 1])) to--;
+    if (to > from) pieces.push({ ...run, text: chars.slice(from, to).join(''), x0: starts[from], x1: starts[to] });
+  };
+  for (const x of cuts) {
+    let to = from;
+    while (to < chars.length && starts[to] + (starts[to + 1] - starts[to]) / 2 < x) to++;
+    if (to > from && to < chars.length) {
+      piece(from, to);
+      from = to;
+    }
+  }
+  piece(from, chars.length);
+  return pieces;
+}
+
+function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = []): TextCell[] {
   const cells: { text: string; x0: number; x1: number }[] = [];
   let cell: { text: string; x0: number; x1: number } | null = null;
   let last: TextRun | null = null;
   for (const r of dropDuplicates(runs)) {
     const size = last ? Math.min(last.size, r.size) : r.size;
     const gap = cell ? r.x0 - cell.x1 : Infinity;
-    if (cell && last && gap <= maxGap * size) {
+    const walled = last !== null && walls.some((w) => w.x > (last!.x0 + last!.x1) / 2 && w.x < (r.x0 + r.x1) / 2);
+    if (cell && last && gap <= maxGap * size && !walled) {
       const spaced = gap > SPACE_GAP * size && !/\s$/.test(cell.text) && !/^\s/.test(r.text);
       cell.text += (spaced ? ' ' : '') + r.text;
       cell.x1 = Math.max(cell.x1, r.x1);

@@ -1,7 +1,8 @@
 // PDF → DocumentModel with pdf.js: the text runs of every page with their positions, laid out
 // into lines and cells by pdf-layout.ts (cells keep x0/x1, so a form reader can tell which
 // column a number stands under even when a cell of the row is blank).
-// Text only: no rendering, no font faces, no operator lists. Typed errors: corrupt_pdf,
+// Text only: no rendering, no font faces; the operator list (for table rulings) only on pages
+// where a table row may hold two cells run together. Typed errors: corrupt_pdf,
 // encrypted_pdf, no_text_layer (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
 import { layoutPage, type TextRun } from './pdf-layout.js';
+import { verticalRulings } from './pdf-rulings.js';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Fewer printable characters than this per page on average: a scan without a text layer. */
@@ -42,8 +44,11 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
       const page = await doc.getPage(n);
       const runs = await pageRuns(page);
       for (const r of runs) chars += r.text.replace(/\s/g, '').length;
-      const { width, height } = page.getViewport({ scale: 1 });
-      rows.push(...layoutPage(runs, { page: n, width, height }));
+      const viewport = page.getViewport({ scale: 1 });
+      const geometry = { page: n, width: viewport.width, height: viewport.height };
+      let laid = layoutPage(runs, geometry);
+      if (laid.some(mayJoinCells)) laid = layoutPage(runs, geometry, await verticalRulings(page, viewport));
+      rows.push(...laid);
       page.cleanup();
     }
     if (chars < MIN_CHARS_PER_PAGE * doc.numPages) {
@@ -78,6 +83,21 @@ async function pageRuns(page: PDFPageProxy): Promise<TextRun[]> {
     }
   }
   return runs;
+}
+
+/**
+ * A table row with a cell of three or more space-separated words: maybe cells that pdf.js ran
+ * together (it joins runs less than 0.6 em apart). "总 计" or "反复 申请" alone do not count, so
+ * that most pages never pay for the operator list.
+ */
+export function mayJoinCells(row: TextRow): boolean {
+  return (
+    row.tabular &&
+    row.cells.some((c) => {
+      const words = c.text.split(/\s+/).filter(Boolean);
+      return words.length >= 3 && words.filter((w) => w.length >= 2).length >= 2;
+    })
+  );
 }
 
 async function meta(doc: PDFDocumentProxy): Promise<DocumentMeta> {
