@@ -50,7 +50,7 @@ export function restyle(r: Rng, text: string, style: LabelStyle, kind: LabelKind
     if (kind === 'short' || [...t].length <= 4) t = [...t].join(' ');
     else if (r.chance(0.5)) {
       const chars = [...t];
-      const at = r.int(1, chars.length - 1);
+      const at = r.int(2, chars.length - 1);
       t = chars.slice(0, at).join('') + ' ' + chars.slice(at).join('');
     }
   }
