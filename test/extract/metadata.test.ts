@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { agencyFromTitle, readMetadata, type Metadata } from '../../src/extract/metadata.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel } from '../../src/extract/model.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
+import { readHtml } from '../../src/extract/text/html.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
+import { renderHtml } from '../generate/html.js';
+import { generateReport } from '../generate/report.js';
+import { renderText } from '../generate/text.js';
 
 const SEEDS = '/work/shared/samples/seeds';
 const PEER = '/work/shared/samples/peer';
@@ -58,6 +62,21 @@ describe('real reports', () => {
     expect(Object.keys(expected).sort()).toEqual([...FIELDS].sort());
     expect(pick(m, [...FIELDS])).toEqual(expected);
     expect(m.warnings).toEqual([]);
+  });
+});
+
+describe('generated reports (title on one or two lines, spaced years, missing period sentence, dates)', () => {
+  const reports = Array.from({ length: 60 }, (_, i) => generateReport(`meta-${i}`, `metadata-${i}`));
+  it.each(reports.map((r, i) => [r.id, r, i] as const))('%s', (_id, rep, i) => {
+    const model =
+      i % 2 === 0
+        ? readTxtString(renderText(rep, 'tab').toString('utf8'))
+        : readHtml(renderHtml(rep, { layout: (['table', 'div', 'p'] as const)[i % 3]!, charset: 'utf-8' }));
+    const m = readMetadata(model);
+    const { title, agency, year, published_date } = rep.truth;
+    expect({ title: m.title, agency: m.agency, year: m.year, published_date: m.published_date }).toEqual({ title, agency, year, published_date });
+    const hasPeriod = rep.intro.some((p) => p.includes('统计期限'));
+    expect(m.warnings.some((w) => w.code === 'year_from_title')).toBe(!hasPeriod);
   });
 });
 
