@@ -1,0 +1,148 @@
+// Versions are built aside and renamed into place: a re-publish of the same input writes
+// nothing, a killed publish leaves `latest` where it was, and its leftovers go next time.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publish, PublishError } from '../../src/publish/index.js';
+import type { SiteInput } from '../../src/publish/site/index.js';
+import { fixture, FIXTURES, listFiles, ROOT, tempDatasets, TODAY } from './helpers.js';
+
+const v1 = () => ({ ...fixture('v1'), today: TODAY, site: false as const });
+
+describe('re-publishing', () => {
+  it('the same input changes nothing and makes no new version', async () => {
+    const datasets = tempDatasets();
+    const first = await publish({ ...v1(), datasetsDir: datasets });
+    const before = listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')]);
+    const again = await publish({ ...v1(), datasetsDir: datasets });
+    expect(again.changed).toBe(false);
+    expect(again.version).toBe(first.version);
+    expect(again.dir).toBe(first.dir);
+    expect(again.summary.message).toBe(`no change since ${TODAY}: no new version written`);
+    expect(fs.readdirSync(datasets).sort()).toEqual([TODAY, 'latest', 'latest.txt']);
+    expect(listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')])).toEqual(before);
+  });
+
+  it('the same input into another folder gives byte-identical files (record order does not matter)', async () => {
+    const a = await publish({ ...v1(), datasetsDir: tempDatasets() });
+    const input = v1();
+    const b = await publish({ ...input, records: [...input.records].reverse(), failures: input.failures, datasetsDir: tempDatasets() });
+    const files = listFiles(a.dir);
+    expect(listFiles(b.dir)).toEqual(files);
+    for (const f of files) expect(fs.readFileSync(path.join(b.dir, f)).equals(fs.readFileSync(path.join(a.dir, f))), f).toBe(true);
+  });
+
+  it('never overwrites an existing version', async () => {
+    const datasets = tempDatasets();
+    await publish({ ...v1(), datasetsDir: datasets, version: 'v1' });
+    const err = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'v1', site: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as PublishError).kind).toBe('version_exists');
+    const bad = await publish({ ...v1(), datasetsDir: datasets, version: '../x' }).catch((e: unknown) => e);
+    expect((bad as PublishError).kind).toBe('bad_version');
+    expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'v1']);
+  });
+
+  it('keeps the newest fetch when two records share a report_id', async () => {
+    const input = v1();
+    const original = input.records.find((r) => r.report_id === 'rd2248587ce1ddd39')!;
+    const older = { ...original, title: 'older copy', source: { ...original.source, fetched_at: '2025-01-01T00:00:00.000Z' } };
+    const res = await publish({ ...input, records: [older, ...input.records], datasetsDir: tempDatasets() });
+    expect(res.summary.duplicates).toBe(1);
+    expect(res.summary.reports).toBe(7);
+    expect(fs.readFileSync(path.join(res.dir, 'reports.jsonl'), 'utf8')).not.toContain('older copy');
+  });
+});
+
+describe('a publish killed before the rename', () => {
+  it('leaves latest on the old version; the next run removes its temp folder', async () => {
+    const datasets = tempDatasets();
+    await publish({ ...v1(), datasetsDir: datasets, version: 'old' });
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'publish', '--storage', path.join(FIXTURES, 'v2'), '--datasets', datasets, '--version', 'new', '--no-site'],
+      { cwd: ROOT, env: { ...process.env, OGI_PUBLISH_PAUSE: 'before-rename' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('paused before rename')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`publish exited (${code}) before pausing:\n${stderr}`)));
+    });
+    const temps = fs.readdirSync(datasets).filter((n) => n.startsWith('.tmp-'));
+    expect(temps).toEqual([expect.stringMatching(new RegExp(`^\\.tmp-${child.pid}-`))]);
+    expect(fs.existsSync(path.join(datasets, temps[0]!, 'SHA256SUMS'))).toBe(true); // fully written
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    expect(fs.readlinkSync(path.join(datasets, 'latest'))).toBe('old');
+    expect(fs.readFileSync(path.join(datasets, 'latest.txt'), 'utf8')).toBe('old\n');
+    expect(fs.readdirSync(datasets).sort()).toEqual([temps[0], 'latest', 'latest.txt', 'old']);
+
+    const next = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'new', site: false });
+    expect(next.summary.cleaned).toEqual(temps);
+    expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'new', 'old']);
+    expect(fs.readlinkSync(path.join(datasets, 'latest'))).toBe('new');
+  });
+});
+
+describe('the site', () => {
+  it('is built into the version before the rename, with the download list, and summed', async () => {
+    const datasets = tempDatasets();
+    const calls: SiteInput[] = [];
+    const res = await publish({
+      ...fixture('v1'),
+      datasetsDir: datasets,
+      today: TODAY,
+      buildSite: async (input) => {
+        calls.push(input);
+        fs.mkdirSync(path.join(input.versionDir, 'site'));
+        fs.writeFileSync(path.join(input.versionDir, 'site', 'index.html'), `<h1>${input.version}</h1>`);
+      },
+    });
+    expect(calls).toHaveLength(1);
+    const [input] = calls;
+    expect(path.dirname(input!.versionDir)).toBe(datasets);
+    expect(path.basename(input!.versionDir)).toMatch(/^\.tmp-\d+-/);
+    expect(input!.version).toBe(TODAY);
+    expect(input!.records.map((r) => r.report_id)).toEqual([...input!.records.map((r) => r.report_id)].sort());
+    expect(input!.records).toHaveLength(7);
+    const names = input!.downloads.map((d) => d.name);
+    expect([...names].sort()).toEqual([
+      'CHANGELOG.md',
+      'CODEBOOK.md',
+      'applications.csv',
+      'checks.csv',
+      'datapackage.json',
+      'failures.csv',
+      'proactive.csv',
+      'reports.csv',
+      'reports.jsonl',
+      'reports.parquet',
+      'reviews.csv',
+    ]);
+    for (const d of input!.downloads) expect(d.bytes, d.name).toBe(fs.statSync(path.join(res.dir, d.name)).size);
+    const sums = fs.readFileSync(path.join(res.dir, 'SHA256SUMS'), 'utf8');
+    expect(sums).toContain('  site/index.html\n');
+    expect(listFiles(res.dir)).toContain('site/index.html');
+  });
+
+  it('a site that fails publishes nothing', async () => {
+    const datasets = tempDatasets();
+    await publish({ ...v1(), datasetsDir: datasets, version: 'old' });
+    const err = await publish({
+      ...fixture('v2'),
+      datasetsDir: datasets,
+      buildSite: async () => {
+        throw new Error('site broke');
+      },
+    }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('site broke');
+    expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'old']);
+  });
+});

@@ -1,0 +1,166 @@
+// The published files read back with real readers: csv-parse for the CSVs (BOM, RFC 4180
+// quoting, formula guard), hyparquet for reports.parquet, and datapackage.json checked against
+// the Data Package v1 spec's required properties and against the files it describes.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_COLUMNS } from '../../src/publish/csv.js';
+import { publish, uniqueRecords } from '../../src/publish/index.js';
+import { fixture, tempDatasets, TODAY } from './helpers.js';
+
+let dir: string;
+const read = (name: string) => fs.readFileSync(path.join(dir, name));
+const rowsOf = (name: string): string[][] => parse(read(name), { bom: true, relax_column_count: false });
+
+beforeAll(async () => {
+  ({ dir } = await publish({ ...fixture('v1'), datasetsDir: tempDatasets(), today: TODAY, site: false }));
+});
+
+describe('reports.csv', () => {
+  it('starts with a UTF-8 byte order mark; the other CSVs do not', () => {
+    expect([...read('reports.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    for (const name of ['applications.csv', 'proactive.csv', 'reviews.csv', 'checks.csv', 'failures.csv']) {
+      expect(read(name).subarray(0, 3).toString('latin1'), name).not.toBe('\xef\xbb\xbf');
+    }
+  });
+
+  it('parses to one row per report with the documented header', () => {
+    const [header, ...rows] = rowsOf('reports.csv');
+    expect(header).toEqual(REPORT_COLUMNS.map((c) => c.name));
+    expect(rows.map((r) => r[0])).toEqual([
+      'r02f459a662bac1a1',
+      'r4accbcc7d143d9b0',
+      'rc1aaf75eb9838f8d',
+      'rd047160348437277',
+      'rd2248587ce1ddd39',
+      'reea82cbd12e085f2',
+      'rf42cdc19429972f9',
+    ]);
+  });
+
+  it('guards a formula title and keeps quotes and commas inside one cell', () => {
+    const rows = rowsOf('reports.csv');
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const formula = rows.find((r) => r[0] === 'r4accbcc7d143d9b0')!;
+    expect(formula[col('title')]).toBe(`'=HYPERLINK("http://x/","某区2021年政府信息公开工作年度报告")`);
+    expect(formula[col('agency')]).toBe('某区人民政府办公室, "政务公开科"');
+    // no text cell of any CSV starts with a formula character
+    for (const name of ['reports.csv', 'applications.csv', 'proactive.csv', 'reviews.csv', 'checks.csv', 'failures.csv']) {
+      for (const row of rowsOf(name)) for (const cell of row) expect(/^[=+@\t\r]/.test(cell), `${name}: ${cell}`).toBe(false);
+    }
+    const failures = rowsOf('failures.csv');
+    expect(failures.find((r) => r[2] === 'layout_changed')?.[3]).toBe("'-0 items and no next page on the list");
+  });
+
+  it('writes blanks as empty cells, zeros as 0, and negative numbers as numbers', () => {
+    const rows = rowsOf('reports.csv');
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const narrative = rows.find((r) => r[0] === 'rf42cdc19429972f9')!; // 贾峪镇: prose figures only
+    expect([narrative[col('applications_new')], narrative[col('granted')], narrative[col('denied')]]).toEqual(['3', '1', '']);
+    expect([narrative[col('review_total')], narrative[col('litigation_total')]]).toEqual(['0', '']);
+    const signed = rowsOf('proactive.csv').find((r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'licensing' && r[2] === 'change');
+    expect(signed?.[3]).toBe('-1');
+    const money = rowsOf('proactive.csv').find((r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'procurement' && r[2] === 'amount_wan_yuan');
+    expect(money?.slice(3, 5)).toEqual(['', '251000']); // unknown unit: blank 万元, printed text kept
+  });
+
+  it('uses CRLF line ends and RFC 4180 quotes only where needed', () => {
+    const text = read('reports.csv').toString('utf8');
+    expect(text.split('\r\n').length - 1).toBe(8);
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+    expect(text).toContain(`,"'=HYPERLINK(""http://x/"",""某区2021年政府信息公开工作年度报告"")","某区人民政府办公室, ""政务公开科""",2021,`);
+  });
+});
+
+describe('reports.parquet', () => {
+  it('holds the rows of reports.csv, typed', async () => {
+    const file = read('reports.parquet');
+    const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
+    const rows = await parquetReadObjects({ file: buffer });
+    const { records } = uniqueRecords(fixture('v1').records);
+    const day = (iso: unknown) => (typeof iso === 'string' ? new Date(`${iso}T00:00:00Z`) : null);
+    const expected = records.map((r) =>
+      Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, c.type === 'date' ? day(c.get(r)) : c.get(r)])),
+    );
+    expect(rows).toEqual(expected);
+    const hongze = rows.find((r) => r.report_id === 'r02f459a662bac1a1')!;
+    expect(hongze.fees_wan_yuan).toBe(7730.28);
+    expect(hongze.published_date).toBeNull();
+    expect(rows.find((r) => r.report_id === 'rc1aaf75eb9838f8d')!.fees_wan_yuan).toBeNull();
+  });
+
+  it('declares the column types of its schema', () => {
+    const file = read('reports.parquet');
+    const metadata = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    const types = Object.fromEntries(parquetSchema(metadata).children.map((c) => [c.element.name, [c.element.type, c.element.converted_type ?? null]]));
+    const want = { string: ['BYTE_ARRAY', 'UTF8'], integer: ['INT32', null], number: ['DOUBLE', null], date: ['INT32', 'DATE'] };
+    expect(types).toEqual(Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, want[c.type]])));
+  });
+});
+
+describe('datapackage.json', () => {
+  interface Resource {
+    name: string;
+    path: string;
+    format: string;
+    mediatype: string;
+    bytes: number;
+    hash: string;
+    encoding?: string;
+    schema?: { fields: { name: string; type: string; title: string; description: string }[] };
+  }
+  let pkg: { name: string; version: string; licenses: { name: string; path: string }[]; sources: unknown[]; resources: Resource[] };
+  beforeAll(() => {
+    pkg = JSON.parse(read('datapackage.json').toString('utf8'));
+  });
+
+  it('has the properties the Data Package v1 spec requires and recommends', () => {
+    expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+    expect(pkg.version).toBe(TODAY);
+    expect(pkg.licenses[0]).toMatchObject({ name: 'CC-BY-4.0', path: expect.stringMatching(/^https:\/\//) });
+    expect(pkg.sources.length).toBeGreaterThan(0);
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(
+      ['applications.csv', 'checks.csv', 'failures.csv', 'proactive.csv', 'reports.csv', 'reports.jsonl', 'reports.parquet', 'reviews.csv'],
+    );
+    const names = pkg.resources.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of pkg.resources) expect(r.name).toMatch(/^[a-z0-9._/-]+$/);
+  });
+
+  it('gives every resource its true size and sha256', () => {
+    for (const r of pkg.resources) {
+      const bytes = read(r.path);
+      expect(r.bytes, r.path).toBe(bytes.length);
+      expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+    }
+  });
+
+  it('describes every column of every CSV, in order, with values of the declared type', () => {
+    const valid: Record<string, RegExp> = {
+      string: /^[\s\S]*$/,
+      integer: /^(-?\d+)?$/,
+      number: /^(-?\d+(\.\d+)?)?$/,
+      date: /^(\d{4}-\d{2}-\d{2})?$/,
+    };
+    for (const r of pkg.resources.filter((r) => r.format === 'csv')) {
+      const [header, ...rows] = rowsOf(r.path);
+      const fields = r.schema!.fields;
+      expect(header, r.path).toEqual(fields.map((f) => f.name));
+      for (const f of fields) {
+        expect(f.title, `${r.path} ${f.name}`).toMatch(/\p{Script=Han}/u);
+        expect(f.description.length, `${r.path} ${f.name}`).toBeGreaterThan(10);
+      }
+      for (const row of rows) fields.forEach((f, i) => expect(row[i], `${r.path} ${f.name}`).toMatch(valid[f.type]!));
+      expect(rows.length, r.path).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives reports.parquet the same fields as reports.csv', () => {
+    const csv = pkg.resources.find((r) => r.path === 'reports.csv')!;
+    const pq = pkg.resources.find((r) => r.path === 'reports.parquet')!;
+    expect(pq.schema).toEqual(csv.schema);
+  });
+});
