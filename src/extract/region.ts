@@ -23,6 +23,15 @@ export interface RegionResult {
   warnings: Warning[];
 }
 
+/** Names that are also ordinary words (a 街道, a 开发区): never the start of a place, only a continuation (阳泉市城区). */
+const GENERIC_NAMES = new Set([
+  '街道', '城区', '郊区', '矿区', '东区', '西区', '开发区', '经济开发区', '高新区', '工业园区', '林场', '农场', '牛场',
+  '盐场', '苗圃',
+]);
+
+/** Township-level units named after what they are ("经济开发区管理委员会", "高新区", "城市新区"). */
+const GENERIC_START = /^(?:经济|高新|工业|技术|开发区|管理|产业|园区|新区|农业|科技|物流|保税|综合|旅游|现代|城市|城镇)/;
+
 export const EMPTY_REGION: Region = { province: null, city: null, county: null, township: null, code: null };
 
 /**
@@ -31,19 +40,20 @@ export const EMPTY_REGION: Region = { province: null, city: null, county: null, 
  */
 export function placeChain(s: string): Division[][] {
   const { byName, maxNameLength } = divisionIndex();
-  const longestAt = (i: number): Division[] | null => {
+  const longestAt = (i: number, generic: boolean): Division[] | null => {
     for (let len = Math.min(maxNameLength, s.length - i); len >= 2; len--) {
-      const found = byName.get(s.slice(i, i + len));
-      if (found) return found;
+      const name = s.slice(i, i + len);
+      const found = byName.get(name);
+      if (found && (generic || !(GENERIC_NAMES.has(name) || GENERIC_START.test(name)))) return found;
     }
     return null;
   };
   for (let start = 0; start < s.length; start++) {
-    const first = longestAt(start);
+    const first = longestAt(start, false);
     if (!first) continue;
     const chain = [first];
     let i = start + first[0]!.name.length;
-    for (let next = longestAt(i); next; next = longestAt(i)) {
+    for (let next = longestAt(i, true); next; next = longestAt(i, true)) {
       chain.push(next);
       i += next[0]!.name.length;
     }

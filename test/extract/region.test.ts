@@ -34,6 +34,9 @@ describe('placeChain', () => {
     expect(names('宝清县七星河乡人民政府')).toEqual(['宝清县', '七星河乡']);
     expect(names('2019年上海市政府信息公开工作年度报告')).toEqual(['上海市']);
     expect(names('国家统计局')).toEqual([]);
+    expect(names('阳泉市城区人民政府')).toEqual(['阳泉市', '城区']);
+    expect(names('某某街道办事处')).toEqual([]); // 街道 and 开发区 are words before they are places
+    expect(names('某某经济开发区管理委员会')).toEqual([]);
   });
 });
 
