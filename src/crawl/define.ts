@@ -4,12 +4,19 @@ import type { AdminLevel } from '../record.js';
 
 export type PlatformName = 'trs' | 'hanweb' | 'gkmlpt' | 'generic' | 'browser';
 
+export const PLATFORM_NAMES: readonly PlatformName[] = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
+
 export interface PortalHints {
   admin_level?: AdminLevel;
   agency?: string;
   /** Place names the portal covers (city/county), used as region hints. */
   city?: string;
   county?: string;
+  /**
+   * The URL is a portal page, not its 年报 column (no column path has been seen yet): the adapter
+   * adds the 年报 columns it finds there (select.findReportColumns) to the list's further pages.
+   */
+  discover?: boolean;
 }
 
 export interface PortalEntry extends PortalHints {
@@ -23,6 +30,8 @@ export interface ProvinceCrawler {
   /** GB/T 2260 code of the province ('000000' for the central government). */
   code: string;
   portals: PortalEntry[];
+  /** Hosts outside *.gov.cn this crawler may fetch (none so far: every portal is a gov.cn host). */
+  allowHosts?: string[];
 }
 
 export function province(def: ProvinceCrawler): ProvinceCrawler {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPage, parseFixture } from '../../src/crawl/page.js';
-import type { FetchedPage } from '../../src/crawl/platform.js';
+import type { FetchedPage, ListItem } from '../../src/crawl/platform.js';
 
 export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples/portal-pages');
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -43,7 +43,7 @@ export function fixtures(): { file: string; dir: string; page: FetchedPage; head
 }
 
 /** Items as the samples' expected files write them. */
-export function sampleItems(items: { url: string; title: string; published_date: string | null; [k: string]: unknown }[]) {
+export function sampleItems(items: ListItem[]) {
   return items.map(({ url, title, published_date, ...rest }) => ({ title, url, date: published_date, ...rest }));
 }
 

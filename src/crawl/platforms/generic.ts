@@ -5,12 +5,12 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage, ListItem, ListResult } from '../platform.js';
-import { childReportColumns } from '../select.js';
+import { childReportColumns, findReportColumns } from '../select.js';
 import { anchorItem, anchorTitle, hasDateBeside, nonEmpty, pageLinks, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
 
 /** Article-shaped URLs of the CMS families in portals.md §3. */
 export const ARTICLE_URL =
-  /\/t(?:19|20)\d{6}_\d+|\/art\/\d{4}\/|\/content\/|content_\d+|post_\d+|c01_\d+|\/(?:19|20)\d{4}\/[^/]+\.s?html?$|\/(?:19|20)\d{2}\/\d{1,2}-\d{1,2}\/|show\.php\?id=|c=show&id=|\/\d{4}\/\d{1,2}\/\d{1,2}\/[^/]+\.s?html?$/i;
+  /\/columns\/[0-9a-f-]{36}\/\d{6}\/\d{2}\/|\/\d{8}\/[0-9a-f]{32}\.s?html?$|\/\d{8}\/[\w-]+\.html$|\/t\d{6,}\.shtml$|\/\d{8}-\d+\.shtml$|\/\d{16,}\/index\.shtml$|\/t(?:19|20)\d{6}_\d+|\/art\/\d{4}\/|\/content\/|content_\d+|post_\d+|c01_\d+|\/(?:19|20)\d{4}\/[^/]+\.s?html?$|\/(?:19|20)\d{2}\/\d{1,2}-\d{1,2}\/|show\.php\?id=|c=show&id=|\/\d{4}\/\d{1,2}\/\d{1,2}\/[^/]+\.s?html?$/i;
 
 function listItems(page: FetchedPage, $: CheerioAPI): ListItem[] {
   return $('a[href]')
@@ -57,6 +57,11 @@ export function ucapPager(body: string): UcapPager | null {
   return null;
 }
 
+/** The entry is a portal page, not its 年报 column (PortalHints.discover, carried in the page hints). */
+export function wantsDiscovery(page: FetchedPage): boolean {
+  return page.isFirst && (page.hints as { discover?: boolean }).discover === true;
+}
+
 export interface GenericOptions {
   /** Read list markup that sits inside HTML comments (default true). */
   comments?: boolean;
@@ -66,7 +71,7 @@ export function parseGeneric(page: FetchedPage, opts: GenericOptions = {}): List
   const items = listItems(page, page.$);
   if (opts.comments ?? true) for (const c of commentedMarkup(page.body)) items.push(...listItems(page, cheerio.load(c)));
   const next = pageLinks(page, page.$).map((url) => ({ url }));
-  if (page.isFirst) next.push(...childReportColumns(page).map((url) => ({ url })));
+  if (page.isFirst) next.push(...(wantsDiscovery(page) ? findReportColumns(page) : childReportColumns(page)).map((url) => ({ url })));
   const pager = ucapPager(page.body);
   return { items: uniqueItems(items), next: uniqueNext(next, page), total: pager?.total_records ?? null, pages: pager?.total_pages ?? null };
 }

