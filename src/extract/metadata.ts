@@ -60,7 +60,10 @@ export function findTitle(model: DocumentModel): string | null {
 }
 
 function cleanTitle(s: string): string {
-  return flatten(s).replace(/^[《“"]|[》”"]$/g, '').replace(/[。.]$/, '');
+  return flatten(s)
+    .replace(/^(?:标题|题名|名称)[:：]/, '')
+    .replace(/^[《“"]|[》”"]$/g, '')
+    .replace(/[。.]$/, '');
 }
 
 /** A page `<title>` usually carries the site name after a separator: keep the report part. */
@@ -191,12 +194,19 @@ export function labelledDate(model: DocumentModel): string | null {
 
 // ---------------------------------------------------------------- scope and level
 
-/** "综合各市、县…和省政府各部门的年度报告编制": a jurisdiction-wide compilation. */
-const COMPILED = /(?:综合|汇总|根据|在|由)[^。]{0,40}?(?:各|所属|下属)[^。]{0,30}?年度报告[^。]{0,12}?(?:编制|汇总|形成|基础上|整理)/;
+/**
+ * "综合各市、县…和省政府各部门的年度报告编制", "根据各县区和市直各部门年度报告汇总编制": a
+ * jurisdiction-wide compilation. Not "根据《关于做好各地各部门…年度报告编制发布工作的通知》": that cites the notice.
+ */
+const COMPILED = [
+  /(?:综合|汇总|在)[^。《》]{0,40}?(?:各|所属|下属)[^。《》]{0,30}?年度报告(?!编制(?:和|与|及)?发布|工作的通知)[^。]{0,12}?(?:编制|汇总|形成|基础上|整理)/,
+  /根据[^。，《》]{0,6}(?:各|所属|下属)[^。《》]{0,30}?年度报告[^。]{0,6}?(?:编制|汇总|整理)/,
+];
 
 /** `subject`: the body or place the title names ("上海市" in "2019年上海市政府信息公开工作年度报告"). */
 export function scopeOf(title: string | null, flat: string, subject: string | null): Scope {
-  if (COMPILED.test(flat.slice(0, 2000))) return 'aggregate';
+  const opening = flat.slice(0, 2000);
+  if (COMPILED.some((re) => re.test(opening))) return 'aggregate';
   if (title && /^(?:\d{4}年度?)?全(?:省|市|区|县|州|盟)/.test(title)) return 'aggregate';
   // "上海市2019年…" / "2019年上海市…": a province named bare, with no body, is the whole province.
   if (subject && isBarePlace(subject) && placeChain(subject).flat().every((d) => d.level === 'province')) return 'aggregate';
@@ -248,7 +258,9 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
     }
   }
 
-  const published_date = signatureDate(model) ?? model.meta.published ?? labelledDate(model) ?? hints.published_date ?? null;
+  // A printed date before the end of the year covered is an event in the text, not the report's date.
+  const printed = (d: string | null) => (d && year !== null && d < `${year}-12-31` ? null : d);
+  const published_date = printed(signatureDate(model)) ?? model.meta.published ?? printed(labelledDate(model)) ?? hints.published_date ?? null;
 
   const central = agency !== null && adminLevelOf(agency, null) === 'central';
   const located = central

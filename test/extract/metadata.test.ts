@@ -131,6 +131,10 @@ describe('title', () => {
     );
   });
 
+  it('drops a 标题： label', () => {
+    expect(readMetadata(doc('标题：木兰县人民政府2020年政府信息公开工作年度报告\n正文。')).title).toBe('木兰县人民政府2020年政府信息公开工作年度报告');
+  });
+
   it('skips breadcrumbs and the column name', () => {
     const m = readMetadata(doc('首页 > 政务公开 > 年度报告\n政府信息公开年度报告\n木兰县人民政府2020年政府信息公开工作年度报告\n正文。'));
     expect(m.title).toBe('木兰县人民政府2020年政府信息公开工作年度报告');
@@ -216,6 +220,11 @@ describe('published_date', () => {
     );
   });
 
+  it('a date before the end of the year covered is not the report’s date', () => {
+    const m = readMetadata(doc('某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n工作会议\n2020年6月1日'));
+    expect(m.published_date).toBeNull();
+  });
+
   it('not a date inside the prose, nor the statistics period', () => {
     const m = readMetadata(doc('某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n2020年5月6日召开了专题会议。'));
     expect(m.published_date).toBeNull();
@@ -227,6 +236,19 @@ describe('scope', () => {
     const text =
       '广东省人民政府2024年政府信息公开工作年度报告\n本报告由广东省人民政府办公厅综合各地级以上市人民政府和省政府各部门的政府信息公开工作年度报告编制。';
     expect(readMetadata(doc(text)).scope).toBe('aggregate');
+  });
+
+  it('compiled from the units’ reports, in other words', () => {
+    const text = '某某市人民政府2020年政府信息公开工作年度报告\n本报告根据各县（市、区）人民政府和市直各部门年度报告汇总编制。';
+    expect(readMetadata(doc(text)).scope).toBe('aggregate');
+  });
+
+  it('citing the notice that orders every unit’s report is not compiling them', () => {
+    const text =
+      '某某市教育局2020年政府信息公开工作年度报告\n根据省政府办公厅《关于做好各地各部门2020年政府信息公开工作年度报告编制发布工作的通知》要求，编制本报告。';
+    expect(readMetadata(doc(text)).scope).toBe('agency');
+    const plain = '某某市教育局2020年政府信息公开工作年度报告\n根据省政府办公厅关于做好各地各部门2020年政府信息公开工作年度报告编制发布工作的通知要求，编制本报告。';
+    expect(readMetadata(doc(plain)).scope).toBe('agency');
   });
 
   it('a province named bare, or 全省/全市, is aggregate', () => {
