@@ -112,12 +112,17 @@ describe('readHtml', () => {
       P('二、主动公开'),
       P('三、依申请公开'),
       P('四、复议诉讼'),
+      // No declared spans: one cell per child cell, rows not padded; a marked one-cell row belongs.
+      T(4, '第二十条第（五）项'),
+      T(4, '信息内容', '本年处理决定数量'),
+      T(4, '行政许可', '3 件'),
     ]);
     expect(model.meta.title).toBe('某某镇2021年政府信息公开工作年度报告');
   });
 
-  it('splits <p> lines at runs of spaces, full-width spaces, &nbsp; and tabs', () => {
+  it('splits <p> lines at runs of spaces, full-width spaces, &nbsp; and tabs, but not a lone byline', () => {
     expect(readHtml(fixture('spaced-lines.html')).rows).toEqual([
+      P('发布日期：2022-01-20 来源：某某县人民政府 浏览次数：12'),
       P('一、总体情况'),
       P('本年度共主动公开政府信息 120 条，其中 重点领域信息 30 条。'),
       T(0, '信息内容', '本年新制发件数', '本年废止件数', '现行有效件数'),
@@ -132,6 +137,13 @@ describe('readHtml', () => {
       P('五、存在的主要问题及改进情况'),
       P('某某县人民政府办公室 2022年1月20日'),
       P('以上 数据截至年底。'),
+      P('附表：'),
+      // A block of <p> rows: its one-cell lines (article headings) are rows of the same table.
+      T(3, '第二十条第（一）项'),
+      T(3, '信息内容', '本年制发件数'),
+      T(3, '规章', '—'),
+      T(3, '第二十条第（五）项'),
+      T(3, '行政许可', '12'),
     ]);
   });
 

@@ -45,6 +45,11 @@ describe('real reports are kept', () => {
     expect(rejection(doc(text))).toBeNull();
   });
 
+  it('a report under a cover notice that names no verb', () => {
+    const text = `关于2020年度政府信息公开工作年度报告的通知\n${FILLER}\n本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。\n二、主动公开政府信息情况`;
+    expect(rejection(doc(text))).toBeNull();
+  });
+
   it('a report without a title that has the form’s sections', () => {
     expect(rejection(doc(`一、总体情况\n${FILLER}\n六、其他需要报告的事项\n无。`))).toBeNull();
   });
@@ -55,6 +60,12 @@ describe('other documents are rejected with the reason', () => {
     const title = '关于做好2020年政府信息公开工作年度报告编制和发布工作的通知';
     // even when it quotes the form's section headings as a template
     const text = `${title}\n各乡镇人民政府，县政府各部门：\n${FILLER}\n年度报告应包括主动公开政府信息情况、收到和处理政府信息公开申请情况等内容，统计期限自2020年1月1日至2020年12月31日。`;
+    expect(rejection(doc(text))).toEqual({ kind: 'not_a_report', message: `notice about compiling reports: title '${title}'` });
+  });
+
+  it('a circular on how units’ reports were checked', () => {
+    const title = '关于2020年度政府信息公开工作年度报告检查情况的通报';
+    const text = `${title}\n${FILLER}\n部分单位未写明统计期限，“收到和处理政府信息公开申请情况”表格数据不符，依申请公开办理不规范。`;
     expect(rejection(doc(text))).toEqual({ kind: 'not_a_report', message: `notice about compiling reports: title '${title}'` });
   });
 

@@ -18,7 +18,7 @@ export const APPLICATION_MATCHERS: RowMatcher<ApplicationRow>[] = [
   m('granted', [/(?<![部不])予以公开/], [/^\(一\)/]),
   m('partially_granted', [/部分公开/], [/区分处理/]),
   m('denied_state_secret', [/国家秘密/], [/国家秘/]),
-  m('denied_law_prohibited', [/法律行政法规禁止/, /其他法律/], [/禁止公开/, /行政.{0,3}止公开/]),
+  m('denied_law_prohibited', [/法律行政法规禁止/], [/其他法律/, /禁止公开/, /行政.{0,3}止公开/]),
   m('denied_security_stability', [/三安全一稳定/, /危及/], [/安全一稳定/]),
   m('denied_third_party', [/第三方/], [/合法权益/]),
   m('denied_internal_affairs', [/内部事务/], [/三类内部/]),
@@ -83,7 +83,8 @@ export interface Match<K extends string> {
 }
 
 /** Best row for a label, or null. Strong keywords beat loose ones; longer matches beat shorter. */
-export function matchRow<K extends string>(label: string, matchers: RowMatcher<K>[]): Match<K> | null {
+export function matchRow<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K> | null {
+  const label = printed.replace(/[、，,。：:；;“”"'‘’·]/g, '');
   let best: Match<K> | null = null;
   for (const mt of matchers) {
     for (const [list, loose] of [
