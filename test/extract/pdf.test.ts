@@ -4,7 +4,8 @@
 // Fixtures in test/fixtures/documents: review-table.pdf = an HTML table (two blank cells,
 // header cells less than 0.6 em apart, cell borders) converted by LibreOffice; -encrypted =
 // the same through `qpdf --encrypt secret owner 256`; -truncated = its first 20,000 bytes;
-// scanned.pdf = a page holding only a PNG of it (Chromium print).
+// scanned.pdf = a page holding only a PNG of it (Chromium print); -rotated = `qpdf --rotate=+90`
+// (the text then runs down the displayed page).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +192,14 @@ describe('review-table.pdf (ruled table, blank cells, header cells run together 
     const header = m.rows[3].cells;
     const column = (c: TextCell) => header.findIndex((h) => center(c) > h.x0! && center(c) < h.x1!);
     expect(m.rows[4].cells.map(column)).toEqual([0, 2, 3, 4, 5, 6, 8, 9]);
+  });
+});
+
+describe('review-table-rotated.pdf (/Rotate 90: the text runs down the page)', () => {
+  it('is read turned back, the same rows and cells as the upright file', async () => {
+    const upright = await readPdf(readFileSync(fixture('review-table.pdf')));
+    const turned = await readPdf(readFileSync(fixture('review-table-rotated.pdf')));
+    expect(turned.rows).toEqual(upright.rows);
   });
 });
 

@@ -6,7 +6,7 @@
 // encrypted_pdf, no_text_layer (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
@@ -42,9 +42,8 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const runs = await pageRuns(page);
+      const { runs, viewport } = await pageRuns(page);
       for (const r of runs) chars += r.text.replace(/\s/g, '').length;
-      const viewport = page.getViewport({ scale: 1 });
       const geometry = { page: n, width: viewport.width, height: viewport.height };
       let laid = layoutPage(runs, geometry);
       if (laid.some(mayJoinCells)) laid = layoutPage(runs, geometry, await verticalRulings(page, viewport));
@@ -62,14 +61,20 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
   }
 }
 
-/** The page's text items in page coordinates (top-left origin, y down, rotation applied). */
-async function pageRuns(page: PDFPageProxy): Promise<TextRun[]> {
-  const viewport = page.getViewport({ scale: 1 });
+/**
+ * The page's text items in page coordinates (top-left origin, y down, /Rotate applied), and the
+ * viewport used. When most of the text runs sideways or upside down (a landscape table printed
+ * on a portrait page), the view is turned so that it reads left to right.
+ */
+async function pageRuns(page: PDFPageProxy): Promise<{ runs: TextRun[]; viewport: PageViewport }> {
   const content = await page.getTextContent();
+  const items = content.items.filter((i): i is TextItem => 'str' in i && i.str.trim() !== '');
+  let viewport = page.getViewport({ scale: 1 });
+  const turn = dominantTurn(items, viewport, content.styles);
+  if (turn) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + 360 - 90 * turn) % 360 });
   const runs: TextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str.trim()) continue;
-    const m = Util.transform(viewport.transform, (item as TextItem).transform);
+  for (const item of items) {
+    const m = Util.transform(viewport.transform, item.transform);
     const size = Math.hypot(m[2], m[3]);
     if (!(size > 0)) continue;
     if (content.styles[item.fontName]?.vertical) {
@@ -82,7 +87,20 @@ async function pageRuns(page: PDFPageProxy): Promise<TextRun[]> {
       runs.push({ text: item.str, x0: m[4], x1: m[4] + size, y: m[5], size, vertical: { height: item.width } });
     }
   }
-  return runs;
+  return { runs, viewport };
+}
+
+/** Quarter turns (clockwise, on screen) of the direction most characters run in; 0 = left to right. */
+function dominantTurn(items: TextItem[], viewport: PageViewport, styles: Record<string, { vertical?: boolean }>): number {
+  const weight = [0, 0, 0, 0];
+  for (const item of items) {
+    if (styles[item.fontName]?.vertical) continue;
+    const m = Util.transform(viewport.transform, item.transform);
+    const quarter = Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2));
+    weight[(quarter + 4) % 4] += item.str.length;
+  }
+  const best = weight.indexOf(Math.max(...weight));
+  return weight[best] > weight[0] * 2 ? best : 0;
 }
 
 /**
