@@ -23,7 +23,9 @@ const REPORT_MARKERS = [
 const REPORT_WORDS = /年度报告|年报|工作报告|工作情况/;
 const NOTICE = /(?:^关于.*(?:通知|函|意见)|(?:通知|函|通报)$)/;
 const ORDERS_REPORTS = /做好|编制|报送|编报|撰写|填报|上报|报告.{0,6}工作的/;
-const PUBLISHES_REPORT = /(?:印发|公布|发布|公开)[^，。]{0,40}?年度报告(?:的)?(?:通知|函)$/;
+const REVIEWS_REPORTS = /检查|评估|评查|考核|情况的/;
+/** "关于印发/公布…年度报告的通知", "关于2020年度政府信息公开工作年度报告的通知": the report under a cover. */
+const PUBLISHES_REPORT = /(?:(?:印发|公布|发布|公开)[^，。]{0,40}?年度报告(?:的)?|年度报告的)(?:通知|函)$/;
 
 const OTHER_KINDS: [RegExp, string][] = [
   [/信息公开指南|公开指南/, 'disclosure guide'],
@@ -53,9 +55,13 @@ export function rejectIfNotReport(model: DocumentModel): void {
   const quoted = `title '${title ?? ''}'`;
 
   if (title && NOTICE.test(title)) {
-    const coverNotice = PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && markers >= 2;
+    const coverNotice = PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && !REVIEWS_REPORTS.test(title) && markers >= 2;
     if (!coverNotice) {
-      const about = REPORT_WORDS.test(title) ? 'notice about compiling reports' : 'notice';
+      const about = !REPORT_WORDS.test(title)
+        ? 'notice'
+        : ORDERS_REPORTS.test(title)
+          ? 'notice about compiling reports'
+          : 'notice about reports';
       throw new ExtractError('not_a_report', `${about}: ${quoted}`);
     }
     return;

@@ -66,7 +66,7 @@ describe('other documents are rejected with the reason', () => {
   it('a circular on how units’ reports were checked', () => {
     const title = '关于2020年度政府信息公开工作年度报告检查情况的通报';
     const text = `${title}\n${FILLER}\n部分单位未写明统计期限，“收到和处理政府信息公开申请情况”表格数据不符，依申请公开办理不规范。`;
-    expect(rejection(doc(text))).toEqual({ kind: 'not_a_report', message: `notice about compiling reports: title '${title}'` });
+    expect(rejection(doc(text))).toEqual({ kind: 'not_a_report', message: `notice about reports: title '${title}'` });
   });
 
   it('a notice on something else', () => {
