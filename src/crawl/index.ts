@@ -133,7 +133,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     userAgent,
     isAllowed: (u) => http.isAllowed(u),
     args: opts.browserArgs,
-    timeoutMs: opts.timeoutMs ?? 30_000,
+    // Chromium needs longer than one HTTP request: start-up, scripts, the network settling.
+    timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
   });
 
   const progress = new Progress();
@@ -151,6 +152,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     persistStorage: true,
     purgeOnStart: false,
   });
+  log.setLevel(log.LEVELS.ERROR); // crawlee's own INFO/WARN lines; our progress line says what matters
   const state = await readState(stateFile);
   const queueDir = path.join(paths.crawl, 'request_queues', queueName);
   if (state?.status === 'running') await repairQueueDir(queueDir);
@@ -191,7 +193,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
   const concurrency = opts.concurrency ?? 8;
-  log.setLevel(log.LEVELS.WARNING);
   const crawler = new BasicCrawler(
     {
       requestQueue: queue,

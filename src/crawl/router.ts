@@ -62,13 +62,25 @@ export function looksLikeDocument(url: string): boolean {
 }
 
 export function createRouter(ctx: RouterContext) {
+  // One browser visit per challenged host: its cookie then serves every request to that host.
+  const challenges = new Map<string, Promise<unknown>>();
+  function passChallenge(url: string): Promise<unknown> {
+    const host = new URL(url).host;
+    let visit = challenges.get(host);
+    if (!visit) {
+      visit = ctx.browser.render(url, ctx.http.jar).catch(() => undefined);
+      challenges.set(host, visit);
+    }
+    return visit;
+  }
+
   /** Fetch through the HTTP client; on a 412 challenge let the browser earn the cookie and try once more. */
   async function fetchWithChallenge(req: FetchRequest): Promise<FetchResult> {
     try {
       return await ctx.http.fetch(req);
     } catch (err) {
       if (!(err instanceof FetchError) || err.kind !== 'challenge') throw err;
-      await ctx.browser.render(req.url, ctx.http.jar).catch(() => undefined);
+      await passChallenge(req.url);
       try {
         return await ctx.http.fetch(req);
       } catch (again) {
@@ -216,6 +228,7 @@ function describe(err: unknown): { kind: string; message: string } {
   if (err instanceof FetchError) return { kind: err.kind, message: err.message };
   if (err instanceof LayoutChanged) return { kind: 'layout_changed', message: err.message };
   const e = err as { name?: string; kind?: string; message?: string };
+  if (e?.name === 'TimeoutError') return { kind: 'timeout', message: e.message ?? String(err) };
   if (e?.name === 'ExtractError' && e.kind) return { kind: e.kind, message: e.message ?? String(err) };
   return { kind: 'error', message: e?.message ?? String(err) };
 }

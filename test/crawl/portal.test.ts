@@ -1,0 +1,189 @@
+// Crawls each fixture site on 127.0.0.1 and compares what was found, stored and failed with the site's
+// expected.json; a second crawl must send conditional requests and download nothing; a crawl killed
+// with SIGKILL and restarted must end with the same documents as one that ran through.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl, type CrawlOptions } from '../../src/crawl/index.js';
+import { USER_AGENT } from '../../src/crawl/manners.js';
+import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
+import { startPortal, type Portal } from '../portal/server.js';
+
+const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
+
+function tempStorage(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'ogi-crawl-'));
+}
+
+function options(portal: Portal, storage: string): CrawlOptions {
+  return {
+    urls: portal.expected.start.map((p) => portal.url(p)),
+    storage,
+    rate: Infinity,
+    allowHosts: ['127.0.0.1'],
+    timeoutMs: 1000,
+    maxBytes: 1024 * 1024,
+    retry: { retries: 1, baseDelayMs: 50, maxDelayMs: 2000 },
+    progress: false,
+    browserArgs: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  };
+}
+
+const rel = (url: string | null) => (url === null ? null : `${new URL(url).pathname}${new URL(url).search}`);
+const byPath = <T extends { path: string }>(a: T, b: T) => a.path.localeCompare(b.path);
+
+function documentsOf(docs: DocumentEntry[]) {
+  return docs
+    .map((d) => ({ path: rel(d.url)!, kind: d.kind, page: rel(d.page_url), filename: d.filename }))
+    .sort(byPath);
+}
+
+function failuresOf(failures: Failure[]) {
+  return failures.map((f) => ({ path: rel(f.url)!, stage: f.stage, kind: f.kind })).sort(byPath);
+}
+
+function indexLines(storage: string): DocumentEntry[] {
+  const file = storagePaths(storage).documentIndex;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as DocumentEntry);
+}
+
+describe.each(SITES)('the %s site', (site) => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal(`test/portal/sites/${site}`);
+  });
+  afterAll(() => portal.close());
+
+  it('finds exactly the reports, stores them with their failures, and a rerun downloads nothing', async () => {
+    const storage = tempStorage();
+    const expected = portal.expected;
+    const first = await crawl(options(portal, storage));
+
+    expect(documentsOf(first.documents)).toEqual(expected.documents);
+    expect(failuresOf(first.failures)).toEqual(expected.failures);
+    expect(first.blockedHosts).toEqual(expected.blockedHosts ? [new URL(portal.origin).host] : []);
+    expect(first.downloaded).toBe(expected.documents.length);
+    const requested = new Set(portal.hits.map((h) => h.path));
+    for (const p of expected.neverRequested) expect(requested, p).not.toContain(p);
+    expect(USER_AGENT).toMatch(/^ogi\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/);
+    expect(new Set(portal.hits.map((h) => h.userAgent))).toEqual(new Set([USER_AGENT]));
+
+    // Raw bytes content-addressed, one index line per document, failures appended.
+    const paths = storagePaths(storage);
+    for (const d of first.documents) {
+      const bytes = readFileSync(paths.documentFile(d.sha256));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(d.sha256);
+      expect(bytes.length).toBe(d.bytes);
+    }
+    expect(indexLines(storage)).toEqual(first.documents);
+    const failureLines = existsSync(paths.failures) ? readFileSync(paths.failures, 'utf8').split('\n').filter(Boolean) : [];
+    expect(failureLines.map((l) => JSON.parse(l))).toEqual(first.failures);
+
+    const before = portal.hits.length;
+    const second = await crawl(options(portal, storage));
+    expect(second.downloaded).toBe(0);
+    expect(second.documents).toEqual([]);
+    expect(second.unchanged).toBe(expected.documents.length);
+    expect(failuresOf(second.failures)).toEqual(expected.failures);
+    expect(indexLines(storage)).toEqual(first.documents);
+
+    // Every document that had validators was asked for conditionally and answered 304.
+    const rerun = portal.hits.slice(before);
+    for (const d of first.documents.filter((doc) => doc.etag)) {
+      const hit = rerun.find((h) => h.path === rel(d.final_url) && h.status === 304);
+      expect(hit, `304 for ${rel(d.final_url)}`).toBeDefined();
+      expect(hit!.ifNoneMatch).toBe(d.etag);
+      expect(hit!.ifModifiedSince).toBe(d.last_modified);
+    }
+  });
+});
+
+describe('duplicates', () => {
+  let trs: Portal;
+  let generic: Portal;
+  beforeAll(async () => {
+    trs = await startPortal('test/portal/sites/trs');
+    generic = await startPortal('test/portal/sites/generic');
+  });
+  afterAll(async () => {
+    await trs.close();
+    await generic.close();
+  });
+
+  it('keeps a report copied to a second site and marks it as a duplicate of the first', async () => {
+    const storage = tempStorage();
+    const a = await crawl(options(trs, storage));
+    const b = await crawl(options(generic, storage));
+    const original = a.documents.find((d) => d.url.endsWith('/P020240115001.pdf'))!;
+    const copy = b.documents.find((d) => d.url.endsWith('/shifanqu2023.pdf'))!;
+    expect(copy.sha256).toBe(original.sha256);
+    expect(original.duplicate_of).toBeNull();
+    expect(copy.duplicate_of).toBe(original.sha256);
+    expect(b.documents.filter((d) => d !== copy).map((d) => d.duplicate_of)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('a crawl killed with SIGKILL', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal('test/portal/sites/hanweb');
+  });
+  afterAll(() => portal.close());
+
+  it('resumes where it stopped and ends with the same documents, none twice', async () => {
+    const reference = tempStorage();
+    const full = await crawl(options(portal, reference));
+    const expected = indexLines(reference).map((d) => `${d.url} ${d.sha256}`).sort();
+    expect(expected).toHaveLength(full.documents.length);
+
+    const storage = tempStorage();
+    const { storage: _s, ...childOpts } = { ...options(portal, storage), rate: 3 };
+    const child = spawn('npx', ['tsx', 'test/portal/crawl-child.ts', storage, JSON.stringify(childOpts)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    let linesAtKill = -1;
+    for (let i = 0; i < 600 && linesAtKill < 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const n = indexLines(storage).length;
+      if (n >= 1) {
+        // Kill the whole process group member that runs the crawl (npx → tsx → node).
+        linesAtKill = n;
+        killTree(child.pid!);
+      }
+    }
+    expect(await exited).not.toBeNull();
+    expect(linesAtKill).toBeGreaterThanOrEqual(1);
+    expect(linesAtKill).toBeLessThan(expected.length);
+    const state = readdirSync(path.join(storage, 'crawl')).filter((f) => f.startsWith('run-'));
+    expect(state.map((f) => JSON.parse(readFileSync(path.join(storage, 'crawl', f), 'utf8')).status)).toEqual(['running']);
+
+    const resumedFrom = portal.hits.length;
+    await crawl(options(portal, storage));
+    // The column page was handled before the kill: the resumed queue does not fetch it again.
+    expect(portal.hits.slice(resumedFrom).map((h) => h.path)).not.toContain('/col/col123/index.html');
+    const after = indexLines(storage).map((d) => `${d.url} ${d.sha256}`).sort();
+    expect(after).toEqual(expected);
+  });
+});
+
+/** SIGKILL the child and its descendants (npx and tsx each start a process). */
+function killTree(pid: number): void {
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  for (const c of children) killTree(c);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
