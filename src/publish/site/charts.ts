@@ -8,8 +8,9 @@ import { provinceOrder } from './shards.js';
 const COLORS = ['#2f6db5', '#6aa84f', '#e69138', '#c0504d', '#8e7cc3', '#7f7f7f'];
 const WIDTH = 760;
 
-function biText(x: number, y: number, [zh, en]: Bi, attrs = ''): string {
-  return `<text x="${x}" y="${y}" ${attrs} class="zh">${esc(zh)}</text><text x="${x}" y="${y}" ${attrs} class="en">${esc(en)}</text>`;
+function biText(x: number, y: number, [zh, en]: Bi, attrs = '', cls = ''): string {
+  const c = cls ? ` ${cls}` : '';
+  return `<text x="${x}" y="${y}" ${attrs} class="zh${c}">${esc(zh)}</text><text x="${x}" y="${y}" ${attrs} class="en${c}">${esc(en)}</text>`;
 }
 
 function legend(series: { label: Bi }[], y: number): string {
@@ -82,8 +83,8 @@ function lines(
       const total = b.values.reduce((s, x) => s + x, 0);
       const scale = share ? (total ? plot / total : 0) : plot / max;
       let x = left;
-      if (b.label) body += biText(left + 2, y + 13, b.label, 'class="sub"');
-      const x0 = b.label ? left + 40 : left;
+      if (b.label) body += biText(left + 2, y + 13, b.label, '', 'sub');
+      const x0 = b.label ? left + 72 : left;
       x = x0;
       b.values.forEach((v, s) => {
         const w = v * (share ? scale : (plot - (x0 - left)) / max);
@@ -99,13 +100,6 @@ function lines(
   return svg(y + 6, body, title);
 }
 
-function sumRows(r: ReportRecord, match: (row: string) => boolean): number {
-  const apps = r.applications ?? {};
-  let s = 0;
-  for (const [row, cells] of Object.entries(apps)) if (match(row) && typeof cells?.total === 'number') s += cells.total;
-  return s;
-}
-
 export interface ChartData {
   applications: { keys: string[]; values: number[][] };
   outcomes: { key: string; label: Bi; values: number[] }[];
@@ -113,38 +107,67 @@ export interface ChartData {
   coverage: { keys: string[]; levels: string[]; values: number[][] };
 }
 
+const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
+
+/** Which outcome category a table 三 row belongs to, or -1. */
+function category(row: string): number {
+  return OUTCOME_CATEGORIES.findIndex((c) => c.prefix.some((x) => row.startsWith(x)));
+}
+
+/** One pass over the records: per-year, per-province and per-level sums. */
 export function chartData(records: ReportRecord[]): ChartData {
-  const own = records.filter((r) => r.scope === 'agency');
-  const years = [...new Set(records.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const appYears = years.filter((y) => own.some((r) => r.year === y && typeof r.applications?.new_received?.total === 'number'));
-  const applications = {
-    keys: appYears.map(String),
-    values: appYears.map((y) => [own.filter((r) => r.year === y).reduce((s, r) => s + (r.applications?.new_received?.total ?? 0), 0)]),
-  };
+  const received = new Map<number, number>();
+  const outcomes = new Map<string | null, number[]>();
+  const reviews = new Map<string | null, { review: number[]; litigation: number[] }>();
+  const coverage = new Map<string, number>();
+  const years = new Set<number>();
+  const levelsSeen = new Set<string>();
+  const categories = new Map<string, number>();
+  for (const r of records) {
+    if (r.year !== null) years.add(r.year);
+    if (r.admin_level) levelsSeen.add(r.admin_level);
+    if (r.year !== null && r.admin_level) coverage.set(`${r.year}|${r.admin_level}`, (coverage.get(`${r.year}|${r.admin_level}`) ?? 0) + 1);
+    if (r.scope !== 'agency') continue;
+    const p = r.region.province;
+    const apps = r.applications;
+    if (apps) {
+      const total = apps.new_received?.total;
+      if (r.year !== null && typeof total === 'number') received.set(r.year, (received.get(r.year) ?? 0) + total);
+      const o = outcomes.get(p) ?? new Array<number>(OUTCOME_CATEGORIES.length).fill(0);
+      outcomes.set(p, o);
+      for (const [row, cells] of Object.entries(apps)) {
+        if (!categories.has(row)) categories.set(row, category(row));
+        const c = categories.get(row)!;
+        if (c >= 0 && typeof cells?.total === 'number') o[c]! += cells.total;
+      }
+    }
+    if (r.reviews) {
+      const rv = reviews.get(p) ?? { review: [0, 0, 0, 0], litigation: [0, 0, 0, 0] };
+      reviews.set(p, rv);
+      for (const g of REVIEW_GROUPS) {
+        const target = g === 'review' ? rv.review : rv.litigation;
+        PARTS.forEach((c, i) => (target[i]! += r.reviews![g]?.[c] ?? 0));
+      }
+    }
+  }
+  const sortedYears = [...years].sort((a, b) => a - b);
+  const appYears = sortedYears.filter((y) => received.has(y));
   const provinces = provinceOrder(records.map((r) => r.region.province));
-  const outcomes = provinces
-    .map((p) => {
-      const rs = own.filter((r) => r.region.province === p);
-      const values = OUTCOME_CATEGORIES.map((c) => rs.reduce((s, r) => s + sumRows(r, (row) => c.prefix.some((x) => row.startsWith(x))), 0));
-      return { key: p ?? '', label: provinceLabel(p), values };
-    })
-    .filter((o) => o.values.some((v) => v > 0));
-  const parts = ['upheld', 'corrected', 'other', 'pending'] as const;
-  const reviews = provinces
-    .map((p) => {
-      const rs = own.filter((r) => r.region.province === p && r.reviews);
-      const sum = (groups: readonly string[]) =>
-        parts.map((c) => rs.reduce((s, r) => s + groups.reduce((t, g) => t + (r.reviews![g as (typeof REVIEW_GROUPS)[number]]?.[c] ?? 0), 0), 0));
-      return { key: p ?? '', label: provinceLabel(p), review: sum(['review']), litigation: sum(['litigation_direct', 'litigation_after_review']) };
-    })
-    .filter((o) => [...o.review, ...o.litigation].some((v) => v > 0));
-  const levels = Object.keys(LEVELS).filter((l) => records.some((r) => r.admin_level === l));
-  const coverage = {
-    keys: years.map(String),
-    levels,
-    values: years.map((y) => levels.map((l) => records.filter((r) => r.year === y && r.admin_level === l).length)),
+  const levels = Object.keys(LEVELS).filter((l) => levelsSeen.has(l));
+  return {
+    applications: { keys: appYears.map(String), values: appYears.map((y) => [received.get(y)!]) },
+    outcomes: provinces
+      .filter((p) => outcomes.get(p)?.some((v) => v > 0))
+      .map((p) => ({ key: p ?? '', label: provinceLabel(p), values: outcomes.get(p)! })),
+    reviews: provinces
+      .filter((p) => [...(reviews.get(p)?.review ?? []), ...(reviews.get(p)?.litigation ?? [])].some((v) => v > 0))
+      .map((p) => ({ key: p ?? '', label: provinceLabel(p), ...reviews.get(p)! })),
+    coverage: {
+      keys: sortedYears.map(String),
+      levels,
+      values: sortedYears.map((y) => levels.map((l) => coverage.get(`${y}|${l}`) ?? 0)),
+    },
   };
-  return { applications, outcomes, reviews, coverage };
 }
 
 const REVIEW_SERIES: { key: string; label: Bi }[] = [

@@ -55,20 +55,27 @@ function labelsScript(): string {
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;
 }
 
-/** Every file of the site, path relative to site/ → contents. */
-export async function siteFiles(input: SiteInput, options: ShardOptions = {}): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
+type Write = (name: string, text: string) => Promise<void>;
+
+/** Produces every file of the site (path relative to site/), one at a time, so 100,000 reports never sit in memory as text. */
+async function writeSite(input: SiteInput, options: ShardOptions, write: Write): Promise<void> {
   const shards = buildShards(input.records, input.version, options);
   const ctx: PageContext = { version: input.version, summary: shards.summary, downloads: input.downloads };
-  files.set('index.html', indexPage(ctx));
-  files.set('charts.html', chartsPage(ctx, renderCharts(input.records)));
-  files.set('report.html', reportPage(ctx));
-  for (const name of ASSETS) files.set(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
-  files.set('data/labels.js', labelsScript());
-  files.set('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
-  files.set('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
-  for (const list of shards.lists) files.set(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
-  for (const b of shards.buckets) files.set(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(b.entries)});\n`);
+  await write('index.html', indexPage(ctx));
+  await write('charts.html', chartsPage(ctx, renderCharts(input.records)));
+  await write('report.html', reportPage(ctx));
+  for (const name of ASSETS) await write(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
+  await write('data/labels.js', labelsScript());
+  await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
+  await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
+  for (const list of shards.lists) await write(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
+  for (const b of shards.buckets) await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(b.entries)});\n`);
+}
+
+/** Every file of the site, path relative to site/ → contents (for tests and small sites). */
+export async function siteFiles(input: SiteInput, options: ShardOptions = {}): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  await writeSite(input, options, async (name, text) => void files.set(name, text));
   return files;
 }
 
@@ -77,18 +84,24 @@ export async function buildSite(input: SiteInput): Promise<void> {
   return buildSiteWith(input);
 }
 
-/** buildSite with smaller pages or buckets (tests use them to exercise paging and hashing on few records). */
+/**
+ * buildSite with smaller pages or buckets (tests use them to exercise paging and hashing on few
+ * records). Writes into a temporary folder beside site/, then renames it into place.
+ */
 export async function buildSiteWith(input: SiteInput, options: ShardOptions = {}): Promise<void> {
-  const files = await siteFiles(input, options);
   const target = path.join(input.versionDir, 'site');
   const temp = path.join(input.versionDir, `.site.tmp-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
-  const dirs = new Set([...files.keys()].map((f) => path.dirname(path.join(temp, f))));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  const entries = [...files.entries()];
-  for (let i = 0; i < entries.length; i += 64) {
-    await Promise.all(entries.slice(i, i + 64).map(([name, text]) => writeFile(path.join(temp, name), text)));
-  }
+  const made = new Set<string>();
+  await writeSite(input, options, async (name, text) => {
+    const file = path.join(temp, name);
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await writeFile(file, text);
+  });
   await rm(target, { recursive: true, force: true });
   await rename(temp, target);
 }

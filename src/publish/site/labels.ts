@@ -74,6 +74,7 @@ export const UI = {
   litigationBar: ['诉讼', 'Litigation'],
   rows: ['份', 'reports'],
   page: ['页', 'page'],
+  aggregateBadge: ['汇总', 'aggregate'],
 } as const satisfies Record<string, Bi>;
 
 export const LEVELS: Record<AdminLevel, Bi> = {

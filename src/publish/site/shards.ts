@@ -12,7 +12,7 @@ import { cellsOfCheck, failedChecks } from './cells.js';
 import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
 
 export const PAGE_SIZE = 50;
-export const REPORTS_PER_BUCKET = 100;
+export const REPORTS_PER_BUCKET = 50;
 
 /** A list row: [rank, report_id, title, agency, province index, city, county, admin_level, year, template, failed checks, scope]. */
 export type ListRow = [number, string, string, string, number, string, string, string, number | null, string, number, string];
@@ -136,7 +136,8 @@ export function buildShards(records: ReportRecord[], version: string, options: S
     failedChecks(r),
     r.scope,
   ]);
-  const lists = provinces.map((_, i) => ({ file: `data/list/p${String(i).padStart(2, '0')}.js`, province: i, rows: rows.filter((row) => row[4] === i) }));
+  const lists = provinces.map((_, i) => ({ file: `data/list/p${String(i).padStart(2, '0')}.js`, province: i, rows: [] as ListRow[] }));
+  for (const row of rows) lists[row[4]]!.rows.push(row);
   const facets: ProvinceFacet[] = provinces.map((name, i) => {
     const years: Record<string, number> = {};
     for (const row of lists[i]!.rows) {

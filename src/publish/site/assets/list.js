@@ -7,7 +7,7 @@
   var el = OGI.el;
   var $ = function (id) { return document.getElementById(id); };
   /* Row fields: see ListRow in src/publish/site/shards.ts. */
-  var RANK = 0, ID = 1, TITLE = 2, AGENCY = 3, PROV = 4, CITY = 5, LEVEL = 7, YEAR = 8, TEMPLATE = 9, FAILED = 10;
+  var RANK = 0, ID = 1, TITLE = 2, AGENCY = 3, PROV = 4, CITY = 5, LEVEL = 7, YEAR = 8, TEMPLATE = 9, FAILED = 10, SCOPE = 11;
   var FIELDS = ['q', 'province', 'city', 'level', 'year', 'template', 'failed', 'page'];
   var seq = 0;
 
@@ -114,7 +114,10 @@
       el('td', null, [OGI.bi(p.label)]),
       el('td', null, [r[CITY]]),
       el('td', null, [r[AGENCY]]),
-      el('td', null, [el('a', { href: 'report.html#' + encodeURIComponent(r[ID]) }, [r[TITLE] || r[ID]])]),
+      el('td', null, [
+        el('a', { href: 'report.html#' + encodeURIComponent(r[ID]) }, [r[TITLE] || r[ID]]),
+        r[SCOPE] === 'aggregate' ? el('span', { 'class': 'badge', title: L.scopes.aggregate.join(' / ') }, [OGI.bi(L.ui.aggregateBadge)]) : null,
+      ]),
       el('td', null, [r[LEVEL] ? OGI.bi(pair(L.levels, r[LEVEL])) : '']),
       el('td', null, [OGI.bi(pair(L.templates, r[TEMPLATE]))]),
       el('td', { 'class': 'checks' }, [failed ? '✗ ' + r[FAILED] : '✓']),

@@ -1,0 +1,115 @@
+// The site build without a browser: same records ⇒ same bytes, escaping, folder swap, failed-check cells.
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Check, ReportRecord } from '../../src/record.js';
+import { cellsOfCheck } from '../../src/publish/site/cells.js';
+import { buildSite, siteFiles } from '../../src/publish/site/index.js';
+import { bucketOf, fnv1a } from '../../src/publish/site/shards.js';
+import { RECORDS } from '../fixtures/site/records.js';
+
+const input = (records: ReportRecord[], versionDir = '/nowhere') => ({
+  records,
+  versionDir,
+  version: '2026-01-20',
+  downloads: [{ name: 'reports.jsonl', bytes: 123 }, { name: 'CODEBOOK.md', bytes: 45 }],
+});
+const temps: string[] = [];
+afterAll(async () => {
+  for (const t of temps) await rm(t, { recursive: true, force: true });
+});
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), 'utf8');
+  }
+  return out;
+}
+
+describe('buildSite', () => {
+  it('writes the same bytes for the same records, in any order', async () => {
+    const a = await siteFiles(input(RECORDS));
+    const shuffled = [...RECORDS].sort((x, y) => fnv1a(x.report_id + 'x') - fnv1a(y.report_id + 'x'));
+    expect(shuffled.map((r) => r.report_id)).not.toEqual(RECORDS.map((r) => r.report_id));
+    const b = await siteFiles(input(shuffled));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, text] of a) expect(b.get(name), name).toBe(text);
+  });
+
+  it('replaces an earlier site folder and leaves no temporary folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ogi-site-build-'));
+    temps.push(dir);
+    await mkdir(path.join(dir, 'site'));
+    await writeFile(path.join(dir, 'site', 'stale.html'), 'old');
+    await buildSite(input(RECORDS, dir));
+    const first = await tree(path.join(dir, 'site'));
+    expect(first['stale.html']).toBeUndefined();
+    expect(Object.keys(first).sort()).toEqual([
+      'assets/common.js', 'assets/list.js', 'assets/report.js', 'assets/site.css', 'charts.html',
+      'data/labels.js', 'data/layout.js', 'data/list/p00.js', 'data/list/p01.js', 'data/list/p02.js', 'data/list/p03.js',
+      'data/reports/r00000.js', 'data/summary.js', 'index.html', 'report.html',
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['site']);
+    await buildSite(input(RECORDS, dir));
+    expect(await tree(path.join(dir, 'site'))).toEqual(first);
+  });
+
+  it('escapes names from records in pages and data files', async () => {
+    const hostile: ReportRecord = {
+      ...RECORDS[1]!,
+      report_id: 'x</script><b>',
+      title: '</script><img src=x onerror=alert(1)>',
+      agency: 'A & B "机关"',
+      region: { ...RECORDS[1]!.region, province: '<i>省', city: '\u2028市' },
+    };
+    const files = await siteFiles(input([...RECORDS, hostile]));
+    for (const [name, text] of files) {
+      if (name.startsWith('data/')) expect(text, name).not.toMatch(/<|\u2028/);
+    }
+    const charts = files.get('charts.html')!;
+    expect(charts).not.toContain('<i>省');
+    expect(charts).toContain('&lt;i&gt;省');
+    expect(files.get('index.html')).toContain('data-zh="&lt;i&gt;省"');
+    const summary = files.get('data/summary.js')!;
+    const parsed = JSON.parse(summary.slice('window.OGI_SUMMARY = '.length, -2));
+    expect(parsed.provinces.map((p: { name: string }) => p.name)).toContain('<i>省');
+  });
+
+  it('keeps report buckets in step with the client hash', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(bucketOf('hb-2021-jingmen', 1)).toBe(0);
+  });
+});
+
+describe('cellsOfCheck', () => {
+  const jingmen = RECORDS.find((r) => r.report_id === 'hb-2021-jingmen')!;
+  const balance = (detail: string): Check => ({ rule: 'applications.balance', ok: false, detail });
+  const balanced = { ...jingmen, applications: RECORDS.find((r) => r.report_id === 'hb-2022-jingmen')!.applications };
+
+  it('finds the columns that break the identity', () => {
+    expect(cellsOfCheck(jingmen, balance('whatever the extractor wrote'))).toEqual([
+      'applications.new_received.natural_person', 'applications.new_received.total',
+      'applications.carried_over.natural_person', 'applications.carried_over.total',
+      'applications.total_processed.natural_person', 'applications.total_processed.total',
+      'applications.carried_forward.natural_person', 'applications.carried_forward.total',
+    ]);
+  });
+
+  it('falls back to the keys the detail names, then to every cell of the rule', () => {
+    expect(cellsOfCheck(balanced, balance('other_org: 1 + 0 ≠ 0 + 0'))).toEqual([
+      'applications.new_received.other_org', 'applications.carried_over.other_org',
+      'applications.total_processed.other_org', 'applications.carried_forward.other_org',
+    ]);
+    expect(cellsOfCheck(balanced, balance('不平衡'))).toHaveLength(4 * 7);
+    expect(cellsOfCheck(balanced, { rule: 'reviews.total', ok: false, detail: 'litigation_direct' })).toEqual(
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `reviews.litigation_direct.${c}`),
+    );
+  });
+
+  it('marks nothing for a passed check', () => {
+    expect(cellsOfCheck(jingmen, { rule: 'applications.balance', ok: true, detail: '' })).toEqual([]);
+  });
+});
