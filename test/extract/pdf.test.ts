@@ -261,6 +261,14 @@ describe('layoutPage', () => {
     expect(rows.map(texts)).toEqual([['7'], ['正文']]);
   });
 
+  it('joins a letter-spaced heading into one prose cell, but not a row of digits', () => {
+    const rows = layoutPage([run('目', 200, 100), run('录', 230, 100), run('0', 200, 130, 10, 5), run('1', 230, 130, 10, 5)], page);
+    expect(rows.map((r) => [texts(r), r.tabular])).toEqual([
+      [['目录'], false],
+      [['0', '1'], true],
+    ]);
+  });
+
   it('drops the second copy of a fake-bold run', () => {
     const rows = layoutPage([run('总计', 100, 300), run('总计', 100.4, 300), run('5', 300, 300, 10, 5)], page);
     expect(rows.map(texts)).toEqual([['总计', '5']]);

@@ -27,7 +27,6 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
     disableFontFace: true,
     useSystemFonts: false,
     isEvalSupported: false,
-    stopAtErrors: true,
     verbosity: 0,
   });
   let doc: PDFDocumentProxy;
