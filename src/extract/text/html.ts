@@ -26,6 +26,9 @@ const CONTAINERS: { id?: string; cls?: string; tag?: string }[] = [
   { id: 'article' },
   { tag: 'article' },
 ];
+const CONTAINER_RANK = new Map(
+  CONTAINERS.map((c, i) => [c.id ? `#${c.id}` : c.cls ? `.${c.cls}` : `<${c.tag}`, i] as const),
+);
 /** A container candidate with less text than this (and no table) is a false match (`.view` counters…). */
 const MIN_CONTAINER_CHARS = 20;
 /** Below this much text outside links a page is a navigation shell, not a report. */
@@ -62,7 +65,8 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** A cell separator in a line of text without tabs: a run of two or more spaces of any width. */
 const CELL_GAP = /\s{2,}/;
 
-type Block = { kind: 'line'; text: string } | { kind: 'grid'; rows: TextCell[][] };
+/** A line of text (with the element holding its paragraph, when known) or a finished grid. */
+type Block = { kind: 'line'; text: string; parent?: object } | { kind: 'grid'; rows: TextCell[][] };
 interface SpanCell {
   text: string;
   colspan: number;
@@ -99,29 +103,64 @@ export function rowsFromLines(lines: string[], firstTable = 0): TextRow[] {
   return rowsFromBlocks(lines.map((text) => ({ kind: 'line', text })), firstTable);
 }
 
+/** A section heading (一、… / 第X部分): never a row of a space-separated table around it. */
+const SECTION_HEADING = /^[一二三四五六七八九十]+[、.．]|^第[一二三四五六七八九十]+[部章节]/;
+
 function rowsFromBlocks(blocks: Block[], firstTable = 0): TextRow[] {
+  const chunks = blocks.map((b) => (b.kind === 'line' ? splitCells(b.text) : []));
+  const tabular = tabularLines(blocks, chunks);
   const rows: TextRow[] = [];
   let table = firstTable;
-  const chunks = blocks.map((b) => (b.kind === 'line' ? splitCells(b.text) : []));
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'grid') {
       const t = table++;
       for (const cells of b.rows) rows.push({ cells, tabular: true, table: t });
-      continue;
-    }
-    let j = i;
-    while (j < blocks.length && chunks[j].length >= 2) j++;
-    if (j - i >= 2 || (j - i === 1 && chunks[i].length >= 3)) {
+    } else if (tabular[i]) {
       const t = table++;
-      for (; i < j; i++) rows.push({ cells: chunks[i].map((text) => ({ text })), tabular: true, table: t });
+      for (; i < blocks.length && tabular[i]; i++) {
+        rows.push({ cells: chunks[i].map((text) => ({ text })), tabular: true, table: t });
+      }
       i--;
-      continue;
+    } else {
+      const text = fold(b.text);
+      if (text) rows.push({ cells: [{ text }], tabular: false });
     }
-    const text = fold(b.text);
-    if (text) rows.push({ cells: [{ text }], tabular: false });
   }
   return rows;
+}
+
+/**
+ * Which lines are rows of a table written as text. A line of 2+ cells is a row when a neighbour
+ * is one too (a lone one is a byline: 发布日期… 来源…); in a block whose lines mostly have 2+ cells
+ * (a `<div>` of `<p>` rows) every line is a row if the one-cell lines are short labels; a one-cell line between two rows joins them
+ * unless it is a section heading.
+ */
+function tabularLines(blocks: Block[], chunks: string[][]): boolean[] {
+  const n = blocks.length;
+  const multi = chunks.map((c) => c.length >= 2);
+  const out = multi.map((m, i) => m && (multi[i - 1] || multi[i + 1]));
+  const parentOf = (i: number) => (blocks[i].kind === 'line' ? (blocks[i] as { parent?: object }).parent : undefined);
+  for (let i = 0; i < n; ) {
+    const parent = parentOf(i);
+    let j = i + 1;
+    while (j < n && parent && parentOf(j) === parent) j++;
+    const rows = multi.slice(i, j).filter(Boolean).length;
+    const others = blocks.slice(i, j).filter((_, k) => !multi[i + k]);
+    if (parent && j - i >= 3 && rows >= 2 && rows * 2 > j - i && others.every(isRowLabel)) out.fill(true, i, j);
+    i = j;
+  }
+  for (let i = 1; i < n - 1; i++) {
+    const b = blocks[i];
+    if (!out[i] && b.kind === 'line' && out[i - 1] && out[i + 1] && !SECTION_HEADING.test(fold(b.text))) out[i] = true;
+  }
+  return out;
+}
+
+/** A one-cell line that can be a table row: short, not a sentence, not a section heading. */
+function isRowLabel(b: Block): boolean {
+  const text = b.kind === 'line' ? fold(b.text) : '';
+  return text.length <= 30 && !/[。；;]$/.test(text) && !SECTION_HEADING.test(text);
 }
 
 /** Cells of a line: tab-separated (two tabs in a row = a blank cell), else split at wide spaces. */
@@ -142,6 +181,8 @@ class Walker {
   linkChars = 0;
   private blocks: Block[] = [];
   private line = '';
+  /** Block elements being walked, innermost last: a line belongs to the parent of its paragraph. */
+  private stack: Element[] = [];
   private inLink = 0;
 
   constructor(private readonly dropChrome: boolean) {}
@@ -165,8 +206,10 @@ class Walker {
     if (name === 'a') this.inLink++;
     if (BLOCK.has(name)) {
       this.flush();
+      this.stack.push(node);
       this.block(node, pre || name === 'pre');
       this.flush();
+      this.stack.pop();
     } else {
       this.children(node, pre);
     }
@@ -192,13 +235,16 @@ class Walker {
   }
 
   private count(data: string): void {
-    const n = data.replace(/\s/g, '').length;
+    let n = 0;
+    for (let i = 0; i < data.length; i++) if (data.charCodeAt(i) > 0x20) n++;
     if (this.inLink > 0) this.linkChars += n;
     else this.plainChars += n;
   }
 
   private flush(): void {
-    if (/\S/.test(this.line.replace(ZERO_WIDTH, ''))) this.blocks.push({ kind: 'line', text: this.line });
+    if (/\S/.test(this.line.replace(ZERO_WIDTH, ''))) {
+      this.blocks.push({ kind: 'line', text: this.line, parent: this.stack.at(-1)?.parent ?? undefined });
+    }
     this.line = '';
   }
 
@@ -222,9 +268,12 @@ class Walker {
         else if (!isIgnorable(kids[j])) break;
         j++;
       }
-      if (run.length >= 2 && isGridRun(kids.slice(i, j).filter(isElement), run)) {
+      if (run.filter((cells) => cells.length >= 2).length >= 2 && isGridRun(kids.slice(i, j).filter(isElement), run)) {
         this.flush();
-        this.emit(expandGrid(run.map((cells) => cells.map((c) => this.spanCell(c)))));
+        const rows = run.map((cells) => cells.map((c) => this.spanCell(c)));
+        // Without declared spans a div grid is one cell per child cell, as drawn (no padding).
+        const spans = rows.some((r) => r.some((c) => c.colspan !== 1 || c.rowspan !== 1));
+        this.emit(spans ? expandGrid(rows) : rows.map((r) => r.map(({ text }) => ({ text }))).filter(hasText));
         i = j;
       } else {
         for (const k of kids.slice(i, Math.max(j, i + 1))) this.walk(k, pre);
@@ -344,7 +393,7 @@ function squareUp(grid: TextCell[][], minWidth = 0): TextCell[][] {
   const width = Math.max(minWidth, ...grid.map((r) => r.length));
   return grid
     .map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '' }))
-    .filter((row) => row.some((cell) => cell.text !== ''));
+    .filter(hasText);
 }
 
 function tableRows(table: Element): Element[] {
@@ -368,7 +417,16 @@ function gridRowCells(el: Element): Element[] | null {
     if (!isElement(child) || !CELL_TAGS.has(child.name) || !isLeafCell(child)) return null;
     cells.push(child);
   }
-  return cells.length >= 2 ? cells : null;
+  // A one-cell row (a heading across the grid) counts only when it is marked as a row.
+  return cells.length >= 2 || (cells.length === 1 && (isMarked(el) || isMarked(cells[0]))) ? cells : null;
+}
+
+function isMarked(e: Element): boolean {
+  return GRID_CLASS.test(e.attribs.class ?? '') || GRID_STYLE.test(e.attribs.style ?? '');
+}
+
+function hasText(row: TextCell[]): boolean {
+  return row.some((cell) => cell.text !== '');
 }
 
 /** A cell holds text and inline markup only: no blocks, at most one paragraph, not itself a row of cells. */
@@ -390,8 +448,7 @@ function isLeafCell(el: Element): boolean {
  * table-row), or shaped like one (same cell count in every row, short cells, some of them numbers).
  */
 function isGridRun(rows: Element[], cells: Element[][]): boolean {
-  const marked = (e: Element) => GRID_CLASS.test(e.attribs.class ?? '') || GRID_STYLE.test(e.attribs.style ?? '');
-  if (rows.some(marked) || cells.some((r) => r.some(marked))) return true;
+  if (rows.some(isMarked) || cells.some((r) => r.some(isMarked))) return true;
   const texts = cells.map((r) => r.map((c) => fold(textOf(c))));
   return (
     texts.every((r) => r.length === texts[0].length) &&
@@ -437,15 +494,13 @@ function span(el: Element, attr: 'colspan' | 'rowspan', css?: string): number {
 
 function findContainer(body: ParentNode): Element | undefined {
   const found: Element[][] = CONTAINERS.map(() => []);
+  const add = (rank: number | undefined, el: Element) => rank !== undefined && found[rank].push(el);
   const visit = (node: ParentNode): void => {
     for (const child of node.children) {
       if (!isElement(child) || SKIP.has(child.name)) continue;
-      const classes = child.attribs.class?.split(/\s+/) ?? [];
-      CONTAINERS.forEach((c, i) => {
-        if ((c.id && child.attribs.id === c.id) || (c.cls && classes.includes(c.cls)) || c.tag === child.name) {
-          found[i].push(child);
-        }
-      });
+      add(CONTAINER_RANK.get(`<${child.name}`), child);
+      if (child.attribs.id) add(CONTAINER_RANK.get(`#${child.attribs.id}`), child);
+      if (child.attribs.class) for (const c of child.attribs.class.split(/\s+/)) add(CONTAINER_RANK.get(`.${c}`), child);
       visit(child);
     }
   };
