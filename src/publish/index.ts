@@ -13,11 +13,11 @@ import { codebookText } from './codebook.js';
 import { writeReportsCsv } from './csv.js';
 import { dataPackageText } from './datapackage.js';
 import { publishableFailures, writeFailures } from './failures.js';
-import { writeJsonl } from './jsonl.js';
+import { canonicalRecord, JsonlWriter } from './jsonl.js';
 import { writeParquet } from './parquet.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
-import { writeTidy } from './tidy.js';
+import { TidyWriter } from './tidy.js';
 import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir } from './version.js';
 
 export { loadRecords } from './load.js';
@@ -106,11 +106,18 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
 
   const tmp = makeTempDir(datasetsDir);
   try {
+    const jsonl = new JsonlWriter(tmp);
+    const tidy = new TidyWriter(tmp);
+    for (const r of records) {
+      const canonical = canonicalRecord(r);
+      jsonl.add(canonical);
+      tidy.add(canonical);
+    }
     const files: WrittenFile[] = [
-      writeJsonl(tmp, records),
+      jsonl.close(),
       writeReportsCsv(tmp, records),
       writeParquet(tmp, records),
-      ...writeTidy(tmp, records),
+      ...tidy.close(),
       writeChecks(tmp, checks),
       writeFailures(tmp, failures),
       writeWhole(tmp, 'CODEBOOK.md', codebookText()),

@@ -15,15 +15,16 @@ import { FileSink, type WrittenFile } from './sink.js';
 
 type Obj = Record<string, unknown>;
 
-/** Keys of `value` in the order of `known`, then the rest sorted. */
-function ordered(value: unknown, known: readonly string[], inner?: (v: unknown, key: string) => unknown): unknown {
+/** Keys of `value` in the order of `known`, then the rest sorted; null for a missing value. */
+function ordered(value: unknown, known: readonly string[], inner?: (v: unknown) => unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value ?? null;
   const obj = value as Obj;
-  const rest = Object.keys(obj)
-    .filter((k) => !known.includes(k))
-    .sort();
   const out: Obj = {};
-  for (const k of [...known.filter((k) => k in obj), ...rest]) out[k] = inner ? inner(obj[k], k) : (obj[k] ?? null);
+  for (const k of known) if (k in obj) out[k] = inner ? inner(obj[k]) : (obj[k] ?? null);
+  const keys = Object.keys(obj);
+  if (Object.keys(out).length < keys.length) {
+    for (const k of keys.filter((k) => !(k in out)).sort()) out[k] = inner ? inner(obj[k]) : (obj[k] ?? null);
+  }
   return out;
 }
 
@@ -69,8 +70,16 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
   };
 }
 
-export function writeJsonl(dir: string, records: ReportRecord[]): WrittenFile {
-  const sink = new FileSink(dir, 'reports.jsonl');
-  for (const r of records) sink.write(`${JSON.stringify(canonicalRecord(r))}\n`);
-  return sink.close();
+/** reports.jsonl, fed one canonical record at a time. */
+export class JsonlWriter {
+  private readonly sink: FileSink;
+  constructor(dir: string) {
+    this.sink = new FileSink(dir, 'reports.jsonl');
+  }
+  add(canonical: ReportRecord): void {
+    this.sink.write(`${JSON.stringify(canonical)}\n`);
+  }
+  close(): WrittenFile {
+    return this.sink.close();
+  }
 }

@@ -11,13 +11,13 @@ export interface WrittenFile {
   sha256: string;
 }
 
-const FLUSH_AT = 1 << 20;
+const BUFFER_BYTES = 1 << 20;
 
 export class FileSink {
   private readonly fd: number;
   private readonly hash: Hash = createHash('sha256');
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  private pos = 0;
   private bytes = 0;
 
   constructor(
@@ -29,15 +29,29 @@ export class FileSink {
     this.fd = fs.openSync(file, 'wx');
   }
 
+  /** Appends text as UTF-8. */
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= FLUSH_AT) this.flush();
+    if (text.length * 3 > BUFFER_BYTES - this.pos) {
+      this.flush();
+      if (text.length * 3 > BUFFER_BYTES) {
+        this.put(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.pos += this.buf.write(text, this.pos, 'utf8');
   }
 
+  /** Appends bytes (the hot path of the tidy CSVs: pre-encoded pieces, copied). */
   writeBytes(bytes: Uint8Array): void {
-    this.flush();
-    this.put(bytes);
+    if (bytes.length > BUFFER_BYTES - this.pos) {
+      this.flush();
+      if (bytes.length > BUFFER_BYTES) {
+        this.put(bytes);
+        return;
+      }
+    }
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
   }
 
   close(): WrittenFile {
@@ -48,11 +62,9 @@ export class FileSink {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
-    this.put(chunk);
+    if (this.pos === 0) return;
+    this.put(this.buf.subarray(0, this.pos));
+    this.pos = 0;
   }
 
   private put(bytes: Uint8Array): void {
@@ -75,7 +87,7 @@ export function writeWhole(dir: string, name: string, content: string | Uint8Arr
 export function hashFile(dir: string, name: string): WrittenFile {
   const hash = createHash('sha256');
   const fd = fs.openSync(path.join(dir, name), 'r');
-  const buf = Buffer.allocUnsafe(FLUSH_AT);
+  const buf = Buffer.allocUnsafe(BUFFER_BYTES);
   let bytes = 0;
   try {
     for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));

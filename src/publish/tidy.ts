@@ -11,7 +11,6 @@ import {
   REVIEW_GROUP_LABELS,
   type ReportRecord,
 } from '../record.js';
-import { canonicalRecord } from './jsonl.js';
 import { csvCell, numberText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -49,82 +48,110 @@ export const REVIEWS_FIELDS: Field[] = [
 ];
 
 const header = (fields: Field[]) => `${fields.map((f) => f.name).join(',')}\r\n`;
-const cell = (v: unknown) => (typeof v === 'number' ? numberText(v) : '');
 
-/** `row,column,` and `,row label,column label` escaped once per (row, column). */
-function pieces(row: string, col: string, rowLabel: string | undefined, colLabel: string | undefined) {
-  return {
-    head: `${csvCell(row)},${csvCell(col)},`,
-    tail: `,${csvCell(rowLabel ?? '')},${csvCell(colLabel ?? '')}\r\n`,
-  };
-}
-function cached(): (row: string, col: string, rl?: string, cl?: string) => { head: string; tail: string } {
-  const cache = new Map<string, { head: string; tail: string }>();
-  return (row, col, rl, cl) => {
+type Table = Record<string, Record<string, unknown>> | null | undefined;
+
+/**
+ * One tidy file. A line is `<report_id>,` + `<row>,<column>,<value>[,<raw>],<labels>\r\n`; the
+ * second part is encoded once per (row, column, value) for small counts (most cells), so
+ * 17 million lines cost two byte copies each.
+ */
+class TidyFile {
+  private readonly sink: FileSink;
+  private readonly pieces = new Map<string, { head: string; tail: string; empty: string; byValue: (Buffer | undefined)[] }>();
+
+  constructor(
+    dir: string,
+    name: string,
+    fields: Field[],
+    /** proactive.csv: a value_raw column after value. */
+    private readonly withRaw: boolean,
+    private readonly rowLabels: Record<string, string>,
+    private readonly colLabels: Record<string, string>,
+  ) {
+    this.sink = new FileSink(dir, name);
+    this.sink.write(header(fields));
+  }
+
+  private piece(row: string, col: string) {
     const key = `${row}\u0000${col}`;
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = pieces(row, col, rl, cl)));
+    let p = this.pieces.get(key);
+    if (!p) {
+      p = {
+        head: `${csvCell(row)},${csvCell(col)},`,
+        tail: `,${csvCell(this.rowLabels[row] ?? '')},${csvCell(this.colLabels[col] ?? '')}\r\n`,
+        empty: this.withRaw ? ',' : '',
+        byValue: [],
+      };
+      this.pieces.set(key, p);
+    }
     return p;
-  };
-}
+  }
 
-type Table = Record<string, Record<string, unknown>> | null;
-
-function writeTable(
-  sink: FileSink,
-  id: string,
-  table: Table,
-  piece: ReturnType<typeof cached>,
-  rowLabels: Record<string, string>,
-  colLabels: Record<string, string>,
-): void {
-  if (!table) return;
-  let out = '';
-  for (const [row, cols] of Object.entries(table)) {
-    if (!cols) continue;
-    for (const [col, v] of Object.entries(cols)) {
-      const p = piece(row, col, rowLabels[row], colLabels[col]);
-      out += id + p.head + cell(v) + p.tail;
+  /** Value slot 0 = blank, 1… = the count 0…; anything else is encoded on the spot. */
+  line(id: Buffer, row: string, col: string, value: unknown, raw: string | null = null): void {
+    const p = this.piece(row, col);
+    this.sink.writeBytes(id);
+    const slot = raw ? -1 : value === null || value === undefined ? 0 : Number.isInteger(value) && (value as number) >= 0 && (value as number) < 256 ? (value as number) + 1 : -1;
+    if (slot >= 0) {
+      let bytes = p.byValue[slot];
+      if (!bytes) p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.empty}${p.tail}`, 'utf8');
+      this.sink.writeBytes(bytes);
+    } else {
+      const text = typeof value === 'number' ? numberText(value) : '';
+      this.sink.write(`${p.head}${text}${raw ? `,${csvCell(raw)}` : p.empty}${p.tail}`);
     }
   }
-  sink.write(out);
-}
 
-export function writeTidy(dir: string, records: ReportRecord[]): WrittenFile[] {
-  const apps = new FileSink(dir, 'applications.csv');
-  const pro = new FileSink(dir, 'proactive.csv');
-  const revs = new FileSink(dir, 'reviews.csv');
-  apps.write(header(APPLICATIONS_FIELDS));
-  pro.write(header(PROACTIVE_FIELDS));
-  revs.write(header(REVIEWS_FIELDS));
-  const appPiece = cached();
-  const revPiece = cached();
-  const proPiece = cached();
-  for (const raw of records) {
-    const r = canonicalRecord(raw);
-    const id = `${csvCell(r.report_id)},`;
-    writeTable(apps, id, r.applications as Table, appPiece, APPLICATION_LABELS, APPLICANT_COLUMN_LABELS);
-    writeTable(revs, id, r.reviews as Table, revPiece, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS);
-    writeProactive(pro, id, r.proactive as Table, proPiece);
-  }
-  return [apps.close(), pro.close(), revs.close()];
-}
-
-/** Proactive money cells carry their printed text: `amount_raw` goes to value_raw, not a line of its own. */
-function writeProactive(sink: FileSink, id: string, table: Table, piece: ReturnType<typeof cached>): void {
-  if (!table) return;
-  let out = '';
-  for (const [row, cols] of Object.entries(table)) {
-    if (!cols) continue;
-    const rawText = typeof cols.amount_raw === 'string' ? cols.amount_raw : null;
-    const keys = Object.keys(cols).filter((k) => k !== 'amount_raw');
-    if (rawText !== null && !keys.includes('amount_wan_yuan')) keys.push('amount_wan_yuan');
-    for (const col of keys) {
-      const v = cols[col];
-      const p = piece(row, col, PROACTIVE_ROW_LABELS[row], PROACTIVE_COLUMN_LABELS[col]);
-      const raw = col === 'amount_wan_yuan' && rawText !== null ? csvCell(rawText) : '';
-      out += `${id}${p.head}${cell(v)},${raw}${p.tail}`;
+  table(id: Buffer, table: Table): void {
+    if (!table) return;
+    for (const row in table) {
+      const cols = table[row];
+      if (!cols) continue;
+      for (const col in cols) this.line(id, row, col, cols[col]);
     }
   }
-  sink.write(out);
+
+  close(): WrittenFile {
+    return this.sink.close();
+  }
+}
+
+/** applications.csv, proactive.csv, reviews.csv, fed one canonical record at a time. */
+export class TidyWriter {
+  private readonly apps: TidyFile;
+  private readonly pro: TidyFile;
+  private readonly revs: TidyFile;
+
+  constructor(dir: string) {
+    this.apps = new TidyFile(dir, 'applications.csv', APPLICATIONS_FIELDS, false, APPLICATION_LABELS, APPLICANT_COLUMN_LABELS);
+    this.pro = new TidyFile(dir, 'proactive.csv', PROACTIVE_FIELDS, true, PROACTIVE_ROW_LABELS, PROACTIVE_COLUMN_LABELS);
+    this.revs = new TidyFile(dir, 'reviews.csv', REVIEWS_FIELDS, false, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS);
+  }
+
+  add(r: ReportRecord): void {
+    const id = Buffer.from(`${csvCell(r.report_id)},`, 'utf8');
+    this.apps.table(id, r.applications as Table);
+    this.revs.table(id, r.reviews as Table);
+    this.proactive(id, r.proactive as Table);
+  }
+
+  /** Money cells carry their printed text: `amount_raw` goes to value_raw, not a line of its own. */
+  private proactive(id: Buffer, table: Table): void {
+    if (!table) return;
+    for (const row in table) {
+      const cols = table[row];
+      if (!cols) continue;
+      const rawText = typeof cols.amount_raw === 'string' ? cols.amount_raw : null;
+      const keys = Object.keys(cols).filter((k) => k !== 'amount_raw');
+      if (rawText !== null && !keys.includes('amount_wan_yuan')) keys.push('amount_wan_yuan');
+      for (const col of keys) {
+        this.pro.line(id, row, col, cols[col], col === 'amount_wan_yuan' ? rawText : null);
+      }
+    }
+  }
+
+  close(): WrittenFile[] {
+    return [this.apps.close(), this.pro.close(), this.revs.close()];
+  }
 }

@@ -68,7 +68,7 @@ export const UI = {
   chartApplications: ['每年收到的政府信息公开申请（本年新收，合计）', 'Requests received per year (new, total)'],
   chartOutcomes: ['各省办理结果构成', 'Outcome shares by province'],
   chartReviews: ['各省行政复议、行政诉讼结果', 'Reconsideration and litigation outcomes by province'],
-  chartCoverage: ['每年发布的报告数（按层级）', 'Reports per year by administrative level (coverage)'],
+  chartCoverage: ['各年度的报告数（按层级，覆盖情况）', 'Reports per year covered, by administrative level (coverage)'],
   agencyOnly: ['只计本机关报告，不含全辖区汇总报告，以免重复计算。', 'Own-agency reports only; jurisdiction-wide aggregate reports are left out so nothing is counted twice.'],
   reviewBar: ['复议', 'Review'],
   litigationBar: ['诉讼', 'Litigation'],

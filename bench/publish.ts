@@ -1,0 +1,139 @@
+// `ogi publish` time and peak RSS for 100,000 synthetic records (site: false), measured in a
+// child process so that nothing else in the bench run adds to the peak. Target: < 60 s, < 1 GB.
+// Run: npx tsx bench/publish.ts [n] (or through bench/index.ts via benchPublish()).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { publish } from '../src/publish/index.js';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROW_KEYS,
+  type ApplicationsTable,
+  type ReportRecord,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+} from '../src/record.js';
+
+const PROVINCES = ['北京市', '河北省', '江苏省', '浙江省', '湖北省', '广东省', '四川省', '贵州省', '黑龙江省', '新疆维吾尔自治区'];
+
+/** A 32-bit PRNG (mulberry32): the same n gives the same records. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n distinct records shaped like the extractor's (2021 form, every table filled), none shared. */
+export function syntheticRecords(n: number): ReportRecord[] {
+  const rand = rng(42);
+  const int = (max: number) => Math.floor(rand() * max);
+  const out: ReportRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const province = PROVINCES[i % PROVINCES.length]!;
+    const agency = `${province}第${i % 5000}局`;
+    const year = 2019 + ((i / 5000) | 0) % 6;
+    const sha = `${i.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`;
+    const applications: ApplicationsTable = {};
+    for (const row of APPLICATION_ROW_KEYS) {
+      const cells = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, c === 'total' ? 0 : int(4) === 0 ? null : int(20)]));
+      cells.total = APPLICANT_COLUMNS.slice(0, 6).reduce((s, c) => s + (cells[c] ?? 0), 0);
+      applications[row] = cells as never;
+    }
+    out.push({
+      report_id: `r${sha.slice(0, 16)}`,
+      title: `${agency}${year}年政府信息公开工作年度报告`,
+      agency,
+      year,
+      scope: i % 50 === 0 ? 'aggregate' : 'agency',
+      published_date: `${year + 1}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      region: { province, city: `第${i % 13}市`, county: i % 3 ? `第${i % 29}县` : null, township: null, code: null },
+      admin_level: 'department',
+      template: '2021',
+      source: {
+        page_url: `http://www.example.gov.cn/zwgk/${year}/${i}.html`,
+        document_url: `http://www.example.gov.cn/zwgk/${year}/${i}.pdf`,
+        format: 'pdf',
+        sha256: sha,
+        fetched_at: '2026-11-20T02:00:00.000Z',
+        bytes: 100_000 + i,
+      },
+      proactive: {
+        regulations: { issued: int(3), repealed: int(2), in_force: int(40) },
+        normative_documents: { issued: int(10), repealed: int(5), in_force: int(200) },
+        licensing: { decisions: int(9000) },
+        penalty: { decisions: int(4000) },
+        coercion: { decisions: int(200) },
+        fees: { amount_wan_yuan: int(100000) / 100, amount_raw: `${int(100000) / 100}` },
+      },
+      applications,
+      reviews: Object.fromEntries(
+        REVIEW_GROUPS.map((g) => [g, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, int(5)]))]),
+      ) as ReportRecord['reviews'],
+      checks: [
+        { rule: 'applications.balance', ok: int(10) > 0, detail: 'total: 20 + 3 = 23 ≠ 21 + 1' },
+        { rule: 'applications.row_sum', ok: true, detail: '' },
+        { rule: 'applications.outcome_sum', ok: true, detail: '' },
+        { rule: 'reviews.total', ok: int(5) > 0, detail: 'review: 1 + 0 + 0 + 0 = 1 ≠ 2' },
+      ],
+      warnings: i % 4 === 0 ? [{ code: 'loose_label', where: 'applications.denied_law_prohibited', detail: 'matched loosely' }] : [],
+      extractor_version: '1.0.0',
+    });
+  }
+  return out;
+}
+
+/** In this process: generate, publish, print one JSON line of figures. */
+async function child(n: number): Promise<void> {
+  const datasets = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-publish-'));
+  try {
+    const records = syntheticRecords(n);
+    const start = performance.now();
+    const res = await publish({ records, failures: [], datasetsDir: datasets, today: '2026-11-27', site: false });
+    const seconds = (performance.now() - start) / 1000;
+    const bytes = res.summary.files.reduce((s, f) => s + f.bytes, 0);
+    const again = performance.now();
+    const second = await publish({ records, failures: [], datasetsDir: datasets, today: '2026-11-27', site: false });
+    const unchangedSeconds = (performance.now() - again) / 1000;
+    console.log(
+      JSON.stringify({ n, seconds, unchangedSeconds, changed: second.changed, bytes, files: res.summary.files, maxRssKb: process.resourceUsage().maxRSS }),
+    );
+  } finally {
+    fs.rmSync(datasets, { recursive: true, force: true });
+  }
+}
+
+export async function benchPublish(n = 100_000): Promise<string[]> {
+  const self = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', String(n)], {
+    cwd: path.resolve(path.dirname(self), '..'),
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as {
+    seconds: number;
+    unchangedSeconds: number;
+    changed: boolean;
+    bytes: number;
+    files: { name: string; bytes: number }[];
+    maxRssKb: number;
+  };
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  const rssMb = r.maxRssKb / 1024;
+  return [
+    `publish: ${n.toLocaleString('en')} records in ${r.seconds.toFixed(1)} s (target < 60 s), peak RSS ${rssMb.toFixed(0)} MiB (target < 1024 MiB, includes generating the records), site off`,
+    `publish: re-publish of the same records ${r.unchangedSeconds.toFixed(1)} s, changed: ${r.changed}`,
+    `publish: ${mb(r.bytes)} written: ${r.files.map((f) => `${f.name} ${mb(f.bytes)}`).join(', ')}`,
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') await child(Number(args[1]));
+  else for (const line of await benchPublish(args[0] ? Number(args[0]) : undefined)) console.log(line);
+}
