@@ -84,7 +84,9 @@ export function agencyLevel(agency: string): AdminLevel | null {
 
 /** What a list item and its page say about the report: title, year, agency, date, level. */
 export function itemHints(item: ListItem, page: FetchedPage): DocumentHints {
-  const hints: DocumentHints = { ...page.hints, title: clean(item.title) };
+  // Portal-only flags (PortalHints.discover) ride along in page.hints; they are not document hints.
+  const { discover: _discover, ...inherited } = page.hints as DocumentHints & { discover?: boolean };
+  const hints: DocumentHints = { ...inherited, title: clean(item.title) };
   const year = titleYear(item.title) ?? pageYear(page);
   if (year !== null) hints.year = year;
   const agency = titleAgency(item.title);

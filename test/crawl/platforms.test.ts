@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPage, meta } from '../../src/crawl/page.js';
 import { LayoutChanged, type FetchedPage, type ListResult } from '../../src/crawl/platform.js';
 import { commentedMarkup, parseGeneric, ucapPager } from '../../src/crawl/platforms/generic.js';
+import { dataproxyRequests } from '../../src/crawl/platforms/hanweb.js';
+import { trsPager } from '../../src/crawl/platforms/trs.js';
 import { detectPlatform, platforms } from '../../src/crawl/platforms/index.js';
 import { findReportColumnLinks } from '../../src/crawl/select.js';
 import { fixtures, sampleItems, samples, withoutProvenance } from './helpers.js';
@@ -96,5 +98,45 @@ describe('an empty list is a failure, never "no reports"', () => {
   it('an empty gkmlpt API reply throws too', () => {
     const page = loadPage('{"articles":[],"classify":{"post_count":0}}', 'http://www.gd.gov.cn/gkmlpt/api/all/2844?page=1&sid=2');
     expect(() => platforms.gkmlpt.parseList(page)).toThrow(/layout changed at http:\/\/www\.gd\.gov\.cn/);
+  });
+});
+
+describe('pagers and further requests', () => {
+  it.each([
+    ['createPageHTML(12, 0, "index", "shtml");', { pages: 12, name: 'index', ext: 'shtml' }],
+    ["createPage(4, 1, 'index', 'htm')", { pages: 4, name: 'index', ext: 'htm' }],
+    ['var countPage = 7//共多少页\nvar currentPage = 0; createPageHTML(countPage, currentPage, "index", "html");', { pages: 7, name: 'index', ext: 'html' }],
+    ['var countPage = 3;', { pages: 3, name: 'index', ext: 'html' }],
+    ["function createPageHTML(a,b,c,d){} createPageHTML('page_div',10, 1,'zwgklist','shtml',200);", null],
+    ['<p>no pager</p>', null],
+  ])('trsPager(%s)', (body, want) => expect(trsPager(body)).toEqual(want));
+
+  it('a single TRS page (createPageHTML(1, …)) asks for no further page', () => {
+    const page = loadPage('<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(1, 0, "index", "html");</script>', 'https://a.gov.cn/xxgk/gknb/');
+    expect(platforms.trs.parseList(page).next).toEqual([]);
+  });
+
+  it('Hanweb: older /module/jpage/ proxy, webid from a script, no requests when the island holds everything', () => {
+    const body = `<div id="55"><script type="text/xml"><datastore><recordset>${'<record><![CDATA[<li><a href="/art/2024/1/2/art_9_1.html">x</a></li>]]></record>'.repeat(3)}</recordset></datastore></script></div>
+      <script>var webid = 12; $('#55').jpage({ proxyUrl: '/module/jpage/dataproxy.jsp', perPage: 2, totalRecord: 10 });</script>`;
+    const page = loadPage(body, 'http://www.x.gov.cn/col/col9/index.html');
+    expect(dataproxyRequests(page, 3).map((r) => r.url)).toEqual([
+      'http://www.x.gov.cn/module/jpage/dataproxy.jsp?startrecord=4&endrecord=9&perpage=2',
+      'http://www.x.gov.cn/module/jpage/dataproxy.jsp?startrecord=10&endrecord=10&perpage=2',
+    ]);
+    expect(new URLSearchParams(dataproxyRequests(page, 3)[0].body).get('unitid')).toBe('55');
+    expect(dataproxyRequests(loadPage(body.replace('totalRecord: 10', 'totalRecord: 3'), page.url), 3)).toEqual([]);
+  });
+
+  it('generic: a portal page marked discover adds its 年报 columns; a plain list only its own sub-columns', () => {
+    const body = `<ul><li><a href="/zwgk/zfxxgknb/">政府信息公开年报</a></li><li><a href="/news/202401/t20240101_1.html">新闻</a><span>2024-01-01</span></li></ul>`;
+    const discover = loadPage(body, 'https://www.x.gov.cn/', { hints: { discover: true } as object });
+    expect(parseGeneric(discover).next).toEqual([{ url: 'https://www.x.gov.cn/zwgk/zfxxgknb/' }]);
+    expect(parseGeneric(loadPage(body, 'https://www.x.gov.cn/news/')).next).toEqual([]);
+  });
+
+  it('detectPlatform falls back to generic for an ordinary static list', () => {
+    const page = loadPage('<ul><li><a href="/a/1.html">2023年政府信息公开工作年度报告</a><span>2024-01-01</span></li></ul>', 'https://www.x.gov.cn/list/');
+    expect(detectPlatform(page).name).toBe('generic');
   });
 });
