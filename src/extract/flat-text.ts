@@ -1,6 +1,7 @@
 // Text as the metadata rules read it: line breaks and stray spaces gone (PDF lines break inside
 // words: "淮安市洪\n泽区"), full-width digits and Chinese-numeral dates ("二〇二一年一月三十日") as
 // ASCII digits. A space stays only between two ASCII letters/digits, so table numbers keep apart.
+import type { DocumentModel } from './model.js';
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 const SPACE_RUN = /[\s\u3000\u00a0]+/g;
@@ -40,4 +41,20 @@ export function chineseDatesToDigits(s: string): string {
 /** A row's cells joined and flattened: the line as a reader sees it. */
 export function flatLine(cells: { text: string }[]): string {
   return flatten(cells.map((c) => c.text).join(' '));
+}
+
+export type Line = { text: string; tabular: boolean };
+const linesCache = new WeakMap<DocumentModel, Line[]>();
+
+/** The document's non-empty lines, flattened, with whether they came from a table (computed once). */
+export function documentLines(model: DocumentModel): Line[] {
+  const cached = linesCache.get(model);
+  if (cached) return cached;
+  const out: Line[] = [];
+  for (const row of model.rows) {
+    const text = flatLine(row.cells).replace(/^#+/, '');
+    if (text) out.push({ text, tabular: row.tabular });
+  }
+  linesCache.set(model, out);
+  return out;
 }

@@ -4,7 +4,7 @@
 // title to say what else the document is, or no trace of a report anywhere.
 import { ExtractError } from '../errors.js';
 import { flatten } from './flat-text.js';
-import { findTitle } from './metadata.js';
+import { findTitle } from './title.js';
 import type { DocumentModel } from './model.js';
 
 /** Fewer CJK characters than this: a page shell (navigation, a script), not a document. */

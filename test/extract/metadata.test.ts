@@ -2,7 +2,8 @@
 // one case per rule (period sentence spellings, two-line titles, signature dates, scope, level).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle, readMetadata, type Metadata } from '../../src/extract/metadata.js';
+import { agencyFromTitle } from '../../src/extract/agency.js';
+import { readMetadata, type Metadata } from '../../src/extract/metadata.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel } from '../../src/extract/model.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
 import { readHtml } from '../../src/extract/text/html.js';
@@ -276,8 +277,14 @@ describe('admin_level', () => {
     ['东华门街道办事处2020年政府信息公开工作年度报告', 'township'],
     ['江苏省教育厅2020年政府信息公开工作年度报告', 'department'],
     ['淮安市人民政府办公室2020年政府信息公开工作年度报告', 'department'],
+    ['国家税务总局淮安市洪泽区税务局2020年政府信息公开工作年度报告', 'department'],
   ])('%s → %s', (title, level) => {
     expect(readMetadata(doc(`${title}\n正文。`)).admin_level).toBe(level);
+  });
+
+  it('a central body’s local branch is a department of its place', () => {
+    const m = readMetadata(doc('国家税务总局淮安市洪泽区税务局2020年政府信息公开工作年度报告\n正文。'));
+    expect(m.region.code).toBe('320813');
   });
 
   it('central bodies get no region', () => {
