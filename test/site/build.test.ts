@@ -113,3 +113,15 @@ describe('cellsOfCheck', () => {
     expect(cellsOfCheck(jingmen, { rule: 'applications.balance', ok: true, detail: '' })).toEqual([]);
   });
 });
+
+describe('download list', () => {
+  it('lists SHA256SUMS, written after the site, without a size', async () => {
+    const html = (await siteFiles(input(RECORDS))).get('index.html')!;
+    const rows = [...html.matchAll(/<tr><td><a href="([^"]+)" download>([^<]+)<\/a><\/td><td class="num"( data-bytes="\d+")?>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[4]]);
+    expect(rows).toEqual([
+      ['../CODEBOOK.md', 'CODEBOOK.md', '45 B'],
+      ['../SHA256SUMS', 'SHA256SUMS', ''],
+      ['../reports.jsonl', 'reports.jsonl', '123 B'],
+    ]);
+  });
+});

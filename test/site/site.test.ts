@@ -165,6 +165,10 @@ describe('report list', () => {
     await page.reload();
     await page.waitForSelector('body[data-ready]');
     expect(await page.getAttribute('html', 'data-lang')).toBe('en');
+    expect(await page.$$eval('#reports thead th', (ths) => ths.map((th) => (th as HTMLElement).innerText))).toEqual([
+      'Year', 'Province', 'City', 'Agency', 'Title', 'Level', 'Form', 'Checks',
+    ]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'list-en.png'), fullPage: true });
     await page.click('#lang');
     expect(await page.getAttribute('html', 'data-lang')).toBe('zh');
     expect(await page.$eval('#province option:nth-child(2)', (o) => o.textContent)).toBe('黑龙江省');
