@@ -9,10 +9,10 @@ import type { DetailResult, FetchedPage } from './platform.js';
 /** Label → value pairs of the metadata table (th/td, td/td, 'label：value' cells), labels squeezed. */
 export function metadataTable($: CheerioAPI): Map<string, string> {
   const out = new Map<string, string>();
-  const LABEL = /^(索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|生成日期|主题分类|分类|有效性|名称|标题)[:：]?$/;
+  const LABEL = /^(索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题)[:：]?$/;
   for (const cell of $('th,td,dt,span,label,em,b,strong').toArray()) {
     const own = squeeze($(cell).text());
-    const inline = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期)[:：](.+)$/.exec(own);
+    const inline = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期|公开日期)[:：](.+)$/.exec(own);
     if (inline && !out.has(inline[1]) && inline[2].length < 60) {
       out.set(inline[1], clean($(cell).text()).replace(/^[^:：]*[:：]\s*/, ''));
       continue;
@@ -90,7 +90,7 @@ function title(page: FetchedPage, site: string | null): string | null {
 
 /** 发布日期/发布时间 as the page shows it (metadata table, or a line in the article head). */
 function visibleDate($: CheerioAPI, table: Map<string, string>): string | null {
-  const fromTable = isoDate(table.get('发布日期'));
+  const fromTable = isoDate(table.get('发布日期') ?? table.get('公开日期'));
   if (fromTable) return fromTable;
   const text = squeeze($('body').text());
   const m = /(?:发布日期|发布时间|发表时间|publishtime)[:：]((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2})/i.exec(text);

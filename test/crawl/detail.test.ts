@@ -64,6 +64,30 @@ describe('parseDetail', () => {
     ]);
   });
 
+  it('reads a UCAP-template page (沭阳-style): <ucaptitle>, 公开日期 with <publishtime>, 发布机构, empty 文号', () => {
+    const p = page(
+      `<meta name="SiteName" content="沭阳县人民政府"><title>沭阳县人民政府</title>
+       <body><h2 class="siteTit">沭阳县发改局</h2><table class="table_content"><tbody>
+       <tr><td>名称</td><td colspan="3">沭阳县发展和改革局2023年政府信息公开年度报告</td></tr>
+       <tr><td>索引号</td><td>014314799/2024-00002</td><td>分类</td><td>信息公开年报</td></tr>
+       <tr><td>发布机构</td><td>沭阳县发展和改革局</td><td>公开日期</td><td><publishtime>2024-01-17</publishtime></td></tr>
+       <tr><td>文号</td><td></td><td>关键词</td><td></td></tr></tbody></table>
+       <h1 class="article-title"><ucaptitle>沭阳县发展和改革局2023年政府信息公开年度报告</ucaptitle></h1><ucapcontent><p>根据《条例》…</p></ucapcontent>`,
+      'http://www.shuyang.gov.cn/sygfj/gknb/202401/2ecfb31a335f4d689220a3a23e24a986.shtml',
+    );
+    expect(parseDetail(p)).toEqual({
+      title: '沭阳县发展和改革局2023年政府信息公开年度报告',
+      published_date: '2024-01-17',
+      agency: '沭阳县发展和改革局',
+      column_name: null,
+      attachments: [],
+      document_date: null,
+      index_number: '014314799/2024-00002',
+      doc_number: null,
+      site_id_code: null,
+    });
+  });
+
   it('strips a site name glued before or after a title', () => {
     expect(stripSiteName('保定市人民政府网——标题', '保定市人民政府网')).toBe('标题');
     expect(stripSiteName('标题-湖北省市场监督管理局', '湖北省市场监督管理局')).toBe('标题');
