@@ -52,13 +52,14 @@ export async function run(argv: string[]): Promise<number> {
       site: !values['no-site'],
     });
   } catch (err) {
+    if (err instanceof PublishError && err.kind === 'site_failed') {
+      console.error(`ogi publish: ${err.message}; nothing was published (--no-site publishes without the site)`);
+      if (err.cause instanceof Error && err.cause.stack) console.error(err.cause.stack);
+      return 1;
+    }
     if (err instanceof PublishError) {
       console.error(`ogi publish: ${err.message}`);
       return 2;
-    }
-    if (!values['no-site'] && err instanceof Error && /buildSite/.test(err.stack ?? err.message)) {
-      console.error(`ogi publish: the site could not be built (${err.message}); nothing was published. --no-site publishes without it.`);
-      return 1;
     }
     throw err;
   }

@@ -18,7 +18,7 @@ import { writeParquet } from './parquet.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
 import { TidyWriter } from './tidy.js';
-import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir } from './version.js';
+import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir, PublishError } from './version.js';
 
 export { loadRecords } from './load.js';
 export { PublishError } from './version.js';
@@ -156,12 +156,18 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
     files.push(writeWhole(tmp, 'CHANGELOG.md', changelogText(version, changes)));
     files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
     if (opts.site !== false) {
-      await (opts.buildSite ?? realBuildSite)({
-        records,
-        versionDir: tmp,
-        version,
-        downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
-      });
+      try {
+        await (opts.buildSite ?? realBuildSite)({
+          records,
+          versionDir: tmp,
+          version,
+          downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        });
+      } catch (err) {
+        throw new PublishError('site_failed', `the site could not be built: ${err instanceof Error ? err.message : String(err)}`, {
+          cause: err,
+        });
+      }
       files.push(...hashTree(tmp, 'site'));
     }
     files.push(writeWhole(tmp, 'SHA256SUMS', sumsText(files)));

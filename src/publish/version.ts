@@ -8,10 +8,11 @@ import path from 'node:path';
 export class PublishError extends Error {
   override readonly name = 'PublishError';
   constructor(
-    readonly kind: 'bad_version' | 'version_exists',
+    readonly kind: 'bad_version' | 'version_exists' | 'site_failed',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -1,6 +1,7 @@
 // Versions are built aside and renamed into place: a re-publish of the same input writes
 // nothing, a killed publish leaves `latest` where it was, and its leftovers go next time.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,18 @@ describe('a publish killed before the rename', () => {
 });
 
 describe('the site', () => {
+  it('the real site builder writes site/ into the version, covered by SHA256SUMS', async () => {
+    const res = await publish({ ...fixture('v1'), datasetsDir: tempDatasets(), today: TODAY });
+    const files = listFiles(res.dir);
+    expect(files).toContain('site/index.html');
+    const sums = fs.readFileSync(path.join(res.dir, 'SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(sums.map((l) => l.slice(66)).sort()).toEqual(files.filter((f) => f !== 'SHA256SUMS'));
+    for (const line of sums) {
+      const [hash, name] = [line.slice(0, 64), line.slice(66)];
+      expect(createHash('sha256').update(fs.readFileSync(path.join(res.dir, name))).digest('hex'), name).toBe(hash);
+    }
+  });
+
   it('is built into the version before the rename, with the download list, and summed', async () => {
     const datasets = tempDatasets();
     const calls: SiteInput[] = [];
@@ -142,7 +155,9 @@ describe('the site', () => {
         throw new Error('site broke');
       },
     }).catch((e: unknown) => e);
-    expect((err as Error).message).toBe('site broke');
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as PublishError).kind).toBe('site_failed');
+    expect((err as Error).message).toBe('the site could not be built: site broke');
     expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'old']);
   });
 });
