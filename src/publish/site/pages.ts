@@ -79,7 +79,7 @@ ${select('province', UI.province, provinces)}
 ${select('level', UI.level, levels)}
 ${select('year', UI.year, years)}
 ${select('template', UI.template, templates)}
-<label class="check"><input type="checkbox" id="failed" name="failed"> ${bi(UI.failedOnly)}</label>
+<label class="check"><input type="checkbox" id="failed" name="failed"> ${bi(UI.failedOnly)} <span class="count" id="failed-total">(${summary.failed})</span></label>
 </form>
 <noscript><p>请启用 JavaScript 以浏览报告列表。 Please enable JavaScript to browse the list.</p></noscript>
 <table id="reports" class="reports">

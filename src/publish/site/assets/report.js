@@ -132,6 +132,12 @@
       ]);
     }));
     var none = function () { return el('p', { 'class': 'status' }, [bi(ui.noTable)]); };
+    checks.addEventListener('click', function (ev) {
+      var li = ev.target.closest && ev.target.closest('li.failed');
+      if (!li) return;
+      var first = document.querySelector('td.bad[data-checks~="' + li.getAttribute('data-check') + '"]');
+      if (first) first.scrollIntoView({ block: 'center' });
+    });
     main.textContent = '';
     [
       el('p', null, [el('a', { href: 'index.html' }, [bi(ui.back)])]),
