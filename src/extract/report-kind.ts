@@ -33,16 +33,19 @@ const OTHER_KINDS: [RegExp, string][] = [
   [/公开目录|目录$/, 'catalogue'],
 ];
 
-/** The heading to classify by: the report title if there is one, else the first short line. */
-function heading(model: DocumentModel): string | null {
+/** The heading to classify by: the report title or the page title (strong), else the first short line (weak). */
+function heading(model: DocumentModel): { text: string; strong: boolean } | null {
   const title = findTitle(model) ?? model.meta.title ?? null;
-  if (title) return flatten(title);
+  if (title) return { text: flatten(title), strong: true };
   for (const row of model.rows.slice(0, 10)) {
     const line = flatten(row.cells.map((c) => c.text).join(' ')).replace(/^#+/, '');
-    if (line && line.length <= 80) return line;
+    if (line && line.length <= 80) return { text: line, strong: false };
   }
   return null;
 }
+
+/** A first line is only a guess at the heading (it may be a menu item): several report sections outweigh it. */
+const SECTIONS_OUTWEIGH_A_GUESS = 3;
 
 export function rejectIfNotReport(model: DocumentModel): void {
   const flat = flatten(model.text);
@@ -50,9 +53,10 @@ export function rejectIfNotReport(model: DocumentModel): void {
   if (cjk < MIN_CJK_CHARS) {
     throw new ExtractError('no_report_content', `empty shell: ${cjk} Chinese characters of text`);
   }
-  const title = heading(model);
+  const head = heading(model);
   const markers = REPORT_MARKERS.filter((m) => m.test(flat)).length;
-  const quoted = `title '${title ?? ''}'`;
+  const title = head && (head.strong || markers < SECTIONS_OUTWEIGH_A_GUESS) ? head.text : null;
+  const quoted = `title '${head?.text ?? ''}'`;
 
   if (title && NOTICE.test(title)) {
     const coverNotice = PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && !REVIEWS_REPORTS.test(title) && markers >= 2;
@@ -74,7 +78,7 @@ export function rejectIfNotReport(model: DocumentModel): void {
   if (title && REPORT_WORDS.test(title) && !/公开/.test(title) && markers < 2) {
     throw new ExtractError('not_a_report', `report on something other than open government information: ${quoted}`);
   }
-  if ((!title || !REPORT_WORDS.test(title)) && markers === 0) {
+  if ((!head || !REPORT_WORDS.test(head.text)) && markers === 0) {
     throw new ExtractError('not_a_report', `neither an annual-report title nor any report section: ${quoted}`);
   }
 }

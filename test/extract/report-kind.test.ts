@@ -50,6 +50,11 @@ describe('real reports are kept', () => {
     expect(rejection(doc(text))).toBeNull();
   });
 
+  it('a report whose first line is a menu item (no title found) but which has the form’s sections', () => {
+    const text = `政府信息公开目录\n一、总体情况\n${FILLER}\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n六、其他需要报告的事项\n无。`;
+    expect(rejection(doc(text))).toBeNull();
+  });
+
   it('a report without a title that has the form’s sections', () => {
     expect(rejection(doc(`一、总体情况\n${FILLER}\n六、其他需要报告的事项\n无。`))).toBeNull();
   });
