@@ -3,6 +3,7 @@
 // PubDate meta (which is often a later build time), the 政府信息公开 metadata table (索引号, 发布机构,
 // 发文日期, 文号) over ContentSource, ArticleTitle over <h1> over <title>, site prefixes stripped.
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { clean, isoDate, meta, resolveUrl, squeeze } from './page.js';
 import type { DetailResult, FetchedPage } from './platform.js';
 
@@ -45,6 +46,17 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+const RELATED = /(?:相关|关联)(?:链接|文件|阅读|政策|解读|信息|文章|新闻)|延伸阅读|推荐阅读/;
+
+/** True for links in a 相关链接 / 关联文件 block: other documents, not this report's attachments. */
+function inRelatedBlock($: CheerioAPI, a: AnyNode): boolean {
+  for (const el of $(a).parents().slice(0, 5).toArray()) {
+    const head = $(el).children('h1,h2,h3,h4,h5,h6,dt,.tit,.title').first().text() + $(el).prev('h1,h2,h3,h4,h5,h6,dt,.tit,.title').text();
+    if (RELATED.test(squeeze(head))) return true;
+  }
+  return false;
+}
+
 function attachments(page: FetchedPage): DetailResult['attachments'] {
   const { $ } = page;
   const out = new Map<string, string>();
@@ -53,7 +65,9 @@ function attachments(page: FetchedPage): DetailResult['attachments'] {
     if (!url || out.has(url) || !isAttachmentUrl(url)) return;
     out.set(url, name || decodeURIComponentSafe(new URL(url).pathname.split('/').pop() ?? ''));
   };
-  for (const a of $('a[href]').toArray()) add($(a).attr('href'), clean($(a).text()) || clean($(a).attr('title')));
+  for (const a of $('a[href]').toArray()) {
+    if (!inRelatedBlock($, a)) add($(a).attr('href'), clean($(a).text()) || clean($(a).attr('title')));
+  }
   // Embedded viewers: <iframe src=…pdf>, <embed>, pdfjs/viewer.html?file=…pdf.
   for (const el of $('iframe[src],embed[src],object[data]').toArray()) {
     const src = $(el).attr('src') ?? $(el).attr('data') ?? '';

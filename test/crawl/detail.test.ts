@@ -31,7 +31,8 @@ describe('parseDetail', () => {
        <h1>宁波市江北区人民政府2023年政府信息公开工作年度报告</h1>
        <p><a href="/module/download/downfile.jsp?classid=0&filename=3f2a1b.pdf">附件：年度报告（PDF版）</a></p>
        <p><a href="./P020240129551234567890.docx">附件2</a> <a href="/art/2023/1/1/art_1_1.html">相关文件：2022年报告</a></p>
-       <p><a href="https://www.gov.cn/zhengce/content_1.htm">国务院办公厅关于…</a><img src="logo.png"></p>`,
+       <p><a href="https://www.gov.cn/zhengce/content_1.htm">国务院办公厅关于…</a><img src="logo.png"></p>
+       <div class="side"><h3><span>相关链接</span></h3><ul><li><a href="/attach/0/guide.pdf">政府信息公开指南（PDF）</a></li></ul></div>`,
       'https://www.nbjb.gov.cn/art/2024/1/29/art_1229485791_47728.html',
     );
     expect(parseDetail(p)).toEqual({

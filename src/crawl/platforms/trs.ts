@@ -4,7 +4,7 @@
 import { clean, isoDate } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns } from '../select.js';
-import { anchorItem, countPageVar, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
+import { anchorItem, countPageVar, hasDateBeside, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
 
 /** A TRS article URL: …/YYYYMM/tYYYYMMDD_ID.html (.shtml, .htm, _wap twins). */
 export const T_DATE = /\/t((?:19|20)\d{6})_\d+(?:_wap)?\.s?html?$/i;
@@ -75,7 +75,8 @@ export const trs = platform({
     const items = uniqueItems(
       $('a[href]')
         .toArray()
-        .filter((a) => T_DATE.test(($(a).attr('href') ?? '').split(/[?#]/)[0]))
+        // t-date articles, plus list entries with a date beside them (a PDF or another site's page).
+        .filter((a) => T_DATE.test(($(a).attr('href') ?? '').split(/[?#]/)[0]) || hasDateBeside($, a))
         .map((a) => anchorItem(page, $, a, tDate)),
     );
     const pager = trsPager(page.body);
