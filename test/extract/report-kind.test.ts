@@ -1,6 +1,7 @@
 // Not a report: notices ordering reports, guides, budgets, catalogues and empty shells are rejected
 // with a reason; every real sample, and a report under a cover notice, is kept.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
 import { modelFromRows, type DocumentModel } from '../../src/extract/model.js';
@@ -26,18 +27,19 @@ function rejection(model: DocumentModel): { kind: string; message: string } | nu
   }
 }
 
+const SAMPLES = path.resolve(__dirname, '../../../shared/samples'); // shared/ sits beside the repo
 const FILLER = '为深入贯彻落实《中华人民共和国政府信息公开条例》，进一步做好政务公开工作，现将有关事项说明如下。';
 
 describe('real reports are kept', () => {
   it.each(['000_5b187f188d2c1fc2', '001_82da0c68b48e6d43', '002_6ac92d5cb3b88a66', '003_68024565e3af0575'])(
     'seed %s',
     (name) => {
-      expect(rejection(readTxtString(readFileSync(`/work/shared/samples/seeds/${name}.txt`, 'utf8')))).toBeNull();
+      expect(rejection(readTxtString(readFileSync(path.join(SAMPLES, 'seeds', `${name}.txt`), 'utf8')))).toBeNull();
     },
   );
 
   it.each(['hongze-2023', 'hongze-2024'])('%s', async (name) => {
-    expect(rejection(await readPdf(readFileSync(`/work/shared/samples/peer/${name}.pdf`)))).toBeNull();
+    expect(rejection(await readPdf(readFileSync(path.join(SAMPLES, 'peer', `${name}.pdf`))))).toBeNull();
   });
 
   it('a report published under a cover notice', () => {
