@@ -30,6 +30,19 @@ describe('readDoc', () => {
     expect(model.meta).toEqual({ title: '某某乡2020年政府信息公开工作年度报告' });
   });
 
+  it('ends the rows of a wide table whose row properties sit in the Data stream', async () => {
+    // Plain word-extractor glues these four rows into one line (see make-word.ts).
+    const C = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+    expect((await readDoc(fixture('wide.doc'))).rows).toEqual([
+      P('三、收到和处理政府信息公开申请情况'),
+      T(0, '项目', '', '', ...C),
+      T(0, '一、本年新收政府信息公开申请数量', '', '', '1', '2', '0', '0', '0', '0', '3'),
+      T(0, '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0'),
+      T(0, '', '', '2.其他法律行政法规禁止公开', '0', '1', '0', '0', '0', '0', '1'),
+      P('四、政府信息公开行政复议、行政诉讼情况'),
+    ]);
+  });
+
   it('numbers separate tables apart and keeps “quotes” as written', () => {
     const text = '表一\n项目\t数量\t\n规章\t1\t\n说明“三安全一稳定”\n甲\t乙\t\n';
     expect(rowsFromDocText(text)).toEqual([
