@@ -125,3 +125,13 @@ describe('download list', () => {
     ]);
   });
 });
+
+describe("cellsOfCheck with the extractor's per-column checks", () => {
+  it('marks only the column a check names', () => {
+    const jingmen = RECORDS.find((r) => r.report_id === 'hb-2021-jingmen')!;
+    const failed = jingmen.checks.filter((c) => !c.ok);
+    expect(failed.map((c) => cellsOfCheck(jingmen, c))).toEqual(
+      ['natural_person', 'total'].map((col) => ['new_received', 'carried_over', 'total_processed', 'carried_forward'].map((row) => `applications.${row}.${col}`)),
+    );
+  });
+});

@@ -138,7 +138,7 @@ describe('report list', () => {
     await openList();
     await settle(() => page.check('#failed'));
     expect(await ids()).toEqual(['hb-2023-whsthj', 'sh-2022-office', 'hlj-2021-mulan', 'hb-2021-jingmen']);
-    expect(await page.$$eval('#reports tbody td.checks', (tds) => tds.map((td) => td.textContent))).toEqual(['✗ 1', '✗ 1', '✗ 2', '✗ 1']);
+    expect(await page.$$eval('#reports tbody td.checks', (tds) => tds.map((td) => td.textContent))).toEqual(['✗ 2', '✗ 1', '✗ 2', '✗ 2']);
   });
 
   it('searches titles and agencies, escaping what it shows', async () => {
@@ -207,11 +207,14 @@ describe('report page', () => {
       'applications.carried_forward.natural_person', 'applications.carried_forward.total',
     ]);
     expect(await page.$$eval('#checks li.failed', (lis) => lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('code')!.textContent]))).toEqual([
-      ['applications.balance', 'natural_person: 27 + 2 ≠ 27 + 3; total: 30 + 2 ≠ 30 + 3'],
+      ['applications.balance', 'natural_person: new_received 27 + carried_over 2 ≠ total_processed 27 + carried_forward 3'],
+      ['applications.balance', 'total: new_received 30 + carried_over 2 ≠ total_processed 30 + carried_forward 3'],
     ]);
-    expect(await page.$$eval('#checks li.ok', (lis) => lis.map((li) => li.getAttribute('data-rule')))).toEqual([
-      'applications.row_sum', 'applications.outcome_sum', 'reviews.total',
-    ]);
+    const [natural, total] = await page.$$eval('#checks li.failed', (lis) => lis.map((li) => li.getAttribute('data-check')));
+    expect(await page.getAttribute('td[data-cell="applications.carried_forward.natural_person"]', 'data-checks')).toBe(natural);
+    expect(await page.getAttribute('td[data-cell="applications.carried_forward.total"]', 'data-checks')).toBe(total);
+    expect(await page.$$eval('#checks details.passed li.ok', (lis) => lis.length)).toBe(record.checks.filter((c) => c.ok).length);
+    expect(await page.isVisible('#checks details.passed li.ok')).toBe(false);
     // table 二 (2021 form) and table 四
     expect(await page.$$eval('#table2 th.banner', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent))).toEqual([
       '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项',

@@ -57,6 +57,7 @@ export const UI = {
   checkList: ['核对结果', 'Check results'],
   failed: ['不符', 'failed'],
   passed: ['相符', 'ok'],
+  allPassed: ['所有核对均相符', 'Every check passes'],
   warnings: ['提取提示', 'Extraction warnings'],
   scope: ['范围', 'Scope'],
   region: ['地区', 'Region'],

@@ -124,13 +124,23 @@
     var jsonLink = el('a', { href: URL.createObjectURL(new Blob([json], { type: 'application/json' })), download: id + '.json', id: 'record-json' }, [bi(ui.recordJson)]);
     document.title = (record.title || id) + ' · ' + document.title.split(' · ').slice(-1)[0];
     var v = variant(record);
-    var checks = el('ul', { 'class': 'checklist' }, record.checks.map(function (c, i) {
+    var item = function (c, i) {
       return el('li', { 'class': c.ok ? 'ok' : 'failed', 'data-rule': c.rule, 'data-check': String(i) }, [
         el('span', { 'class': 'rule' }, [bi(L.checks[c.rule] || [c.rule, c.rule])]),
         el('span', { 'class': 'verdict' }, [bi(c.ok ? ui.passed : ui.failed)]), ' ',
         el('code', null, [c.detail || '']),
       ]);
-    }));
+    };
+    var failedItems = [];
+    var passedItems = [];
+    record.checks.forEach(function (c, i) { (c.ok ? passedItems : failedItems).push(item(c, i)); });
+    var checks = el('div', null, [
+      failedItems.length ? el('ul', { 'class': 'checklist failed' }, failedItems) : el('p', { 'class': 'status' }, [bi(ui.allPassed)]),
+      passedItems.length ? el('details', { 'class': 'passed' }, [
+        el('summary', null, [bi(['另有 ' + passedItems.length + ' 项核对相符', passedItems.length + ' more checks pass'])]),
+        el('ul', { 'class': 'checklist' }, passedItems),
+      ]) : null,
+    ]);
     var none = function () { return el('p', { 'class': 'status' }, [bi(ui.noTable)]); };
     checks.addEventListener('click', function (ev) {
       var li = ev.target.closest && ev.target.closest('li.failed');
