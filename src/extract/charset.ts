@@ -31,9 +31,11 @@ export function charsetOf(contentType?: string | null): string | undefined {
   return m ? normalizeCharset(m[1]) : undefined;
 }
 
-/** `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` near the start. */
+/** `<?xml encoding=…?>`, `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` near the start. */
 export function metaCharset(bytes: Buffer): string | undefined {
   const head = bytes.subarray(0, META_SCAN_BYTES).toString('latin1');
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  if (xml) return normalizeCharset(xml[1]);
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const m = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     if (m) return normalizeCharset(m[1]);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/extract/charset.js';
+import { decodeText, metaCharset } from '../../src/extract/charset.js';
 import type { TextCell, TextRow } from '../../src/extract/model.js';
 import { readHtml, rowsFromLines } from '../../src/extract/text/html.js';
 
@@ -24,12 +24,14 @@ const GBK_ROWS = [P(GBK_TEXT), T(0, '信息内容', '本年新制发件数'), T(
 
 describe('decodeText', () => {
   it('reads a GBK page whose charset is only in <meta http-equiv>', () => {
+    expect(metaCharset(fixture('gbk-meta.html'))).toBe('gb18030');
     const text = decodeText(fixture('gbk-meta.html'));
     expect(text).toContain(GBK_TEXT);
     expect(readHtml(fixture('gbk-meta.html')).rows).toEqual(GBK_ROWS);
   });
 
   it('sniffs a GBK page with no charset anywhere', () => {
+    expect(metaCharset(fixture('gbk-sniff.html'))).toBeUndefined();
     expect(decodeText(fixture('gbk-sniff.html'))).toContain(GBK_TEXT);
     expect(readHtml(fixture('gbk-sniff.html')).rows).toEqual(GBK_ROWS);
   });
@@ -51,6 +53,12 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from(page))).not.toBe(page);
     const gbk = iconv.encode('<meta charset="utf-8"><p>政府信息公开</p>', 'gbk');
     expect(decodeText(gbk, 'text/html;charset=gb2312')).toBe('<meta charset="utf-8"><p>政府信息公开</p>');
+  });
+
+  it('reads the encoding of an XML declaration', () => {
+    // Big5 bytes sniffed as GB18030 would be mojibake: only the declaration gets this right.
+    const xhtml = '<?xml version="1.0" encoding="Big5"?><html><body><p>政府資訊公開年度報告</p></body></html>';
+    expect(decodeText(iconv.encode(xhtml, 'big5'))).toBe(xhtml);
   });
 
   it('sniffs when a UTF-8 label is contradicted by the bytes', () => {
