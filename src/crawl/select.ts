@@ -1,5 +1,7 @@
 // Which list items are annual reports, what a list item says about its report (year, agency,
 // level), and where a site's 年报 column is. Pure functions on titles and pages.
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, ParentNode, Text } from 'domhandler';
 import type { AdminLevel } from '../record.js';
 import type { DocumentHints } from '../storage/layout.js';
 import { clean, meta, resolveUrl, squeeze } from './page.js';
@@ -131,8 +133,8 @@ export function findReportColumnLinks(page: FetchedPage): ReportColumn[] {
     if (COLUMN.test(text)) add($(a).attr('href'), text, null);
   }
   // Headings (not links) naming the column: year links in the block that follows belong to it.
-  for (const el of $('h1,h2,h3,h4,h5,h6,div,span,p,dt,li,a,strong,b,td,th').toArray()) {
-    if ($(el).children('h1,h2,h3,h4,div,ul,ol,table,li').length) continue;
+  // Candidates are the parents of text nodes that mention 年报/报告 (a walk over text, not over every element).
+  for (const el of headingCandidates($)) {
     if (!COLUMN.test(squeeze($(el).text()))) continue;
     const block = $(el).nextAll().first().add($(el).parent().nextAll().first());
     for (const a of block.find('a[href]').toArray()) {
@@ -147,6 +149,24 @@ export function findReportColumnLinks(page: FetchedPage): ReportColumn[] {
     if (y && url && SLUG.test(new URL(url).pathname)) add(url, squeeze($(a).text()), y[1]);
   }
   return [...out.values()];
+}
+
+/** Elements (up to two levels above a text node) whose text may name the 年报 column. */
+function headingCandidates($: CheerioAPI): AnyNode[] {
+  const out = new Set<AnyNode>();
+  const stack: AnyNode[] = [...$.root().toArray()];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (/年报|报告/.test((node as Text).data) && node.parent) {
+        out.add(node.parent);
+        if (node.parent.parent) out.add(node.parent.parent);
+      }
+    } else if ('children' in node && node.type !== 'script' && node.type !== 'style') {
+      stack.push(...(node as ParentNode).children);
+    }
+  }
+  return [...out].filter((el) => el.type === 'tag');
 }
 
 /** URLs of the 年报 columns (and year sub-columns) a page links to. */
