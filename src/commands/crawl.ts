@@ -1,0 +1,95 @@
+// `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
+//            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
+// Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
+import { parseArgs } from 'node:util';
+import { crawl, startRequests, UnknownProvince } from '../crawl/index.js';
+import { DEFAULT_STORAGE } from '../storage/layout.js';
+
+const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
+
+  --province P       a province crawler: id (guizhou), name (贵州), code (520000) or 'all'; repeatable
+  --url URL          a list page, read with the adapter detected from the page; repeatable
+  --storage DIR      work area (default ${DEFAULT_STORAGE})
+  --rate N           requests per second per host (default 1; 'off' or Infinity = no limit)
+  --max-requests N   stop after N requests
+  --allow-host H     also allow this host (besides *.gov.cn); repeatable
+  --dry-run          print the start requests and their adapters, fetch nothing
+  --json             print the result as JSON`;
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        province: { type: 'string', multiple: true },
+        url: { type: 'string', multiple: true },
+        storage: { type: 'string', default: DEFAULT_STORAGE },
+        rate: { type: 'string' },
+        'max-requests': { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    console.error(`ogi crawl: ${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.error(HELP);
+    return 0;
+  }
+  const rate = values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
+  const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
+  if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
+    console.error(`ogi crawl: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${HELP}`);
+    return 2;
+  }
+  if (!values.province?.length && !values.url?.length) {
+    console.error(`ogi crawl: give --province or --url\n\n${HELP}`);
+    return 2;
+  }
+  for (const u of values.url ?? []) {
+    if (!URL.canParse(u)) {
+      console.error(`ogi crawl: not a URL: ${u}`);
+      return 2;
+    }
+  }
+
+  const opts = {
+    provinces: values.province,
+    urls: values.url,
+    storage: values.storage,
+    rate,
+    maxRequests,
+    allowHosts: values['allow-host'],
+  };
+  try {
+    if (values['dry-run']) {
+      const starts = await startRequests(opts);
+      if (values.json) console.log(JSON.stringify(starts, null, 2));
+      else for (const s of starts) console.log(`${(s.platform ?? 'detect').padEnd(8)} ${s.url}${s.hints.crawler ? `  (${s.hints.crawler})` : ''}`);
+      return 0;
+    }
+    const result = await crawl(opts);
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(
+        `pages ${result.pages} · downloaded ${result.downloaded} · unchanged ${result.unchanged} · failed ${result.failures.length}`,
+      );
+      if (result.blockedHosts.length) console.log(`blocked hosts: ${result.blockedHosts.join(', ')}`);
+      const kinds = new Map<string, number>();
+      for (const f of result.failures) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+      if (kinds.size) console.log(`failures: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')} (see ${opts.storage}/failures.jsonl)`);
+    }
+    return result.failures.length ? 3 : 0;
+  } catch (err) {
+    if (err instanceof UnknownProvince) {
+      console.error(`ogi crawl: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+}
