@@ -9,9 +9,11 @@ import {
   type ReviewColumn,
   type ReviewGroup,
 } from '../record.js';
-import { csvText, type CsvValue } from './csvfile.js';
+import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
-import { type WrittenFile, writeWhole } from './sink.js';
+import { FileSink, type WrittenFile } from './sink.js';
+
+const BATCH = 1000;
 
 /** Sum of cells: null when every cell is null (nothing printed), else the sum of those printed. */
 export function sumCells(cells: Cell[]): Cell {
@@ -99,7 +101,10 @@ export function reportRow(r: ReportRecord): (string | number | null)[] {
   return REPORT_COLUMNS.map((c) => c.get(r));
 }
 
+/** Written in batches of rows, so 100,000 reports never sit in memory as one text. */
 export function writeReportsCsv(dir: string, records: ReportRecord[]): WrittenFile {
-  const rows: CsvValue[][] = [REPORT_COLUMNS.map((c) => c.name), ...records.map(reportRow)];
-  return writeWhole(dir, 'reports.csv', csvText(rows, true));
+  const sink = new FileSink(dir, 'reports.csv');
+  sink.write(csvText([REPORT_COLUMNS.map((c) => c.name)], true));
+  for (let i = 0; i < records.length; i += BATCH) sink.write(csvText(records.slice(i, i + BATCH).map(reportRow)));
+  return sink.close();
 }

@@ -40,7 +40,7 @@ export function chooseVersion(datasetsDir: string, today: string, explicit?: str
   return version;
 }
 
-/** The version `latest` points at, if that folder exists (else latest.txt's, else null). */
+/** The version `latest` points at if that folder is complete, else latest.txt's, else the newest complete folder, else null. */
 export function latestVersion(datasetsDir: string): string | null {
   const candidates: string[] = [];
   try {
@@ -53,7 +53,18 @@ export function latestVersion(datasetsDir: string): string | null {
   } catch {
     // no latest.txt
   }
-  return candidates.find((v) => v && VERSION_NAME.test(v) && fs.existsSync(path.join(datasetsDir, v, 'reports.jsonl'))) ?? null;
+  const complete = (v: string) => VERSION_NAME.test(v) && fs.existsSync(path.join(datasetsDir, v, 'SHA256SUMS'));
+  const found = candidates.find(complete);
+  if (found) return found;
+  // `latest` lost: the newest complete folder by name (2026-11-27.10 after 2026-11-27.9)
+  const key = (v: string) => /^(.*?)(?:\.(\d+))?$/.exec(v)!;
+  const names = fs.existsSync(datasetsDir) ? fs.readdirSync(datasetsDir).filter((v) => v !== 'latest' && complete(v)) : [];
+  names.sort((a, b) => {
+    const [, ba, na] = key(a);
+    const [, bb, nb] = key(b);
+    return ba! < bb! ? -1 : ba! > bb! ? 1 : Number(na ?? -1) - Number(nb ?? -1);
+  });
+  return names.at(-1) ?? null;
 }
 
 function alive(pid: number): boolean {

@@ -161,3 +161,19 @@ describe('the site', () => {
     expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'old']);
   });
 });
+
+describe('the previous version', () => {
+  it('is found by name when latest and latest.txt are gone', async () => {
+    const datasets = tempDatasets();
+    await publish({ ...v1(), datasetsDir: datasets, version: '2026-11-25' });
+    for (const name of ['2026-11-26', '2026-11-26.9', '2026-11-26.10']) {
+      fs.cpSync(path.join(datasets, '2026-11-25'), path.join(datasets, name), { recursive: true });
+    }
+    fs.mkdirSync(path.join(datasets, '2026-11-26.11')); // incomplete: no SHA256SUMS
+    fs.rmSync(path.join(datasets, 'latest'));
+    fs.rmSync(path.join(datasets, 'latest.txt'));
+    const res = await publish({ ...fixture('v2'), datasetsDir: datasets, today: TODAY, site: false });
+    expect(res.summary.previous).toBe('2026-11-26.10');
+    expect(fs.readlinkSync(path.join(datasets, 'latest'))).toBe(TODAY);
+  });
+});
