@@ -3,6 +3,7 @@
 import type { Format } from '../record.js';
 import { ExtractError } from '../errors.js';
 import { decodeText } from './charset.js';
+import { mhtHtmlPart } from './text/html.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Name of the main stream of a Word 97–2003 file, as it sits in the OLE2 directory (UTF-16LE). */
@@ -43,6 +44,7 @@ export function detectFormat(bytes: Buffer, name?: string): Format {
   for (const [what, magic] of OTHER_BINARY) {
     if (startsWith(bytes, magic)) throw new ExtractError('unsupported_format', `a ${what}`, name);
   }
+  if (mhtHtmlPart(bytes.subarray(0, 256 * 1024))) return 'html'; // Word "single file web page"
   let text: string;
   try {
     text = decodeText(bytes.subarray(0, 64 * 1024));

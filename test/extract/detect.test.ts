@@ -18,6 +18,7 @@ describe('detectFormat', () => {
     ['an HTML page named .pdf', fixture('report-table.html'), 'P020210128.pdf', 'html'],
     ['a GBK page without charset', fixture('gbk-sniff.html'), undefined, 'html'],
     ['Word HTML saved as .doc', Buffer.from('<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><p>年报</p></body></html>'), 'a.doc', 'html'],
+    ['a Word MHTML page named .doc', fixture('word-page.mht'), '年报.doc', 'html'],
     ['a UTF-8 text report', Buffer.from('某某镇2020年政府信息公开工作年度报告\n一、总体情况\n'), 'a.html', 'txt'],
     ['a GBK text report', iconv.encode('某某镇2020年政府信息公开工作年度报告\r\n一、总体情况\r\n', 'gbk'), undefined, 'txt'],
     ['text quoting a tag, named .txt', Buffer.from('报告正文\n表格见 <table> 标记\n'), 'a.txt', 'txt'],

@@ -204,6 +204,17 @@ describe('readHtml', () => {
     });
   });
 
+  it('reads the HTML part of a Word MHTML page (quoted-printable GB2312)', () => {
+    const model = readHtml(fixture('word-page.mht'));
+    expect(model.rows).toEqual([
+      P('某某街道2020年政府信息公开工作年度报告'),
+      P('一、总体情况'),
+      T(0, '第二十条第（一）项', C),
+      T(0, '规章', '0'),
+    ]);
+    expect(model.meta).toEqual({ title: '某某街道2020年政府信息公开工作年度报告' });
+  });
+
   it.each([
     ['an empty body', '<html><head><title>x</title></head><body>  </body></html>'],
     [

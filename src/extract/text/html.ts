@@ -21,6 +21,9 @@ const CONTAINERS: { id?: string; cls?: string; tag?: string }[] = [
   { cls: 'Article_content' },
   { cls: 'article_content' },
   { cls: 'pages_content' },
+  { id: 'vsb_content' },
+  { cls: 'wp_articlecontent' },
+  { id: 'js_content' },
   { id: 'content' },
   { cls: 'view' },
   { id: 'article' },
@@ -75,7 +78,9 @@ interface SpanCell {
 
 /** Read an HTML report page. Throws ExtractError('no_report_content') for pages with no report in them. */
 export function readHtml(bytes: Buffer, contentType?: string | null): DocumentModel {
-  const doc = cheerio.load(decodeText(bytes, contentType)).root()[0] as unknown as ParentNode;
+  const mht = mhtHtmlPart(bytes);
+  const html = mht ? decodeText(mht.bytes, mht.contentType) : decodeText(bytes, contentType);
+  const doc = cheerio.load(html).root()[0] as unknown as ParentNode;
   const body = findFirst(doc, (el) => el.name === 'body') ?? doc;
   const container = findContainer(body);
   const walker = new Walker(!container);
@@ -85,6 +90,37 @@ export function readHtml(bytes: Buffer, contentType?: string | null): DocumentMo
     throw new ExtractError('no_report_content', 'the page holds no report text (navigation shell or empty body)');
   }
   return modelFromRows('html', rows, readMeta(doc, body, container, rows));
+}
+
+/**
+ * The HTML part of a MHTML file (Word's "single file web page", often served as .doc or .mht):
+ * its bytes with the transfer encoding undone, and the part's Content-Type. Undefined for other files.
+ */
+export function mhtHtmlPart(bytes: Buffer): { bytes: Buffer; contentType: string } | undefined {
+  const head = bytes.subarray(0, 2048).toString('latin1');
+  if (!/^\s*(MIME-Version|Content-Type|From|Subject|Date|X-[\w-]+)\s*:/i.test(head)) return undefined;
+  const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(head)?.[1];
+  if (!/multipart\/related/i.test(head) || !boundary) return undefined;
+  for (const part of bytes.toString('latin1').split(`--${boundary}`).slice(1)) {
+    const split = part.search(/\r?\n\r?\n/);
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const contentType = /^content-type\s*:\s*([^\r\n]+)/im.exec(headers)?.[1] ?? '';
+    if (!/text\/html/i.test(contentType)) continue;
+    const body = part.slice(split).replace(/^\r?\n\r?\n/, '');
+    const encoding = /^content-transfer-encoding\s*:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase();
+    const decoded =
+      encoding === 'base64'
+        ? Buffer.from(body, 'base64')
+        : encoding === 'quoted-printable'
+          ? Buffer.from(
+              body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            )
+          : Buffer.from(body, 'latin1');
+    return { bytes: decoded, contentType };
+  }
+  return undefined;
 }
 
 /** Rows of an HTML fragment or document read whole (no container search, no chrome removal). */
