@@ -17,7 +17,7 @@ import { jsonForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
-import { buildShards, type ShardOptions } from './shards.js';
+import { CHECK_RULE_KEYS, buildShards, type ShardOptions } from './shards.js';
 
 export interface SiteInput {
   records: ReportRecord[];
@@ -50,6 +50,7 @@ function labelsScript(): string {
       applicantColumns: APPLICANT_COLUMNS,
       reviewGroups: REVIEW_GROUPS,
       reviewColumns: REVIEW_COLUMNS,
+      checkRules: CHECK_RULE_KEYS,
     },
   };
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;

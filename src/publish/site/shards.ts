@@ -89,17 +89,28 @@ export interface Shards {
   buckets: { file: string; bucket: number; entries: Record<string, BucketEntry> }[];
 }
 
-/** A report as stored in its bucket: table 三 and 四 as arrays in form order, plus the cells each check involves. */
+/** Check rules by index, for the compact check arrays of the buckets (assets/report.js decodes them). */
+export const CHECK_RULE_KEYS = ['applications.balance', 'applications.row_sum', 'applications.outcome_sum', 'reviews.total'];
+
+/**
+ * A report as stored in its bucket: table 三 and 四 as arrays in form order, checks as
+ * [rule index (or the rule itself), ok 1/0, detail], and the cells each failed check involves.
+ */
 export interface BucketEntry {
-  r: Omit<ReportRecord, 'applications' | 'reviews'> & {
+  r: Omit<ReportRecord, 'applications' | 'reviews' | 'checks'> & {
     applications: ((number | null)[] | null)[] | null;
     reviews: (number | null)[][] | null;
+    checks: [number | string, number, string][];
   };
-  c: string[][];
+  c: Record<number, string[]>;
 }
 
 export function encodeRecord(record: ReportRecord): BucketEntry {
-  const { applications, reviews, ...rest } = record;
+  const { applications, reviews, checks, ...rest } = record;
+  const cells: Record<number, string[]> = {};
+  checks.forEach((check, i) => {
+    if (!check.ok) cells[i] = cellsOfCheck(record, check);
+  });
   return {
     r: {
       ...rest,
@@ -107,8 +118,12 @@ export function encodeRecord(record: ReportRecord): BucketEntry {
         ? APPLICATION_ROW_KEYS.map((k) => (applications[k] ? APPLICANT_COLUMNS.map((c) => applications[k]![c] ?? null) : null))
         : null,
       reviews: reviews ? REVIEW_GROUPS.map((g) => REVIEW_COLUMNS.map((c) => reviews[g]?.[c] ?? null)) : null,
+      checks: checks.map((c) => {
+        const rule = CHECK_RULE_KEYS.indexOf(c.rule);
+        return [rule >= 0 ? rule : c.rule, c.ok ? 1 : 0, c.detail];
+      }),
     },
-    c: record.checks.map((check) => cellsOfCheck(record, check)),
+    c: cells,
   };
 }
 

@@ -33,6 +33,9 @@
         tables.reviews[K.reviewGroups[i]] = g;
       });
     } else tables.reviews = null;
+    tables.checks = (r.checks || []).map(function (c) {
+      return { rule: typeof c[0] === 'number' ? K.checkRules[c[0]] : c[0], ok: c[1] === 1, detail: c[2] };
+    });
     var out = {};
     K.record.forEach(function (k) { if (k in tables) out[k] = tables[k]; else if (k in r) out[k] = r[k]; });
     Object.keys(r).forEach(function (k) { if (!(k in out)) out[k] = r[k]; });
@@ -112,8 +115,8 @@
   function render(id, entry, file) {
     var record = decode(entry.r);
     var bad = {};
-    entry.c.forEach(function (cells, i) {
-      cells.forEach(function (c) { (bad[c] = bad[c] || []).push(i); });
+    Object.keys(entry.c).forEach(function (i) {
+      entry.c[i].forEach(function (c) { (bad[c] = bad[c] || []).push(i); });
     });
     var ui = L.ui;
     var pair = function (map, key) { return key === null || key === undefined ? null : bi(map[key] || [key, key]); };
