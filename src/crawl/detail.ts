@@ -3,25 +3,45 @@
 // PubDate meta (which is often a later build time), the 政府信息公开 metadata table (索引号, 发布机构,
 // 发文日期, 文号) over ContentSource, ArticleTitle over <h1> over <title>, site prefixes stripped.
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, ParentNode, Text } from 'domhandler';
 import { clean, isoDate, meta, resolveUrl, squeeze } from './page.js';
 import type { DetailResult, FetchedPage } from './platform.js';
 
-/** Label → value pairs of the metadata table (th/td, td/td, 'label：value' cells), labels squeezed. */
+const LABELS = '索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题';
+const LABEL = new RegExp(`^(${LABELS})[:：]?$`);
+const INLINE = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期|公开日期)[:：](.+)$/;
+const LABEL_START = new RegExp(`^(?:${LABELS})`);
+
+/**
+ * Label → value pairs of the metadata table (th/td, td/td, 'label：value' cells), labels squeezed.
+ * Found from the text nodes that start with a label, so a page's size costs one walk.
+ */
 export function metadataTable($: CheerioAPI): Map<string, string> {
   const out = new Map<string, string>();
-  const LABEL = /^(索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题)[:：]?$/;
-  for (const cell of $('th,td,dt,span,label,em,b,strong').toArray()) {
-    const own = squeeze($(cell).text());
-    const inline = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期|公开日期)[:：](.+)$/.exec(own);
-    if (inline && !out.has(inline[1]) && inline[2].length < 60) {
-      out.set(inline[1], clean($(cell).text()).replace(/^[^:：]*[:：]\s*/, ''));
-      continue;
+  const stack: AnyNode[] = [...$.root().toArray()];
+  const cells: AnyNode[] = [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (node.parent && LABEL_START.test(squeeze((node as Text).data))) cells.push(node.parent);
+    } else if ('children' in node && node.type !== 'script' && node.type !== 'style') {
+      stack.push(...[...(node as ParentNode).children].reverse());
     }
-    const m = LABEL.exec(own);
-    if (!m || out.has(m[1])) continue;
-    const value = clean($(cell).next().text());
-    if (value && value.length < 80) out.set(m[1], value);
+  }
+  for (const cell of cells) {
+    for (const el of [cell, cell.parent].filter((e): e is ParentNode => !!e && e.type === 'tag')) {
+      const own = squeeze($(el).text());
+      const inline = INLINE.exec(own);
+      if (inline && inline[2].length < 60) {
+        if (!out.has(inline[1])) out.set(inline[1], clean($(el).text()).replace(/^[^:：]*[:：]\s*/, ''));
+        break;
+      }
+      const m = LABEL.exec(own);
+      if (!m) continue;
+      const value = clean($(el).next().text());
+      if (!out.has(m[1]) && value && value.length < 80) out.set(m[1], value);
+      break;
+    }
   }
   return out;
 }
@@ -66,7 +86,8 @@ function attachments(page: FetchedPage): DetailResult['attachments'] {
     out.set(url, name || decodeURIComponentSafe(new URL(url).pathname.split('/').pop() ?? ''));
   };
   for (const a of $('a[href]').toArray()) {
-    if (!inRelatedBlock($, a)) add($(a).attr('href'), clean($(a).text()) || clean($(a).attr('title')));
+    const url = resolveUrl($(a).attr('href') ?? '', page.url);
+    if (url && isAttachmentUrl(url) && !inRelatedBlock($, a)) add(url, clean($(a).text()) || clean($(a).attr('title')));
   }
   // Embedded viewers: <iframe src=…pdf>, <embed>, pdfjs/viewer.html?file=…pdf.
   for (const el of $('iframe[src],embed[src],object[data]').toArray()) {
