@@ -276,6 +276,10 @@ describe('report page', () => {
     await page.goto(siteUrl('report.html#no-such-report'));
     await page.waitForSelector('body[data-ready="not-found"]');
     expect(await page.textContent('#title .zh')).toBe('找不到这份报告');
+    await page.goto('about:blank');
+    await page.goto(siteUrl('report.html#%E0%A4%A'));
+    await page.waitForSelector('body[data-ready="not-found"]');
+    expect(await page.textContent('main p:last-child')).toBe('%E0%A4%A');
   });
 });
 
@@ -314,6 +318,9 @@ describe('downloads', () => {
     const expected = await readFile(path.join(versionDir, 'reports.jsonl'));
     expect(Buffer.from(await res.body()).equals(expected)).toBe(true);
     expect(rows.find((r) => r[0] === 'reports.jsonl')![1]).toBe(String(expected.length));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#downloads a[href="../reports.csv"]')]);
+    expect(download.suggestedFilename()).toBe('reports.csv');
+    expect((await readFile((await download.path())!)).equals(await readFile(path.join(versionDir, 'reports.csv')))).toBe(true);
     const changelog = await page.$eval('#downloads .docs a[href="../CHANGELOG.md"]', (a) => (a as HTMLAnchorElement).href);
     expect(await (await page.request.get(changelog)).text()).toBe(`# ${VERSION}\n\nAdded 30 reports.\n`);
   });

@@ -198,7 +198,8 @@
   }
 
   function show() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = location.hash.slice(1); }
     if (!id) return notFound('');
     var file = bucketFile(id);
     OGI.load(file).then(function () {
