@@ -261,12 +261,9 @@ describe('layoutPage', () => {
     expect(rows.map(texts)).toEqual([['7'], ['正文']]);
   });
 
-  it('joins a letter-spaced heading into one prose cell, but not a row of digits', () => {
-    const rows = layoutPage([run('目', 200, 100), run('录', 230, 100), run('0', 200, 130, 10, 5), run('1', 230, 130, 10, 5)], page);
-    expect(rows.map((r) => [texts(r), r.tabular])).toEqual([
-      [['目录'], false],
-      [['0', '1'], true],
-    ]);
+  it('keeps one-glyph cells apart (the second line of wrapped header labels "结果维/持")', () => {
+    const rows = layoutPage([run('持', 75, 100), run('正', 109, 100), run('果', 143, 100), run('结', 177, 100)], page);
+    expect(rows.map((r) => [texts(r), r.tabular])).toEqual([[['持', '正', '果', '结'], true]]);
   });
 
   it('drops the second copy of a fake-bold run', () => {

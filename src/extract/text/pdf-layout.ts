@@ -6,7 +6,6 @@
 //    (CJK text often comes one run per glyph or per font change).
 //  - A line of ≥ 2 cells is a table row; a single-cell line lying between table rows, close to
 //    both, is a table row too (a wrapped label, a group label on its own line); others are prose.
-//  - A letter-spaced heading ("年  度  报  告": every cell one glyph) is one prose cell.
 //  - Vertical text (a group label written top to bottom) is its own row, placed at its top.
 //  - Page numbers in the top/bottom margin ("- 3 -", "第 3 页", "3/5") are dropped.
 import type { TextCell, TextRow } from '../model.js';
@@ -82,9 +81,7 @@ export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Rul
   for (const line of lines) {
     const walls = rulings.filter((w) => crosses(w, line.y, line.size));
     let cells = splitCells(line.runs, CELL_GAP, walls);
-    if (cells.length >= 2 && !walls.length && cells.every((c) => /^[^\d\s]$/u.test(c.text))) {
-      cells = [{ text: cells.map((c) => c.text).join(''), x0: cells[0].x0, x1: cells[cells.length - 1].x1 }]; // "年 度 报 告"
-    } else if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls);
+    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls);
     if (isPageNumber(cells, line, geometry)) continue;
     placed.push({
       row: { cells, tabular: cells.length >= 2, page: geometry.page },

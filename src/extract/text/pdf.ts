@@ -12,6 +12,7 @@ import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
 import { layoutPage, type TextRun } from './pdf-layout.js';
 import { verticalRulings } from './pdf-rulings.js';
+import { foldRadicals } from './pdf-unicode.js';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Fewer printable characters than this per page on average: a scan without a text layer. */
@@ -76,14 +77,15 @@ async function pageRuns(page: PDFPageProxy): Promise<{ runs: TextRun[]; viewport
     const m = Util.transform(viewport.transform, item.transform);
     const size = Math.hypot(m[2], m[3]);
     if (!(size > 0)) continue;
+    const text = foldRadicals(item.str);
     if (content.styles[item.fontName]?.vertical) {
       // pdf.js puts a vertical run's origin at the bottom-left of its first glyph
-      runs.push({ text: item.str, x0: m[4], x1: m[4] + item.width, y: m[5] - size, size, vertical: { height: item.height } });
+      runs.push({ text, x0: m[4], x1: m[4] + item.width, y: m[5] - size, size, vertical: { height: item.height } });
     } else if (Math.abs(m[1]) < 0.1 * Math.abs(m[0]) && m[0] > 0) {
-      runs.push({ text: item.str, x0: m[4], x1: m[4] + item.width, y: m[5], size });
+      runs.push({ text, x0: m[4], x1: m[4] + item.width, y: m[5], size });
     } else {
       // rotated text (a stamp, a sideways label): kept as a run of its own at its origin
-      runs.push({ text: item.str, x0: m[4], x1: m[4] + size, y: m[5], size, vertical: { height: item.width } });
+      runs.push({ text, x0: m[4], x1: m[4] + size, y: m[5], size, vertical: { height: item.width } });
     }
   }
   return { runs, viewport };
