@@ -11,7 +11,7 @@ import type { Format } from '../../src/record.js';
 import { convertToDoc } from './doc.js';
 import { renderDocx } from './docx.js';
 import { renderHtml, type HtmlCharset, type HtmlLayout } from './html.js';
-import { renderPdfs, type PageBreak } from './pdf.js';
+import { pdfPageCount, renderPdfs, type PageBreak } from './pdf.js';
 import { rng } from './random.js';
 import { generateReport, type FormVariant, type GeneratedReport, type Truth } from './report.js';
 import { renderText, type TextLayout } from './text.js';
@@ -51,8 +51,8 @@ export const RENDERING_FORMAT: Record<Rendering, Format> = {
 export interface CorpusSpec {
   seed: string;
   counts: Partial<Record<Rendering, number>>;
-  /** Prose paragraphs for PDF reports (about 12 gives a 5-page report). */
-  pdfProseParagraphs?: number;
+  /** Pages of each PDF report (prose is trimmed or repeated to fit; the bench wants 5-page PDFs). */
+  pdfPages?: number;
 }
 
 export interface CorpusDoc {
@@ -89,7 +89,7 @@ export const STANDARD_CORPUS: CorpusSpec = {
     'txt-lines': 20,
     'txt-pagebreak': 20,
   },
-  pdfProseParagraphs: 12,
+  pdfPages: 5,
 };
 
 async function generatorHash(spec: CorpusSpec): Promise<string> {
@@ -136,7 +136,7 @@ const TEXT_RENDERINGS: Partial<Record<Rendering, TextLayout>> = {
 
 async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]> {
   const docs: CorpusDoc[] = [];
-  const pdfJobs: { rep: GeneratedReport; pageBreak: PageBreak; doc: CorpusDoc }[] = [];
+  const pdfJobs: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number; doc: CorpusDoc }[] = [];
   const docJobs: CorpusDoc[] = [];
   const scratch = await mkdtemp(join(tmpdir(), 'ogi-docx-'));
   try {
@@ -145,7 +145,7 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
         const id = `${rendering}-${String(i).padStart(3, '0')}`;
         const format = RENDERING_FORMAT[rendering];
         const isPdf = format === 'pdf';
-        const rep = generateReport(id, `${spec.seed}/${id}`, isPdf ? { proseParagraphs: spec.pdfProseParagraphs } : {});
+        const rep = generateReport(id, `${spec.seed}/${id}`, isPdf && spec.pdfPages ? { proseParagraphs: 9 } : {});
         const ext = format === 'html' ? rng(rep.renderSeed).pick(['html', 'htm', 'shtml']) : format;
         const doc: CorpusDoc = { id, file: `${id}.${ext}`, rendering, format, variant: rep.variant, truth: rep.truth };
         docs.push(doc);
@@ -157,7 +157,7 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
         else if (format === 'doc') {
           await writeFile(join(scratch, `${id}.docx`), await renderDocx(rep));
           docJobs.push(doc);
-        } else if (isPdf) pdfJobs.push({ rep, pageBreak: rendering === 'pdf-forced-break' ? 'forced' : 'natural', doc });
+        } else if (isPdf) pdfJobs.push({ rep, pageBreak: rendering === 'pdf-forced-break' ? 'forced' : 'natural', targetPages: spec.pdfPages, doc });
       }
     }
     if (pdfJobs.length) {
@@ -177,7 +177,3 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
   return docs;
 }
 
-/** Page count from the PDF's page tree (Chromium writes plain /Type /Page objects). */
-export function pdfPageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}

@@ -1,7 +1,7 @@
 // PDF renderings: the <table> HTML printed by Debian's Chromium (Playwright page.pdf()), with table 三
 // broken across a page either by a forced break before one of its rows or by a spacer that moves a
 // natural page boundary into the middle of it. Blank cells print nothing: the PDF has no text there.
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import type { GeneratedReport } from './report.js';
 import { renderHtml } from './html.js';
 import { rng } from './random.js';
@@ -24,45 +24,68 @@ const MARGIN_MM = 20;
 const CONTENT_W = (210 - 2 * MARGIN_MM) * MM;
 const CONTENT_H = (297 - 2 * MARGIN_MM) * MM;
 
-/** Prints each report to a PDF; one browser for the whole batch. */
-export async function renderPdfs(reports: { rep: GeneratedReport; pageBreak: PageBreak }[]): Promise<Buffer[]> {
+/**
+ * Prints each report to a PDF; one browser for the whole batch. With `targetPages`, prose paragraphs of
+ * section 一 are dropped or repeated (up to 4 reprints) until the PDF has that many pages; prose is
+ * not part of the truth, so the ground truth does not change.
+ */
+export async function renderPdfs(
+  reports: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number }[],
+): Promise<Buffer[]> {
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: Math.round(CONTENT_W), height: 1000 } });
     await page.emulateMedia({ media: 'print' });
     const out: Buffer[] = [];
-    for (const { rep, pageBreak } of reports) {
-      const r = rng(rep.renderSeed).fork('pdf');
-      const [start, end] = buildTables(rep).resultRows;
-      const breakBeforeRow = pageBreak === 'forced' ? r.int(start + 2, end - 1) : undefined;
-      const html = renderHtml(rep, { layout: 'table', charset: 'utf-8', breakBeforeRow }).toString('utf8');
-      await page.setContent(html, { waitUntil: 'load' });
-      if (pageBreak === 'natural') {
-        const fraction = 0.25 + r.next() * 0.5;
-        await page.evaluate(
-          ([pageH, f]) => {
-            const table = document.querySelectorAll('table')[1]!;
-            const box = table.getBoundingClientRect();
-            const top = box.top + window.scrollY;
-            const nextBoundary = Math.ceil(top / pageH) * pageH;
-            const spacer = (((nextBoundary - top - f * box.height) % pageH) + pageH) % pageH;
-            const div = document.createElement('div');
-            div.style.height = `${spacer}px`;
-            table.before(div);
-          },
-          [CONTENT_H, fraction] as const,
-        );
+    for (const { rep, pageBreak, targetPages } of reports) {
+      let pdf = await printOne(page, rep, pageBreak);
+      const prose = rep.sections[0]!.paragraphs;
+      for (let attempt = 0; targetPages && attempt < 4; attempt++) {
+        const pages = pdfPageCount(pdf);
+        if (pages === targetPages) break;
+        const step = Math.max(1, Math.abs(pages - targetPages) * 3);
+        if (pages > targetPages) prose.splice(Math.max(1, prose.length - step));
+        else prose.push(...Array.from({ length: step }, (_, i) => prose[i % prose.length]!));
+        pdf = await printOne(page, rep, pageBreak);
       }
-      out.push(
-        await page.pdf({
-          format: 'A4',
-          margin: { top: `${MARGIN_MM}mm`, bottom: `${MARGIN_MM}mm`, left: `${MARGIN_MM}mm`, right: `${MARGIN_MM}mm` },
-          printBackground: false,
-        }),
-      );
+      out.push(pdf);
     }
     return out;
   } finally {
     await browser.close();
   }
+}
+
+/** Page count from the PDF's page tree (Chromium writes plain /Type /Page objects). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+async function printOne(page: Page, rep: GeneratedReport, pageBreak: PageBreak): Promise<Buffer> {
+  const r = rng(rep.renderSeed).fork('pdf');
+  const [start, end] = buildTables(rep).resultRows;
+  const breakBeforeRow = pageBreak === 'forced' ? r.int(start + 2, end - 1) : undefined;
+  const html = renderHtml(rep, { layout: 'table', charset: 'utf-8', breakBeforeRow }).toString('utf8');
+  await page.setContent(html, { waitUntil: 'load' });
+  if (pageBreak === 'natural') {
+    const fraction = 0.25 + r.next() * 0.5;
+    await page.evaluate(
+      ([pageH, f]) => {
+        const table = document.querySelectorAll('table')[1]!;
+        const box = table.getBoundingClientRect();
+        const top = box.top + window.scrollY;
+        const nextBoundary = Math.ceil(top / pageH) * pageH;
+        const spacer = (((nextBoundary - top - f * box.height) % pageH) + pageH) % pageH;
+        const div = document.createElement('div');
+        div.style.height = `${spacer}px`;
+        table.before(div);
+      },
+      [CONTENT_H, fraction] as const,
+    );
+  }
+  return page.pdf({
+    format: 'A4',
+    margin: { top: `${MARGIN_MM}mm`, bottom: `${MARGIN_MM}mm`, left: `${MARGIN_MM}mm`, right: `${MARGIN_MM}mm` },
+    printBackground: false,
+  });
 }
