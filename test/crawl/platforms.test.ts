@@ -111,6 +111,15 @@ describe('pagers and further requests', () => {
     ['<p>no pager</p>', null],
   ])('trsPager(%s)', (body, want) => expect(trsPager(body)).toEqual(want));
 
+  it('a year sub-column reached from the column page starts its own list; its index_N pages do not', () => {
+    const body = '<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(3, 0, "index", "html");</script>';
+    const sub = loadPage(body, 'https://a.gov.cn/xxgk/gknb/2023n/', { isFirst: false });
+    expect(platforms.trs.parseList(sub).next.map((r) => r.url)).toEqual(['https://a.gov.cn/xxgk/gknb/2023n/index_1.html', 'https://a.gov.cn/xxgk/gknb/2023n/index_2.html']);
+    for (const url of ['https://a.gov.cn/xxgk/gknb/2023n/index_1.html', 'https://a.gov.cn/xxgk/gknb/2023n/2.html', 'https://a.gov.cn/list.aspx?page=2']) {
+      expect(platforms.trs.parseList(loadPage(body, url, { isFirst: false })).next, url).toEqual([]);
+    }
+  });
+
   it('a single TRS page (createPageHTML(1, …)) asks for no further page', () => {
     const page = loadPage('<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(1, 0, "index", "html");</script>', 'https://a.gov.cn/xxgk/gknb/');
     expect(platforms.trs.parseList(page).next).toEqual([]);

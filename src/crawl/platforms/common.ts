@@ -130,3 +130,16 @@ export function jsonBody(page: FetchedPage): unknown {
     return null;
   }
 }
+
+/**
+ * True on the first page of a list: the entry URL, or a list reached as a further request that is
+ * page 0 by its URL (a year sub-column …/2023n/ found on the column page starts its own list, while
+ * index_2.html, 3.html, ?page=4, ?pageNum=5 and dataproxy replies continue one).
+ */
+export function startsList(page: FetchedPage): boolean {
+  if (page.isFirst) return true;
+  const u = new URL(page.url);
+  if (/dataproxy\.jsp$|\/api\//.test(u.pathname)) return false;
+  if (/[?&](?:page|pageNum|pageNo|currentPage|p|startrecord)=/i.test(u.search)) return false;
+  return !/(?:_\d+|\/\d+)\.s?html?$/i.test(u.pathname);
+}

@@ -9,7 +9,7 @@
 import * as cheerio from 'cheerio';
 import { clean, isoDate, meta } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
-import { anchorItem, nonEmpty, platform, uniqueItems, uniqueNext } from './common.js';
+import { anchorItem, nonEmpty, platform, uniqueItems, uniqueNext, startsList } from './common.js';
 
 const RECORD = /<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi;
 
@@ -132,7 +132,7 @@ function jpaasList(page: FetchedPage, list: JpaasArticle[]): ListResult {
   const unitid = /unitid\s*:\s*['"]?(\d+)/i.exec(page.body)?.[1] ?? null;
   const pages = total !== null ? Math.ceil(total / perPage) : null;
   const next: NextRequest[] = [];
-  if (page.isFirst && pages && unitid) {
+  if (startsList(page) && pages && unitid) {
     const base = page.url.split(/[?#]/)[0];
     for (let n = 2; n <= pages; n++) next.push({ url: `${base}?uid=${unitid}&pageNum=${n}` });
   }
@@ -152,7 +152,7 @@ export const hanweb = platform({
     const totalText = /<totalrecord>(\d+)<\/totalrecord>/i.exec(page.body)?.[1] ?? param(page.body, 'totalRecord');
     const perpage = Number(param(page.body, 'perpage') ?? NaN);
     const pagesText = /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ?? (totalText && perpage ? String(Math.ceil(Number(totalText) / perpage)) : null);
-    const next = page.isFirst ? dataproxyRequests(page, frags.length) : [];
+    const next = startsList(page) ? dataproxyRequests(page, frags.length) : [];
     return nonEmpty(
       page,
       {

@@ -4,7 +4,7 @@
 import { clean, isoDate } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns } from '../select.js';
-import { anchorItem, countPageVar, hasDateBeside, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
+import { anchorItem, countPageVar, hasDateBeside, startsList, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
 
 /** A TRS article URL: …/YYYYMM/tYYYYMMDD_ID.html (.shtml, .htm, _wap twins). */
 export const T_DATE = /\/t((?:19|20)\d{6})_\d+(?:_wap)?\.s?html?$/i;
@@ -81,7 +81,7 @@ export const trs = platform({
     );
     const pager = trsPager(page.body);
     const next: NextRequest[] = [];
-    if (page.isFirst) {
+    if (startsList(page)) {
       for (let i = 1; i < (pager?.pages ?? 0); i++) next.push({ url: page.resolve(`${pager!.name}_${i}.${pager!.ext}`) });
       for (const url of childReportColumns(page)) next.push({ url });
     }
