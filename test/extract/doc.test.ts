@@ -1,26 +1,32 @@
-// DOC reader: word-extractor's text, table rows told apart by their cell marks (tab + row end).
+// DOC reader: paragraph properties mark row ends and give each row's cell edges and merges.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TextRow } from '../../src/extract/model.js';
-import { readDoc, rowsFromDocText } from '../../src/extract/text/doc.js';
+import type { TextCell, TextRow } from '../../src/extract/model.js';
+import { PARA_END, ROW_END, readDoc, rowsFromDocText } from '../../src/extract/text/doc.js';
+import { readDocx } from '../../src/extract/text/docx.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
 const P = (text: string): TextRow => ({ cells: [{ text }], tabular: false });
-const T = (table: number, ...cells: string[]): TextRow => ({ cells: cells.map((text) => ({ text })), tabular: true, table });
+const T = (table: number, ...cells: (string | TextCell)[]): TextRow => ({
+  cells: cells.map((c) => (typeof c === 'string' ? { text: c } : c)),
+  tabular: true,
+  table,
+});
+const R = (text: string): TextCell => ({ text, merged: 'row' });
+const C: TextCell = { text: '', merged: 'col' };
 
 describe('readDoc', () => {
-  it('reads a Word 97 table row by row, with a cell of two paragraphs on one row', async () => {
-    // Merged cells leave blank cells in a .doc: its text carries no grid (see the DOCX reader for spans).
+  it('rebuilds merged cells from the row geometry, like the DOCX reader does for the same document', async () => {
     const model = await readDoc(fixture('merged.doc'));
     expect(model.rows).toEqual([
       P('某某乡2020年政府信息公开工作年度报告'),
       P('本报告根据条例编制。'),
       P('三、收到和处理政府信息公开申请情况'),
-      T(0, '（本列数据的勾稽关系）', '申请人情况'),
-      T(0, '', '自然人', '商业 企业', '总计'),
-      T(0, '一、本年新收政府信息公开申请数量', '5', '', '5'),
+      T(0, '（本列数据的勾稽关系）', C, '申请人情况', C, C),
+      T(0, R('（本列数据的勾稽关系）'), C, '自然人', '商业 企业', '总计'),
+      T(0, '一、本年新收政府信息公开申请数量', C, '5', '', '5'),
       T(0, '三、本年度办理结果', '（一）予以公开', '3', '0', '3'),
-      T(0, '', '（二）部分公开', '1', '1', '2'),
+      T(0, R('三、本年度办理结果'), '（二）部分公开', '1', '1', '2'),
       P('四、行政复议、行政诉讼情况'),
       T(1, '行政复议', '0', '1'),
       T(1, '行政诉讼', '2', '0'),
@@ -28,6 +34,7 @@ describe('readDoc', () => {
     ]);
     expect(model.format).toBe('doc');
     expect(model.meta).toEqual({ title: '某某乡2020年政府信息公开工作年度报告' });
+    expect(model.rows).toEqual((await readDocx(fixture('merged.docx'))).rows);
   });
 
   it('ends the rows of a wide table whose row properties sit in the Data stream', async () => {
@@ -43,7 +50,19 @@ describe('readDoc', () => {
     ]);
   });
 
-  it('numbers separate tables apart and keeps “quotes” as written', () => {
+  it('reads marked text: paragraphs, rows with geometry, and rows whose geometry does not fit', () => {
+    const row = (continues: boolean[], edges = [0, 1000, 1500]) => ({ edges, continues });
+    const body = `标题${PARA_END}类别\t数量\t${ROW_END}\t1\t${ROW_END}说明${PARA_END}甲\t乙\t${ROW_END}`;
+    expect(rowsFromDocText(body, [row([false, false]), row([true, false]), row([false], [0, 900])])).toEqual([
+      P('标题'),
+      T(0, '类别', '数量'),
+      T(0, R('类别'), '1'),
+      P('说明'),
+      T(1, '甲', '乙'),
+    ]);
+  });
+
+  it('reads plain word-extractor text (no marks) by its tab + newline row ends', () => {
     const text = '表一\n项目\t数量\t\n规章\t1\t\n说明“三安全一稳定”\n甲\t乙\t\n';
     expect(rowsFromDocText(text)).toEqual([
       P('表一'),
