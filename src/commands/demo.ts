@@ -1,0 +1,103 @@
+// `ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--json]` (what `npm start` runs):
+// serve the bundled demo portal (demo/site/) on 127.0.0.1, run `ogi refresh` against it, print
+// where the dataset version is and a short table of what it holds, stop the server.
+// Offline: the portal, its PDFs and DOCX are in the repo. Exit 0 when the refresh finished (the
+// demo's broken attachment is expected in failures.csv), 2 usage, 1 fatal.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDemoPortal } from '../demo/portal.js';
+import { refresh } from '../refresh.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { summaryLines } from './refresh.js';
+
+const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--json]
+
+Serves the bundled demo portal on 127.0.0.1 and refreshes the dataset from it.
+  --storage DIR    work area (default ${DEFAULT_STORAGE})
+  --datasets DIR   where versions are published (default ${DEFAULT_DATASETS})
+  --no-site        publish without the dataset site
+  --json           print the refresh summary as JSON on stdout instead of the table`;
+
+const width = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! > 0x2e80 ? 2 : 1), 0);
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()).join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        storage: { type: 'string', default: DEFAULT_STORAGE },
+        datasets: { type: 'string', default: DEFAULT_DATASETS },
+        'no-site': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    console.error(`ogi demo: ${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.error(HELP);
+    return 0;
+  }
+
+  const portal = await startDemoPortal();
+  console.error(`ogi demo: demo portal on ${portal.origin}; refreshing from ${portal.listUrl}`);
+  let result;
+  try {
+    result = await refresh({
+      urls: [portal.listUrl],
+      allowHosts: ['127.0.0.1'],
+      rate: Infinity,
+      storage: values.storage,
+      datasets: values.datasets,
+      site: !values['no-site'],
+      progress: false,
+    });
+  } finally {
+    await portal.close();
+  }
+  const s = result.summary;
+  for (const line of summaryLines(s, 'demo')) console.error(line);
+  if (values.json) {
+    console.log(JSON.stringify(s, null, 2));
+    return 0;
+  }
+
+  const rows = [['report_id', 'year', 'agency', 'format', 'template', 'received', 'processed', 'failed checks']];
+  const byYear = [...result.records].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? ''));
+  for (const r of byYear) {
+    rows.push([
+      r.report_id,
+      String(r.year ?? ''),
+      r.agency ?? '',
+      r.source.format,
+      r.template,
+      String(r.applications?.new_received?.total ?? ''),
+      String(r.applications?.total_processed?.total ?? ''),
+      String(r.checks.filter((c) => !c.ok).length),
+    ]);
+  }
+  const dir = s.dir ? path.relative(process.cwd(), s.dir) || '.' : '(none)';
+  const out = [
+    s.published ? `New dataset version ${s.published}: ${dir}` : `No change since ${s.latest}: the dataset is in ${dir}`,
+    '',
+    table(rows),
+  ];
+  const listed = result.publish.summary.failures;
+  if (listed) {
+    out.push('', `Not extracted (${listed}, see ${path.join(dir, 'failures.csv')}):`);
+    for (const f of result.failures) out.push(`  ${f.kind.padEnd(16)} ${f.url}`);
+  }
+  out.push('', `Open ${path.join(dir, 'reports.csv')} in a spreadsheet${values['no-site'] ? '' : `, or ${path.join(dir, 'site', 'index.html')} in a browser`}.`);
+  console.log(out.join('\n'));
+  return 0;
+}

@@ -1,0 +1,90 @@
+// The bundled demo portal (demo/site/ in the repo, built by demo/build.ts) served on 127.0.0.1, port 0.
+// Static files with ETag and Last-Modified; If-None-Match (else If-Modified-Since) answers 304, as a
+// real portal's web server does, so a second refresh costs only conditional requests.
+// `replace(path, bytes)` serves other bytes at a path from then on (tests: a report corrected on the portal).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEMO_SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'site');
+/** The 年报 column's first list page: where a crawl of the demo starts. */
+export const DEMO_LIST_PATH = '/zfxxgk/zfxxgknb/index.html';
+
+const SITE_DATE = 'Mon, 20 Jan 2025 08:00:00 GMT';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface DemoPortal {
+  origin: string;
+  /** The list page to crawl from. */
+  listUrl: string;
+  url(p: string): string;
+  /** Every request: method, path, status (tests check 304s). */
+  hits: { method: string; path: string; status: number; conditional: boolean }[];
+  /** Serve these bytes at this path from now on (with a new ETag and Last-Modified). */
+  replace(p: string, bytes: Buffer): void;
+  close(): Promise<void>;
+}
+
+export async function startDemoPortal(siteDir: string = DEMO_SITE): Promise<DemoPortal> {
+  const root = path.resolve(siteDir);
+  const replaced = new Map<string, { bytes: Buffer; lastModified: string }>();
+  const hits: DemoPortal['hits'] = [];
+
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const hit = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0, conditional: false };
+    hits.push(hit);
+    const send = (status: number, headers: Record<string, string | number>, body?: Buffer | string) => {
+      hit.status = status;
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const rel = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
+    let body: Buffer;
+    let lastModified = SITE_DATE;
+    const swapped = replaced.get(rel);
+    if (swapped) ({ bytes: body, lastModified } = swapped);
+    else {
+      const file = path.join(root, rel);
+      if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+        return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body><h1>404 Not Found</h1></body></html>');
+      }
+      body = readFileSync(file);
+    }
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    const inm = req.headers['if-none-match'];
+    const ims = req.headers['if-modified-since'];
+    hit.conditional = Boolean(inm || ims);
+    const fresh = inm ? inm === etag : ims ? Date.parse(ims) >= Date.parse(lastModified) : false;
+    if (fresh) return send(304, { etag, 'last-modified': lastModified });
+    send(200, { 'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream', 'content-length': body.length, etag, 'last-modified': lastModified }, body);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  let tick = 0;
+  return {
+    origin,
+    listUrl: `${origin}${DEMO_LIST_PATH}`,
+    url: (p) => new URL(p, origin).href,
+    hits,
+    replace(p, bytes) {
+      // a later, distinct Last-Modified for each replacement
+      replaced.set(p, { bytes, lastModified: new Date(Date.parse(SITE_DATE) + ++tick * 86_400_000).toUTCString() });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
