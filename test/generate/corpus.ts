@@ -3,7 +3,7 @@
 // generator regenerates). Built in a temp dir and renamed, so concurrent runs never see half a corpus.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +118,17 @@ export async function buildCorpus(spec: CorpusSpec = STANDARD_CORPUS, root = GEN
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+  await pruneOldCorpora(root, dir);
   return { dir, docs: JSON.parse(await readFile(manifest, 'utf8')) as CorpusDoc[] };
+}
+
+/** Removes corpora an older generator made (25 MB each), leaving any touched in the last hour. */
+async function pruneOldCorpora(root: string, keep: string): Promise<void> {
+  for (const name of await readdir(root)) {
+    const path = join(root, name);
+    if (!/^[0-9a-f]{16}$/.test(name) || path === keep) continue;
+    if (Date.now() - (await stat(path)).mtimeMs > 3_600_000) await rm(path, { recursive: true, force: true });
+  }
 }
 
 const HTML_RENDERINGS: Partial<Record<Rendering, [HtmlLayout, HtmlCharset]>> = {
