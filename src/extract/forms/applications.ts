@@ -11,8 +11,9 @@ import {
   type Warning,
 } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
-import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, matchRow, stripGroupPrefix, type Match } from './labels.js';
-import { isLabelFragment, toItem, type Item, type ValueCell } from './sections.js';
+import { labelledRows } from './assemble.js';
+import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupPrefix } from './labels.js';
+import type { ValueCell } from './sections.js';
 import type { TextRow } from '../model.js';
 
 export interface TableRead<T> {
@@ -26,42 +27,23 @@ const N = APPLICANT_COLUMNS.length;
 const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k));
 
 export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> {
-  const items = rows.map(toItem);
+  const labelled = labelledRows(rows, APPLICATION_MATCHERS);
   const warnings: Warning[] = [];
-  const centers = centersFromFullRows(items.flatMap((i) => (i.values ? [i.values] : [])), N);
+  const centers = centersFromFullRows(labelled.map((r) => r.values), N);
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();
-  let pending: Item[] = [];
 
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (!item.values) {
-      if (isLabelFragment(item)) pending.push(item);
-      continue;
-    }
-    const following: Item[] = [];
-    for (let j = i + 1; j < items.length && !items[j].values && isLabelFragment(items[j]); j++) following.push(items[j]);
-    const { match, label, usedFollowing } = bestMatch(item, pending, following);
-    pending = [];
-    if (usedFollowing) i += following.length;
-    const numbers = item.values.filter((v) => v.kind === 'number');
-    if (!match) {
+  for (const { match, label, values } of labelled) {
+    const numbers = values.filter((v) => v.kind === 'number');
+    if (!match || SUBTOTAL.test(label)) {
       if (SUBTOTAL.test(label)) warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
       else if (GROUP_LABELS.some((re) => re.test(stripGroupPrefix(label))) && numbers.length)
         warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'group row with values (a subtotal) skipped' });
       else if (numbers.length) warnings.push({ code: 'extra_row', where: `applications:${label || '(no label)'}`, detail: `row not in the form: ${numbers.map((v) => v.raw).join(' ')}` });
       continue;
     }
-    if (SUBTOTAL.test(label)) {
-      warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
-      continue;
-    }
-    if (found.has(match.key)) {
-      if (numbers.length) warnings.push({ code: 'extra_row', where: `applications.${match.key}`, detail: `printed twice; kept the first (${label})` });
-      continue;
-    }
     const where = `applications.${match.key}`;
     if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
-    const placed = placeValues(item.values, N, centers, where, rowSumHolds);
+    const placed = placeValues(values, N, centers, where, rowSumHolds);
     warnings.push(...placed.warnings);
     for (const v of placed.cells) if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
     found.set(match.key, placed.cells);
@@ -85,26 +67,6 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     } else table.other = summed;
   }
   return { table, warnings, keys: [...found.keys()] };
-}
-
-function bestMatch(item: Item, pending: Item[], following: Item[]) {
-  const own = item.label;
-  const p = pending.map((x) => x.label).join('');
-  const f = following.map((x) => x.label).join('');
-  const candidates: { label: string; usedFollowing: boolean }[] = [
-    { label: own, usedFollowing: false },
-    { label: p + own, usedFollowing: false },
-    { label: own + f, usedFollowing: true },
-    { label: p + own + f, usedFollowing: true },
-  ];
-  let best: { match: Match<ApplicationRow> | null; label: string; usedFollowing: boolean } = { match: null, label: own, usedFollowing: false };
-  for (const c of candidates) {
-    if (!c.label || (c.usedFollowing && !f)) continue;
-    const match = matchRow(stripGroupPrefix(c.label), APPLICATION_MATCHERS);
-    if (match && !match.loose) return { match, label: c.label, usedFollowing: c.usedFollowing };
-    if (match && !best.match) best = { match, label: c.label, usedFollowing: c.usedFollowing };
-  }
-  return best;
 }
 
 function toRow(cells: (ValueCell | null)[] | undefined): Record<ApplicantColumn, Cell> {

@@ -82,10 +82,10 @@ export interface Match<K extends string> {
   strength: number;
 }
 
-/** Best row for a label, or null. Strong keywords beat loose ones; longer matches beat shorter. */
-export function matchRow<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K> | null {
+/** Every row a label could mean, best first: strong keywords beat loose ones, longer matches shorter. */
+export function matchAll<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K>[] {
   const label = printed.replace(/[、，,。：:；;“”"'‘’·]/g, '');
-  let best: Match<K> | null = null;
+  const best = new Map<K, Match<K>>();
   for (const mt of matchers) {
     for (const [list, loose] of [
       [mt.strong, false],
@@ -95,9 +95,14 @@ export function matchRow<K extends string>(printed: string, matchers: RowMatcher
         const hit = re.exec(label);
         if (!hit) continue;
         const strength = (loose ? 0 : 1000) + hit[0].length;
-        if (!best || strength > best.strength) best = { key: mt.key, loose, strength };
+        if (strength > (best.get(mt.key)?.strength ?? -1)) best.set(mt.key, { key: mt.key, loose, strength });
       }
     }
   }
-  return best;
+  return [...best.values()].sort((a, b) => b.strength - a.strength);
+}
+
+/** The best row for a label, or null. */
+export function matchRow<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K> | null {
+  return matchAll(printed, matchers)[0] ?? null;
 }

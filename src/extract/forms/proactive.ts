@@ -3,48 +3,45 @@
 import { PROACTIVE_2019, PROACTIVE_2021, type ProactiveTable, type Warning } from '../../record.js';
 import { toWanYuan } from './cells.js';
 import { placeValues } from './columns.js';
-import { PROACTIVE_MATCHERS, SUBTOTAL, matchRow, type ProactiveRow } from './labels.js';
-import { toItem, type ValueCell } from './sections.js';
+import { labelledRows } from './assemble.js';
+import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
+import type { Item, ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
 
 export const PROACTIVE_2021_LABELS = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量/;
 export const PROACTIVE_2019_LABELS = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额|其他对外管理服务事项|政府集中采购/;
 
-const HEADER_ROW = /信息内容|第二十条/;
+const HEADER_ROW = /信息内容|第二十条|本年|数量|金额/;
 
 export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead<ProactiveTable> {
   const layout: Record<string, readonly string[]> = form === '2021' ? PROACTIVE_2021 : PROACTIVE_2019;
-  const items = rows.map(toItem);
   const warnings: Warning[] = [];
   const found = new Map<ProactiveRow, (ValueCell | null)[]>();
   let headerCenters: number[] = [];
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows.map((r) => r.cells.map((c) => c.text).join('')).join('').normalize('NFKC');
   if (form === '2019' && /(单位|金额)[:：(（]*\s*万元/.test(sectionText)) moneyUnit = '万元';
+  const readHeader = (item: Item) => {
+    const withX = item.labelCells.filter((c) => c.x0 !== undefined);
+    if (withX.length >= 2 && HEADER_ROW.test(item.label)) headerCenters = withX.slice(1).map((c) => ((c.x0 ?? 0) + (c.x1 ?? 0)) / 2);
+  };
+  const matchers = PROACTIVE_MATCHERS.filter((m) => m.key in layout);
 
-  for (const item of items) {
-    if (!item.values) {
-      const withX = item.labelCells.filter((c) => c.x0 !== undefined);
-      if (withX.length >= 2) headerCenters = withX.slice(1).map((c) => ((c.x0 ?? 0) + (c.x1 ?? 0)) / 2);
-      continue;
-    }
-    const numbers = item.values.filter((v) => v.kind === 'number');
-    if (HEADER_ROW.test(item.label) && !numbers.length) continue;
-    const match = item.label ? matchRow(item.label, PROACTIVE_MATCHERS) : null;
-    if (!match || !(match.key in layout)) {
+  for (const { match, label, values } of labelledRows(rows, matchers, readHeader)) {
+    const numbers = values.filter((v) => v.kind === 'number');
+    if (!match) {
       if (!numbers.length) continue; // a banner or header row with blank cells
-      const code = SUBTOTAL.test(item.label) ? 'subtotal_row' : 'extra_row';
-      warnings.push({ code, where: `proactive:${item.label || '(no label)'}`, detail: `row not in the ${form} form: ${numbers.map((v) => v.raw).join(' ')}` });
+      const code = SUBTOTAL.test(label) ? 'subtotal_row' : 'extra_row';
+      warnings.push({ code, where: `proactive:${label || '(no label)'}`, detail: `row not in the ${form} form: ${numbers.map((v) => v.raw).join(' ')}` });
       continue;
     }
     const key = match.key;
-    if (found.get(key)?.some((v) => v !== null)) continue;
     const where = `proactive.${key}`;
-    if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${item.label}' matched loosely` });
+    if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
     const columns = layout[key];
     const centers = headerCenters.length >= columns.length ? headerCenters.slice(0, columns.length) : null;
-    const placed = placeValues(item.values, columns.length, centers, where);
+    const placed = placeValues(values, columns.length, centers, where);
     warnings.push(...placed.warnings);
     found.set(key, placed.cells);
   }

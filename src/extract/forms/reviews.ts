@@ -2,13 +2,14 @@
 // (行政复议 ×5 · 未经复议直接起诉 ×5 · 复议后起诉 ×5); some reports print one row per group instead.
 import { REVIEW_COLUMNS, REVIEW_GROUPS, emptyReviews, type ReviewGroup, type ReviewsTable, type Warning } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
-import { norm } from './cells.js';
+import { norm, parseValue } from './cells.js';
 import { toItem, type ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
 
 const N = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
-const HEADER = /^(结果)?(维持|纠正)$|^其他(结果)?$|^(尚未)?审结$|^尚未审结$|^总计$/;
+const GROUP_HEADER = /复议|诉讼|起诉/;
+const HEADER_PART = /^[结果维持纠正其他尚未审总计]+$/;
 const GROUP_ROW: [ReviewGroup, RegExp][] = [
   ['litigation_after_review', /复议后起诉/],
   ['litigation_direct', /未经复议|直接起诉/],
@@ -47,15 +48,22 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
   return { table, warnings, keys: [...REVIEW_GROUPS] };
 }
 
-/** x centres of the 15 column headers (结果维持 … 总计 three times), when the reader kept positions. */
+/**
+ * x centres of the 15 column headers (结果维持 … 总计 three times), when the reader kept positions.
+ * Header labels are often broken over lines ("结果维" / "持"): every header cell that is not a group
+ * label contributes its centre, and cells of one column share it.
+ */
 function headerCenters(rows: TextRow[]): number[] | null {
   const xs: number[] = [];
-  for (const row of rows)
-    for (const c of row.cells)
-      if (c.x0 !== undefined && c.x1 !== undefined && HEADER.test(norm(c.text))) {
-        const x = (c.x0 + c.x1) / 2;
-        if (!xs.some((y) => Math.abs(y - x) < 3)) xs.push(x);
-      }
+  for (const row of rows) {
+    if (row.cells.some((c) => parseValue(c.text)?.kind === 'number')) continue;
+    for (const c of row.cells) {
+      const t = norm(c.text);
+      if (c.x0 === undefined || c.x1 === undefined || !t || GROUP_HEADER.test(t) || !HEADER_PART.test(t)) continue;
+      const x = (c.x0 + c.x1) / 2;
+      if (!xs.some((y) => Math.abs(y - x) < 6)) xs.push(x);
+    }
+  }
   xs.sort((a, b) => a - b);
   return xs.length === N ? xs : null;
 }
