@@ -3,7 +3,7 @@
 import type { Format } from '../record.js';
 import { ExtractError } from '../errors.js';
 import { decodeText } from './charset.js';
-import { mhtHtmlPart } from './text/html.js';
+import { mhtHtmlPart } from './text/mht.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Name of the main stream of a Word 97–2003 file, as it sits in the OLE2 directory (UTF-16LE). */

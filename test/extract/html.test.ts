@@ -4,7 +4,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, metaCharset } from '../../src/extract/charset.js';
 import type { TextCell, TextRow } from '../../src/extract/model.js';
-import { readHtml, rowsFromLines } from '../../src/extract/text/html.js';
+import { readHtml } from '../../src/extract/text/html.js';
+import { rowsFromLines } from '../../src/extract/text/lines.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
 const sample = (name: string) => readFileSync(`/work/shared/samples/portal-pages/${name}`);
