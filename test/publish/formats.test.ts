@@ -164,3 +164,14 @@ describe('datapackage.json', () => {
     expect(pq.schema).toEqual(csv.schema);
   });
 });
+
+describe('an empty dataset', () => {
+  it('still has every file, with headers only, and a readable parquet', async () => {
+    const res = await publish({ records: [], failures: [], datasetsDir: tempDatasets(), today: TODAY, site: false });
+    const file = fs.readFileSync(path.join(res.dir, 'reports.parquet'));
+    expect(await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) })).toEqual([]);
+    expect(fs.readFileSync(path.join(res.dir, 'reports.csv'), 'utf8')).toBe(`\uFEFF${REPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`);
+    expect(fs.readFileSync(path.join(res.dir, 'applications.csv'), 'utf8')).toBe('report_id,row,column,value,row_label_zh,column_label_zh\r\n');
+    expect(res.summary.reports).toBe(0);
+  });
+});
