@@ -13,6 +13,7 @@ import { ExtractError } from '../../src/errors.js';
 import type { DocumentModel, TextCell, TextRow } from '../../src/extract/model.js';
 import { cutAtRulings, layoutPage, type TextRun } from '../../src/extract/text/pdf-layout.js';
 import { looksLikeReportTitle, mayJoinCells, readPdf } from '../../src/extract/text/pdf.js';
+import { foldRadicals } from '../../src/extract/text/pdf-unicode.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/documents/${name}`, import.meta.url));
 const PEER = '/work/shared/samples/peer';
@@ -97,19 +98,15 @@ describe('hongze-2023.pdf', () => {
     }
   });
 
-  it('keeps a two-line label apart from the numbers set between its lines', () => {
-    const i = findRow(m, '5.要求行政机关确认或重 新出具');
-    expect(m.rows.slice(i, i + 3).map((r) => [texts(r), r.tabular])).toEqual([
-      [['5.要求行政机关确认或重 新出具'], true],
-      [['0', '0', '0', '0', '0', '0', '0'], true],
-      [['已获取信息'], true],
+  it('joins a label wrapped over two lines around its numbers into one row', () => {
+    expect(texts(m.rows[findRow(m, '5.要求行政机关确认或重 新出具已获取信息')])).toEqual([
+      '5.要求行政机关确认或重 新出具已获取信息',
+      ...'0000000',
     ]);
-    const j = findRow(m, '（二）部分公开（区分处理的，只计这一情 形，不');
-    expect(m.rows.slice(j, j + 3).map(texts)).toEqual([
-      ['（二）部分公开（区分处理的，只计这一情 形，不'],
-      ['4', '0', '0', '0', '0', '0', '4'],
-      ['计其他情形）'],
-    ]);
+    const i = findRow(m, '（二）部分公开（区分处理的，只计这一情 形，不计其他情形）');
+    expect(m.rows[i]).toMatchObject({ tabular: true, page: 3 });
+    expect(m.rows[i].cells[0]).toEqual({ text: '（二）部分公开（区分处理的，只计这一情 形，不计其他情形）', x0: 103.92, x1: 306.48 });
+    expect(texts(m.rows[i]).slice(1)).toEqual(['4', '0', '0', '0', '0', '0', '4']);
     expect(texts(m.rows[findRow(m, '2.其他法律行政止公开')])).toEqual(['2.其他法律行政止公开', '0', '0', '0', '0', '0', '0', '0']);
   });
 
@@ -261,6 +258,10 @@ describe('layoutPage', () => {
     expect(rows.map(texts)).toEqual([['7'], ['正文']]);
   });
 
+  it('folds radical code points to the ideographs (⼈⺠ → 人民)', () => {
+    expect(foldRadicals('北江县⼈⺠政府 ⻓ ⽇期 （一） 1')).toBe('北江县人民政府 长 日期 （一） 1');
+  });
+
   it('keeps one-glyph cells apart (the second line of wrapped header labels "结果维/持")', () => {
     const rows = layoutPage([run('持', 75, 100), run('正', 109, 100), run('果', 143, 100), run('结', 177, 100)], page);
     expect(rows.map((r) => [texts(r), r.tabular])).toEqual([[['持', '正', '果', '结'], true]]);
@@ -297,6 +298,34 @@ describe('layoutPage', () => {
   it('splits a table line at 0.4 em gaps between separate runs', () => {
     const rows = layoutPage([run('结果', 100, 300), run('其他', 125, 300), run('0', 300, 300, 10, 5)], page);
     expect(rows.map(texts)).toEqual([['结果', '其他', '0']]);
+  });
+
+  it('joins the lines of a wrapped label around a row of values, cell by cell', () => {
+    const rows = layoutPage(
+      [
+        run('三、', 60, 100),
+        run('（一）予以', 180, 100),
+        run('1647', 320, 107, 10, 20),
+        run('6', 390, 107, 10, 5),
+        run('本年', 60, 114),
+        run('公开', 193, 114),
+        run('（二）部分公开', 180, 135),
+        run('223', 320, 135, 10, 15),
+      ],
+      page,
+    );
+    expect(rows.map(texts)).toEqual([
+      ['三、本年', '（一）予以公开', '1647', '6'],
+      ['（二）部分公开', '223'],
+    ]);
+  });
+
+  it('does not join header lines into a row of values whose first cells are blank', () => {
+    const rows = layoutPage(
+      [run('结果', 75, 100), run('其他', 140, 100), run('尚未', 175, 100), run('总计', 204, 100), run('3', 206, 115, 10, 5)],
+      page,
+    );
+    expect(rows.map(texts)).toEqual([['结果', '其他', '尚未', '总计'], ['3']]);
   });
 
   it('keeps vertical text as its own row at its top', () => {

@@ -90,6 +90,7 @@ export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Rul
       size: line.size,
     });
   }
+  joinWrappedLabels(placed);
   markTableLines(placed);
   for (const v of verticalRows(vertical, geometry.page)) {
     const at = placed.findIndex((p) => p.top > v.top);
@@ -207,6 +208,56 @@ function dropDuplicates(runs: TextRun[]): TextRun[] {
 function isPageNumber(cells: TextCell[], line: Line, g: PageGeometry): boolean {
   if (cells.length !== 1 || !PAGE_NUMBER.test(cells[0].text.trim())) return false;
   return line.bottom < g.height * MARGIN || line.top > g.height * (1 - MARGIN);
+}
+
+const VALUE = /^(?:[+\-−]?[\d,，.]+(?:万元|万|元|件|个|%)?|[-—–−_/／]+)$/u;
+const isValueRow = (p: PlacedRow) => p.row.cells.length > 0 && p.row.cells.every((c) => VALUE.test(c.text));
+
+/**
+ * A table row whose label wraps onto two lines, with the numbers set once between them
+ * ("5.要求行政机关确认或重新出具" / "0 0 0 0 0 0 0" / "已获取信息"): the label lines just
+ * above and below a row of values, close to it and wholly left of its first value, are joined
+ * into it, cell by cell where their x ranges overlap. One visual table row becomes one row.
+ */
+function joinWrappedLabels(placed: PlacedRow[]): void {
+  for (let i = 0; i < placed.length; i++) {
+    const values = placed[i];
+    if (!isValueRow(values)) continue;
+    const firstValue = values.row.cells[0].x0 ?? 0;
+    const isLabelOf = (p: PlacedRow | undefined): p is PlacedRow =>
+      p !== undefined &&
+      p.row.cells.length <= 2 && // a group label and a row label at most; a header line has more
+      !p.row.cells.some((c) => VALUE.test(c.text)) &&
+      p.row.cells.every((c) => (c.x1 ?? Infinity) < firstValue) &&
+      p.size <= 1.2 * values.size &&
+      Math.abs(p.bottom - values.bottom) <= 1.3 * Math.max(p.size, values.size);
+    const above = isLabelOf(placed[i - 1]) ? placed[i - 1] : undefined;
+    const below = isLabelOf(placed[i + 1]) ? placed[i + 1] : undefined;
+    if (!above && !below) continue;
+    const labels = joinColumns(above?.row.cells ?? [], below?.row.cells ?? []);
+    values.row = { ...values.row, cells: [...labels, ...values.row.cells], tabular: true };
+    values.top = Math.min(values.top, above?.top ?? Infinity);
+    values.bottom = Math.max(values.bottom, below?.bottom ?? -Infinity);
+    if (below) placed.splice(i + 1, 1);
+    if (above) {
+      placed.splice(i - 1, 1);
+      i--;
+    }
+  }
+}
+
+/** Cells of two stacked lines, the lower one's text appended where their x ranges overlap. */
+function joinColumns(upper: TextCell[], lower: TextCell[]): TextCell[] {
+  const out = upper.map((c) => ({ ...c }));
+  for (const c of lower) {
+    const over = out.find((u) => (u.x0 ?? 0) < (c.x1 ?? 0) && (c.x0 ?? 0) < (u.x1 ?? 0));
+    if (over) {
+      over.text += c.text;
+      over.x0 = Math.min(over.x0 ?? 0, c.x0 ?? 0);
+      over.x1 = Math.max(over.x1 ?? 0, c.x1 ?? 0);
+    } else out.push({ ...c });
+  }
+  return out.sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0));
 }
 
 function markTableLines(placed: PlacedRow[]): void {
