@@ -51,6 +51,23 @@ const header = (fields: Field[]) => `${fields.map((f) => f.name).join(',')}\r\n`
 
 type Table = Record<string, Record<string, unknown>> | null | undefined;
 
+interface Piece {
+  /** `<row>,<column>,` */
+  head: string;
+  /** `,<row label>,<column label>\r\n` */
+  tail: string;
+  /** What an empty value_raw adds (proactive.csv only). */
+  empty: string;
+  /** Whole encoded lines after the id, by cached value slot. */
+  byValue: (Buffer | undefined)[];
+}
+
+/** Slot of a value whose line is cached: 0 = blank, 1… = the counts 0…255; -1 = encode on the spot. */
+function cachedSlot(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 256 ? value + 1 : -1;
+}
+
 /**
  * One tidy file. A line is `<report_id>,` + `<row>,<column>,<value>[,<raw>],<labels>\r\n`; the
  * second part is encoded once per (row, column, value) for small counts (most cells), so
@@ -58,7 +75,7 @@ type Table = Record<string, Record<string, unknown>> | null | undefined;
  */
 class TidyFile {
   private readonly sink: FileSink;
-  private readonly pieces = new Map<string, { head: string; tail: string; empty: string; byValue: (Buffer | undefined)[] }>();
+  private readonly pieces = new Map<string, Map<string, Piece>>();
 
   constructor(
     dir: string,
@@ -73,9 +90,10 @@ class TidyFile {
     this.sink.write(header(fields));
   }
 
-  private piece(row: string, col: string) {
-    const key = `${row}\u0000${col}`;
-    let p = this.pieces.get(key);
+  private piece(row: string, col: string): Piece {
+    let byCol = this.pieces.get(row);
+    if (!byCol) this.pieces.set(row, (byCol = new Map()));
+    let p = byCol.get(col);
     if (!p) {
       p = {
         head: `${csvCell(row)},${csvCell(col)},`,
@@ -83,16 +101,15 @@ class TidyFile {
         empty: this.withRaw ? ',' : '',
         byValue: [],
       };
-      this.pieces.set(key, p);
+      byCol.set(col, p);
     }
     return p;
   }
 
-  /** Value slot 0 = blank, 1… = the count 0…; anything else is encoded on the spot. */
   line(id: Buffer, row: string, col: string, value: unknown, raw: string | null = null): void {
     const p = this.piece(row, col);
     this.sink.writeBytes(id);
-    const slot = raw ? -1 : value === null || value === undefined ? 0 : Number.isInteger(value) && (value as number) >= 0 && (value as number) < 256 ? (value as number) + 1 : -1;
+    const slot = raw ? -1 : cachedSlot(value);
     if (slot >= 0) {
       let bytes = p.byValue[slot];
       if (!bytes) p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.empty}${p.tail}`, 'utf8');
