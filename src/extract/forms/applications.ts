@@ -27,7 +27,7 @@ const N = APPLICANT_COLUMNS.length;
 const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k));
 
 export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> {
-  const labelled = labelledRows(rows, APPLICATION_MATCHERS);
+  const labelled = [...labelledRows(rows, APPLICATION_MATCHERS)];
   const warnings: Warning[] = [];
   const centers = centersFromFullRows(labelled.map((r) => r.values), N);
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();

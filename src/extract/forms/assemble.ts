@@ -19,9 +19,9 @@ export interface LabelledRow<K extends string> {
 
 const NUMBERED = /^(\d+[.、]|\((一|二|三|四|五|六|七|八|九|十)\)|[一二三四五六七八九十]+、)/;
 
-export function labelledRows<K extends string>(rows: TextRow[], matchers: RowMatcher<K>[], onLabelRow?: (item: Item) => void): LabelledRow<K>[] {
+/** Yields value rows in order; `onLabelRow` sees each label-only row as it is passed (header rows). */
+export function* labelledRows<K extends string>(rows: TextRow[], matchers: RowMatcher<K>[], onLabelRow?: (item: Item) => void): Generator<LabelledRow<K>> {
   const items = rows.map(toItem);
-  const out: LabelledRow<K>[] = [];
   const found = new Set<K>();
   let pending: Item[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -45,7 +45,7 @@ export function labelledRows<K extends string>(rows: TextRow[], matchers: RowMat
       // A row of blanks (or a header with trailing blank cells) claims a row only by its own strong label.
       const match = matchAll(stripGroupPrefix(own), matchers).find((m) => !found.has(m.key) && !m.loose) ?? null;
       if (match) found.add(match.key);
-      out.push({ match, label: own, values: item.values, item });
+      yield { match, label: own, values: item.values, item };
       continue;
     }
     const readings = [
@@ -66,7 +66,6 @@ export function labelledRows<K extends string>(rows: TextRow[], matchers: RowMat
     }
     if (chosen.match) found.add(chosen.match.key);
     i += chosen.used;
-    out.push({ match: chosen.match, label: chosen.label, values: item.values, item });
+    yield { match: chosen.match, label: chosen.label, values: item.values, item };
   }
-  return out;
 }

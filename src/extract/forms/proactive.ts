@@ -1,7 +1,7 @@
 // Table 二 (主动公开政府信息情况): blocks under 第二十条 banners, rows read by label; the columns
 // depend on the form (2019: counts of items and procurement; 2021: documents in force and fee amounts).
 import { PROACTIVE_2019, PROACTIVE_2021, type ProactiveTable, type Warning } from '../../record.js';
-import { toWanYuan } from './cells.js';
+import { norm, toWanYuan } from './cells.js';
 import { placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
@@ -22,13 +22,28 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows.map((r) => r.cells.map((c) => c.text).join('')).join('').normalize('NFKC');
   if (form === '2019' && /(单位|金额)[:：(（]*\s*万元/.test(sectionText)) moneyUnit = '万元';
+  // Column centres of the block's header (PDF): header labels are often broken over lines
+  // ("本年" / "制发件数"), so every header cell between a 第二十条 banner and the block's first
+  // value row adds its centre; cells of one column share it.
+  let collecting = false;
   const readHeader = (item: Item) => {
-    const withX = item.labelCells.filter((c) => c.x0 !== undefined);
-    if (withX.length >= 2 && HEADER_ROW.test(item.label)) headerCenters = withX.slice(1).map((c) => ((c.x0 ?? 0) + (c.x1 ?? 0)) / 2);
+    if (/第二十条/.test(item.label)) {
+      collecting = true;
+      headerCenters = [];
+      return;
+    }
+    if (!collecting) return;
+    for (const c of item.labelCells) {
+      if (c.x0 === undefined || c.x1 === undefined || /^(信息内容|信息|内容)$/.test(norm(c.text))) continue;
+      const x = (c.x0 + c.x1) / 2;
+      if (!headerCenters.some((y) => Math.abs(y - x) < 8)) headerCenters.push(x);
+    }
+    headerCenters.sort((a, b) => a - b);
   };
   const matchers = PROACTIVE_MATCHERS.filter((m) => m.key in layout);
 
   for (const { match, label, values } of labelledRows(rows, matchers, readHeader)) {
+    collecting = false;
     const numbers = values.filter((v) => v.kind === 'number');
     if (!match) {
       if (!numbers.length) continue; // a banner or header row with blank cells
@@ -40,7 +55,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     const where = `proactive.${key}`;
     if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
     const columns = layout[key];
-    const centers = headerCenters.length >= columns.length ? headerCenters.slice(0, columns.length) : null;
+    const centers = headerCenters.length === columns.length ? headerCenters : null;
     const placed = placeValues(values, columns.length, centers, where);
     warnings.push(...placed.warnings);
     found.set(key, placed.cells);
