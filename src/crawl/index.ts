@@ -13,7 +13,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { BasicCrawler, Configuration, Request, RequestQueueV1, log } from 'crawlee';
+// The crawlee 3.x packages themselves (what `crawlee` re-exports): importing `crawlee` would also load
+// its browser, jsdom and linkedom crawlers, ~100 MB of RSS before the first request.
+import { BasicCrawler } from '@crawlee/basic';
+import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../storage/layout.js';
 import { HttpClient, type HttpClientOptions } from '../download/fetch.js';
@@ -151,6 +154,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     storageClientOptions: { localDataDirectory: paths.crawl, persistStorage: true, writeMetadata: true },
     persistStorage: true,
     purgeOnStart: false,
+    // Concurrency is fixed (min = max) and politeness is per host, so crawlee's load sampling (which
+    // spawns `ps` every second) has nothing to decide: sample rarely.
+    systemInfoIntervalMillis: 60_000,
   });
   log.setLevel(log.LEVELS.ERROR); // crawlee's own INFO/WARN lines; our progress line says what matters
   const state = await readState(stateFile);
@@ -162,8 +168,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   const toRequest = (r: CrawlRequest) =>
     new Request({ url: r.url, uniqueKey: uniqueKey(r), userData: r as unknown as Record<string, unknown> });
+  // In slices: a list of thousands of items never holds thousands of crawlee Request objects at once.
   const enqueue = async (requests: CrawlRequest[]) => {
-    if (requests.length) await queue.addRequests(requests.map(toRequest));
+    for (let i = 0; i < requests.length; i += 500) await queue.addRequests(requests.slice(i, i + 500).map(toRequest));
   };
 
   const route = createRouter({
