@@ -35,6 +35,16 @@ describe('readDocx', () => {
     expect(model.meta).toEqual({ title: '某某乡2020年政府信息公开工作年度报告' });
   });
 
+  it('keeps a row that starts one grid column in (w:gridBefore) under its columns', async () => {
+    // mammoth alone would put 3 and 5 under 信息内容 and 本年.
+    expect((await readDocx(fixture('grid-before.docx'))).rows).toEqual([
+      P('二、主动公开政府信息情况'),
+      T(0, '信息内容', '本年', '上年'),
+      T(0, '规章', '1', '2'),
+      T(0, '', '3', '5'),
+    ]);
+  });
+
   it.each([
     ['a truncated zip', () => fixture('merged.docx').subarray(0, 3000)],
     ['a zip whose document.xml is cut in half', () => fixture('broken-xml.docx')],

@@ -1,10 +1,23 @@
 // DOCX reports → DocumentModel. mammoth turns the document into HTML, keeping merged cells
 // (w:gridSpan → colspan, w:vMerge → rowspan) and tabs; the HTML reader's table and prose code
 // (rowsFromHtml) then builds the rows, so both formats expand grids the same way.
+// mammoth ignores w:gridBefore (a row starting some grid columns in, common in tables pasted from
+// the web or Excel), which would shift that row's cells left: such rows get an empty leading cell
+// of that span before mammoth reads them.
+import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
 import { rowsFromHtml } from './html.js';
+
+/** The zip interface mammoth reads a .docx through (mammoth/lib/zipfile.js), which its `file` input accepts. */
+interface DocxZip {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+}
+const zipfile = createRequire(import.meta.url)('mammoth/lib/zipfile.js') as {
+  openArrayBuffer(bytes: Buffer): Promise<DocxZip>;
+};
 
 /** Images are not text: give mammoth an empty source instead of letting it base64-encode them. */
 const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
@@ -13,13 +26,35 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
 export async function readDocx(bytes: Buffer): Promise<DocumentModel> {
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: NO_IMAGES })).value;
+    const file = withGridBefore(await zipfile.openArrayBuffer(bytes));
+    html = (await mammoth.convertToHtml({ file } as unknown as { buffer: Buffer }, { convertImage: NO_IMAGES })).value;
   } catch (err) {
     throw new ExtractError('corrupt_docx', `unreadable DOCX: ${(err as Error).message}`);
   }
   const rows = rowsFromHtml(html);
   const title = titleOf(rows);
   return modelFromRows('docx', rows, title ? { title } : {});
+}
+
+/** The zip with every row that has `<w:gridBefore w:val="n"/>` given an empty first cell spanning n columns. */
+function withGridBefore(zip: DocxZip): DocxZip {
+  return {
+    exists: (name) => zip.exists(name),
+    async read(name, encoding) {
+      const content = await zip.read(name, encoding);
+      return typeof content === 'string' && content.includes('gridBefore') ? padGridBefore(content) : content;
+    },
+  };
+}
+
+const ROW_PROPERTIES = /<w:trPr>((?:(?!<\/w:trPr>)[\s\S])*?<w:gridBefore\b[^>]*\bw:val="(\d+)"(?:(?!<\/w:trPr>)[\s\S])*)<\/w:trPr>/g;
+
+export function padGridBefore(xml: string): string {
+  return xml.replace(
+    ROW_PROPERTIES,
+    (all, _inner: string, n: string) =>
+      `${all}<w:tc><w:tcPr><w:gridSpan w:val="${Number(n)}"/></w:tcPr><w:p/></w:tc>`,
+  );
 }
 
 /** The report's own title: the first prose line naming a 报告 near the top, else the first prose line. */
