@@ -10,7 +10,7 @@
 //   - a notice about compiling reports (the crawler must not take it for a report);
 //   - a detail page whose PDF attachment is corrupt (it must land in failures.csv).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,9 @@ const COLUMN = path.join(SITE, 'zfxxgk', 'zfxxgknb');
 const PER_PAGE = 5;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One cell of a one-cell-per-line table: a tab, then text without tabs. */
+const isCellLine = (line: string) => line.startsWith('\t') && !line.slice(1).includes('\t');
 
 /** Seed text → report body HTML. */
 export function seedToHtml(text: string): string {
@@ -42,13 +45,13 @@ export function seedToHtml(text: string): string {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.startsWith('\t')) {
+    if (isCellLine(line)) {
       // one cell per line: a block of tab-led lines is one row; blank lines separate rows
       const row: string[] = [];
-      while (i < lines.length && lines[i].startsWith('\t')) row.push(lines[i++].slice(1));
+      while (i < lines.length && isCellLine(lines[i])) row.push(lines[i++].slice(1));
       rows.push(row);
       while (i + 1 < lines.length && lines[i] !== undefined && lines[i].trim() === '' && lines[i + 1].trim() === '') i++;
-      if (!(lines[i + 1] ?? '').startsWith('\t')) flush();
+      if (!isCellLine(lines[i + 1] ?? '')) flush();
       continue;
     }
     if (line.includes('\t')) {
@@ -151,6 +154,7 @@ function main(): void {
       else {
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(path.join(SAMPLES, a.from), target);
+        chmodSync(target, 0o644);
       }
       body = `<p>${esc(item.source)}${item.title.replace(/^.*?(\d{4}年)/, '$1')}已编制完成，全文见附件。</p>\n<p>附件：<a href="./${a.file}">${esc(a.name)}</a></p>`;
     } else {

@@ -30,6 +30,10 @@ const CORRUPT = '202001/P020200115338120.pdf';
 const NOTICE = '202012/t20201201_3000.html';
 const CHANGED = '202101/t20210130_3001.html';
 
+/** The cells of `got` at the rows and columns `want` names. */
+const pick = (got: any, want: Record<string, Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(want).map(([row, cols]) => [row, Object.fromEntries(Object.keys(cols).map((c) => [c, got?.[row]?.[c]]))]));
+
 describe('refresh against the demo portal', () => {
   let portal: DemoPortal;
   let tmp: string;
@@ -89,6 +93,23 @@ describe('refresh against the demo portal', () => {
       String(a[0]).localeCompare(String(b[0])),
     );
     expect(got).toEqual(want);
+
+    // The demo renders the seed reports faithfully: every cell the seed's expected values give is read back.
+    const SAMPLES = path.resolve(import.meta.dirname, '..', '..', 'shared', 'samples', 'seeds'); // shared/ sits beside the repo
+    const SEEDS: [string, string][] = [
+      ['202101/t20210130_3001.html', '000_5b187f188d2c1fc2'],
+      ['202101/t20210125_3002.html', '001_82da0c68b48e6d43'],
+      ['202101/t20210122_3003.html', '002_6ac92d5cb3b88a66'],
+      ['202101/P020210120604417.docx', '003_68024565e3af0575'],
+    ];
+    for (const [rel, seed] of SEEDS) {
+      const expected = JSON.parse(readFileSync(path.join(SAMPLES, `${seed}.expected.json`), 'utf8'));
+      const record = jsonl('2026-01-01').find((r) => r.report_id === idOf(rel))!;
+      for (const table of ['proactive', 'applications', 'reviews']) {
+        if (expected[table]) expect({ seed, table, cells: pick(record[table], expected[table]) }).toEqual({ seed, table, cells: expected[table] });
+      }
+      expect(record.region.code).toBe(expected.region.code);
+    }
 
     const failures = parse(readFileSync(path.join(datasets(), '2026-01-01', 'failures.csv')), { bom: true });
     expect(failures).toEqual([
