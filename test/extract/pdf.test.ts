@@ -320,6 +320,26 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('joins a wrapped label into a values line that holds a group-label fragment, only when both lines overlap', () => {
+    const rows = layoutPage(
+      [
+        run('(二) 部分公开(区分处理的', 95, 100),
+        run('理结', 67, 107),
+        run('0', 320, 107, 10, 5),
+        run('形)', 193, 114),
+        run('（四）无法提供', 95, 140),
+        run('2.没有现成信息', 180, 147),
+        run('3', 320, 147, 10, 5),
+      ],
+      page,
+    );
+    expect(rows.map(texts)).toEqual([
+      ['理结', '(二) 部分公开(区分处理的形)', '0'],
+      ['（四）无法提供'],
+      ['2.没有现成信息', '3'],
+    ]);
+  });
+
   it('does not join header lines into a row of values whose first cells are blank', () => {
     const rows = layoutPage(
       [run('结果', 75, 100), run('其他', 140, 100), run('尚未', 175, 100), run('总计', 204, 100), run('3', 206, 115, 10, 5)],

@@ -211,39 +211,47 @@ function isPageNumber(cells: TextCell[], line: Line, g: PageGeometry): boolean {
 }
 
 const VALUE = /^(?:[+\-−]?[\d,，.]+(?:万元|万|元|件|个|%)?|[-—–−_/／]+)$/u;
-const isValueRow = (p: PlacedRow) => p.row.cells.length > 0 && p.row.cells.every((c) => VALUE.test(c.text));
 
 /**
  * A table row whose label wraps onto two lines, with the numbers set once between them
  * ("5.要求行政机关确认或重新出具" / "0 0 0 0 0 0 0" / "已获取信息"): the label lines just
- * above and below a row of values, close to it and wholly left of its first value, are joined
+ * above and below the row of values, close to it and wholly left of its first value, are joined
  * into it, cell by cell where their x ranges overlap. One visual table row becomes one row.
+ * When the values' line holds label text of its own (a fragment of a group label: "理结 | 0 0 …"),
+ * both lines must be there and overlap each other (one label, wrapped), so that a group label
+ * standing between two rows ("（四）无法提供") is not pulled into either.
  */
 function joinWrappedLabels(placed: PlacedRow[]): void {
   for (let i = 0; i < placed.length; i++) {
-    const values = placed[i];
-    if (!isValueRow(values)) continue;
-    const firstValue = values.row.cells[0].x0 ?? 0;
+    const row = placed[i];
+    const firstValue = row.row.cells.findIndex((c) => VALUE.test(c.text));
+    if (firstValue < 0 || row.row.cells.slice(firstValue).some((c) => !VALUE.test(c.text))) continue;
+    const valueX = row.row.cells[firstValue].x0 ?? 0;
     const isLabelOf = (p: PlacedRow | undefined): p is PlacedRow =>
       p !== undefined &&
       p.row.cells.length <= 2 && // a group label and a row label at most; a header line has more
       !p.row.cells.some((c) => VALUE.test(c.text)) &&
-      p.row.cells.every((c) => (c.x1 ?? Infinity) < firstValue) &&
-      p.size <= 1.2 * values.size &&
-      Math.abs(p.bottom - values.bottom) <= 1.3 * Math.max(p.size, values.size);
-    const above = isLabelOf(placed[i - 1]) ? placed[i - 1] : undefined;
-    const below = isLabelOf(placed[i + 1]) ? placed[i + 1] : undefined;
+      p.row.cells.every((c) => (c.x1 ?? Infinity) < valueX) &&
+      p.size <= 1.2 * row.size &&
+      Math.abs(p.bottom - row.bottom) <= 1.3 * Math.max(p.size, row.size);
+    let above = isLabelOf(placed[i - 1]) ? placed[i - 1] : undefined;
+    let below = isLabelOf(placed[i + 1]) ? placed[i + 1] : undefined;
+    if (firstValue > 0 && !(above && below && overlaps(above.row.cells, below.row.cells))) above = below = undefined;
     if (!above && !below) continue;
-    const labels = joinColumns(above?.row.cells ?? [], below?.row.cells ?? []);
-    values.row = { ...values.row, cells: [...labels, ...values.row.cells], tabular: true };
-    values.top = Math.min(values.top, above?.top ?? Infinity);
-    values.bottom = Math.max(values.bottom, below?.bottom ?? -Infinity);
+    const labels = joinColumns(joinColumns(above?.row.cells ?? [], below?.row.cells ?? []), row.row.cells.slice(0, firstValue));
+    row.row = { ...row.row, cells: [...labels, ...row.row.cells.slice(firstValue)], tabular: true };
+    row.top = Math.min(row.top, above?.top ?? Infinity);
+    row.bottom = Math.max(row.bottom, below?.bottom ?? -Infinity);
     if (below) placed.splice(i + 1, 1);
     if (above) {
       placed.splice(i - 1, 1);
       i--;
     }
   }
+}
+
+function overlaps(a: TextCell[], b: TextCell[]): boolean {
+  return a.some((u) => b.some((c) => (u.x0 ?? 0) < (c.x1 ?? 0) && (c.x0 ?? 0) < (u.x1 ?? 0)));
 }
 
 /** Cells of two stacked lines, the lower one's text appended where their x ranges overlap. */
