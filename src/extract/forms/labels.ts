@@ -66,13 +66,18 @@ export const PROACTIVE_MATCHERS: RowMatcher<ProactiveRow>[] = [
 export const GROUP_LABELS = [/^\(三\)不予公开$/, /^\(四\)无法提供$/, /^\(五\)不予处理$/];
 export const SUBTOTAL = /小计|合计/;
 
-const PREFIXES = [/^三?、?本年度?办理结果/, /^\((三|四|五|六)\)(不予公开|无法提供|不予处理|其他处理)(?=\d)/];
+const OPENING = /^三?、?本年度?办理结果/;
+const GROUP = /\((三|四|五|六)\)(不予公开|无法提供|不予处理|其他处理)/g;
 
-/** The label without the rowspan group labels a row inherits ("三、本年度办理结果", "（三）不予公开" before "1."). */
+/**
+ * The label without the rowspan group labels a row inherits: "三、本年度办理结果" at its start, and
+ * "（三）不予公开"…"（六）其他处理" wherever they were merged into the line — unless the group label
+ * is (nearly) all there is, as in the 2019 form's single （六）其他处理 row.
+ */
 export function stripGroupPrefix(label: string): string {
-  let out = label;
-  for (const re of PREFIXES) out = out.replace(re, '');
-  return out;
+  const out = label.replace(OPENING, '');
+  const without = out.replace(GROUP, '');
+  return without.length >= 4 ? without : out;
 }
 
 export interface Match<K extends string> {
