@@ -1,6 +1,6 @@
 // `npm run bench`: every bench part that exists, one after another, each printing its own lines.
 // A part whose file is not there yet is skipped with a note; a part that fails is reported and the
-// others still run (exit code 1 at the end).
+// others still run (exit code 1 at the end). `npm run bench -- extract site` runs only those parts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +11,10 @@ const PARTS = [
   ['site', './site.js', 'benchSite'],
 ] as const;
 
+const only = process.argv.slice(2);
 let failed = false;
 for (const [name, path, fn] of PARTS) {
+  if (only.length > 0 && !only.includes(name)) continue;
   const file = fileURLToPath(new URL(path.replace(/\.js$/, '.ts'), import.meta.url));
   if (!existsSync(file)) {
     console.log(`== ${name}: skipped (bench/${name}.ts does not exist yet)\n`);
