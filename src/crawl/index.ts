@@ -200,6 +200,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
   const concurrency = opts.concurrency ?? 8;
+  let started = 0;
   const crawler = new BasicCrawler(
     {
       requestQueue: queue,
@@ -214,6 +215,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
         emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
       },
       async requestHandler({ request }) {
+        // crawlee checks maxRequestsPerCrawl against *finished* requests, so parallel ones overshoot it.
+        if (opts.maxRequests !== undefined && ++started > opts.maxRequests) return;
         await route(request.userData as unknown as CrawlRequest);
       },
       async failedRequestHandler({ request }, error) {

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawl, type CrawlOptions } from '../../src/crawl/index.js';
+import { hanweb } from '../../src/crawl/define.js';
+import { crawl, startRequests, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/crawl/manners.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -61,12 +62,16 @@ describe.each(SITES)('the %s site', (site) => {
   it('finds exactly the reports, stores them with their failures, and a rerun downloads nothing', async () => {
     const storage = tempStorage();
     const expected = portal.expected;
-    const first = await crawl(options(portal, storage));
+    const progress: string[] = [];
+    const first = await crawl({ ...options(portal, storage), progress: (line) => progress.push(line) });
 
     expect(documentsOf(first.documents)).toEqual(expected.documents);
     expect(failuresOf(first.failures)).toEqual(expected.failures);
     expect(first.blockedHosts).toEqual(expected.blockedHosts ? [new URL(portal.origin).host] : []);
     expect(first.downloaded).toBe(expected.documents.length);
+    expect(progress.at(-1)).toBe(
+      `pages ${first.pages} · docs ${expected.documents.length} · failed ${expected.failures.length} · ETA 0s`,
+    );
     const requested = new Set(portal.hits.map((h) => h.path));
     for (const p of expected.neverRequested) expect(requested, p).not.toContain(p);
     expect(USER_AGENT).toMatch(/^ogi\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/);
@@ -187,3 +192,43 @@ function killTree(pid: number): void {
     // already gone
   }
 }
+
+describe('province crawlers', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal('test/portal/sites/hanweb');
+  });
+  afterAll(() => portal.close());
+
+  const fixture = () => ({
+    id: 'fixture',
+    name: '样例省',
+    code: '990000',
+    portals: [hanweb(portal.url('/col/col123/index.html'), { admin_level: 'county' as const, county: '样例县' })],
+  });
+
+  it('start from the entry points, with the named adapter and the portal hints', async () => {
+    expect(await startRequests({ provinces: ['样例省'], crawlers: [fixture()] })).toEqual([
+      {
+        label: 'LIST',
+        url: portal.url('/col/col123/index.html'),
+        platform: 'hanweb',
+        isFirst: true,
+        hints: { admin_level: 'county', county: '样例县', province: '样例省', crawler: 'fixture' },
+      },
+    ]);
+  });
+
+  it('allow their own hosts without --allow-host and pass the hints to every document', async () => {
+    const { allowHosts: _a, urls: _u, ...rest } = options(portal, tempStorage());
+    const result = await crawl({ ...rest, provinces: ['fixture'], crawlers: [fixture()] });
+    expect(documentsOf(result.documents)).toEqual(portal.expected.documents);
+    expect(new Set(result.documents.map((d) => `${d.hints.province} ${d.hints.crawler}`))).toEqual(new Set(['样例省 fixture']));
+  });
+
+  it('stop after --max-requests', async () => {
+    const result = await crawl({ ...options(portal, tempStorage()), maxRequests: 2 });
+    expect(result.pages).toBe(2); // the column page and its dataproxy page
+    expect(result.documents).toEqual([]);
+  });
+});
