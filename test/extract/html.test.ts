@@ -217,6 +217,16 @@ describe('readHtml', () => {
   });
 
   it.each([
+    ['发布时间', '<div>首页 &gt; 年报</div><div>统计时间：2020年1月1日</div><div>发布时间：2021年1月29日</div>', '2021-01-29'],
+    ['a bare 日期', '<span>日期： 2021/02/03</span><span>发文日期：2021-01-01</span>', '2021-02-03'],
+    ['nothing but 发文日期 and 统计时间', '<span>发文日期：2021-01-01</span><span>统计时间：2020-12-31</span>', undefined],
+  ])('takes the visible date from %s', (_, header, published) => {
+    const page = `<html><head><meta name="PubDate" content="${published ? '2099-01-01' : ''}"></head><body>${header}
+      <div id="zoom"><p>一、总体情况。本年度主动公开政府信息。</p></div></body></html>`;
+    expect(readHtml(Buffer.from(page)).meta.published).toBe(published);
+  });
+
+  it.each([
     ['an empty body', '<html><head><title>x</title></head><body>  </body></html>'],
     [
       'a navigation shell',

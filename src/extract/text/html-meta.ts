@@ -7,8 +7,9 @@ import { findFirst, isCell, isElement, textOf } from './dom.js';
 import { fold } from './lines.js';
 
 const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+/** 发布日期：…, 发布时间：…, or a bare 日期：/时间： (not 发文日期, 统计时间 or another word ending in 日期/时间). */
 const VISIBLE_DATE = new RegExp(
-  String.raw`(?<![发成印]文)(?:发布|公开|更新|生成|发表)?(?:日期|时间)\s*[:：]\s*` + DATE.source,
+  String.raw`(?:(?:发布|公开|更新|生成|发表)(?:日期|时间)|(?<![\u4e00-\u9fff])(?:日期|时间))\s*[:：]\s*` + DATE.source,
 );
 const AGENCY_LABELS = new Set(['发布机构', '发布单位', '发文机关', '发文单位', '公开机构', '信息来源']);
 

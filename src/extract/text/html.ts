@@ -240,6 +240,7 @@ class Walker {
   }
 }
 
+/** The visible rows of a table (thead/tbody/tfoot rows included), not those of tables nested in it. */
 function tableRows(table: Element): Element[] {
   const out: Element[] = [];
   for (const child of table.children) {
@@ -249,7 +250,7 @@ function tableRows(table: Element): Element[] {
       for (const tr of child.children) if (isElement(tr) && tr.name === 'tr') out.push(tr);
     }
   }
-  return out;
+  return out.filter((tr) => !isHidden(tr));
 }
 
 /** The cell elements of a div-grid row, or null when the element is not such a row. */
