@@ -9,9 +9,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as runRefresh } from '../src/commands/refresh.js';
 import { startDemoPortal, DEMO_SITE, type DemoPortal } from '../src/demo/portal.js';
 import { extractDocument, type ExtractInput } from '../src/extract/index.js';
+import { localDate } from '../src/publish/version.js';
 import { refresh, type RefreshOptions } from '../src/refresh.js';
 
 const COLUMN = '/zfxxgk/zfxxgknb/';
@@ -192,5 +194,32 @@ describe('refresh against the demo portal', () => {
     expect(again.summary.extraction).toEqual({ extracted: 0, failed: 0, cached: 11 });
     expect(again.summary.published).toBeNull();
     expect(calls).toEqual([]);
+  });
+
+  it('ogi refresh: --json summary on stdout, exit 3 when the run met failures, 0 when clean, 2 on usage', async () => {
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const common = ['--storage', opts.storage!, '--datasets', datasets(), '--no-site', '--json'];
+      // the broken attachment replaced by other broken bytes; the CLI's extractor version (the real one)
+      // differs from the fourth run's, so every document is extracted again and a version published
+      portal.replace(COLUMN + CORRUPT, Buffer.from('%PDF-1.7\n<< truncated'));
+      expect(await runRefresh(['--url', portal.listUrl, '--allow-host', '127.0.0.1', '--rate', 'off', ...common])).toBe(3);
+      expect(JSON.parse(out.pop()!)).toMatchObject({
+        documents: { new: 0, changed: 1, unchanged: 10 },
+        extraction: { extracted: 10, failed: 1, cached: 0 },
+        failures: { crawl: 0, extract: 1 },
+        published: localDate(),
+        listed_failures: 1,
+      });
+      expect(await runRefresh(['--no-crawl', ...common])).toBe(0);
+      expect(JSON.parse(out.pop()!)).toMatchObject({ pages: 0, extraction: { extracted: 0, failed: 0, cached: 11 }, published: null, reports: 6 });
+      expect(await runRefresh([])).toBe(2);
+      expect(await runRefresh(['--url', 'not a url'])).toBe(2);
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
   });
 });
