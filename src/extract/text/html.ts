@@ -193,7 +193,7 @@ class Walker {
     const caption = table.children.find((c) => isElement(c) && c.name === 'caption');
     if (caption) this.walk(caption);
     const cells = trs.map((tr) => tr.children.filter(isCell).filter((td) => !isHidden(td)));
-    const width = Math.max(0, ...cells.map((r) => r.reduce((n, td) => n + span(td, 'colspan'), 0)));
+    const width = cells.reduce((w, r) => Math.max(w, r.reduce((n, td) => n + span(td, 'colspan'), 0)), 0);
     const layout = width <= 1 || cells.some((r) => r.some((td) => findFirst(td, (e) => e.name === 'table')));
     if (trs.length === 0 || layout) {
       // A layout table (one column, or wrapping other tables): read its cells as page content.
