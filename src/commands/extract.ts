@@ -1,9 +1,9 @@
 // `ogi extract <file…> [--json | --out DIR]`: report documents in, checked records out.
 // Each file that fails gets a typed error line on stderr; the others are still extracted.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExtractError } from '../errors.js';
+import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
 import type { ReportRecord } from '../record.js';
 
@@ -24,6 +24,8 @@ export async function extractFiles(files: string[]): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
     try {
+      const { size } = await stat(file);
+      if (size > MAX_DOCUMENT_BYTES) throw new ExtractError('too_large', `${size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`);
       const bytes = await readFile(file);
       results.push({ file, record: await extractDocument({ bytes, name: path.basename(file), source: { document_url: null } }) });
     } catch (err) {
