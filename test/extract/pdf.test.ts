@@ -256,6 +256,9 @@ describe('layoutPage', () => {
       page,
     );
     expect(rows.map(texts)).toEqual([['7'], ['正文']]);
+    // a bare number high on the page under a table label is a value, not a page number
+    const top = layoutPage([run('5.要求行政机关确认', 170, 68), run('0', 520, 75, 10, 5), run('已获取信息', 190, 82), run('8', 290, 830, 10, 5)], page);
+    expect(top.map(texts)).toEqual([['5.要求行政机关确认已获取信息', '0']]);
   });
 
   it('folds radical code points to the ideographs (⼈⺠ → 人民)', () => {

@@ -78,11 +78,11 @@ export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Rul
   }
   const lines = groupLines(horizontal);
   const placed: PlacedRow[] = [];
-  for (const line of lines) {
+  for (const [n, line] of lines.entries()) {
     const walls = rulings.filter((w) => crosses(w, line.y, line.size));
     let cells = splitCells(line.runs, CELL_GAP, walls);
     if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls);
-    if (isPageNumber(cells, line, geometry)) continue;
+    if (isPageNumber(cells, line, geometry, n === 0 || n === lines.length - 1)) continue;
     placed.push({
       row: { cells, tabular: cells.length >= 2, page: geometry.page },
       top: line.top,
@@ -205,8 +205,13 @@ function dropDuplicates(runs: TextRun[]): TextRun[] {
   return kept;
 }
 
-function isPageNumber(cells: TextCell[], line: Line, g: PageGeometry): boolean {
-  if (cells.length !== 1 || !PAGE_NUMBER.test(cells[0].text.trim())) return false;
+/**
+ * A page number: alone on its line, in the top or bottom margin. A bare number ("3") must also
+ * be the page's first or last line: a table's first row of values can sit high on a page too.
+ */
+function isPageNumber(cells: TextCell[], line: Line, g: PageGeometry, outermost: boolean): boolean {
+  const text = cells.length === 1 ? cells[0].text.trim() : '';
+  if (!PAGE_NUMBER.test(text) || (/^\d+$/.test(text) && !outermost)) return false;
   return line.bottom < g.height * MARGIN || line.top > g.height * (1 - MARGIN);
 }
 
