@@ -40,8 +40,13 @@ export function dataPackage(version: string, files: WrittenFile[]): Record<strin
         hash: `sha256:${file.sha256}`,
         ...(r.fields
           ? {
-              profile: 'tabular-data-resource',
-              ...(r.format === 'csv' ? { dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true } } : {}),
+              // v1 keeps the tabular-data-resource profile for CSV; the Parquet file just carries the schema
+              ...(r.format === 'csv'
+                ? {
+                    profile: 'tabular-data-resource',
+                    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+                  }
+                : {}),
               schema: {
                 fields: r.fields.map((f) => ({ name: f.name, title: f.zh, type: f.type, description: f.en })),
                 missingValues: [''],
