@@ -67,7 +67,7 @@ export interface RefreshResult {
 }
 
 /** What storage/records/<sha256>.failed holds. */
-interface CachedFailure {
+export interface CachedFailure {
   sha256: string;
   url: string;
   kind: string;
