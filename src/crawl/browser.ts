@@ -6,6 +6,9 @@
 import type { Browser, BrowserContext } from 'playwright';
 import type { CookieJar } from 'tough-cookie';
 
+/** How long a 412 challenge page gets to reload itself into the real page. */
+const CHALLENGE_WAIT_MS = 10_000;
+
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -47,11 +50,16 @@ export class BrowserSession {
     const page = await context.newPage();
     try {
       let status = 0;
+      let passed: () => void = () => undefined;
+      const pass = new Promise<void>((resolve) => (passed = resolve));
       page.on('response', (res) => {
-        if (res.request().isNavigationRequest() && res.frame() === page.mainFrame()) status = res.status();
+        if (!res.request().isNavigationRequest() || res.frame() !== page.mainFrame()) return;
+        status = res.status();
+        if (status !== 412) passed();
       });
-      await page.goto(url, { waitUntil: 'networkidle', timeout: this.opts.timeoutMs });
-      // A challenge page sets its cookie and reloads; give the reload its own settle.
+      await page.goto(url, { waitUntil: 'load', timeout: this.opts.timeoutMs });
+      // A challenge page sets its cookie and reloads itself: wait for that navigation (briefly).
+      if (status === 412) await Promise.race([pass, new Promise((r) => setTimeout(r, CHALLENGE_WAIT_MS))]);
       await page.waitForLoadState('networkidle', { timeout: this.opts.timeoutMs });
       const html = await page.content();
       for (const c of await context.cookies(url)) {

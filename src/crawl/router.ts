@@ -74,8 +74,18 @@ export function createRouter(ctx: RouterContext) {
     return visit;
   }
 
-  /** Fetch through the HTTP client; on a 412 challenge let the browser earn the cookie and try once more. */
-  async function fetchWithChallenge(req: FetchRequest): Promise<FetchResult> {
+  /** Hosts whose challenge cookie is bound to the browser: their pages are fetched by the browser. */
+  const browserHosts = new Set<string>();
+
+  /**
+   * Fetch through the HTTP client; on a 412 challenge let the browser earn the cookie and try once more.
+   * If the cookie alone does not pass, a page (`asPage`) is loaded by the browser from then on for
+   * that host; a file cannot be, and the host is reported blocked.
+   */
+  async function fetchWithChallenge(req: FetchRequest, asPage = false): Promise<FetchResult> {
+    const host = new URL(req.url).host;
+    asPage &&= (req.method ?? 'GET') === 'GET';
+    if (asPage && browserHosts.has(host)) return viaBrowser(req.url);
     try {
       return await ctx.http.fetch(req);
     } catch (err) {
@@ -84,23 +94,42 @@ export function createRouter(ctx: RouterContext) {
       try {
         return await ctx.http.fetch(req);
       } catch (again) {
-        if (again instanceof FetchError && again.kind === 'challenge') {
-          throw new FetchError('blocked', req.url, `${again.message}; the browser did not pass it either`, 412);
+        if (!(again instanceof FetchError) || again.kind !== 'challenge') throw again;
+        if (asPage) {
+          browserHosts.add(host);
+          return viaBrowser(req.url);
         }
-        throw again;
+        throw new FetchError('blocked', req.url, `${again.message}; the challenge cookie alone does not pass it`, 412);
       }
     }
   }
 
-  async function rendered(r: CrawlRequest): Promise<FetchedPage> {
-    await ctx.http.admit(r.url);
-    await ctx.http.slot(r.url);
-    const out = await ctx.browser.render(r.url, ctx.http.jar);
+  /** A page as the browser shows it (its DOM serialised as UTF-8: there are no raw bytes to keep). */
+  async function viaBrowser(url: string): Promise<FetchResult> {
+    await ctx.http.admit(url);
+    await ctx.http.slot(url);
+    const out = await ctx.browser.render(url, ctx.http.jar);
     if (out.status >= 400) {
       const kind = out.status === 403 || out.status === 412 ? 'blocked' : `http_${out.status}`;
-      throw new FetchError(kind, r.url, `HTTP ${out.status} from ${r.url} (browser)`, out.status);
+      throw new FetchError(kind, url, `HTTP ${out.status} from ${url} (browser)`, out.status);
     }
-    return loadPage(out.html, out.finalUrl, { contentType: 'text/html', isFirst: r.isFirst ?? false, hints: r.hints });
+    return {
+      url,
+      finalUrl: out.finalUrl,
+      status: out.status,
+      notModified: false,
+      body: Buffer.from(out.html, 'utf8'),
+      contentType: 'text/html; charset=utf-8',
+      etag: null,
+      lastModified: null,
+      contentDisposition: null,
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+
+  async function rendered(r: CrawlRequest): Promise<FetchedPage> {
+    const res = await viaBrowser(r.url);
+    return loadPage(res.body.toString('utf8'), res.finalUrl, { contentType: res.contentType, isFirst: r.isFirst ?? false, hints: r.hints });
   }
 
   async function list(r: CrawlRequest): Promise<void> {
@@ -108,7 +137,7 @@ export function createRouter(ctx: RouterContext) {
     let page: FetchedPage;
     if (named?.needsBrowser) page = await rendered(r);
     else {
-      const res = await fetchWithChallenge({ url: r.url, method: r.method, body: r.body, headers: r.headers });
+      const res = await fetchWithChallenge({ url: r.url, method: r.method, body: r.body, headers: r.headers }, true);
       page = loadPage(decodeText(res.body, res.contentType), res.finalUrl, {
         contentType: res.contentType,
         isFirst: r.isFirst ?? false,
@@ -147,7 +176,7 @@ export function createRouter(ctx: RouterContext) {
 
   async function article(r: CrawlRequest): Promise<void> {
     const prev = ctx.store.previous(r.url);
-    const res = await fetchWithChallenge({ url: r.url, validators: prev && { etag: prev.etag, lastModified: prev.last_modified } });
+    const res = await fetchWithChallenge({ url: r.url, validators: prev && { etag: prev.etag, lastModified: prev.last_modified } }, true);
     ctx.page();
     const bytes = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : res.body;
     const contentType = res.notModified && prev ? prev.content_type : res.contentType;

@@ -28,8 +28,12 @@ export interface Route {
   redirectStatus?: number;
   /** Requests without this cookie get a 302 to themselves that sets it (cookie-redirect WAF). */
   requireCookie?: string;
-  /** 瑞数-style JS challenge: 412 + a script that sets `challenge=passed` and reloads, unless the cookie is there. */
-  challenge?: boolean;
+  /**
+   * 瑞数-style JS challenge: 412 + a script that sets `challenge=passed` and reloads, unless the cookie is
+   * there. 'strict' also wants a browser navigation (Sec-Fetch-Dest: document), as when the cookie is
+   * bound to the browser: the cookie alone does not pass.
+   */
+  challenge?: boolean | 'strict';
   /** Serve the (UTF-8) file transcoded to GBK, with `contentType` (default text/html without charset). */
   encoding?: 'gbk';
   contentType?: string;
@@ -151,7 +155,8 @@ export async function startPortal(siteDir: string): Promise<Portal> {
       return send(route.failStatus ?? 500, h, '<html><body>busy</body></html>');
     }
     const cookies = hit.cookie ?? '';
-    if (route.challenge && !/\bchallenge=passed\b/.test(cookies)) {
+    const navigation = header(req, 'sec-fetch-dest') === 'document';
+    if (route.challenge && (!/\bchallenge=passed\b/.test(cookies) || (route.challenge === 'strict' && !navigation))) {
       return send(
         412,
         { 'content-type': 'text/html; charset=utf-8' },
