@@ -10,10 +10,7 @@ import { readForms } from './forms/index.js';
 import { readMetadata } from './metadata.js';
 import type { DocumentModel } from './model.js';
 import { rejectIfNotReport } from './report-kind.js';
-import { readDoc } from './text/doc.js';
-import { readDocx } from './text/docx.js';
 import { readHtml } from './text/html.js';
-import { readPdf } from './text/pdf.js';
 import { readTxt } from './text/txt.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -36,12 +33,13 @@ export async function readDocument(bytes: Buffer, name?: string, contentType?: s
   switch (format) {
     case 'html':
       return readHtml(bytes, contentType);
+    // pdf.js, mammoth and word-extractor are loaded on first use (pdf.js alone is ~150 MB resident).
     case 'pdf':
-      return readPdf(bytes);
+      return (await import('./text/pdf.js')).readPdf(bytes);
     case 'docx':
-      return readDocx(bytes);
+      return (await import('./text/docx.js')).readDocx(bytes);
     case 'doc':
-      return readDoc(bytes);
+      return (await import('./text/doc.js')).readDoc(bytes);
     case 'txt':
       return readTxt(bytes, contentType);
   }
