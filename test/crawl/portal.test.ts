@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/commands/crawl.js';
 import { hanweb } from '../../src/crawl/define.js';
 import { crawl, startRequests, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/crawl/manners.js';
@@ -230,5 +231,37 @@ describe('province crawlers', () => {
     const result = await crawl({ ...options(portal, tempStorage()), maxRequests: 2 });
     expect(result.pages).toBe(2); // the column page and its dataproxy page
     expect(result.documents).toEqual([]);
+  });
+});
+
+describe('a list page that moved', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal('test/portal/sites/generic');
+  });
+  afterAll(() => portal.close());
+
+  it('is a layout_changed failure, not an empty column', async () => {
+    const result = await crawl({ ...options(portal, tempStorage()), urls: [portal.url('/xxgk/moved.html')] });
+    expect(result.documents).toEqual([]);
+    expect(failuresOf(result.failures)).toEqual([{ path: '/xxgk/moved.html', stage: 'crawl', kind: 'layout_changed' }]);
+  });
+
+  it('makes `ogi crawl` exit 3 and print the result as JSON', async () => {
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const storage = tempStorage();
+    try {
+      const args = ['--url', portal.url('/xxgk/moved.html'), '--storage', storage, '--rate', 'off', '--allow-host', '127.0.0.1', '--json'];
+      expect(await run(args)).toBe(3);
+      expect(await run(['--rate', 'fast', '--url', portal.url('/')])).toBe(2);
+      expect(await run([])).toBe(2);
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+    }
+    const result = JSON.parse(out[0]) as { pages: number; failures: Failure[]; blockedHosts: string[] };
+    expect([result.pages, result.failures.map((f) => f.kind), result.blockedHosts]).toEqual([1, ['layout_changed'], []]);
   });
 });
