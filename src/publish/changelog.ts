@@ -20,6 +20,8 @@ export interface Changes {
   added: { report_id: string; label: string }[];
   removed: { report_id: string; label: string }[];
   changed: ChangedReport[];
+  /** Why the previous version could not be compared (its reports.jsonl unreadable or unsorted). */
+  error?: string;
 }
 
 /** Object-valued keys whose inner keys are named in the changelog (tables go two levels deep). */
@@ -63,6 +65,16 @@ async function* previousRecords(file: string): AsyncGenerator<Record<string, unk
   }
 }
 
+/** Like diffVersions, but a previous version that cannot be read is said, not fatal. */
+export async function diffOrExplain(previous: { version: string; jsonl: string } | null, records: ReportRecord[]): Promise<Changes> {
+  try {
+    return await diffVersions(previous, records);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { previous: previous?.version ?? null, before: 0, after: records.length, added: [], removed: [], changed: [], error: message };
+  }
+}
+
 /** Records must be sorted by report_id (as reports.jsonl is). */
 export async function diffVersions(
   previous: { version: string; jsonl: string } | null,
@@ -76,7 +88,7 @@ export async function diffVersions(
   for await (const prev of previousRecords(previous.jsonl)) {
     const id = prev.report_id as string;
     if (id === last) continue; // a duplicated line
-    if (last !== null && id < last) throw new Error(`changelog: ${previous.jsonl} is not sorted by report_id (${id} after ${last})`);
+    if (last !== null && id < last) throw new Error(`its reports.jsonl is not sorted by report_id (${id} after ${last})`);
     last = id;
     changes.before++;
     while (current() && current()!.report_id < id) {
@@ -105,6 +117,10 @@ export function changelogText(version: string, c: Changes): string {
   const out = [`# Changelog · 更新说明: ${version}`, ''];
   if (c.previous === null) {
     out.push(`First version: ${c.after} reports. 首个版本。`, '');
+    return out.join('\n');
+  }
+  if (c.error !== undefined) {
+    out.push(`${c.after} reports. Could not compare with the previous version ${c.previous}: ${c.error}`, '');
     return out.join('\n');
   }
   const unchanged = c.after - c.added.length - c.changed.length;

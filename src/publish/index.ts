@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ReportRecord } from '../record.js';
 import type { Failure } from '../storage/layout.js';
 import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
-import { changelogText, diffVersions } from './changelog.js';
+import { changelogText, diffOrExplain } from './changelog.js';
 import { allChecks, writeChecks } from './checks.js';
 import { codebookText } from './codebook.js';
 import { writeReportsCsv } from './csv.js';
@@ -149,7 +149,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
       };
     }
 
-    const changes = await diffVersions(
+    const changes = await diffOrExplain(
       previous === null ? null : { version: previous, jsonl: path.join(datasetsDir, previous, 'reports.jsonl') },
       records,
     );

@@ -177,3 +177,18 @@ describe('the previous version', () => {
     expect(fs.readlinkSync(path.join(datasets, 'latest'))).toBe(TODAY);
   });
 });
+
+describe('a damaged previous version', () => {
+  it('is said in the changelog, and the new version is published', async () => {
+    const datasets = tempDatasets();
+    await publish({ ...v1(), datasetsDir: datasets, version: 'old' });
+    const jsonl = path.join(datasets, 'old', 'reports.jsonl');
+    fs.chmodSync(jsonl, 0o644);
+    fs.writeFileSync(jsonl, fs.readFileSync(jsonl, 'utf8').trim().split('\n').reverse().join('\n'));
+    const res = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'new', site: false });
+    expect(res.changed).toBe(true);
+    expect(fs.readFileSync(path.join(res.dir, 'CHANGELOG.md'), 'utf8')).toBe(
+      '# Changelog · 更新说明: new\n\n7 reports. Could not compare with the previous version old: its reports.jsonl is not sorted by report_id (reea82cbd12e085f2 after rf42cdc19429972f9)\n',
+    );
+  });
+});
