@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { loadRecords } from '../../src/publish/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,8 +12,15 @@ export const TODAY = '2026-11-27';
 
 export const fixture = (name: 'v1' | 'v2') => loadRecords(path.join(FIXTURES, name));
 
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDatasets(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-publish-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-publish-'));
+  temps.push(dir);
+  return dir;
 }
 
 /** Every regular file under dir, relative, sorted. */

@@ -9,7 +9,7 @@ import { loadRecords } from '../../src/publish/index.js';
 import { fixture, FIXTURES, tempDatasets } from './helpers.js';
 
 function storageWith(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-storage-'));
+  const dir = tempDatasets(); // removed after the file's tests, like every temp folder here
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
