@@ -13,7 +13,9 @@ const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] 
   --datasets DIR   where versions are written (default: ${DEFAULT_DATASETS})
   --version V      version name (default: today's date, .1, .2… if it exists)
   --no-site        do not build the dataset site into the version
-  --json           print the result as JSON on stdout`;
+  --json           print the result as JSON on stdout
+
+Nothing is written when the data would equal the latest version's (latest stays; exit 0).`;
 
 export async function run(argv: string[]): Promise<number> {
   let values;
