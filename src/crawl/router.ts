@@ -56,6 +56,14 @@ export interface RouterContext {
 const DOCUMENT_URL = /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z|ceb)(?:$|[?#])|\/downfile\.jsp|\/download(?:file)?\.(?:jsp|do|aspx?)/i;
 const HTML_TYPE = /html|xml/i;
 
+/** HTML by its Content-Type, or (for a missing or generic one) by its first bytes. */
+export function isHtml(contentType: string | null, bytes: Buffer): boolean {
+  if (contentType && HTML_TYPE.test(contentType)) return true;
+  if (contentType && !/octet-stream|text\/plain|unknown/i.test(contentType)) return false;
+  const head = bytes.subarray(0, 1024).toString('latin1').trimStart().toLowerCase();
+  return /^(<!doctype html|<html|<head|<meta|<!--)/.test(head);
+}
+
 /** A link that points at a file rather than a page. */
 export function looksLikeDocument(url: string): boolean {
   return DOCUMENT_URL.test(url);
@@ -180,7 +188,7 @@ export function createRouter(ctx: RouterContext) {
     ctx.page();
     const bytes = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : res.body;
     const contentType = res.notModified && prev ? prev.content_type : res.contentType;
-    if (contentType && !HTML_TYPE.test(contentType)) {
+    if (!isHtml(contentType, bytes)) {
       // The "detail page" is the file itself (a list linking straight to a PDF without an extension).
       await keep(r, res, prev, { kind: 'attachment', pageUrl: null });
       return;

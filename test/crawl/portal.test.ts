@@ -13,6 +13,8 @@ import { crawl, startRequests, type CrawlOptions } from '../../src/crawl/index.j
 import { USER_AGENT } from '../../src/crawl/manners.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
+import { isHtml, looksLikeDocument, uniqueKey } from '../../src/crawl/router.js';
+import { Progress, duration } from '../../src/crawl/progress.js';
 
 const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
 
@@ -263,5 +265,38 @@ describe('a list page that moved', () => {
     }
     const result = JSON.parse(out[0]) as { pages: number; failures: Failure[]; blockedHosts: string[] };
     expect([result.pages, result.failures.map((f) => f.kind), result.blockedHosts]).toEqual([1, ['layout_changed'], []]);
+  });
+});
+
+describe('router and progress helpers', () => {
+  it.each([
+    ['text/html; charset=gbk', '%PDF', true],
+    ['application/pdf', '<html>', false],
+    [null, '  <!DOCTYPE html><html>', true],
+    ['application/octet-stream', '<html><body>', true],
+    ['application/octet-stream', '%PDF-1.4', false],
+  ])('isHtml(%s, %s) = %s', (type, body, expected) => expect(isHtml(type, Buffer.from(body))).toBe(expected));
+
+  it.each([
+    ['http://a.gov.cn/P020240115.pdf', true],
+    ['http://a.gov.cn/x.DOCX?v=2', true],
+    ['http://a.gov.cn/module/download/downfile.jsp?classid=0&filename=a.pdf', true],
+    ['http://a.gov.cn/art/2024/1/2/art_1_2.html', false],
+  ])('looksLikeDocument(%s) = %s', (url, expected) => expect(looksLikeDocument(url)).toBe(expected));
+
+  it('keys POST requests by their body', () => {
+    expect(uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=1' })).not.toBe(uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=2' }));
+    expect(uniqueKey({ url: 'http://a.gov.cn/p' })).toBe('http://a.gov.cn/p');
+  });
+
+  it('formats the progress line with thousands separators and an ETA from the rate so far', () => {
+    const p = new Progress();
+    p.pages = 1204;
+    p.docs = 311;
+    p.failed = 7;
+    const start = Date.now();
+    expect(p.line(0, 100, start)).toBe('pages 1,204 · docs 311 · failed 7 · ETA ?');
+    expect(p.line(50, 1250, start + 10_000)).toBe('pages 1,204 · docs 311 · failed 7 · ETA 4m');
+    expect([duration(42), duration(250), duration(7300)]).toEqual(['42s', '4m', '2h 2m']);
   });
 });
