@@ -2,7 +2,7 @@
 // and thin filled rectangles, mapped to page coordinates (top-left origin, y down).
 // The operator list costs about as much as the text itself, so pdf.ts asks for it only on
 // pages where a table row holds a run that may span several cells.
-import { OPS, Util, type PageViewport, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, Util, type PageViewport, type PDFPageProxy } from './pdfjs.js';
 import type { Ruling } from './pdf-layout.js';
 
 type Matrix = number[];

@@ -6,7 +6,7 @@
 // encrypted_pdf, no_text_layer (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
