@@ -173,17 +173,18 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     for (let i = 0; i < requests.length; i += 500) await queue.addRequests(requests.slice(i, i + 500).map(toRequest));
   };
 
+  const fail = async (f: Omit<Failure, 'at'>) => {
+    const failure: Failure = { ...f, at: new Date().toISOString() };
+    failures.push(failure);
+    progress.failed++;
+    await store.fail(failure);
+  };
   const route = createRouter({
     http,
     store,
     browser,
     enqueue,
-    async fail(f) {
-      const failure: Failure = { ...f, at: new Date().toISOString() };
-      failures.push(failure);
-      progress.failed++;
-      await store.fail(failure);
-    },
+    fail,
     stored(entry, added) {
       if (added) {
         documents.push(entry);
@@ -222,10 +223,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       async failedRequestHandler({ request }, error) {
         // Only reached when the handler itself broke (route() records every expected failure).
         const r = request.userData as unknown as CrawlRequest;
-        const failure: Failure = { url: r.url, stage: r.label === 'LIST' ? 'crawl' : 'download', kind: 'error', message: error.message, at: new Date().toISOString() };
-        failures.push(failure);
-        progress.failed++;
-        await store.fail(failure);
+        await fail({ url: r.url, stage: r.label === 'LIST' ? 'crawl' : 'download', kind: 'error', message: error.message });
       },
     },
     config,
