@@ -2,7 +2,7 @@
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
 import { parseArgs } from 'node:util';
-import { crawl, startRequests, UnknownProvince } from '../crawl/index.js';
+import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { DEFAULT_STORAGE } from '../storage/layout.js';
 
 const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
@@ -89,6 +89,10 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof UnknownProvince) {
       console.error(`ogi crawl: ${err.message}`);
       return 2;
+    }
+    if (err instanceof StorageBusy) {
+      console.error(`ogi crawl: ${err.message}; wait for it or use another --storage`);
+      return 1;
     }
     throw err;
   }

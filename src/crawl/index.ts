@@ -11,7 +11,7 @@
 // with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
 // the kill adds nothing twice.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 // The crawlee 3.x packages themselves (what `crawlee` re-exports): importing `crawlee` would also load
 // its browser, jsdom and linkedom crawlers, ~100 MB of RSS before the first request.
@@ -159,6 +159,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     systemInfoIntervalMillis: 60_000,
   });
   log.setLevel(log.LEVELS.ERROR); // crawlee's own INFO/WARN lines; our progress line says what matters
+  const releaseLock = await lockStorage(path.join(paths.crawl, 'crawl.lock'));
   const state = await readState(stateFile);
   const queueDir = path.join(paths.crawl, 'request_queues', queueName);
   if (state?.status === 'running') await repairQueueDir(queueDir);
@@ -231,14 +232,52 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   try {
     await crawler.run(starts.map(toRequest));
+    emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
+    await writeState(stateFile, { queue: queueName, status: 'done', started_at: state?.started_at ?? new Date().toISOString() });
+    await queue.drop().catch(() => undefined);
   } finally {
     await browser.close();
+    await releaseLock();
   }
-  emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
-  await writeState(stateFile, { queue: queueName, status: 'done', started_at: state?.started_at ?? new Date().toISOString() });
-  await queue.drop().catch(() => undefined);
 
   return { pages: progress.pages, documents, downloaded: documents.length, unchanged, failures, blockedHosts: [...blockedHosts].sort() };
+}
+
+/** Another crawl is using this storage directory (its pid is alive). */
+export class StorageBusy extends Error {
+  override readonly name = 'StorageBusy';
+  constructor(readonly pid: number, dir: string) {
+    super(`another crawl (pid ${pid}) is using ${dir}`);
+  }
+}
+
+/** One crawl per storage directory; a lock left by a killed crawl (dead pid) is taken over. */
+async function lockStorage(file: string): Promise<() => Promise<void>> {
+  for (;;) {
+    try {
+      await fs.writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(await fs.readFile(file, 'utf8').catch(() => ''));
+      if (pid && pid !== process.pid && alive(pid)) throw new StorageBusy(pid, path.dirname(path.dirname(file)));
+      await fs.rm(file, { force: true });
+    }
+  }
+}
+
+/** A process that exists and is not a zombie (a killed crawl whose parent has not reaped it yet). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: trust kill(0)
+  }
 }
 
 async function readState(file: string): Promise<RunState | null> {

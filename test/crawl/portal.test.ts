@@ -3,13 +3,13 @@
 // with SIGKILL and restarted must end with the same documents as one that ran through.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/commands/crawl.js';
 import { hanweb } from '../../src/crawl/define.js';
-import { crawl, startRequests, type CrawlOptions } from '../../src/crawl/index.js';
+import { crawl, startRequests, StorageBusy, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/crawl/manners.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -247,6 +247,18 @@ describe('a list page that moved', () => {
     const result = await crawl({ ...options(portal, tempStorage()), urls: [portal.url('/xxgk/moved.html')] });
     expect(result.documents).toEqual([]);
     expect(failuresOf(result.failures)).toEqual([{ path: '/xxgk/moved.html', stage: 'crawl', kind: 'layout_changed' }]);
+  });
+
+  it('refuses a storage directory another live crawl holds, and takes over a dead one', async () => {
+    const storage = tempStorage();
+    mkdirSync(path.join(storage, 'crawl'));
+    const lock = path.join(storage, 'crawl', 'crawl.lock');
+    writeFileSync(lock, String(process.ppid));
+    const opts = { ...options(portal, storage), urls: [portal.url('/xxgk/moved.html')] };
+    await expect(crawl(opts)).rejects.toBeInstanceOf(StorageBusy);
+    writeFileSync(lock, '4194303'); // above any Linux pid_max: no such process
+    expect((await crawl(opts)).failures.map((f) => f.kind)).toEqual(['layout_changed']);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('makes `ogi crawl` exit 3 and print the result as JSON', async () => {
