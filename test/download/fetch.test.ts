@@ -70,7 +70,7 @@ beforeAll(async () => {
         res.statusCode = 412;
         return res.end('<script>document.cookie="x=1"</script>');
       case '/slow':
-        return void setTimeout(() => res.end('late'), 2000);
+        return void setTimeout(() => res.end('late'), 6000);
       case '/post':
         return void req.on('data', () => undefined).on('end', () => res.end(`${req.method} ${req.headers['content-type']}`));
       default:
@@ -84,7 +84,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 
 const client = (opts: HttpClientOptions = {}) =>
-  new HttpClient({ rate: Infinity, allowHosts: ['127.0.0.1'], retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 1500 }, timeoutMs: 500, ...opts });
+  new HttpClient({ rate: Infinity, allowHosts: ['127.0.0.1'], retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 1500 }, timeoutMs: 2000, ...opts });
 
 async function failure(p: Promise<unknown>): Promise<{ kind: string; status?: number }> {
   try {
