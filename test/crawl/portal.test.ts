@@ -3,7 +3,7 @@
 // with SIGKILL and restarted must end with the same documents as one that ran through.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -310,5 +310,47 @@ describe('router and progress helpers', () => {
     expect(p.line(0, 100, start)).toBe('pages 1,204 · docs 311 · failed 7 · ETA ?');
     expect(p.line(50, 1250, start + 10_000)).toBe('pages 1,204 · docs 311 · failed 7 · ETA 4m');
     expect([duration(42), duration(250), duration(7300)]).toEqual(['42s', '4m', '2h 2m']);
+  });
+});
+
+describe('a second crawl after the portal changed', () => {
+  let portal: Portal;
+  let site: string;
+  beforeAll(async () => {
+    site = mkdtempSync(path.join(os.tmpdir(), 'ogi-site-'));
+    cpSync('test/portal/sites/hanweb', site, { recursive: true });
+    portal = await startPortal(site);
+  });
+  afterAll(() => portal.close());
+
+  it('downloads only the new report and the changed one', async () => {
+    const storage = tempStorage();
+    const first = await crawl(options(portal, storage));
+    expect(first.downloaded).toBe(5);
+
+    // A new record in the dataproxy reply, and the 2022 report page edited.
+    const proxy = path.join(site, 'files', 'dataproxy-4.xml');
+    const record = (href: string, title: string) =>
+      `<record><![CDATA[<li><a href="${href}" title="${title}">${title}</a><b readlabel="2021-01-20">2021-01-20</b></li>]]></record>`;
+    writeFileSync(
+      proxy,
+      readFileSync(proxy, 'utf8').replace('</recordset>', `${record('/art/2021/1/20/art_123_906.html', '样例县2020年政府信息公开工作年度报告')}\n</recordset>`),
+    );
+    const old = path.join(site, 'files', 'art', '2022', '1', '25', 'art_123_904.html');
+    const added = path.join(site, 'files', 'art', '2021', '1', '20', 'art_123_906.html');
+    mkdirSync(path.dirname(added), { recursive: true });
+    writeFileSync(added, readFileSync(old, 'utf8').replaceAll('2021', '2020').replace(/<p><a[^]*?<\/a><\/p>/, ''));
+    const edited = path.join(site, 'files', 'art', '2023', '1', '18', 'art_123_902.html');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('主动公开政府信息', '主动公开政府信息（更正）'));
+
+    const second = await crawl(options(portal, storage));
+    expect(documentsOf(second.documents)).toEqual([
+      { path: '/art/2021/1/20/art_123_906.html', kind: 'page', page: '/art/2021/1/20/art_123_906.html', filename: null },
+      { path: '/art/2023/1/18/art_123_902.html', kind: 'page', page: '/art/2023/1/18/art_123_902.html', filename: null },
+    ]);
+    expect([second.downloaded, second.unchanged]).toEqual([2, 4]);
+    const versions = indexLines(storage).filter((d) => d.url.endsWith('/art_123_902.html'));
+    expect(versions).toHaveLength(2);
+    expect(versions[0].sha256).not.toBe(versions[1].sha256);
   });
 });
