@@ -81,8 +81,6 @@ const TABLES = ['proactive', 'applications', 'reviews'] as const;
 export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult> {
   const storage = opts.storage ?? DEFAULT_STORAGE;
   const datasets = opts.datasets ?? DEFAULT_DATASETS;
-  const version = opts.extractorVersion ?? EXTRACTOR_VERSION;
-  const extract = opts.extract ?? extractDocument;
   const paths = storagePaths(storage);
 
   const knownUrls = new Set((await readJsonLines<DocumentEntry>(paths.documentIndex)).map((e) => e.url));
@@ -93,64 +91,10 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;
 
-  // Every document URL's latest version, and the first version each URL had (its report_id).
-  const entries = await readJsonLines<DocumentEntry>(paths.documentIndex);
-  const latest = new Map<string, DocumentEntry>();
-  const firstSha = new Map<string, string>();
-  for (const e of entries) {
-    latest.set(e.url, e);
-    if (!firstSha.has(e.url)) firstSha.set(e.url, e.sha256);
-  }
-  const current = [...latest.values()];
-
-  await fs.mkdir(paths.records, { recursive: true });
-  const extraction = { extracted: 0, failed: 0, cached: 0 };
-  const records = new Map<string, ReportRecord>(); // by sha256
-  const failed = new Map<string, CachedFailure>(); // by sha256
-  const runFailures: Failure[] = [];
-  for (const entry of current) {
-    if (records.has(entry.sha256) || failed.has(entry.sha256)) continue;
-    const cached = await readCache(paths.recordFile(entry.sha256), failedFile(paths.records, entry.sha256));
-    if (cached && cached.extractor_version === version) {
-      extraction.cached++;
-      if ('report_id' in cached) records.set(entry.sha256, cached);
-      else failed.set(entry.sha256, cached);
-      continue;
-    }
-    const bytes = await fs.readFile(paths.documentFile(entry.sha256));
-    try {
-      const record = await extract({
-        bytes,
-        name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
-        contentType: entry.content_type,
-        source: { page_url: entry.page_url, document_url: entry.url, fetched_at: entry.fetched_at },
-        hints: entry.hints,
-      });
-      record.extractor_version = version;
-      await writeAtomic(paths.recordFile(entry.sha256), `${JSON.stringify(record, null, 1)}\n`);
-      await fs.rm(failedFile(paths.records, entry.sha256), { force: true });
-      records.set(entry.sha256, record);
-      extraction.extracted++;
-    } catch (err) {
-      const kind = err instanceof ExtractError ? err.kind : 'internal_error';
-      const message = err instanceof Error ? err.message : String(err);
-      const f: CachedFailure = { sha256: entry.sha256, url: entry.url, kind, message, extractor_version: version, at: new Date().toISOString() };
-      await writeAtomic(failedFile(paths.records, entry.sha256), `${JSON.stringify(f, null, 1)}\n`);
-      await fs.rm(paths.recordFile(entry.sha256), { force: true });
-      failed.set(entry.sha256, f);
-      extraction.failed++;
-      runFailures.push({ url: entry.url, stage: 'extract', kind, message, at: f.at });
-    }
-  }
-  for (const f of runFailures) await fs.appendFile(paths.failures, `${JSON.stringify(f)}\n`);
-
-  let logged = await readJsonLines<Failure>(paths.failures);
+  const { extraction, failures: runFailures } = await extractStorage(storage, { version: opts.extractorVersion, extract: opts.extract });
   // A list page's failure stands only while the latest crawl still meets it.
-  if (crawled) {
-    const now = new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url));
-    logged = logged.filter((f) => f.stage !== 'crawl' || now.has(f.url));
-  }
-  const { records: published, failures } = selectForPublish(current, firstSha, records, failed, logged);
+  const crawlFailureUrls = crawled ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url)) : undefined;
+  const { records: published, failures } = await readDataset(storage, { crawlFailureUrls });
   const result = await publish({ records: published, failures, datasetsDir: datasets, today: opts.today, site: opts.site });
 
   const s = result.summary;
@@ -167,6 +111,91 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
     message: s.message,
   };
   return { summary, crawl: crawled, publish: result, records: published, failures };
+}
+
+/** Every document URL's latest stored version, and the first version each URL had (its report_id). */
+async function currentDocuments(storage: string) {
+  const entries = await readJsonLines<DocumentEntry>(storagePaths(storage).documentIndex);
+  const latest = new Map<string, DocumentEntry>();
+  const firstSha = new Map<string, string>();
+  for (const e of entries) {
+    latest.set(e.url, e);
+    if (!firstSha.has(e.url)) firstSha.set(e.url, e.sha256);
+  }
+  return { current: [...latest.values()], firstSha };
+}
+
+/**
+ * Extracts every current document whose cache is missing or was made by another extractor version,
+ * caching the record (<sha256>.json) or the typed failure (<sha256>.failed). Never re-extracts otherwise.
+ */
+export async function extractStorage(
+  storage: string,
+  opts: { version?: string; extract?: (input: ExtractInput) => Promise<ReportRecord> } = {},
+): Promise<{ extraction: { extracted: number; failed: number; cached: number }; failures: Failure[] }> {
+  const version = opts.version ?? EXTRACTOR_VERSION;
+  const extract = opts.extract ?? extractDocument;
+  const paths = storagePaths(storage);
+  const { current } = await currentDocuments(storage);
+  await fs.mkdir(paths.records, { recursive: true });
+  const extraction = { extracted: 0, failed: 0, cached: 0 };
+  const seen = new Set<string>();
+  const failures: Failure[] = [];
+  for (const entry of current) {
+    if (seen.has(entry.sha256)) continue;
+    seen.add(entry.sha256);
+    const cached = await readCache(paths.recordFile(entry.sha256), failedFile(paths.records, entry.sha256));
+    if (cached && cached.extractor_version === version) {
+      extraction.cached++;
+      continue;
+    }
+    const bytes = await fs.readFile(paths.documentFile(entry.sha256));
+    try {
+      const record = await extract({
+        bytes,
+        name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
+        contentType: entry.content_type,
+        source: { page_url: entry.page_url, document_url: entry.url, fetched_at: entry.fetched_at },
+        hints: entry.hints,
+      });
+      record.extractor_version = version;
+      await writeAtomic(paths.recordFile(entry.sha256), `${JSON.stringify(record, null, 1)}\n`);
+      await fs.rm(failedFile(paths.records, entry.sha256), { force: true });
+      extraction.extracted++;
+    } catch (err) {
+      const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+      const message = err instanceof Error ? err.message : String(err);
+      const f: CachedFailure = { sha256: entry.sha256, url: entry.url, kind, message, extractor_version: version, at: new Date().toISOString() };
+      await writeAtomic(failedFile(paths.records, entry.sha256), `${JSON.stringify(f, null, 1)}\n`);
+      await fs.rm(paths.recordFile(entry.sha256), { force: true });
+      extraction.failed++;
+      failures.push({ url: entry.url, stage: 'extract', kind, message, at: f.at });
+    }
+  }
+  for (const f of failures) await fs.appendFile(paths.failures, `${JSON.stringify(f)}\n`);
+  return { extraction, failures };
+}
+
+/**
+ * The dataset the stored documents make, from the extraction cache: what `ogi refresh` and a standalone
+ * `ogi publish` both publish. `crawlFailureUrls`: list-page failures the latest crawl still met (others
+ * are dropped); without it every logged crawl failure stands.
+ */
+export async function readDataset(storage: string, opts: { crawlFailureUrls?: Set<string> } = {}): Promise<{ records: ReportRecord[]; failures: Failure[] }> {
+  const paths = storagePaths(storage);
+  const { current, firstSha } = await currentDocuments(storage);
+  const records = new Map<string, ReportRecord>();
+  const failed = new Map<string, CachedFailure>();
+  for (const entry of current) {
+    if (records.has(entry.sha256) || failed.has(entry.sha256)) continue;
+    const cached = await readCache(paths.recordFile(entry.sha256), failedFile(paths.records, entry.sha256));
+    if (cached && 'report_id' in cached) records.set(entry.sha256, cached);
+    else if (cached) failed.set(entry.sha256, cached);
+  }
+  let logged = await readJsonLines<Failure>(paths.failures);
+  const still = opts.crawlFailureUrls;
+  if (still) logged = logged.filter((f) => f.stage !== 'crawl' || still.has(f.url));
+  return selectForPublish(current, firstSha, records, failed, logged);
 }
 
 /**

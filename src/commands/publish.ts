@@ -3,9 +3,11 @@
 // stdout: the version folder (or, with --json, the whole result); stderr: the summary.
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
 // 2 usage (bad or existing --version), 1 fatal.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readDataset } from '../refresh.js';
 import { loadRecords, publish, PublishError } from '../publish/index.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE, storagePaths } from '../storage/layout.js';
 
 const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
 
@@ -41,7 +43,10 @@ export async function run(argv: string[]): Promise<number> {
     console.error(HELP);
     return 0;
   }
-  const { records, failures } = loadRecords(values.storage);
+  // Storage a crawl filled: the dataset refresh would publish (latest document per URL, wrapper pages
+  // left out, ids by URL lineage). A folder of records only (e.g. from `ogi extract --out`): every record.
+  const fromCrawl = existsSync(storagePaths(values.storage).documentIndex);
+  const { records, failures } = fromCrawl ? await readDataset(values.storage) : loadRecords(values.storage);
   const unreadable = failures.filter((f) => f.stage === 'publish').length;
   console.error(`ogi publish: ${records.length} records, ${failures.length} failures read from ${values.storage}`);
   let result;
