@@ -10,7 +10,11 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# (fc-list read once: `fc-list | grep -q` fails under pipefail when grep's early exit kills fc-list)
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
+grep -qi 'AR PL UMing' <<<"$fonts" || need+=(fonts-arphic-uming)
+grep -qi 'WenQuanYi Micro Hei' <<<"$fonts" || need+=(fonts-wqy-microhei)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,6 +1,7 @@
 // PDF renderings: the <table> HTML printed by Debian's Chromium (Playwright page.pdf()), with table 三
 // broken across a page either by a forced break before one of its rows or by a spacer that moves a
 // natural page boundary into the middle of it. Blank cells print nothing: the PDF has no text there.
+import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright';
 import type { GeneratedReport } from './report.js';
 import { renderHtml } from './html.js';
@@ -19,6 +20,28 @@ export const CHROMIUM_ARGS = [
 
 export type PageBreak = 'forced' | 'natural';
 
+/**
+ * The printed page's fonts: TrueType-outline CJK faces, as in real reports (Word/WPS exports embed
+ * 宋体/仿宋 for the body and 黑体 for headings as CID TrueType fonts). Chromium's PDF backend cannot
+ * embed the CFF-outline Noto CJK fonts, nor a synthesised bold, as CID fonts: it writes them as Type 3
+ * glyph procedures, which real reports do not have and which cost pdf.js several times the work to
+ * read. So the body is printed in a Song face and headings in a Hei face at normal weight.
+ * Debian packages: fonts-arphic-uming, fonts-wqy-microhei (scripts/setup.sh installs them).
+ */
+const BODY_FONT = 'AR PL UMing CN';
+const HEADING_FONT = 'WenQuanYi Micro Hei';
+const PRINT_CSS =
+  `body, td { font-family: "${BODY_FONT}"; }\n` +
+  `h1, h2, strong { font-family: "${HEADING_FONT}"; font-weight: normal; }`;
+
+/** Chromium silently falls back to another font, so a missing one would only show as Type 3 glyphs. */
+function assertFontsInstalled(): void {
+  const families = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  for (const [family, pkg] of [[BODY_FONT, 'fonts-arphic-uming'], [HEADING_FONT, 'fonts-wqy-microhei']]) {
+    if (!families.includes(family!)) throw new Error(`font "${family}" is not installed: run scripts/setup.sh (Debian package ${pkg})`);
+  }
+}
+
 const MM = 96 / 25.4;
 const MARGIN_MM = 20;
 const CONTENT_W = (210 - 2 * MARGIN_MM) * MM;
@@ -32,6 +55,7 @@ const CONTENT_H = (297 - 2 * MARGIN_MM) * MM;
 export async function renderPdfs(
   reports: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number }[],
 ): Promise<Buffer[]> {
+  assertFontsInstalled();
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: Math.round(CONTENT_W), height: 1000 } });
@@ -67,6 +91,7 @@ async function printOne(page: Page, rep: GeneratedReport, pageBreak: PageBreak):
   const breakBeforeRow = pageBreak === 'forced' ? r.int(start + 2, end - 1) : undefined;
   const html = renderHtml(rep, { layout: 'table', charset: 'utf-8', breakBeforeRow }).toString('utf8');
   await page.setContent(html, { waitUntil: 'load' });
+  await page.addStyleTag({ content: PRINT_CSS });
   if (pageBreak === 'natural') {
     const fraction = 0.25 + r.next() * 0.5;
     await page.evaluate(
