@@ -192,6 +192,11 @@ export interface ReportRecord {
   reviews: ReviewsTable | null;
   checks: Check[];
   warnings: Warning[];
+  /**
+   * report_id of an earlier record of the same report (same agency, year, scope and figures: the HTML
+   * page and its PDF attachment, or a copy on another portal); null for the first. Set by the publisher.
+   */
+  duplicate_of?: string | null;
   /** Version of the extractor that produced the record (re-extract when it changes). */
   extractor_version: string;
 }

@@ -66,6 +66,7 @@ export const REPORT_COLUMNS: Column[] = [
   col('document_url', 'string', '报告文件链接', 'The document the figures were read from (the page itself or its attachment).', (r) => r.source?.document_url ?? null),
   col('format', 'string', '文件格式', 'Format of that document: html, pdf, docx, doc, txt.', (r) => r.source?.format ?? null),
   col('sha256', 'string', '文件校验值', 'SHA-256 of the document bytes as fetched.', (r) => r.source?.sha256 ?? null),
+  col('duplicate_of', 'string', '重复报告', 'report_id of an earlier record of the same report (same agency, year, scope and figures: e.g. the HTML page and its PDF attachment, or a copy on another portal); blank for the first. Count a report once by skipping rows where this is set.', (r) => r.duplicate_of ?? null),
   col('applications_new', 'integer', '本年新收政府信息公开申请数量', 'Applications received this year (table 三, row 一, total).', (r) => app(r, 'new_received')),
   col('applications_new_natural_person', 'integer', '本年新收申请数量（自然人）', 'Applications received this year from natural persons.', (r) => app(r, 'new_received', 'natural_person')),
   col('applications_carried_over', 'integer', '上年结转政府信息公开申请数量', 'Applications carried over from last year (row 二, total).', (r) => app(r, 'carried_over')),

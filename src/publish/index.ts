@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportRecord } from '../record.js';
 import type { Failure } from '../storage/layout.js';
+import { markDuplicates } from './duplicates.js';
 import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
 import { changelogText, diffOrExplain } from './changelog.js';
 import { allChecks, writeChecks } from './checks.js';
@@ -100,7 +101,9 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
   const cleaned = cleanStaleTemps(datasetsDir);
   const previous = latestVersion(datasetsDir);
   const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);
-  const { records, duplicates } = uniqueRecords(opts.records);
+  const unique = uniqueRecords(opts.records);
+  const records = markDuplicates(unique.records);
+  const duplicates = unique.duplicates;
   const failures = publishableFailures(opts.failures, records);
   const checks = allChecks(records);
 

@@ -59,6 +59,7 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       fetched_at: (source.fetched_at as string) ?? null,
       bytes: source.bytes as number,
     },
+    duplicate_of: r.duplicate_of ?? null,
     proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) => ordered(row, PROACTIVE_COLUMNS)) as ReportRecord['proactive'],
     applications: ordered(r.applications, APPLICATION_ROW_KEYS, (row) =>
       ordered(row, APPLICANT_COLUMNS),

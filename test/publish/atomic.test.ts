@@ -188,7 +188,7 @@ describe('a damaged previous version', () => {
     const res = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'new', site: false });
     expect(res.changed).toBe(true);
     expect(fs.readFileSync(path.join(res.dir, 'CHANGELOG.md'), 'utf8')).toBe(
-      '# Changelog · 更新说明: new\n\n7 reports. Could not compare with the previous version old: its reports.jsonl is not sorted by report_id (reea82cbd12e085f2 after rf42cdc19429972f9)\n',
+      '# Changelog · 更新说明: new\n\n8 reports. Could not compare with the previous version old: its reports.jsonl is not sorted by report_id (reea82cbd12e085f2 after rf42cdc19429972f9)\n',
     );
   });
 });

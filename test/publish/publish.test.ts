@@ -69,15 +69,15 @@ describe('second version (test/fixtures/records/v2) over the first', () => {
   });
 
   it('counts exactly the added, removed and changed reports', () => {
-    expect(second.summary).toMatchObject({ previous: TODAY, added: 1, removed: 1, changed_reports: 1 });
-    expect(second.summary.message).toBe(`version ${TODAY}.1: 1 added, 1 removed, 1 changed since ${TODAY}`);
+    expect(second.summary).toMatchObject({ previous: TODAY, added: 2, removed: 1, changed_reports: 1 });
+    expect(second.summary.message).toBe(`version ${TODAY}.1: 2 added, 1 removed, 1 changed since ${TODAY}`);
   });
 
   it('names them, and the changed fields, in CHANGELOG.md', () => {
     const log = fs.readFileSync(path.join(second.dir, 'CHANGELOG.md'), 'utf8');
     const ids = (section: string) =>
       [...(log.split(`## ${section}`)[1]?.split('\n## ')[0] ?? '').matchAll(/^- `(r[0-9a-f]{16})`/gm)].map((m) => m[1]);
-    expect(ids('Added')).toEqual(['rc3d2f1c9a5d7ff33']); // 宜昌市生态环境局 2023, new
+    expect(ids('Added')).toEqual(['r027616ea8fea88c5', 'rc3d2f1c9a5d7ff33']); // 洪泽区 2023 as HTML (a duplicate); 宜昌市生态环境局 2023, new
     expect(ids('Removed')).toEqual(['rf42cdc19429972f9']); // 贾峪镇 2020, gone
     expect(ids('Changed')).toEqual(['rc1aaf75eb9838f8d']); // 宜昌市生态环境局 2022, corrected
     expect(log).toContain(
@@ -85,6 +85,15 @@ describe('second version (test/fixtures/records/v2) over the first', () => {
         '`applications.granted.natural_person`, `applications.granted.total`, ' +
         '`applications.total_processed.natural_person`, `applications.total_processed.total`, `extractor_version`\n',
     );
+  });
+
+  it('marks the same report published twice (PDF, then its HTML page) as a duplicate of the first', () => {
+    const rows = fs
+      .readFileSync(path.join(second.dir, 'reports.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.filter((r) => r.duplicate_of).map((r) => [r.report_id, r.duplicate_of])).toEqual([['r027616ea8fea88c5', 'r02f459a662bac1a1']]);
   });
 
   it('leaves the first version untouched', () => {

@@ -124,6 +124,7 @@ export function chartData(records: ReportRecord[]): ChartData {
   const levelsSeen = new Set<string>();
   const categories = new Map<string, number>();
   for (const r of records) {
+    if (r.duplicate_of) continue; // the same report published twice counts once
     if (r.year !== null) years.add(r.year);
     if (r.admin_level) levelsSeen.add(r.admin_level);
     if (r.year !== null && r.admin_level) coverage.set(`${r.year}|${r.admin_level}`, (coverage.get(`${r.year}|${r.admin_level}`) ?? 0) + 1);
