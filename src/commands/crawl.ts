@@ -1,9 +1,9 @@
 // `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
-import { parseArgs } from 'node:util';
 import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { DEFAULT_STORAGE } from '../storage/layout.js';
+import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
 
@@ -17,55 +17,11 @@ const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
   --json             print the result as JSON`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        province: { type: 'string', multiple: true },
-        url: { type: 'string', multiple: true },
-        storage: { type: 'string', default: DEFAULT_STORAGE },
-        rate: { type: 'string' },
-        'max-requests': { type: 'string' },
-        'allow-host': { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    console.error(`ogi crawl: ${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.error(HELP);
-    return 0;
-  }
-  const rate = values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
-  const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
-  if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
-    console.error(`ogi crawl: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${HELP}`);
-    return 2;
-  }
-  if (!values.province?.length && !values.url?.length) {
-    console.error(`ogi crawl: give --province or --url\n\n${HELP}`);
-    return 2;
-  }
-  for (const u of values.url ?? []) {
-    if (!URL.canParse(u)) {
-      console.error(`ogi crawl: not a URL: ${u}`);
-      return 2;
-    }
-  }
-
-  const opts = {
-    provinces: values.province,
-    urls: values.url,
-    storage: values.storage,
-    rate,
-    maxRequests,
-    allowHosts: values['allow-host'],
-  };
+  const parsed = parseCommand('crawl', HELP, argv, { ...CRAWL_OPTIONS, 'dry-run': { type: 'boolean', default: false }, ...JSON_OPTION });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  const opts = crawlSettings('crawl', HELP, values, 'give --province or --url');
+  if ('exit' in opts) return opts.exit;
   try {
     if (values['dry-run']) {
       const starts = await startRequests(opts);

@@ -4,10 +4,10 @@
 // Offline: the portal, its PDFs and DOCX are in the repo. Exit 0 when the refresh finished (the
 // demo's broken attachment is expected in failures.csv), 2 usage, 1 fatal.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { startDemoPortal } from '../demo/portal.js';
 import { refresh } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 import { summaryLines } from './refresh.js';
 
 const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--json]
@@ -26,28 +26,9 @@ export function table(rows: string[][]): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        storage: { type: 'string', default: DEFAULT_STORAGE },
-        datasets: { type: 'string', default: DEFAULT_DATASETS },
-        'no-site': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    console.error(`ogi demo: ${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.error(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('demo', HELP, argv, { ...DATASET_OPTIONS, ...JSON_OPTION });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
 
   const portal = await startDemoPortal();
   console.error(`ogi demo: demo portal on ${portal.origin}; refreshing from ${portal.listUrl}`);

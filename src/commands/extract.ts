@@ -2,10 +2,10 @@
 // Each file that fails gets a typed error line on stderr; the others are still extracted.
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
 import type { ReportRecord } from '../record.js';
+import { parseCommand } from './options.js';
 
 const HELP = `usage: ogi extract <file…> [--json | --out DIR]
 
@@ -50,17 +50,8 @@ export function summaryTable(results: FileResult[]): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    console.error(`ogi extract: ${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCommand('extract', HELP, argv, { json: { type: 'boolean' }, out: { type: 'string' } }, { positionals: true, helpOnStdout: true });
+  if ('exit' in args) return args.exit;
   if (!args.positionals.length || (args.values.json && args.values.out)) {
     console.error(HELP);
     return 2;

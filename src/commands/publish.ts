@@ -4,10 +4,10 @@
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
 // 2 usage (bad or existing --version), 1 fatal.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { readDataset } from '../refresh.js';
 import { loadRecords, publish, PublishError } from '../publish/index.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, storagePaths } from '../storage/layout.js';
+import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
 
@@ -20,29 +20,9 @@ const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] 
 Nothing is written when the data would equal the latest version's (latest stays; exit 0).`;
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        storage: { type: 'string', default: DEFAULT_STORAGE },
-        datasets: { type: 'string', default: DEFAULT_DATASETS },
-        version: { type: 'string' },
-        'no-site': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    console.error(`ogi publish: ${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    console.error(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('publish', HELP, argv, { ...DATASET_OPTIONS, version: { type: 'string' }, ...JSON_OPTION });
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   // Storage a crawl filled: the dataset refresh would publish (latest document per URL, wrapper pages
   // left out, ids by URL lineage). A folder of records only (e.g. from `ogi extract --out`): every record.
   const fromCrawl = existsSync(storagePaths(values.storage).documentIndex);

@@ -3,10 +3,10 @@
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
-import { parseArgs } from 'node:util';
 import { UnknownProvince } from '../crawl/index.js';
 import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
 
@@ -23,63 +23,19 @@ const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
 Exit: 0 clean, 3 finished with failures (listed in the version's failures.csv), 2 usage, 1 fatal.`;
 
 export function parseRefreshArgs(argv: string[], command = 'refresh'): { opts: RefreshOptions; json: boolean } | { exit: number } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        province: { type: 'string', multiple: true },
-        url: { type: 'string', multiple: true },
-        storage: { type: 'string', default: DEFAULT_STORAGE },
-        datasets: { type: 'string', default: DEFAULT_DATASETS },
-        rate: { type: 'string' },
-        'max-requests': { type: 'string' },
-        'allow-host': { type: 'string', multiple: true },
-        'no-crawl': { type: 'boolean', default: false },
-        'no-site': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    console.error(`ogi ${command}: ${(err as Error).message}\n\n${HELP}`);
-    return { exit: 2 };
-  }
-  if (values.help) {
-    console.error(HELP);
-    return { exit: 0 };
-  }
-  const rate = values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
-  const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
-  if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
-    console.error(`ogi ${command}: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${HELP}`);
-    return { exit: 2 };
-  }
-  if (!values['no-crawl'] && !values.province?.length && !values.url?.length) {
-    console.error(`ogi ${command}: give --province or --url (or --no-crawl)\n\n${HELP}`);
-    return { exit: 2 };
-  }
-  for (const u of values.url ?? []) {
-    if (!URL.canParse(u)) {
-      console.error(`ogi ${command}: not a URL: ${u}`);
-      return { exit: 2 };
-    }
-  }
+  const parsed = parseCommand(command, HELP, argv, {
+    ...CRAWL_OPTIONS,
+    ...DATASET_OPTIONS,
+    'no-crawl': { type: 'boolean', default: false },
+    ...JSON_OPTION,
+  });
+  if ('exit' in parsed) return parsed;
+  const { values } = parsed;
+  const crawl = crawlSettings(command, HELP, values, values['no-crawl'] ? undefined : 'give --province or --url (or --no-crawl)');
+  if ('exit' in crawl) return crawl;
   return {
     json: values.json,
-    opts: {
-      provinces: values.province,
-      urls: values.url,
-      storage: values.storage,
-      datasets: values.datasets,
-      rate,
-      maxRequests,
-      allowHosts: values['allow-host'],
-      skipCrawl: values['no-crawl'],
-      site: !values['no-site'],
-    },
+    opts: { ...crawl, datasets: values.datasets, skipCrawl: values['no-crawl'], site: !values['no-site'] },
   };
 }
 

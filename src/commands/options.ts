@@ -1,0 +1,99 @@
+// What the `ogi` commands parse alike: the crawl options (crawl, refresh), the storage → datasets
+// options (refresh, demo, publish), and parseCommand, which turns --help and usage errors into the
+// same output and exit codes everywhere: a parse error prints `ogi <command>: <message>` and the help
+// on stderr (exit 2), --help or -h prints the help (exit 0).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const storage = { type: 'string', default: DEFAULT_STORAGE } as const;
+
+/** What to crawl and how fast: read with crawlSettings. */
+export const CRAWL_OPTIONS = {
+  province: { type: 'string', multiple: true },
+  url: { type: 'string', multiple: true },
+  storage,
+  rate: { type: 'string' },
+  'max-requests': { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
+} as const;
+
+/** Where records are read and dataset versions published. */
+export const DATASET_OPTIONS = {
+  storage,
+  datasets: { type: 'string', default: DEFAULT_DATASETS },
+  'no-site': { type: 'boolean', default: false },
+} as const;
+
+export const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+type Parsed<O extends Options, P extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; strict: true; allowPositionals: P }>
+>;
+
+/** Parses argv, or says how to exit: 2 after a parse error, 0 after --help. */
+export function parseCommand<const O extends Options, P extends boolean = false>(
+  command: string,
+  help: string,
+  argv: string[],
+  options: O,
+  { positionals, helpOnStdout = false }: { positionals?: P; helpOnStdout?: boolean } = {},
+): Parsed<O, P> | { exit: number } {
+  let parsed: Parsed<O, P>;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, ...HELP_OPTION }, strict: true, allowPositionals: (positionals ?? false) as P });
+  } catch (err) {
+    console.error(`ogi ${command}: ${(err as Error).message}\n\n${help}`);
+    return { exit: 2 };
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    (helpOnStdout ? console.log : console.error)(help);
+    return { exit: 0 };
+  }
+  return parsed;
+}
+
+export interface CrawlSettings {
+  provinces?: string[];
+  urls?: string[];
+  storage: string;
+  rate: number;
+  maxRequests?: number;
+  allowHosts?: string[];
+}
+
+type CrawlValues = {
+  province?: string[];
+  url?: string[];
+  storage: string;
+  rate?: string;
+  'max-requests'?: string;
+  'allow-host'?: string[];
+};
+
+/**
+ * The parsed CRAWL_OPTIONS checked and converted, or exit 2 after a usage error on stderr.
+ * `missing`: the message when neither --province nor --url is given (undefined: both may be absent).
+ */
+export function crawlSettings(command: string, help: string, values: CrawlValues, missing?: string): CrawlSettings | { exit: number } {
+  const rate = values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
+  const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
+  if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
+    console.error(`ogi ${command}: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${help}`);
+    return { exit: 2 };
+  }
+  if (missing !== undefined && !values.province?.length && !values.url?.length) {
+    console.error(`ogi ${command}: ${missing}\n\n${help}`);
+    return { exit: 2 };
+  }
+  for (const u of values.url ?? []) {
+    if (!URL.canParse(u)) {
+      console.error(`ogi ${command}: not a URL: ${u}`);
+      return { exit: 2 };
+    }
+  }
+  return { provinces: values.province, urls: values.url, storage: values.storage, rate, maxRequests, allowHosts: values['allow-host'] };
+}
