@@ -9,6 +9,7 @@ import { refresh } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 import { summaryLines } from './refresh.js';
+import { table } from './table.js';
 
 const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--json]
 
@@ -17,13 +18,6 @@ Serves the bundled demo portal on 127.0.0.1 and refreshes the dataset from it.
   --datasets DIR   where versions are published (default ${DEFAULT_DATASETS})
   --no-site        publish without the dataset site
   --json           print the refresh summary as JSON on stdout instead of the table`;
-
-const width = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! > 0x2e80 ? 2 : 1), 0);
-
-export function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()).join('\n');
-}
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('demo', HELP, argv, { ...DATASET_OPTIONS, ...JSON_OPTION });

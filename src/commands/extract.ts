@@ -6,6 +6,7 @@ import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
 import type { ReportRecord } from '../record.js';
 import { parseCommand } from './options.js';
+import { table } from './table.js';
 
 const HELP = `usage: ogi extract <file…> [--json | --out DIR]
 
@@ -44,9 +45,7 @@ export function summaryTable(results: FileResult[]): string {
       rows.push([path.basename(r.file), rec.template, rec.agency ?? '', String(rec.year ?? ''), String(rec.checks.filter((c) => !c.ok).length), String(rec.warnings.length)]);
     } else rows.push([path.basename(r.file), `ERROR ${r.error!.kind}`, '', '', '', '']);
   }
-  const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i]))));
-  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()).join('\n');
+  return table(rows);
 }
 
 export async function run(argv: string[]): Promise<number> {
