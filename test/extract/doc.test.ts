@@ -1,37 +1,13 @@
 // DOC reader: paragraph properties mark row ends and give each row's cell edges and merges.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TextCell, TextRow } from '../../src/extract/model.js';
 import { PARA_END, ROW_END, readDoc, rowsFromDocText } from '../../src/extract/text/doc.js';
 import { readDocx } from '../../src/extract/text/docx.js';
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
-const P = (text: string): TextRow => ({ cells: [{ text }], tabular: false });
-const T = (table: number, ...cells: (string | TextCell)[]): TextRow => ({
-  cells: cells.map((c) => (typeof c === 'string' ? { text: c } : c)),
-  tabular: true,
-  table,
-});
-const R = (text: string): TextCell => ({ text, merged: 'row' });
-const C: TextCell = { text: '', merged: 'col' };
+import { fixture, MERGED_ROWS, P, R, T } from './helpers.js';
 
 describe('readDoc', () => {
   it('rebuilds merged cells from the row geometry, like the DOCX reader does for the same document', async () => {
     const model = await readDoc(fixture('merged.doc'));
-    expect(model.rows).toEqual([
-      P('某某乡2020年政府信息公开工作年度报告'),
-      P('本报告根据条例编制。'),
-      P('三、收到和处理政府信息公开申请情况'),
-      T(0, '（本列数据的勾稽关系）', C, '申请人情况', C, C),
-      T(0, R('（本列数据的勾稽关系）'), C, '自然人', '商业 企业', '总计'),
-      T(0, '一、本年新收政府信息公开申请数量', C, '5', '', '5'),
-      T(0, '三、本年度办理结果', '（一）予以公开', '3', '0', '3'),
-      T(0, R('三、本年度办理结果'), '（二）部分公开', '1', '1', '2'),
-      P('四、行政复议、行政诉讼情况'),
-      T(1, '行政复议', '0', '1'),
-      T(1, '行政诉讼', '2', '0'),
-      P('某某乡人民政府'),
-    ]);
+    expect(model.rows).toEqual(MERGED_ROWS);
     expect(model.format).toBe('doc');
     expect(model.meta).toEqual({ title: '某某乡2020年政府信息公开工作年度报告' });
     expect(model.rows).toEqual((await readDocx(fixture('merged.docx'))).rows);

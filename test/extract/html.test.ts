@@ -3,22 +3,11 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, metaCharset } from '../../src/extract/charset.js';
-import type { TextCell, TextRow } from '../../src/extract/model.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { rowsFromLines } from '../../src/extract/text/lines.js';
+import { C, fixture, P, R, T } from './helpers.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
 const sample = (name: string) => readFileSync(`/work/shared/samples/portal-pages/${name}`);
-
-/** Expected-row builders: P = prose row, T = row of table `t`; cells are strings, R(x) / C for merged copies. */
-const P = (text: string): TextRow => ({ cells: [{ text }], tabular: false });
-const T = (table: number, ...cells: (string | TextCell)[]): TextRow => ({
-  cells: cells.map((c) => (typeof c === 'string' ? { text: c } : c)),
-  tabular: true,
-  table,
-});
-const R = (text: string): TextCell => ({ text, merged: 'row' });
-const C: TextCell = { text: '', merged: 'col' };
 
 const GBK_TEXT = '根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕';
 const GBK_ROWS = [P(GBK_TEXT), T(0, '信息内容', '本年新制发件数'), T(0, '规范性文件', '2')];
