@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publish, PublishError } from '../../src/publish/index.js';
 import type { SiteInput } from '../../src/publish/site/index.js';
-import { fixture, FIXTURES, listFiles, ROOT, tempDatasets, TODAY } from './helpers.js';
+import { fixture, FIXTURES, listFiles, ROOT, tempDatasets, TODAY, VERSION_FILES } from './helpers.js';
 
 const v1 = () => ({ ...fixture('v1'), today: TODAY, site: false as const });
 
@@ -126,19 +126,7 @@ describe('the site', () => {
     expect(input!.records.map((r) => r.report_id)).toEqual([...input!.records.map((r) => r.report_id)].sort());
     expect(input!.records).toHaveLength(7);
     const names = input!.downloads.map((d) => d.name);
-    expect([...names].sort()).toEqual([
-      'CHANGELOG.md',
-      'CODEBOOK.md',
-      'applications.csv',
-      'checks.csv',
-      'datapackage.json',
-      'failures.csv',
-      'proactive.csv',
-      'reports.csv',
-      'reports.jsonl',
-      'reports.parquet',
-      'reviews.csv',
-    ]);
+    expect([...names].sort()).toEqual(VERSION_FILES.filter((f) => f !== 'SHA256SUMS'));
     for (const d of input!.downloads) expect(d.bytes, d.name).toBe(fs.statSync(path.join(res.dir, d.name)).size);
     const sums = fs.readFileSync(path.join(res.dir, 'SHA256SUMS'), 'utf8');
     expect(sums).toContain('  site/index.html\n');

@@ -9,7 +9,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS } from '../../src/publish/csv.js';
 import { publish, uniqueRecords } from '../../src/publish/index.js';
-import { fixture, tempDatasets, TODAY } from './helpers.js';
+import { fixture, tempDatasets, TODAY, V1_REPORT_IDS } from './helpers.js';
 
 let dir: string;
 const read = (name: string) => fs.readFileSync(path.join(dir, name));
@@ -30,15 +30,7 @@ describe('reports.csv', () => {
   it('parses to one row per report with the documented header', () => {
     const [header, ...rows] = rowsOf('reports.csv');
     expect(header).toEqual(REPORT_COLUMNS.map((c) => c.name));
-    expect(rows.map((r) => r[0])).toEqual([
-      'r02f459a662bac1a1',
-      'r4accbcc7d143d9b0',
-      'rc1aaf75eb9838f8d',
-      'rd047160348437277',
-      'rd2248587ce1ddd39',
-      'reea82cbd12e085f2',
-      'rf42cdc19429972f9',
-    ]);
+    expect(rows.map((r) => r[0])).toEqual(V1_REPORT_IDS);
   });
 
   it('guards a formula title and keeps quotes and commas inside one cell', () => {

@@ -12,6 +12,33 @@ export const TODAY = '2026-11-27';
 
 export const fixture = (name: 'v1' | 'v2') => loadRecords(path.join(FIXTURES, name));
 
+/** The report ids of the v1 fixture records, sorted. */
+export const V1_REPORT_IDS = [
+  'r02f459a662bac1a1',
+  'r4accbcc7d143d9b0',
+  'rc1aaf75eb9838f8d',
+  'rd047160348437277',
+  'rd2248587ce1ddd39',
+  'reea82cbd12e085f2',
+  'rf42cdc19429972f9',
+];
+
+/** The files a version holds besides its site/, sorted; all but SHA256SUMS are listed as downloads. */
+export const VERSION_FILES = [
+  'CHANGELOG.md',
+  'CODEBOOK.md',
+  'SHA256SUMS',
+  'applications.csv',
+  'checks.csv',
+  'datapackage.json',
+  'failures.csv',
+  'proactive.csv',
+  'reports.csv',
+  'reports.jsonl',
+  'reports.parquet',
+  'reviews.csv',
+];
+
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/commands/publish.js';
 import { crossYearChecks } from '../../src/publish/checks.js';
 import { loadRecords } from '../../src/publish/index.js';
-import { fixture, FIXTURES, tempDatasets } from './helpers.js';
+import { fixture, FIXTURES, tempDatasets, V1_REPORT_IDS } from './helpers.js';
 
 function storageWith(files: Record<string, string>): string {
   const dir = tempDatasets(); // removed after the file's tests, like every temp folder here
@@ -20,15 +20,7 @@ function storageWith(files: Record<string, string>): string {
 describe('loadRecords', () => {
   it('reads every record and failure of the fixture storage', () => {
     const { records, failures } = fixture('v1');
-    expect(records.map((r) => r.report_id).sort()).toEqual([
-      'r02f459a662bac1a1',
-      'r4accbcc7d143d9b0',
-      'rc1aaf75eb9838f8d',
-      'rd047160348437277',
-      'rd2248587ce1ddd39',
-      'reea82cbd12e085f2',
-      'rf42cdc19429972f9',
-    ]);
+    expect(records.map((r) => r.report_id).sort()).toEqual(V1_REPORT_IDS);
     expect(failures.map((f) => `${f.stage}:${f.kind}`)).toEqual([
       'extract:corrupt_pdf',
       'extract:no_text_layer',

@@ -4,22 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, type PublishResult } from '../../src/publish/index.js';
-import { fixture, listFiles, expectSameFile, PUBLISHED, tempDatasets, TODAY } from './helpers.js';
-
-const FILES = [
-  'CHANGELOG.md',
-  'CODEBOOK.md',
-  'SHA256SUMS',
-  'applications.csv',
-  'checks.csv',
-  'datapackage.json',
-  'failures.csv',
-  'proactive.csv',
-  'reports.csv',
-  'reports.jsonl',
-  'reports.parquet',
-  'reviews.csv',
-];
+import { fixture, listFiles, expectSameFile, PUBLISHED, tempDatasets, TODAY, VERSION_FILES } from './helpers.js';
 
 let datasets: string;
 let first: PublishResult;
@@ -50,12 +35,12 @@ describe('first version (test/fixtures/records/v1)', () => {
       changed_reports: 0,
       message: `first version ${TODAY}: 7 reports`,
     });
-    expect(files.map((f) => f.name).sort()).toEqual(FILES);
+    expect(files.map((f) => f.name).sort()).toEqual(VERSION_FILES);
   });
 
-  it('writes exactly the expected files', () => expect(listFiles(first.dir)).toEqual(FILES));
+  it('writes exactly the expected files', () => expect(listFiles(first.dir)).toEqual(VERSION_FILES));
 
-  it.each(FILES)('%s matches its expected copy', (name) =>
+  it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
     expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name)));
 });
 
@@ -97,9 +82,9 @@ describe('second version (test/fixtures/records/v2) over the first', () => {
   });
 
   it('leaves the first version untouched', () => {
-    for (const name of FILES) expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name));
+    for (const name of VERSION_FILES) expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name));
   });
 
-  it.each(FILES)('%s matches its expected copy', (name) =>
+  it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
     expectSameFile(path.join(datasets, `${TODAY}.1`, name), path.join(PUBLISHED, 'v2', name)));
 });
