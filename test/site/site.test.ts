@@ -5,16 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/crawl/browser.js';
 import { buildSiteWith } from '../../src/publish/site/index.js';
 import { RECORDS } from '../fixtures/site/records.js';
 import { serve } from './serve.js';
 
 const VERSION = '2026-01-20';
 const SCREENSHOTS = path.resolve('test/.screenshots');
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+const ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 let root: string;
 let versionDir: string;
@@ -69,7 +67,7 @@ beforeAll(async () => {
   }
   await buildSiteWith({ records: RECORDS, versionDir, version: VERSION, downloads }, { pageSize: 10, perBucket: 4 });
   server = await serve(root);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requested.push(new URL(r.url()).pathname.replace(`/${VERSION}/site/`, '')));
   await mkdir(SCREENSHOTS, { recursive: true });
