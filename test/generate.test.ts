@@ -228,7 +228,7 @@ describe('DOCX, DOC and PDF renderings', () => {
       const loose = (label: string) => new RegExp([...label].join('\\s*'));
       const from = text.search(loose('申请人情况'));
       const to = from + text.slice(from).search(loose('行政复议'));
-      const tokens = text.slice(from, to).match(/(?<![\d.．、])\d+(?![\d.．、])/g) ?? [];
+      const tokens = text.slice(from, to).match(/(?<![\d.．、])\d+(?!\d|\s*[.．、])/g) ?? []; // "3 . 其 他": a spaced label's number
       const printed = Object.values(rep.printed.applications).flatMap((row) => Object.values(row!)).filter((t) => t !== '');
       expect(tokens.join(" "), rep.id).toBe(printed.join(" "));
     }
