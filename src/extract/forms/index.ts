@@ -28,8 +28,8 @@ export interface FormRead {
   warnings: Warning[];
 }
 
-/** Which form's labels the document prints (2021 beats 2019 on its own labels; the year breaks ties). */
-export function formOf(model: DocumentModel, year: number | null): '2019' | '2021' | null {
+/** Which form's labels the document prints (2021 beats 2019 on its own labels); null on a tie (readForms then decides). */
+export function formOf(model: DocumentModel): '2019' | '2021' | null {
   let s2019 = 0;
   let s2021 = 0;
   for (const row of model.rows) {
@@ -46,7 +46,7 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const sections = splitSections(model.rows);
   const applications = readApplications(sections.applications);
   const reviews = readReviews(sections.reviews);
-  let form = formOf(model, year);
+  let form = formOf(model);
   if (!form && applications.table) form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
   const proactive = form ? readProactive(sections.proactive, form) : { table: null, warnings: [], keys: [] };
   const warnings = [...proactive.warnings, ...applications.warnings, ...reviews.warnings];

@@ -106,8 +106,3 @@ export function matchAll<K extends string>(printed: string, matchers: RowMatcher
   }
   return [...best.values()].sort((a, b) => b.strength - a.strength);
 }
-
-/** The best row for a label, or null. */
-export function matchRow<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K> | null {
-  return matchAll(printed, matchers)[0] ?? null;
-}

@@ -12,8 +12,6 @@ import type { TextRow } from '../model.js';
 export const PROACTIVE_2021_LABELS = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量/;
 export const PROACTIVE_2019_LABELS = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额|其他对外管理服务事项|政府集中采购/;
 
-const HEADER_ROW = /信息内容|第二十条|本年|数量|金额/;
-
 export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead<ProactiveTable> {
   const layout: Record<string, readonly string[]> = form === '2021' ? PROACTIVE_2021 : PROACTIVE_2019;
   const warnings: Warning[] = [];

@@ -8,7 +8,6 @@ import {
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   type ApplicationRow,
-  type ReportRecord,
 } from '../../record.js';
 import {
   APPLICANT_LABELS,
@@ -43,16 +42,6 @@ export type FormVariant = '2019' | '2021';
 
 function part(zh: string): Bi {
   return [zh, APPLICATION_PARTS_EN[zh] ?? zh];
-}
-
-/** Which form a record's tables follow: its template, else the keys it has. */
-export function formVariant(record: ReportRecord): FormVariant {
-  if (record.template === '2019' || record.template === '2021') return record.template;
-  const apps = record.applications ?? {};
-  const pro = record.proactive ?? {};
-  if ('other_no_correction' in apps || 'other_unpaid_fee' in apps || 'other_misc' in apps) return '2021';
-  if (Object.values(pro).some((row) => 'issued' in row || 'in_force' in row)) return '2021';
-  return '2019';
 }
 
 /** Table 三 rows shown for a form: 2019 has the single （六） row, 2021 its three sub-rows. */
