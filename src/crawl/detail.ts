@@ -4,7 +4,7 @@
 // 发文日期, 文号) over ContentSource, ArticleTitle over <h1> over <title>, site prefixes stripped.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ParentNode, Text } from 'domhandler';
-import { clean, isoDate, meta, resolveUrl, squeeze } from './page.js';
+import { clean, decodeURIComponentSafe, isoDate, meta, resolveUrl, squeeze } from './page.js';
 import type { DetailResult, FetchedPage } from './platform.js';
 
 const LABELS = '索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题';
@@ -56,14 +56,6 @@ export function isAttachmentUrl(url: string): boolean {
   const file = u.searchParams.get('filename') ?? u.searchParams.get('file') ?? '';
   if (ATTACHMENT.test(file)) return true;
   return ATTACHMENT.test(decodeURIComponentSafe(u.pathname)) || TRS_P0.test(u.pathname);
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 const RELATED = /(?:相关|关联)(?:链接|文件|阅读|政策|解读|信息|文章|新闻)|延伸阅读|推荐阅读/;

@@ -50,6 +50,15 @@ export function clean(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u2002\u2003\u3000\u200b]+/g, ' ').trim();
 }
 
+/** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** Removes all whitespace: for labels padded with &ensp; (索&ensp;引&ensp;号). */
 export function squeeze(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u2002\u2003\u3000\u200b]+/g, '');

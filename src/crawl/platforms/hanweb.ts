@@ -7,7 +7,7 @@
 //  - the new jpaas column page: items in inline JSON `var listData = { articleList: [...] }`,
 //    pages ?uid=<unitid>&pageNum=N, count in channelsTagSelf.articleCount.
 import * as cheerio from 'cheerio';
-import { isoDate, meta } from '../page.js';
+import { decodeURIComponentSafe, isoDate, meta } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { anchorItem, nonEmpty, platform, uniqueItems, uniqueNext, startsList } from './common.js';
 
@@ -61,14 +61,6 @@ export function dataproxyRequests(page: FetchedPage, embedded: number): NextRequ
     });
   }
   return out;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** The JSON value that starts at `from` (an array or object literal), string-aware bracket matching. */
