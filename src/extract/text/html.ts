@@ -253,15 +253,22 @@ function tableRows(table: Element): Element[] {
   return out.filter((tr) => !isHidden(tr));
 }
 
-/** The cell elements of a div-grid row, or null when the element is not such a row. */
-function gridRowCells(el: Element): Element[] | null {
-  if (!ROW_TAGS.has(el.name) || isHidden(el) || cssGridCells(el)) return null;
+/** The element's children when each is a leaf cell element (whitespace and comments aside), else null. */
+function leafCellChildren(el: Element): Element[] | null {
   const cells: Element[] = [];
   for (const child of el.children) {
     if (isIgnorable(child)) continue;
     if (!isElement(child) || !CELL_TAGS.has(child.name) || !isLeafCell(child)) return null;
     cells.push(child);
   }
+  return cells;
+}
+
+/** The cell elements of a div-grid row, or null when the element is not such a row. */
+function gridRowCells(el: Element): Element[] | null {
+  if (!ROW_TAGS.has(el.name) || isHidden(el) || cssGridCells(el)) return null;
+  const cells = leafCellChildren(el);
+  if (!cells) return null;
   // A one-cell row (a heading across the grid) counts only when it is marked as a row.
   return cells.length >= 2 || (cells.length === 1 && (isMarked(el) || isMarked(cells[0]))) ? cells : null;
 }
@@ -305,12 +312,8 @@ function cssGridCells(el: Element): { cells: Element[]; columns: number } | null
   const template = /grid-template-columns\s*:\s*([^;]+)/i.exec(style)?.[1];
   const columns = template ? countTracks(template) : 0;
   if (columns < 2) return null;
-  const cells: Element[] = [];
-  for (const child of el.children) {
-    if (isIgnorable(child)) continue;
-    if (!isElement(child) || !CELL_TAGS.has(child.name) || !isLeafCell(child)) return null;
-    cells.push(child);
-  }
+  const cells = leafCellChildren(el);
+  if (!cells) return null;
   return cells.length >= columns ? { cells, columns } : null;
 }
 
