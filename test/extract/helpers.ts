@@ -14,6 +14,13 @@ export const T = (table: number, ...cells: (string | TextCell)[]): TextRow => ({
 export const R = (text: string): TextCell => ({ text, merged: 'row' });
 export const C: TextCell = { text: '', merged: 'col' };
 
+/** Prose lines as rows, one row each, blank lines dropped as the readers do. */
+export const proseRows = (text: string): TextRow[] =>
+  text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => ({ cells: [{ text: l.trim() }], tabular: false }));
+
 /** The rows of merged.docx and merged.doc (the same document saved twice, see make-word.ts). */
 export const MERGED_ROWS: TextRow[] = [
   P('某某乡2020年政府信息公开工作年度报告'),

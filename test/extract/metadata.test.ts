@@ -12,6 +12,7 @@ import { readTxtString } from '../../src/extract/text/txt.js';
 import { renderHtml } from '../generate/html.js';
 import { generateReport } from '../generate/report.js';
 import { renderText } from '../generate/text.js';
+import { proseRows } from './helpers.js';
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/samples'); // shared/ sits beside the repo
 const SEEDS = path.join(SAMPLES, 'seeds');
@@ -27,11 +28,7 @@ const pick = (m: Metadata, keys: string[]) => Object.fromEntries(keys.map((k) =>
 
 /** A document of prose lines, one row each (blank lines dropped as the readers do). */
 function doc(text: string, meta: DocumentMeta = {}): DocumentModel {
-  const rows = text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => ({ cells: [{ text: l.trim() }], tabular: false }));
-  return modelFromRows('txt', rows, meta);
+  return modelFromRows('txt', proseRows(text), meta);
 }
 
 describe('real reports', () => {

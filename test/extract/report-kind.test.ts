@@ -8,13 +8,10 @@ import { modelFromRows, type DocumentModel } from '../../src/extract/model.js';
 import { rejectIfNotReport } from '../../src/extract/report-kind.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
+import { proseRows } from './helpers.js';
 
 function doc(text: string, title?: string): DocumentModel {
-  const rows = text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => ({ cells: [{ text: l.trim() }], tabular: false }));
-  return modelFromRows('html', rows, title ? { title } : {});
+  return modelFromRows('html', proseRows(text), title ? { title } : {});
 }
 
 function rejection(model: DocumentModel): { kind: string; message: string } | null {
