@@ -23,7 +23,7 @@ describe('table 三', () => {
       tab(...T3_HEAD, `一、本年新收政府信息公开申请数量\t${zeros}`, `（三）不予公开\t1\t0\t0\t0\t0\t0\t1`, `\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1`, `小计\t1\t0\t0\t0\t0\t0\t1`),
       2020,
     );
-    expect(r.applications!.denied_state_secret.total).toBe(1);
+    expect(r.applications!.denied_state_secret!.total).toBe(1);
     expect(r.warnings.filter((w) => w.code === 'subtotal_row').map((w) => w.where)).toEqual(['applications:(三)不予公开', 'applications:小计']);
   });
 
