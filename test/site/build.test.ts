@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Check, ReportRecord } from '../../src/record.js';
+import { OUTCOME_ROWS, type Check, type ReportRecord } from '../../src/record.js';
 import { cellsOfCheck } from '../../src/publish/site/cells.js';
 import { buildSite, siteFiles } from '../../src/publish/site/index.js';
 import { bucketOf, fnv1a } from '../../src/publish/site/shards.js';
@@ -106,6 +106,15 @@ describe('cellsOfCheck', () => {
     expect(cellsOfCheck(balanced, balance('不平衡'))).toHaveLength(4 * 7);
     expect(cellsOfCheck(balanced, { rule: 'reviews.total', ok: false, detail: 'litigation_direct' })).toEqual(
       ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `reviews.litigation_direct.${c}`),
+    );
+  });
+
+  it("marks the single （六） row of a 2021-form report that prints it so, as the extractor's check sums it", () => {
+    const oneRow = RECORDS.find((r) => r.report_id === 'hb-2022-jingmen')!;
+    expect(oneRow.template).toBe('2021');
+    const check: Check = { rule: 'applications.outcome_sum', ok: false, detail: 'natural_person: total_processed 9 ≠ sum of outcomes 8' };
+    expect(cellsOfCheck(oneRow, check)).toEqual(
+      ['total_processed', ...OUTCOME_ROWS, 'other'].map((r) => `applications.${r}.natural_person`),
     );
   });
 

@@ -262,6 +262,14 @@ describe('report page', () => {
     expect(await cell('applications.other.natural_person')).toBe('2');
   });
 
+  it('shows the single （六） row a 2021-form report prints, under the 2021 table 二', async () => {
+    await openReport('hb-2022-jingmen');
+    expect(await page.$$eval('#table3 tbody tr', (trs) => trs.length)).toBe(23);
+    expect(await page.$$eval('#table3 tbody tr:nth-child(21) th', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent))).toEqual(['（六）其他处理']);
+    expect(await page.$$eval('td[data-cell^="applications.other."]', (tds) => tds.map((td) => td.textContent))).toEqual(['1', '0', '0', '0', '0', '0', '1']);
+    expect(await page.$$eval('#table2 th.banner', (ths) => ths.length)).toBe(4);
+  });
+
   it('shows a report without tables and escapes a hostile title', async () => {
     await openReport('hlj-2022-xiang');
     expect(await page.$$eval('#table3 .status .zh', (ps) => ps.map((p) => p.textContent))).toEqual(['报告中没有此表']);

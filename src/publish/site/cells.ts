@@ -25,7 +25,8 @@ function num(v: unknown): number {
 
 function outcomeRows(record: ReportRecord): ApplicationRow[] {
   const apps = record.applications ?? {};
-  const sub = record.template === '2021' || OTHER_SUB_ROWS.some((r) => r in apps);
+  // as the extractor's check: the three sub-rows when printed, else the single （六） row (also on some 2021 forms)
+  const sub = OTHER_SUB_ROWS.some((r) => apps[r]) || (record.template === '2021' && !apps.other);
   return [...OUTCOME_ROWS, ...(sub ? OTHER_SUB_ROWS : (['other'] as ApplicationRow[]))];
 }
 

@@ -93,6 +93,13 @@
     return '2019';
   }
 
+  /** Table 三's grid: the （六） rows as printed — some 2021-form reports print （六）其他处理 as one row. */
+  function applicationsVariant(record, v) {
+    var apps = record.applications || {};
+    if (apps.other_no_correction || apps.other_unpaid_fee || apps.other_misc) return '2021';
+    return apps.other ? '2019' : v;
+  }
+
   function section(id, title, content) {
     return el('section', { id: id }, [el('h2', null, [bi(title)]), content]);
   }
@@ -178,7 +185,7 @@
       ])),
       section('checks', ui.checkList, record.checks.length ? checks : el('p', { 'class': 'status' }, ['—'])),
       section('table2', ui.table2, record.proactive ? table(LAYOUT.proactive[v], record, bad) : none()),
-      section('table3', ui.table3, record.applications ? table(LAYOUT.applications[v], record, bad) : none()),
+      section('table3', ui.table3, record.applications ? table(LAYOUT.applications[applicationsVariant(record, v)], record, bad) : none()),
       section('table4', ui.table4, record.reviews ? table(LAYOUT.reviews, record, bad) : none()),
       record.warnings && record.warnings.length
         ? section('warnings', ui.warnings, el('ul', { 'class': 'warnings' }, record.warnings.map(function (w) {
