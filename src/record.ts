@@ -167,6 +167,7 @@ export type WarningCode =
   | 'missing_row' // a form row the table does not print
   | 'unparsed_value' // a cell that is neither a number nor a blank
   | 'prose_figure' // a figure taken from prose (narrative reports)
+  | 'unmapped_statistic' // a pre-2019 统计表 figure with no cell of the same meaning (行政诉讼数量: direct or after review?)
   | 'region_ambiguous' // a place name that resolves to several divisions
   | 'year_from_title'; // no statistics-period sentence; year taken from the title
 

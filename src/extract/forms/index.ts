@@ -15,6 +15,7 @@ import { readApplications } from './applications.js';
 import { readProse } from './narrative.js';
 import { PROACTIVE_2019_LABELS, PROACTIVE_2021_LABELS, readProactive } from './proactive.js';
 import { readReviews } from './reviews.js';
+import { readStatisticsTable } from './statistics-table.js';
 import { norm } from './cells.js';
 import { splitSections } from './sections.js';
 
@@ -23,7 +24,7 @@ export interface FormRead {
   proactive: ProactiveTable | null;
   applications: ApplicationsTable | null;
   reviews: ReviewsTable | null;
-  /** Tables filled from prose figures (partial: identities are not checked on them). */
+  /** Tables holding headline totals only, from prose or the pre-2019 统计表 (partial: identities are not checked on them). */
   fromProse: { applications: boolean; reviews: boolean };
   warnings: Warning[];
 }
@@ -43,10 +44,13 @@ export function formOf(model: DocumentModel): '2019' | '2021' | null {
 }
 
 export function readForms(model: DocumentModel, year: number | null): FormRead {
-  const sections = splitSections(model.rows);
+  // The 2014 统计表's rows ("同意公开答复数", "涉及国家秘密"…) would pass for table 三 rows: set them apart.
+  const stats = readStatisticsTable(model.rows);
+  const rest = stats ? { ...model, rows: model.rows.filter((r) => !stats.rows.has(r)) } : model;
+  const sections = splitSections(rest.rows);
   const applications = readApplications(sections.applications);
   const reviews = readReviews(sections.reviews);
-  let form = formOf(model);
+  let form = formOf(rest);
   if (!form && applications.table) form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
   const proactive = form ? readProactive(sections.proactive, form) : { table: null, warnings: [], keys: [] };
   const warnings = [...proactive.warnings, ...applications.warnings, ...reviews.warnings];
@@ -55,29 +59,40 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   let appTable = applications.table;
   let revTable = reviews.table;
   const fromProse = { applications: false, reviews: false };
+  // A 统计表 without a 2019/2021 table 三 gives the headline totals; prose fills only cells it does not cover.
+  const table = stats && !applications.table ? stats : null;
+  if (table) warnings.push(...table.warnings);
   if (!appTable || !revTable) {
-    const prose = readProse(model.text);
-    if (!appTable && Object.keys(prose.applications).length) {
+    const prose = readProse(stats ? rest.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n') : model.text);
+    const coveredApps = new Set<string>(table?.covered.applications ?? []);
+    const coveredReviews = new Set<string>(table?.covered.reviews ?? []);
+    const proseApps = Object.entries(prose.applications).filter(([k]) => !coveredApps.has(k));
+    const proseReviews = Object.entries(prose.reviews).filter(([g]) => !coveredReviews.has(g));
+    const cellOf = (where: string) => where.split('.')[1];
+    if (!appTable && (proseApps.length || Object.keys(table?.applications ?? {}).length)) {
+      const values = { ...Object.fromEntries(proseApps), ...table?.applications };
       appTable = Object.fromEntries(
         APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)).map((k) => {
           const row = emptyApplicantRow();
-          row.total = prose.applications[k] ?? null;
+          row.total = values[k] ?? null;
           return [k, row];
         }),
       );
       fromProse.applications = true;
-      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('applications')));
+      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(cellOf(w.where))));
     }
-    if (!revTable && Object.keys(prose.reviews).length) {
+    if (!revTable && (proseReviews.length || table?.review)) {
       revTable = emptyReviews();
-      for (const [g, v] of Object.entries(prose.reviews)) revTable[g as keyof ReviewsTable].total = v;
+      for (const [g, v] of proseReviews) revTable[g as keyof ReviewsTable].total = v;
+      if (table?.review) Object.assign(revTable.review, table.review);
       fromProse.reviews = true;
-      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('reviews')));
+      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(cellOf(w.where))));
     }
   }
 
   let template: Template;
-  if (year !== null && year < 2019 && !applications.table) template = 'pre2019';
+  if (table) template = 'pre2019';
+  else if (year !== null && year < 2019 && !applications.table) template = 'pre2019';
   else if (hasTables) template = form ?? ((year ?? 0) >= 2021 ? '2021' : '2019');
   else template = fromProse.applications || fromProse.reviews ? 'narrative' : 'unknown';
   return { template, proactive: proactive.table, applications: appTable, reviews: revTable, fromProse, warnings };
