@@ -1,8 +1,9 @@
 // `ogi demo` (what `npm start` runs) as a child process, into temp dirs: it serves the bundled portal,
 // refreshes from it, names the version folder, and that folder holds reports.csv with the demo's
-// reports and failures.csv with its broken attachment. A second run publishes nothing.
+// reports and failures.csv with its broken attachment. A second run, on the same port, publishes nothing.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +15,7 @@ const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-demo-'));
 const storage = path.join(tmp, 'storage');
 const datasets = path.join(tmp, 'datasets');
+const port = () => Number(readFileSync(path.join(storage, 'demo-port'), 'utf8'));
 const demo = () =>
   run('npx', ['tsx', 'src/cli.ts', 'demo', '--storage', storage, '--datasets', datasets], { cwd: path.resolve(import.meta.dirname, '..'), timeout: 240_000 });
 
@@ -53,6 +55,25 @@ describe('ogi demo', () => {
     const { stdout, stderr } = await demo();
     expect(stdout.split('\n')[0]).toBe(`No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`);
     expect(stderr).toContain('extracted 0, failed 0, cached 11');
+    // the same port as the first run, so the same URLs: only conditional requests, nothing new stored
+    expect(stderr).toContain(`ogi demo: demo portal on http://127.0.0.1:${port()};`);
+    expect(stderr).toContain('documents new 0, changed 0, unchanged 11');
+    expect(readFileSync(path.join(storage, 'documents.jsonl'), 'utf8').trim().split('\n')).toHaveLength(11);
     expect(readdirSync(datasets).filter((n) => /^\d{4}-/.test(n))).toEqual([localDate()]);
+  });
+
+  it('serves on a free port when the last one is taken', { timeout: 240_000 }, async () => {
+    const last = port();
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(last, '127.0.0.1', resolve));
+    try {
+      const { stdout, stderr } = await demo();
+      expect(port()).not.toBe(last);
+      expect(stderr).toContain(`ogi demo: demo portal on http://127.0.0.1:${port()};`);
+      expect(stderr).toContain('extracted 0, failed 0, cached 11');
+      expect(stdout.split('\n')[0]).toBe(`No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 });

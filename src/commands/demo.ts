@@ -3,8 +3,10 @@
 // where the dataset version is and a short table of what it holds, stop the server.
 // Offline: the portal, its PDFs and DOCX are in the repo. Exit 0 when the refresh finished (the
 // demo's broken attachment is expected in failures.csv), 2 usage, 1 fatal.
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startDemoPortal } from '../demo/portal.js';
+import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
 import { refresh } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
@@ -19,15 +21,36 @@ Serves the bundled demo portal on 127.0.0.1 and refreshes the dataset from it.
   --no-site        publish without the dataset site
   --json           print the refresh summary as JSON on stdout instead of the table`;
 
+const DEMO_PORT_FILE = 'demo-port';
+
+function lastPort(file: string): number {
+  try {
+    const port = Number(readFileSync(file, 'utf8').trim());
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function rememberPort(file: string, port: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${port}\n`);
+  await rename(tmp, file);
+}
+
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('demo', HELP, argv, { ...DATASET_OPTIONS, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
 
-  const portal = await startDemoPortal();
+  // the port of the last run when it is free: same URLs, so a second run costs only conditional requests
+  const portFile = path.join(values.storage, DEMO_PORT_FILE);
+  const portal = await startDemoPortal(DEMO_SITE, lastPort(portFile));
   console.error(`ogi demo: demo portal on ${portal.origin}; refreshing from ${portal.listUrl}`);
   let result;
   try {
+    await rememberPort(portFile, new URL(portal.origin).port);
     result = await refresh({
       urls: [portal.listUrl],
       allowHosts: ['127.0.0.1'],

@@ -1,4 +1,4 @@
-// The bundled demo portal (demo/site/ in the repo, built by demo/build.ts) served on 127.0.0.1, port 0.
+// The bundled demo portal (demo/site/ in the repo, built by demo/build.ts) served on 127.0.0.1 (a free port, or the one asked for).
 // Static files with ETag and Last-Modified; If-None-Match (else If-Modified-Since) answers 304, as a
 // real portal's web server does, so a second refresh costs only conditional requests.
 // `replace(path, bytes)` serves other bytes at a path from then on (tests: a report corrected on the portal).
@@ -33,7 +33,12 @@ export interface DemoPortal {
   close(): Promise<void>;
 }
 
-export async function startDemoPortal(siteDir: string = DEMO_SITE): Promise<DemoPortal> {
+/**
+ * `port`: the port to serve on, when free (`ogi demo` asks for the one it used last, so the portal's
+ * URLs, and with them the crawl's ETags and the records' links, stay the same from run to run);
+ * 0 or a busy port: a free one.
+ */
+export async function startDemoPortal(siteDir: string = DEMO_SITE, port = 0): Promise<DemoPortal> {
   const root = path.resolve(siteDir);
   const replaced = new Map<string, { bytes: Buffer; lastModified: string }>();
   const hits: DemoPortal['hits'] = [];
@@ -68,9 +73,21 @@ export async function startDemoPortal(siteDir: string = DEMO_SITE): Promise<Demo
     send(200, { 'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream', 'content-length': body.length, etag, 'last-modified': lastModified }, body);
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const listen = (p: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(port);
+  } catch (err) {
+    if (port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    await listen(0);
+  }
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let tick = 0;
   return {
     origin,
