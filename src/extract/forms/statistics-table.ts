@@ -59,7 +59,7 @@ const UNITS = '人次|万元|件|条|个|次|人|篇|项|元';
 /** The unit glued to the label, bare or in brackets ("收到申请数件", "收到申请数（件）"). */
 const UNIT = new RegExp(`(?:${UNITS}|\\((?:单位:)?(?:${UNITS})\\))$`);
 /** A row that arrived as one cell: label, unit, number ("（一）收到申请数 件 12" without gaps). */
-const INLINE = new RegExp(`^(.*(?:数|数量|费用|经费))(?:${UNITS})?(\\d+(?:\\.\\d+)?)$`);
+const INLINE = new RegExp(`^(.*(?:数|数量|费用|经费))(?:${UNITS}|\\((?:单位:)?(?:${UNITS})\\))?(\\d+(?:\\.\\d+)?)$`);
 /** Top-level block heading ("四、行政复议数量", "六、举报投诉数量"): ends the 复议/诉讼 sub-rows. */
 const BLOCK = /^[一二三四五六七八九十]+、/;
 /** Numbering in front of a label: "（一）", "1.", "1、", "其中：", in any combination. */
@@ -196,7 +196,7 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
     out.warnings.push({
       code: 'unmapped_statistic',
       where: 'applications.unable_not_held.total',
-      detail: `统计表 prints ${notHeld.join(', ')}; 本机关不掌握 (2019 form) covers both cases together, so the cell is left null`,
+      detail: `统计表 prints ${notHeld.join(', ')}; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null`,
     });
   if (litigation.length)
     out.warnings.push({
