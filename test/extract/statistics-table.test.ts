@@ -113,6 +113,36 @@ describe('a 2014–2018 report with the 统计表', () => {
     });
     expect(readStatisticsTable(rows)!.rows.size).toBe(11); // the title above and the signature below stay prose
   });
+  it('HTML with rowspan group cells (依申请公开 · 行政复议 · 行政诉讼) in front of the labels', () => {
+    const td = (...cells: string[]) => `<tr>${cells.join('')}</tr>`;
+    const html = [
+      '<table>',
+      td('<td colspan="2">统计指标</td>', '<td>单位</td>', '<td>统计数</td>'),
+      td('<td rowspan="3">依申请公开</td>', '<td>收到申请数</td>', '<td>件</td>', '<td>5</td>'),
+      td('<td>同意公开答复数</td>', '<td>件</td>', '<td>3</td>'),
+      td('<td>同意部分公开答复数</td>', '<td>件</td>', '<td>1</td>'),
+      td('<td rowspan="4">行政复议</td>', '<td>行政复议数量</td>', '<td>件</td>', '<td>2</td>'),
+      td('<td>维持具体行政行为数</td>', '<td>件</td>', '<td>2</td>'),
+      td('<td>被依法纠错数</td>', '<td>件</td>', '<td>0</td>'),
+      td('<td>其他情形数</td>', '<td>件</td>', '<td>0</td>'),
+      td('<td rowspan="2">行政诉讼</td>', '<td>行政诉讼数量</td>', '<td>件</td>', '<td>1</td>'),
+      td('<td>被依法纠错数</td>', '<td>件</td>', '<td>1</td>'),
+      '</table>',
+    ].join('\n');
+    const r = readForms(readHtml(Buffer.from(html)), 2018);
+    expect({ template: r.template, applications: r.applications, reviews: r.reviews, warnings: r.warnings }).toEqual({
+      template: 'pre2019',
+      applications: totals({ new_received: 5, granted: 3, partially_granted: 1 }),
+      reviews: reviews({ review: { upheld: 2, corrected: 0, other: 0, total: 2 } }),
+      warnings: [
+        {
+          code: 'unmapped_statistic',
+          where: 'reviews.litigation',
+          detail: '统计表 prints 行政诉讼行政诉讼数量 1, 行政诉讼被依法纠错数 1 without saying whether suits followed a review; litigation groups left null',
+        },
+      ],
+    });
+  });
 });
 
 describe('documents the 统计表 reader leaves alone', () => {

@@ -77,8 +77,9 @@ function keyOf(label: string, block: 'review' | 'litigation' | null): Key | null
   if (block && /维持/.test(label)) return 'upheld';
   if (block && /纠错|纠正/.test(label)) return 'corrected';
   if (block && /其他情形/.test(label)) return 'other';
-  if (/^行政复议(案件)?(数量|数|总数)?$/.test(label)) return 'review_total';
-  if (/^行政诉讼(案件)?(数量|数|总数)?$/.test(label)) return 'litigation_total';
+  // "行政复议数量", or "行政复议 | 行政复议数量" when a rowspan group cell names the block.
+  if (/^行政复议$|行政复议(案件)?(数量|数|总数)$/.test(label)) return 'review_total';
+  if (/^行政诉讼$|行政诉讼(案件)?(数量|数|总数)$/.test(label)) return 'litigation_total';
   return null;
 }
 
