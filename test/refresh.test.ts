@@ -217,6 +217,10 @@ describe('refresh against the demo portal', () => {
       });
       expect(await runRefresh(['--no-crawl', ...common])).toBe(0);
       expect(JSON.parse(out.pop()!)).toMatchObject({ pages: 0, extraction: { extracted: 0, failed: 0, cached: 11 }, published: null, reports: 6 });
+      expect(err.mock.calls.map((c) => c[0]).filter((l) => /^ogi refresh: (published|no change)/.test(l))).toEqual([
+        `ogi refresh: published version ${localDate()}: 0 added, 0 removed, 6 changed since 2026-01-01.2 (6 reports, 1 failures listed)`,
+        `ogi refresh: no change since ${localDate()}: no new version written (6 reports, 1 failures listed)`,
+      ]);
       expect(await runRefresh([])).toBe(2);
       expect(await runRefresh(['--url', 'not a url'])).toBe(2);
     } finally {

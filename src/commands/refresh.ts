@@ -45,7 +45,8 @@ export function summaryLines(s: RefreshSummary, command = 'refresh'): string[] {
   return [
     `${p} pages crawled ${s.pages} · documents new ${s.documents.new}, changed ${s.documents.changed}, unchanged ${s.documents.unchanged}`,
     `${p} extracted ${s.extraction.extracted}, failed ${s.extraction.failed}, cached ${s.extraction.cached} · crawl failures ${s.failures.crawl}`,
-    `${p} ${s.published ? `published ${s.published}` : 'no change'}: ${s.message} (${s.reports} reports, ${s.listed_failures} failures listed)`,
+    // the message names the version ('first version V: …', 'version V: …', 'no change since V: …')
+    `${p} ${s.published ? 'published ' : ''}${s.message} (${s.reports} reports, ${s.listed_failures} failures listed)`,
   ];
 }
 
