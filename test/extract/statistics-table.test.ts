@@ -84,7 +84,7 @@ describe('a 2014–2018 report with the 统计表', () => {
     const row = (label: string, unit: string, value: string): TextRow => ({ tabular: true, page: 3, cells: [cell(label, 60), cell(unit, 380), cell(value, 460)] });
     const rows: TextRow[] = [
       { tabular: false, page: 3, cells: [{ text: '某某区2017年政府信息公开情况统计表' }] },
-      row('统计指标', '单位', '统计数'),
+      row('统计指标', '计量单位', '统计数'),
       row('三、依申请公开情况', '—', '—'),
       row('（一）收到申请数', '件', '41'),
       { tabular: false, page: 3, cells: [{ text: '1.同意公开答复数 件 30' }] },

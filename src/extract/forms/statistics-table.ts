@@ -126,7 +126,7 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
     const header = row.cells.findIndex((c) => norm(c.text) === '统计指标');
     if (header >= 0 && first < 0) {
       // One 统计数 column only: a table with a figure per kind of unit (区政府 · 区直单位 · 乡镇) is another table.
-      const after = row.cells.slice(header + 1).filter((c) => c.merged !== 'col' && norm(c.text) && norm(c.text) !== '单位');
+      const after = row.cells.slice(header + 1).filter((c) => c.merged !== 'col' && norm(c.text) && !/单位$/.test(norm(c.text)));
       if (after.length <= 1) first = index;
       else perUnitColumns = true;
       return;
