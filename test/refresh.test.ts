@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as runRefresh } from '../src/commands/refresh.js';
 import { startDemoPortal, DEMO_SITE, type DemoPortal } from '../src/demo/portal.js';
 import { extractDocument, type ExtractInput } from '../src/extract/index.js';
+import { EXTRACTOR_VERSION } from '../src/extract/version.js';
 import { localDate } from '../src/publish/version.js';
 import type { ReportRecord } from '../src/record.js';
 import { refresh, selectForPublish, type RefreshOptions } from '../src/refresh.js';
@@ -93,7 +94,7 @@ describe('refresh against the demo portal', () => {
     expect(portal.hits.some((h) => h.path.includes(NOTICE))).toBe(false);
 
     const got = jsonl('2026-01-01').map((r) => [r.report_id, r.agency, r.year, r.source.format, r.source.document_url, r.extractor_version]);
-    const want = REPORTS.map(([rel, agency, year, format]) => [idOf(rel), agency, year, format, portal.url(COLUMN + rel), '1.0.0']).sort((a, b) =>
+    const want = REPORTS.map(([rel, agency, year, format]) => [idOf(rel), agency, year, format, portal.url(COLUMN + rel), EXTRACTOR_VERSION]).sort((a, b) =>
       String(a[0]).localeCompare(String(b[0])),
     );
     expect(got).toEqual(want);

@@ -83,7 +83,7 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
     proactive: forms.proactive,
     applications: forms.applications,
     reviews: forms.reviews,
-    checks: computeChecks(forms.fromProse.applications ? null : forms.applications, forms.fromProse.reviews ? null : forms.reviews),
+    checks: computeChecks(forms.headlineOnly.applications ? null : forms.applications, forms.headlineOnly.reviews ? null : forms.reviews),
     warnings: [...meta.warnings, ...forms.warnings],
     extractor_version: EXTRACTOR_VERSION,
   };

@@ -98,11 +98,11 @@ describe('a 2014–2018 report with the 统计表', () => {
       { tabular: false, page: 3, cells: [{ text: '某某区人民政府办公室' }] },
     ];
     const r = readForms(modelFromRows('pdf', rows), 2017);
-    expect({ template: r.template, applications: r.applications, reviews: r.reviews, fromProse: r.fromProse, warnings: r.warnings }).toEqual({
+    expect({ template: r.template, applications: r.applications, reviews: r.reviews, headlineOnly: r.headlineOnly, warnings: r.warnings }).toEqual({
       template: 'pre2019',
       applications: totals({ new_received: 41, granted: 30, partially_granted: 5 }),
       reviews: reviews({ review: { upheld: 2, corrected: 1, other: 0, total: 3 } }),
-      fromProse: { applications: true, reviews: true }, // headline figures only: no identity is checked
+      headlineOnly: { applications: true, reviews: true }, // headline figures only: no identity is checked
       warnings: [
         {
           code: 'unmapped_statistic',

@@ -25,7 +25,7 @@ export interface FormRead {
   applications: ApplicationsTable | null;
   reviews: ReviewsTable | null;
   /** Tables holding headline totals only, from prose or the pre-2019 统计表 (partial: identities are not checked on them). */
-  fromProse: { applications: boolean; reviews: boolean };
+  headlineOnly: { applications: boolean; reviews: boolean };
   warnings: Warning[];
 }
 
@@ -58,7 +58,7 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const hasTables = Boolean(proactive.table || applications.table || reviews.table);
   let appTable = applications.table;
   let revTable = reviews.table;
-  const fromProse = { applications: false, reviews: false };
+  const headlineOnly = { applications: false, reviews: false };
   // A 统计表 without a 2019/2021 table 三 gives the headline totals; prose fills only cells it does not cover.
   const table = stats && !applications.table ? stats : null;
   if (table) warnings.push(...table.warnings);
@@ -78,14 +78,14 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
           return [k, row];
         }),
       );
-      fromProse.applications = true;
+      headlineOnly.applications = true;
       warnings.push(...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(cellOf(w.where))));
     }
     if (!revTable && (proseReviews.length || table?.review)) {
       revTable = emptyReviews();
       for (const [g, v] of proseReviews) revTable[g as keyof ReviewsTable].total = v;
       if (table?.review) Object.assign(revTable.review, table.review);
-      fromProse.reviews = true;
+      headlineOnly.reviews = true;
       warnings.push(...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(cellOf(w.where))));
     }
   }
@@ -94,6 +94,6 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   if (table) template = 'pre2019';
   else if (year !== null && year < 2019 && !applications.table) template = 'pre2019';
   else if (hasTables) template = form ?? ((year ?? 0) >= 2021 ? '2021' : '2019');
-  else template = fromProse.applications || fromProse.reviews ? 'narrative' : 'unknown';
-  return { template, proactive: proactive.table, applications: appTable, reviews: revTable, fromProse, warnings };
+  else template = headlineOnly.applications || headlineOnly.reviews ? 'narrative' : 'unknown';
+  return { template, proactive: proactive.table, applications: appTable, reviews: revTable, headlineOnly, warnings };
 }
