@@ -12,7 +12,7 @@ import {
 } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
-import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupPrefix } from './labels.js';
+import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
 import type { ValueCell } from './sections.js';
 import type { TextRow } from '../model.js';
 
@@ -36,7 +36,7 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     const numbers = values.filter((v) => v.kind === 'number');
     if (!match || SUBTOTAL.test(label)) {
       if (SUBTOTAL.test(label)) warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
-      else if (GROUP_LABELS.some((re) => re.test(stripGroupPrefix(label))) && numbers.length)
+      else if (GROUP_LABELS.some((re) => re.test(stripGroupLabels(label))) && numbers.length)
         warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'group row with values (a subtotal) skipped' });
       else if (numbers.length) warnings.push({ code: 'extra_row', where: `applications:${label || '(no label)'}`, detail: `row not in the form: ${numbers.map((v) => v.raw).join(' ')}` });
       continue;

@@ -5,7 +5,7 @@
 // label, or that label with the fragments before it (back to the last one that starts a numbered
 // item) and/or the fragments after it (up to the next numbered item). The form's row keywords
 // decide which reading is right; a key already read is not read twice.
-import { matchAll, stripGroupPrefix, type Match, type RowMatcher } from './labels.js';
+import { matchAll, stripGroupLabels, type Match, type RowMatcher } from './labels.js';
 import { isLabelFragment, toItem, type Item, type ValueCell } from './sections.js';
 import type { TextRow } from '../model.js';
 
@@ -43,7 +43,7 @@ export function* labelledRows<K extends string>(rows: TextRow[], matchers: RowMa
     const own = item.label;
     if (!item.values.some((v) => v.kind === 'number')) {
       // A row of blanks (or a header with trailing blank cells) claims a row only by its own strong label.
-      const match = matchAll(stripGroupPrefix(own), matchers).find((m) => !found.has(m.key) && !m.loose) ?? null;
+      const match = matchAll(stripGroupLabels(own), matchers).find((m) => !found.has(m.key) && !m.loose) ?? null;
       if (match) found.add(match.key);
       yield { match, label: own, values: item.values, item };
       continue;
@@ -56,7 +56,7 @@ export function* labelledRows<K extends string>(rows: TextRow[], matchers: RowMa
     ].filter((r, k) => r.label && (k < 2 || tail) && (k % 2 === 0 || before));
     let chosen: { match: Match<K> | null; label: string; used: number } = { match: null, label: own, used: 0 };
     for (const r of readings) {
-      const match = matchAll(stripGroupPrefix(r.label), matchers).find((m) => !found.has(m.key)) ?? null;
+      const match = matchAll(stripGroupLabels(r.label), matchers).find((m) => !found.has(m.key)) ?? null;
       if (!match) continue;
       if (!match.loose) {
         chosen = { match, ...r };

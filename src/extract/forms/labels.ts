@@ -74,7 +74,7 @@ const GROUP = /\((三|四|五|六)\)(不予公开|无法提供|不予处理|其�
  * "（三）不予公开"…"（六）其他处理" wherever they were merged into the line — unless the group label
  * is (nearly) all there is, as in the 2019 form's single （六）其他处理 row.
  */
-export function stripGroupPrefix(label: string): string {
+export function stripGroupLabels(label: string): string {
   const out = label.replace(OPENING, '');
   const without = out.replace(GROUP, '');
   return without.length >= 4 ? without : out;
