@@ -31,33 +31,29 @@ export const CHECK_FIELDS: Field[] = [
   field('related_report_id', 'string', '相关报告编号', 'Cross-year checks: the earlier year\'s report.'),
 ];
 
-/** Who a report belongs to, for the year-to-year comparison. */
-function agencyKey(r: ReportRecord): string | null {
-  if (!r.agency || r.year === null) return null;
+/** Who a report belongs to, and the year: the key of the year-to-year comparison. */
+function agencyYearKey(r: ReportRecord, year: unknown): string | null {
+  if (!r.agency || r.year === null || r.year === undefined) return null;
   const g = r.region ?? ({} as ReportRecord['region']);
-  return JSON.stringify([r.agency, r.scope, g.province ?? null, g.city ?? null, g.county ?? null, g.township ?? null]);
+  return JSON.stringify([year, r.agency, r.scope, g.province ?? null, g.city ?? null, g.county ?? null, g.township ?? null]);
 }
 
 const num = (v: unknown): v is number => typeof v === 'number';
 
 export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
-  const byKey = new Map<string, Map<number, ReportRecord[]>>();
+  // One flat map (agency + year → its only report, or null when that year has two): a map per
+  // agency cost ~50 MB for 100,000 reports.
+  const byYear = new Map<string, ReportRecord | null>();
   for (const r of records) {
-    const key = agencyKey(r);
-    if (key === null) continue;
-    let years = byKey.get(key);
-    if (!years) byKey.set(key, (years = new Map()));
-    const list = years.get(r.year as number);
-    if (list) list.push(r);
-    else years.set(r.year as number, [r]);
+    const key = agencyYearKey(r, r.year);
+    if (key !== null) byYear.set(key, byYear.has(key) ? null : r);
   }
   const rows: CheckRow[] = [];
-  for (const years of byKey.values()) {
-    for (const [year, list] of years) {
-      const next = years.get(year + 1);
-      if (list.length !== 1 || !next || next.length !== 1) continue;
-      rows.push(...carriedOver(list[0]!, next[0]!), ...inForce(list[0]!, next[0]!));
-    }
+  for (const r of records) {
+    const key = agencyYearKey(r, r.year);
+    if (key === null || byYear.get(key) !== r) continue;
+    const next = byYear.get(agencyYearKey(r, (r.year as number) + 1)!);
+    if (next) rows.push(...carriedOver(r, next), ...inForce(r, next));
   }
   return rows;
 }
@@ -104,11 +100,13 @@ function inForce(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
 }
 
 export function reportChecks(records: ReportRecord[]): CheckRow[] {
-  return records.flatMap((r) =>
-    (r.checks ?? [])
-      .filter((c) => !c.ok)
-      .map((c) => ({ report_id: r.report_id, agency: r.agency, year: r.year, rule: c.rule, item: null, detail: c.detail, related_report_id: null })),
-  );
+  const rows: CheckRow[] = [];
+  for (const r of records) {
+    for (const c of r.checks ?? []) {
+      if (!c.ok) rows.push({ report_id: r.report_id, agency: r.agency, year: r.year, rule: c.rule, item: null, detail: c.detail, related_report_id: null });
+    }
+  }
+  return rows;
 }
 
 const cmp = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
