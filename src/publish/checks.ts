@@ -31,29 +31,46 @@ export const CHECK_FIELDS: Field[] = [
   field('related_report_id', 'string', '相关报告编号', 'Cross-year checks: the earlier year\'s report.'),
 ];
 
-/** Who a report belongs to, and the year: the key of the year-to-year comparison. */
-function agencyYearKey(r: ReportRecord, year: unknown): string | null {
-  if (!r.agency || r.year === null || r.year === undefined) return null;
-  const g = r.region ?? ({} as ReportRecord['region']);
-  return JSON.stringify([year, r.agency, r.scope, g.province ?? null, g.city ?? null, g.county ?? null, g.township ?? null]);
+/** Orders values as their JSON text would compare (strings directly), so equal ⇔ same JSON. */
+function cmpJson(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  const x = JSON.stringify(a ?? null);
+  const y = JSON.stringify(b ?? null);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Who a report belongs to, for the year-to-year comparison: same agency, scope and place ⇔ 0. */
+function cmpWho(a: ReportRecord, b: ReportRecord): number {
+  const ga = a.region ?? ({} as ReportRecord['region']);
+  const gb = b.region ?? ({} as ReportRecord['region']);
+  return (
+    cmpJson(a.agency, b.agency) ||
+    cmpJson(a.scope, b.scope) ||
+    cmpJson(ga.province, gb.province) ||
+    cmpJson(ga.city, gb.city) ||
+    cmpJson(ga.county, gb.county) ||
+    cmpJson(ga.township, gb.township)
+  );
 }
 
 const num = (v: unknown): v is number => typeof v === 'number';
 
 export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
-  // One flat map (agency + year → its only report, or null when that year has two): a map per
-  // agency cost ~50 MB for 100,000 reports.
-  const byYear = new Map<string, ReportRecord | null>();
-  for (const r of records) {
-    const key = agencyYearKey(r, r.year);
-    if (key !== null) byYear.set(key, byYear.has(key) ? null : r);
-  }
+  // Sorted by agency, then year (no key strings: a map of 100,000 keys cost ~40 MB of heap).
+  const sorted = records.filter((r) => r.agency && num(r.year)).sort((a, b) => cmpWho(a, b) || (a.year as number) - (b.year as number));
   const rows: CheckRow[] = [];
-  for (const r of records) {
-    const key = agencyYearKey(r, r.year);
-    if (key === null || byYear.get(key) !== r) continue;
-    const next = byYear.get(agencyYearKey(r, (r.year as number) + 1)!);
-    if (next) rows.push(...carriedOver(r, next), ...inForce(r, next));
+  /** The only report of its agency in its year (none when the year has two). */
+  const only = (i: number) => {
+    const r = sorted[i];
+    if (!r) return undefined;
+    const same = (j: number) => sorted[j] !== undefined && sorted[j]!.year === r.year && cmpWho(sorted[j]!, r) === 0;
+    return same(i - 1) || same(i + 1) ? undefined : r;
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    const prev = only(i);
+    if (!prev) continue;
+    const next = only(i + 1);
+    if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0) rows.push(...carriedOver(prev, next), ...inForce(prev, next));
   }
   return rows;
 }
