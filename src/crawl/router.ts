@@ -141,6 +141,13 @@ export function createRouter(ctx: RouterContext) {
   }
 
   async function list(r: CrawlRequest): Promise<void> {
+    // Read the page in its own call: its body and DOM (thousands of elements on a long list) are
+    // garbage by the time the requests are queued, which can take a while.
+    await ctx.enqueue(await readList(r));
+  }
+
+  /** The requests a list page leads to: its further pages, then its report items. */
+  async function readList(r: CrawlRequest): Promise<CrawlRequest[]> {
     const named = r.platform ? platforms[r.platform] : undefined;
     let page: FetchedPage;
     if (named?.needsBrowser) page = await rendered(r);
@@ -179,7 +186,7 @@ export function createRouter(ctx: RouterContext) {
           : { label: 'ARTICLE', url: item.url, hints },
       );
     }
-    await ctx.enqueue(out);
+    return out;
   }
 
   async function article(r: CrawlRequest): Promise<void> {
