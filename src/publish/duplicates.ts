@@ -5,26 +5,31 @@
 import { createHash } from 'node:crypto';
 import type { ReportRecord } from '../record.js';
 
-/** Sets `duplicate_of` on every record (null for the first copy); returns the same array. */
+const text = (v: unknown) => String(v);
+const cmpText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Same agency, year and scope ⇔ 0. */
+const cmpWho = (a: ReportRecord, b: ReportRecord) =>
+  cmpText(text(a.agency), text(b.agency)) || cmpText(text(a.year), text(b.year)) || cmpText(text(a.scope), text(b.scope));
+const cmpFetched = (a: ReportRecord, b: ReportRecord) =>
+  (a.source?.fetched_at ?? '').localeCompare(b.source?.fetched_at ?? '') || a.report_id.localeCompare(b.report_id);
+
+/** Sets `duplicate_of` on every record (null for the first copy); returns the same array. Report ids must be unique. */
 export function markDuplicates(records: ReportRecord[]): ReportRecord[] {
   const who = (r: ReportRecord) => (r.agency && r.year !== null && (r.proactive || r.applications || r.reviews) ? `${r.agency}|${r.year}|${r.scope}` : null);
-  // Only agencies with two or more reports for a year and scope can hold a duplicate: compare their figures.
-  const count = new Map<string, number>();
-  for (const r of records) {
-    const k = who(r);
-    if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  for (const r of records) r.duplicate_of = null;
+  // Sorted by agency, year and scope, then fetched first: only a group of two or more can hold a
+  // duplicate, compared within the group (no map of 100,000 keys: ~25 MB of heap).
+  const order = records.filter((r) => who(r) !== null).sort((a, b) => cmpWho(a, b) || cmpFetched(a, b));
+  for (let start = 0, end = 1; start < order.length; start = end, end = start + 1) {
+    while (end < order.length && cmpWho(order[start]!, order[end]!) === 0) end++;
+    if (end - start < 2) continue;
+    const first = new Map<string, string>();
+    for (const r of order.slice(start, end)) {
+      const key = createHash('sha256').update(JSON.stringify([who(r), r.proactive, r.applications, r.reviews])).digest('base64');
+      const seen = first.get(key);
+      if (seen) r.duplicate_of = seen;
+      else first.set(key, r.report_id);
+    }
   }
-  const order = records
-    .filter((r) => (count.get(who(r) ?? '') ?? 0) > 1)
-    .sort((a, b) => (a.source?.fetched_at ?? '').localeCompare(b.source?.fetched_at ?? '') || a.report_id.localeCompare(b.report_id));
-  const first = new Map<string, string>();
-  const duplicateOf = new Map<string, string>();
-  for (const r of order) {
-    const key = createHash('sha256').update(JSON.stringify([who(r), r.proactive, r.applications, r.reviews])).digest('base64');
-    const seen = first.get(key);
-    if (seen) duplicateOf.set(r.report_id, seen);
-    else first.set(key, r.report_id);
-  }
-  for (const r of records) r.duplicate_of = duplicateOf.get(r.report_id) ?? null;
   return records;
 }
