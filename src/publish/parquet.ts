@@ -5,7 +5,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { ReportRecord } from '../record.js';
 import { REPORT_COLUMNS } from './csv.js';
 import type { FieldType } from './fields.js';
-import { type WrittenFile, writeWhole } from './sink.js';
+import { FileSink, type WrittenFile } from './sink.js';
 
 const PHYSICAL: Record<FieldType, Omit<SchemaElement, 'name'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
@@ -33,12 +33,12 @@ function typed(type: FieldType, v: unknown): string | number | null {
 /** Rows per row group, and per batch handed to the writer (bounds memory: 100,000 reports at once took ~350 MB). */
 const ROW_GROUP = 10_000;
 
-export function parquetBytes(records: ReportRecord[]): Uint8Array {
+/** Writes the parquet file through `writer` (its `finish` is called at the end). */
+function writeRows(writer: ByteWriter, records: ReportRecord[]): void {
   const schema: SchemaElement[] = [
     { name: 'root', num_children: REPORT_COLUMNS.length },
     ...REPORT_COLUMNS.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...PHYSICAL[c.type] })),
   ];
-  const writer = new ByteWriter();
   const pq = new ParquetWriter({ writer, schema, createdBy: 'ogi publish' });
   for (let i = 0; i < records.length || i === 0; i += ROW_GROUP) {
     const batch = records.slice(i, i + ROW_GROUP);
@@ -46,9 +46,47 @@ export function parquetBytes(records: ReportRecord[]): Uint8Array {
     pq.write({ columnData, rowGroupSize: ROW_GROUP });
   }
   pq.finish();
+}
+
+export function parquetBytes(records: ReportRecord[]): Uint8Array {
+  const writer = new ByteWriter();
+  writeRows(writer, records);
   return new Uint8Array(writer.getBuffer());
 }
 
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * A ByteWriter that hands its bytes to a file sink every megabyte (as hyparquet-writer's own
+ * fileWriter does), instead of doubling one buffer up to the whole file and copying it twice.
+ * The writer only uses `offset` (total bytes) for positions, never bytes already written.
+ */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly sink: FileSink) {
+    super(FLUSH_BYTES * 2);
+  }
+
+  override ensure(size: number): void {
+    if (this.index > FLUSH_BYTES) this.flush();
+    super.ensure(size);
+  }
+
+  override finish(): void {
+    this.flush();
+  }
+
+  override getBuffer(): ArrayBuffer {
+    throw new Error('SinkWriter: the bytes went to the file');
+  }
+
+  private flush(): void {
+    this.sink.writeBytes(new Uint8Array(this.buffer, 0, this.index));
+    this.index = 0;
+  }
+}
+
 export function writeParquet(dir: string, records: ReportRecord[]): WrittenFile {
-  return writeWhole(dir, 'reports.parquet', parquetBytes(records));
+  const sink = new FileSink(dir, 'reports.parquet');
+  writeRows(new SinkWriter(sink), records);
+  return sink.close();
 }
