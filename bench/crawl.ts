@@ -103,6 +103,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv[2] === '--portal') {
     const portal = await startGeneratedPortal();
     process.send?.(portal.origin);
-    process.once('SIGTERM', () => void portal.close().then(() => process.exit(0)));
+    const stop = () => void portal.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('disconnect', stop); // the bench process died: do not outlive it
   } else for (const line of await benchCrawl()) console.log(line);
 }
