@@ -1,6 +1,6 @@
 // Pieces the adapters share: reading one list entry (anchor, full title, date beside it),
 // de-duplicating, script pagers, "next page" links and the layout-changed guard.
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { clean, isoDate, resolveUrl } from '../page.js';
 import { LayoutChanged, type FetchedPage, type ListItem, type ListResult, type NextRequest, type Platform } from '../platform.js';
@@ -19,25 +19,47 @@ export function anchorTitle($: CheerioAPI, a: Element): string {
 
 const DATE = /(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/;
 
+/** The nearest ancestor whose tag is one of `tags` (a hand walk: a selector would be compiled per item). */
+function closestTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  for (let n = el.parent; n; n = n.parent) if (n.type === 'tag' && tags.has((n as Element).name)) return n as Element;
+  return null;
+}
+
+/** The first readlabel="…" value below `node`, in document order. */
+function readlabelBelow(node: AnyNode): string[] {
+  const out: string[] = [];
+  const walk = (n: AnyNode) => {
+    if (n.type !== 'tag' && n.type !== 'root') return;
+    const el = n as Element;
+    if (el.attribs?.readlabel !== undefined) out.push(el.attribs.readlabel);
+    for (const c of el.children ?? []) walk(c as AnyNode);
+  };
+  for (const c of (node as Element).children ?? []) walk(c as AnyNode);
+  return out;
+}
+
+const ENTRY = new Set(['li', 'tr', 'dd', 'dl', 'p']);
+const LIST_ENTRY = new Set(['li', 'tr', 'dd']);
+
 /** Date written beside an anchor in its list entry (<span>, <b readlabel>, <td>), if any. */
 export function dateBeside($: CheerioAPI, a: Element): string | null {
-  const entry = $(a).closest('li,tr,dd,dl,p');
-  const scope: Cheerio<AnyNode> = entry.length ? entry : $(a).parent();
-  for (const el of scope.find('[readlabel]').toArray()) {
-    const d = isoDate($(el).attr('readlabel'));
+  const scope = closestTag(a, ENTRY) ?? (a.parent as Element | null);
+  if (!scope) return null;
+  for (const label of readlabelBelow(scope)) {
+    const d = isoDate(label);
     if (d) return d;
   }
   const own = clean($(a).text());
-  const text = clean(scope.text()).replace(own, ' ');
+  const text = clean($(scope).text()).replace(own, ' ');
   const m = DATE.exec(text);
   return m ? isoDate(m[0]) : null;
 }
 
 /** True when the anchor's list entry shows a date: the mark of a list item (title + date span). */
 export function hasDateBeside($: CheerioAPI, a: Element): boolean {
-  const entry = $(a).closest('li,tr,dd');
-  if (!entry.length) return false;
-  if (entry.find('a[href]').length > 2) return false;
+  const entry = closestTag(a, LIST_ENTRY);
+  if (!entry) return false;
+  if ($(entry).find('a[href]').length > 2) return false;
   return dateBeside($, a) !== null;
 }
 
