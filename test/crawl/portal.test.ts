@@ -49,6 +49,12 @@ function failuresOf(failures: Failure[]) {
   return failures.map((f) => ({ path: rel(f.url)!, stage: f.stage, kind: f.kind })).sort(byPath);
 }
 
+/** Complete lines in documents.jsonl while another process may be appending (a partial last line is not counted). */
+function completeLines(storage: string): number {
+  const file = storagePaths(storage).documentIndex;
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').length - 1 : 0;
+}
+
 function indexLines(storage: string): DocumentEntry[] {
   const file = storagePaths(storage).documentIndex;
   if (!existsSync(file)) return [];
@@ -157,7 +163,7 @@ describe('a crawl killed with SIGKILL', () => {
     let linesAtKill = -1;
     for (let i = 0; i < 2400 && linesAtKill < 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      const n = indexLines(storage).length;
+      const n = completeLines(storage);
       if (n >= 1) {
         // Kill the whole process group member that runs the crawl (npx → tsx → node).
         linesAtKill = n;
