@@ -3,20 +3,12 @@
 // natural page boundary into the middle of it. Blank cells print nothing: the PDF has no text there.
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/crawl/browser.js';
 import type { GeneratedReport } from './report.js';
 import { renderHtml } from './html.js';
 import { rng } from './random.js';
 import { buildTables } from './tables.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type PageBreak = 'forced' | 'natural';
 
@@ -56,7 +48,7 @@ export async function renderPdfs(
   reports: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number }[],
 ): Promise<Buffer[]> {
   assertFontsInstalled();
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: Math.round(CONTENT_W), height: 1000 } });
     await page.emulateMedia({ media: 'print' });
