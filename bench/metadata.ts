@@ -2,18 +2,14 @@
 // division index load, then median and p95 per document (warm, same process) on the six real
 // samples. Run: npx tsx bench/metadata.ts
 import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { divisionIndex } from '../src/extract/divisions.js';
 import { readMetadata } from '../src/extract/metadata.js';
 import type { DocumentModel } from '../src/extract/model.js';
 import { rejectIfNotReport } from '../src/extract/report-kind.js';
 import { readPdf } from '../src/extract/text/pdf.js';
 import { readTxtString } from '../src/extract/text/txt.js';
+import { PEER, SEEDS } from '../test/fixtures/samples.js';
 
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/samples'); // beside the repo
-const SEEDS = path.join(SAMPLES, 'seeds');
-const PEER = path.join(SAMPLES, 'peer');
 const RUNS = 200;
 
 function stats(ms: number[]): string {

@@ -4,10 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readPdf } from '../src/extract/text/pdf.js';
+import { PEER } from '../test/fixtures/samples.js';
 
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['/work/shared/samples/peer/hongze-2023.pdf', '/work/shared/samples/peer/hongze-2024.pdf'];
+  : [`${PEER}/hongze-2023.pdf`, `${PEER}/hongze-2024.pdf`];
 const RUNS = 30;
 
 function stats(ms: number[]): string {

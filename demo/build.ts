@@ -1,5 +1,5 @@
 // Builds the demo portal (demo/site/) from the shared samples. Run once by a developer, output committed:
-//   npx tsx demo/build.ts [SAMPLES_DIR]      (default: ../shared/samples beside the repo)
+//   npx tsx demo/build.ts [SAMPLES_DIR]      (default: test/fixtures/samples)
 // `npm start` serves demo/site/ as it is; it never needs the samples.
 //
 // A TRS-style 年报 column (index.html + index_1.html, createPageHTML pager, t-date article URLs):
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_ITEMS, type DemoItem } from '../src/demo/items.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = path.resolve(process.argv[2] ?? path.join(HERE, '..', '..', 'shared', 'samples'));
+const SAMPLES = path.resolve(process.argv[2] ?? path.join(HERE, '..', 'test', 'fixtures', 'samples'));
 const SITE = path.join(HERE, 'site');
 const COLUMN = path.join(SITE, 'zfxxgk', 'zfxxgknb');
 const PER_PAGE = 5;

@@ -18,6 +18,7 @@ import { localDate } from '../src/publish/version.js';
 import type { ReportRecord } from '../src/record.js';
 import { refresh, selectForPublish, type RefreshOptions } from '../src/refresh.js';
 import type { DocumentEntry, Failure } from '../src/storage/layout.js';
+import { SEEDS } from './fixtures/samples.js';
 
 const COLUMN = '/zfxxgk/zfxxgknb/';
 const idOf = (rel: string) => `r${createHash('sha256').update(readFileSync(path.join(DEMO_SITE, COLUMN, rel))).digest('hex').slice(0, 16)}`;
@@ -100,15 +101,14 @@ describe('refresh against the demo portal', () => {
     expect(got).toEqual(want);
 
     // The demo renders the seed reports faithfully: every cell the seed's expected values give is read back.
-    const SAMPLES = path.resolve(import.meta.dirname, '..', '..', 'shared', 'samples', 'seeds'); // shared/ sits beside the repo
-    const SEEDS: [string, string][] = [
+    const DEMO_SEEDS: [string, string][] = [
       ['202101/t20210130_3001.html', '000_5b187f188d2c1fc2'],
       ['202101/t20210125_3002.html', '001_82da0c68b48e6d43'],
       ['202101/t20210122_3003.html', '002_6ac92d5cb3b88a66'],
       ['202101/P020210120604417.docx', '003_68024565e3af0575'],
     ];
-    for (const [rel, seed] of SEEDS) {
-      const expected = JSON.parse(readFileSync(path.join(SAMPLES, `${seed}.expected.json`), 'utf8'));
+    for (const [rel, seed] of DEMO_SEEDS) {
+      const expected = JSON.parse(readFileSync(path.join(SEEDS, `${seed}.expected.json`), 'utf8'));
       const record = jsonl('2026-01-01').find((r) => r.report_id === idOf(rel))!;
       for (const table of ['proactive', 'applications', 'reviews']) {
         if (expected[table]) expect({ seed, table, cells: pick(record[table], expected[table]) }).toEqual({ seed, table, cells: expected[table] });

@@ -5,7 +5,7 @@ export interface DemoItem {
   title: string;
   date: string;
   source: string;
-  /** Seed text (shared/samples/seeds/) rendered into the page, or into the DOCX attachment. */
+  /** Seed text (test/fixtures/samples/seeds/) rendered into the page, or into the DOCX attachment. */
   seed?: string;
   /** The report is an attachment of the page: a sample file copied, the seed as DOCX, or a corrupt PDF. */
   attachment?: { file: string; name: string; from: string };

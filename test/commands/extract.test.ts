@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS } from '../fixtures/samples.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const SEEDS = path.resolve(ROOT, '../shared/samples/seeds');
 const DOCS = path.join(ROOT, 'test/fixtures/documents');
 
 async function ogi(args: string[]) {

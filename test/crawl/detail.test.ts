@@ -5,7 +5,7 @@ import { isAttachmentUrl, parseDetail, stripSiteName } from '../../src/crawl/det
 import { loadPage } from '../../src/crawl/page.js';
 import { samples, withoutProvenance } from './helpers.js';
 
-describe('real saved detail pages (shared/samples/portal-pages)', () => {
+describe('real saved detail pages (test/fixtures/samples/portal-pages)', () => {
   const details = samples((k) => k === 'detail');
 
   it('covers every detail sample', () => expect(details.map((s) => s.file.slice(0, 2))).toEqual(['06', '07', '08']));

@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPage, parseFixture } from '../../src/crawl/page.js';
 import type { FetchedPage, ListItem } from '../../src/crawl/platform.js';
+import { PORTAL_PAGES } from '../fixtures/samples.js';
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples/portal-pages');
+export const SAMPLES = PORTAL_PAGES;
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pages');
 
 export interface Sample {

@@ -1,4 +1,4 @@
-// Adapters on saved pages: the real samples in shared/samples/portal-pages compared whole against
+// Adapters on saved pages: the real samples in test/fixtures/samples/portal-pages compared whole against
 // their expected files, and our own fixtures against the .expected.json beside them.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ function describeList(page: FetchedPage, result: ListResult): Record<string, unk
   };
 }
 
-describe('real saved list pages and API replies (shared/samples/portal-pages)', () => {
+describe('real saved list pages and API replies (test/fixtures/samples/portal-pages)', () => {
   const lists = samples((k) => k === 'list' || k === 'api');
   const results = new Map(lists.map((s) => [s.file.slice(0, 2), platforms[CMS_ADAPTER[s.expected.cms] as 'trs'].parseList(s.page)]));
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/extract/detect.js';
+import { PEER } from '../fixtures/samples.js';
 import { fixture } from './helpers.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
@@ -28,7 +29,7 @@ describe('detectFormat', () => {
   });
 
   it('detects a real report PDF', () => {
-    expect(detectFormat(readFileSync('/work/shared/samples/peer/hongze-2023.pdf'), 'x.html')).toBe('pdf');
+    expect(detectFormat(readFileSync(`${PEER}/hongze-2023.pdf`), 'x.html')).toBe('pdf');
   });
 
   it.each([

@@ -1,10 +1,11 @@
-// Golden tests: every real sample in ../shared/samples extracts to its .expected.json — whole
+// Golden tests: every real sample in test/fixtures/samples extracts to its .expected.json — whole
 // tables and metadata compared at once. `*_partial` tables (prose-only reports) must hold exactly
 // the listed cells and null everywhere else; `*_note` keys are explanations, not output.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
+import { SAMPLES } from '../fixtures/samples.js';
 import {
   APPLICATION_ROW_KEYS,
   OTHER_SUB_ROWS,
@@ -13,7 +14,6 @@ import {
   type ReportRecord,
 } from '../../src/record.js';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
 const samples = ['seeds', 'peer'].flatMap((dir) =>
   readdirSync(path.join(SAMPLES, dir))
     .filter((f) => /\.(txt|pdf)$/.test(f))

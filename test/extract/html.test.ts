@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeText, metaCharset } from '../../src/extract/charset.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { rowsFromLines } from '../../src/extract/text/lines.js';
+import { PORTAL_PAGES } from '../fixtures/samples.js';
 import { C, fixture, P, R, T } from './helpers.js';
 
-const sample = (name: string) => readFileSync(`/work/shared/samples/portal-pages/${name}`);
+const sample = (name: string) => readFileSync(`${PORTAL_PAGES}/${name}`);
 
 const GBK_TEXT = '根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕';
 const GBK_ROWS = [P(GBK_TEXT), T(0, '信息内容', '本年新制发件数'), T(0, '规范性文件', '2')];

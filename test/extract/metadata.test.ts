@@ -1,7 +1,6 @@
 // Report metadata: the six real samples compared field by field with their expected files, then
 // one case per rule (period sentence spellings, two-line titles, signature dates, scope, level).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agencyFromTitle } from '../../src/extract/agency.js';
 import { readMetadata, type Metadata } from '../../src/extract/metadata.js';
@@ -12,11 +11,9 @@ import { readTxtString } from '../../src/extract/text/txt.js';
 import { renderHtml } from '../generate/html.js';
 import { generateReport } from '../generate/report.js';
 import { renderText } from '../generate/text.js';
+import { PEER, SEEDS } from '../fixtures/samples.js';
 import { proseRows } from './helpers.js';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples'); // shared/ sits beside the repo
-const SEEDS = path.join(SAMPLES, 'seeds');
-const PEER = path.join(SAMPLES, 'peer');
 const FIELDS = ['title', 'agency', 'year', 'published_date', 'scope', 'region', 'admin_level'] as const;
 
 /** The expected file's values for the fields it states (seeds state no title). */

@@ -1,5 +1,5 @@
 // The PDF reader: rows and positioned cells from real reports (the two Hongze PDFs, see
-// /work/shared/samples/peer/README.md for their traps), a small ruled table with blank cells,
+// test/fixtures/samples/peer/README.md for their traps), a small ruled table with blank cells,
 // the typed errors, and the pure layout step on hand-made runs.
 // Fixtures in test/fixtures/documents: review-table.pdf = an HTML table (two blank cells,
 // header cells less than 0.6 em apart, cell borders) converted by LibreOffice; -encrypted =
@@ -14,9 +14,9 @@ import type { DocumentModel, TextCell, TextRow } from '../../src/extract/model.j
 import { cutAtRulings, layoutPage, type TextRun } from '../../src/extract/text/pdf-layout.js';
 import { looksLikeReportTitle, mayJoinCells, readPdf } from '../../src/extract/text/pdf.js';
 import { foldRadicals } from '../../src/extract/text/pdf-unicode.js';
+import { PEER } from '../fixtures/samples.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/documents/${name}`, import.meta.url));
-const PEER = '/work/shared/samples/peer';
 
 const texts = (row: TextRow) => row.cells.map((c) => c.text);
 const center = (c: TextCell) => ((c.x0 ?? NaN) + (c.x1 ?? NaN)) / 2;

@@ -8,6 +8,7 @@ import { modelFromRows, type DocumentModel } from '../../src/extract/model.js';
 import { rejectIfNotReport } from '../../src/extract/report-kind.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
+import { SAMPLES } from '../fixtures/samples.js';
 import { proseRows } from './helpers.js';
 
 function doc(text: string, title?: string): DocumentModel {
@@ -24,7 +25,6 @@ function rejection(model: DocumentModel): { kind: string; message: string } | nu
   }
 }
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples'); // shared/ sits beside the repo
 const FILLER = '为深入贯彻落实《中华人民共和国政府信息公开条例》，进一步做好政务公开工作，现将有关事项说明如下。';
 
 describe('real reports are kept', () => {

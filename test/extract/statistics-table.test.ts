@@ -12,6 +12,7 @@ import { modelFromRows, type TextRow } from '../../src/extract/model.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
 import { APPLICATION_ROW_KEYS, OTHER_SUB_ROWS, emptyApplicantRow, emptyReviews, type ApplicationRow, type ReviewsTable } from '../../src/record.js';
+import { SEEDS } from '../fixtures/samples.js';
 import { fixture } from './helpers.js';
 
 /** A totals-only applications table: the listed totals, null everywhere else (as prose-filled tables are). */
@@ -157,7 +158,7 @@ describe('documents the 统计表 reader leaves alone', () => {
   });
 
   it('the seed reports (2019 and 2021 forms) hold no 统计表', () => {
-    const seeds = path.resolve(import.meta.dirname, '../../../shared/samples/seeds');
+    const seeds = SEEDS;
     for (const seed of ['000_5b187f188d2c1fc2', '001_82da0c68b48e6d43', '002_6ac92d5cb3b88a66', '003_68024565e3af0575'])
       expect({ seed, table: readStatisticsTable(readTxtString(readFileSync(path.join(seeds, `${seed}.txt`), 'utf8')).rows) }).toEqual({ seed, table: null });
   });

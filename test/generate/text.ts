@@ -1,4 +1,4 @@
-// Plain-text renderings in the layouts real extraction produces (shared/samples/seeds):
+// Plain-text renderings in the layouts real extraction produces (test/fixtures/samples/seeds):
 //  'tab'       (000) tab-separated rows under markdown headings;
 //  'lines'     (001) one cell per line with a tab before it, a blank line between rows;
 //  'pagebreak' (003) tab rows with table 三 broken across a page inside a merged label.
