@@ -17,11 +17,12 @@ grep -qi 'AR PL UMing' <<<"$fonts" || need+=(fonts-arphic-uming)
 grep -qi 'WenQuanYi Micro Hei' <<<"$fonts" || need+=(fonts-wqy-microhei)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
+  # root installs directly; a user with password-less sudo (a CI runner) through sudo
+  if [ "$(id -u)" = 0 ]; then as_root=(env); elif sudo -n true 2>/dev/null; then as_root=(sudo -n env); else as_root=(); fi
+  if [ ${#as_root[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${need[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+    "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    "${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
   else
     echo "setup: missing Debian packages (run as root to install): ${need[*]}" >&2
   fi
