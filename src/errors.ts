@@ -12,7 +12,12 @@ export type ExtractErrorKind =
   | 'corrupt_doc' // OLE/Word binary broken
   | 'decode_failed' // text in no charset we can read
   | 'no_report_content' // readable, but no report in it (an empty HTML shell)
-  | 'not_a_report'; // a notice, guide, budget…: recognised and rejected with a reason
+  | 'not_a_report' // a notice, guide, budget…: recognised and rejected with a reason
+  | 'not_found' // no such file
+  | 'not_a_file' // a directory, pipe, device or socket: only regular files are read
+  | 'resource_limit' // the document took more memory, CPU time, wall time or output than allowed
+  | 'extractor_crashed' // the extractor process died on the document
+  | 'internal_error'; // a bug: an error the extractor did not type
 
 export class ExtractError extends Error {
   override readonly name = 'ExtractError';

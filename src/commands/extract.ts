@@ -1,9 +1,11 @@
 // `ogi extract <file…> [--json | --out DIR]`: report documents in, checked records out.
-// Each file that fails gets a typed error line on stderr; the others are still extracted.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+// Each file is extracted in a worker process under limits (src/extract/isolated/pool.ts); a file that
+// fails gets a typed error line on stderr, the others are still extracted.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import { extractDocument } from '../extract/index.js';
+import { ExtractError } from '../errors.js';
+import { ExtractionPool } from '../extract/isolated/pool.js';
 import type { ReportRecord } from '../record.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
@@ -21,20 +23,23 @@ export interface FileResult {
   error?: { kind: string; message: string };
 }
 
+/** Each file extracted in the worker pool (isolated, under limits), in the order given. */
 export async function extractFiles(files: string[]): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const file of files) {
-    try {
-      const { size } = await stat(file);
-      if (size > MAX_DOCUMENT_BYTES) throw new ExtractError('too_large', `${size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`);
-      const bytes = await readFile(file);
-      results.push({ file, record: await extractDocument({ bytes, name: path.basename(file), source: { document_url: null } }) });
-    } catch (err) {
-      const kind = err instanceof ExtractError ? err.kind : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not_found' : 'internal_error';
-      results.push({ file, error: { kind, message: err instanceof Error ? err.message : String(err) } });
-    }
+  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4) });
+  try {
+    return await Promise.all(
+      files.map(async (file): Promise<FileResult> => {
+        try {
+          return { file, record: await pool.extract({ file, name: path.basename(file), source: { document_url: null } }) };
+        } catch (err) {
+          const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+          return { file, error: { kind, message: err instanceof Error ? err.message : String(err) } };
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
   }
-  return results;
 }
 
 export function summaryTable(results: FileResult[]): string {

@@ -1,0 +1,281 @@
+// Extraction in child processes under hard limits, so that one hostile document (a zip bomb, a PDF
+// that loops, a parser that crashes the process) costs only its own record, never the run.
+//
+// A pool of forked workers (worker.ts), reused across documents. Each job is one file on disk:
+// the parent checks it is a regular file of a sane size, the worker reads and extracts it and sends
+// the record back. Per job the parent enforces, by polling /proc/<pid>/stat:
+//   - memory: V8's heap cap (--max-old-space-size) and a resident-size watchdog (native memory of
+//     the parsers counts too);
+//   - CPU time and wall time;
+//   - output size (the record's JSON).
+// A worker that exceeds a limit is killed (SIGKILL) and the job fails with `resource_limit` naming
+// the limit; a worker that dies on its own fails the job with `extractor_crashed`. Either way the
+// worker is replaced for the next job and the run goes on.
+//
+// Hand-written on child_process rather than workerpool/piscina: those give threads (a native crash
+// or an abort takes the whole process down) or no per-job resource readings.
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
+import type { ReportRecord } from '../../record.js';
+import type { ExtractInput } from '../index.js';
+
+/** The hard limits per document (README: "Limits"). */
+export interface ExtractionLimits {
+  /** V8 old-space cap of a worker, MiB. */
+  heapMb: number;
+  /** Resident size a worker may reach while extracting, MiB (the watchdog kills it above). */
+  rssMb: number;
+  /** CPU time per document, ms. */
+  cpuMs: number;
+  /** Wall time per document, ms. */
+  wallMs: number;
+  /** Size of the record's JSON, bytes. */
+  outputBytes: number;
+}
+
+export const DEFAULT_LIMITS: ExtractionLimits = {
+  heapMb: 1024,
+  rssMb: 1536,
+  cpuMs: 60_000,
+  wallMs: 120_000,
+  outputBytes: 16 * 1024 * 1024,
+};
+
+/** How often the watchdog reads a busy worker's CPU time and resident size. */
+const WATCH_INTERVAL_MS = 50;
+/** A worker is retired after this many documents (heaps of parsers grow; a fresh process is cheap). */
+const JOBS_PER_WORKER = 500;
+
+/** One document to extract: a file, with what the crawler knows of it. */
+export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
+  file: string;
+}
+
+/** Sent to a worker. */
+export interface WorkerRequest extends ExtractionJob {
+  id: number;
+  outputBytes: number;
+}
+
+/** Sent back by a worker. */
+export type WorkerReply =
+  | { id: number; ok: true; record: ReportRecord }
+  | { id: number; ok: false; kind: string; message: string };
+
+/** A limit of ExtractionLimits that a document hit. */
+export type LimitName = 'memory' | 'cpu_time' | 'wall_time' | 'output_size';
+
+export interface PoolOptions {
+  /** Worker processes (default: the CPUs, at most 4). */
+  size?: number;
+  limits?: Partial<ExtractionLimits>;
+}
+
+interface Worker {
+  child: ChildProcess;
+  /** Settles when the worker has loaded the extractor (its start-up is not charged to a document). */
+  ready: Promise<void>;
+  jobs: number;
+  /** The tail of the worker's stderr (why it died, when it does). */
+  stderr: string;
+  busy: boolean;
+}
+
+interface Pending {
+  job: ExtractionJob;
+  resolve(record: ReportRecord): void;
+  reject(err: Error): void;
+}
+
+const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+const PAGE_BYTES = 4096;
+
+export class ExtractionPool {
+  readonly size: number;
+  readonly limits: ExtractionLimits;
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 4));
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  }
+
+  /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
+  async extract(job: ExtractionJob): Promise<ReportRecord> {
+    if (this.closed) throw new Error('the extraction pool is closed');
+    await checkRegularFile(job.file);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** The worker processes' ids (for status lines, and tests that kill one). */
+  pids(): number[] {
+    return [...this.all].map((w) => w.child.pid).filter((p): p is number => p !== undefined);
+  }
+
+  /** Stops every worker; jobs still queued are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the extraction pool was closed'));
+    const exits = [...this.all].map((w) => new Promise<void>((done) => {
+      if (w.child.exitCode !== null || w.child.signalCode !== null) return done();
+      w.child.once('exit', () => done());
+      w.child.kill('SIGKILL');
+    }));
+    this.all.clear();
+    this.idle.length = 0;
+    await Promise.all(exits);
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn() : null);
+      if (!worker) return;
+      const pending = this.queue.shift()!;
+      worker.busy = true;
+      void worker.ready.then(() => this.run(worker, pending));
+    }
+  }
+
+  private spawn(): Worker {
+    const execArgv = [`--max-old-space-size=${this.limits.heapMb}`];
+    if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
+    const child = fork(WORKER, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    const ready = new Promise<void>((resolve) => {
+      const onReady = (m: unknown) => {
+        if ((m as { ready?: boolean })?.ready) {
+          child.off('message', onReady);
+          resolve();
+        }
+      };
+      child.on('message', onReady);
+      child.once('exit', () => resolve()); // died while starting: the job sees the exit
+    });
+    const worker: Worker = { child, ready, jobs: 0, stderr: '', busy: false };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      worker.stderr = (worker.stderr + chunk).slice(-4096);
+    });
+    child.on('exit', () => this.forget(worker));
+    child.on('error', () => this.forget(worker));
+    this.all.add(worker);
+    return worker;
+  }
+
+  private retire(worker: Worker): void {
+    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    this.forget(worker);
+  }
+
+  private forget(worker: Worker): void {
+    this.all.delete(worker);
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private run(worker: Worker, pending: Pending): void {
+    const { child } = worker;
+    const id = this.nextId++;
+    const limits = this.limits;
+    const startCpu = cpuTicks(child.pid);
+    const started = Date.now();
+    worker.jobs++;
+    let settled = false;
+
+    const finish = (outcome: { record: ReportRecord } | { error: Error }, keep: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watch);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      worker.busy = false;
+      if (keep && !this.closed && worker.jobs < JOBS_PER_WORKER) this.idle.push(worker);
+      else this.retire(worker);
+      if ('record' in outcome) pending.resolve(outcome.record);
+      else pending.reject(outcome.error);
+      this.pump();
+    };
+    const overLimit = (limit: LimitName, detail: string) => {
+      child.kill('SIGKILL');
+      finish({ error: new ExtractError('resource_limit', `${limit} limit: ${detail}`, pending.job.file) }, false);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.id !== id) return;
+      if (reply.ok) finish({ record: reply.record }, true);
+      else finish({ error: new ExtractError(reply.kind as never, reply.message, pending.job.file) }, true);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      const why = worker.stderr.match(/heap out of memory|Allocation failed/i)
+        ? null
+        : `the extractor process died (${signal ? `signal ${signal}` : `exit code ${code}`})${lastLine(worker.stderr)}`;
+      if (why === null) finish({ error: new ExtractError('resource_limit', `memory limit: the JavaScript heap passed ${limits.heapMb} MiB`, pending.job.file) }, false);
+      else finish({ error: new ExtractError('extractor_crashed', why, pending.job.file) }, false);
+    };
+    const watch = setInterval(() => {
+      const elapsed = Date.now() - started;
+      if (elapsed > limits.wallMs) return overLimit('wall_time', `${elapsed} ms over the ${limits.wallMs} ms allowed per document`);
+      const usage = readProc(child.pid);
+      if (!usage) return;
+      const cpuMs = ((usage.ticks - startCpu) * 1000) / CLOCK_TICKS;
+      if (cpuMs > limits.cpuMs) return overLimit('cpu_time', `${Math.round(cpuMs)} ms of CPU over the ${limits.cpuMs} ms allowed per document`);
+      const rssMb = usage.rssBytes / 2 ** 20;
+      if (rssMb > limits.rssMb) return overLimit('memory', `resident size ${Math.round(rssMb)} MiB over the ${limits.rssMb} MiB allowed`);
+    }, WATCH_INTERVAL_MS);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
+    const request: WorkerRequest = { ...pending.job, id, outputBytes: limits.outputBytes };
+    child.send(request, (err) => {
+      if (err) finish({ error: new ExtractError('extractor_crashed', `could not hand the document to the extractor process: ${err.message}`, pending.job.file) }, false);
+    });
+  }
+}
+
+
+function lastLine(stderr: string): string {
+  const line = stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).pop();
+  return line ? `: ${line.trim().slice(0, 300)}` : '';
+}
+
+/** Only regular files are read, and their size is known before reading (`not_a_file`, `too_large`). */
+export async function checkRegularFile(file: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ExtractError(code === 'ENOENT' ? 'not_found' : 'not_a_file', `cannot read ${file}: ${code ?? (err as Error).message}`, file);
+  }
+  if (!info.isFile()) {
+    const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
+    throw new ExtractError('not_a_file', `${file} is ${what}, not a document`, file);
+  }
+  if (info.size > MAX_DOCUMENT_BYTES) throw new ExtractError('too_large', `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`, file);
+}
+
+/** utime + stime (clock ticks) and resident bytes of a process, from /proc; null where /proc is absent. */
+function readProc(pid: number | undefined): { ticks: number; rssBytes: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from #3 (state) on
+    return { ticks: Number(fields[11]) + Number(fields[12]), rssBytes: Number(fields[21]) * PAGE_BYTES };
+  } catch {
+    return null;
+  }
+}
+
+function cpuTicks(pid: number | undefined): number {
+  return readProc(pid)?.ticks ?? 0;
+}

@@ -1,0 +1,115 @@
+// Extraction in the worker pool: the record is the one in-process extraction gives; a document that
+// breaks a limit, or kills its worker, fails alone with the limit named, and the next document of
+// the same pool is extracted by a fresh worker.
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtractError } from '../../src/errors.js';
+import { extractDocument } from '../../src/extract/index.js';
+import { ExtractionPool, type ExtractionLimits } from '../../src/extract/isolated/pool.js';
+import { PEER, SEEDS } from '../fixtures/samples.js';
+
+const GOOD = path.join(SEEDS, '001_82da0c68b48e6d43.txt');
+const PDF = path.join(PEER, 'hongze-2023.pdf');
+
+/** The error a job fails with, as `kind: message`. */
+async function failure(pool: ExtractionPool, file: string): Promise<string> {
+  try {
+    await pool.extract({ file });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ExtractError);
+    return `${(err as ExtractError).kind}: ${(err as ExtractError).message}`;
+  }
+  throw new Error(`${file} was extracted`);
+}
+
+describe('ExtractionPool', () => {
+  let dir: string;
+  const pools: ExtractionPool[] = [];
+  const pool = (limits: Partial<ExtractionLimits> = {}, size = 1) => {
+    const p = new ExtractionPool({ size, limits });
+    pools.push(p);
+    return p;
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ogi-pool-'));
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('gives the same record as extraction in process, for text and PDF', async () => {
+    const p = pool({}, 2);
+    const [txt, pdf] = await Promise.all([p.extract({ file: GOOD, name: 'good.txt' }), p.extract({ file: PDF, name: 'hongze-2023.pdf' })]);
+    expect(txt).toEqual(await extractDocument({ bytes: await readFile(GOOD), name: 'good.txt' }));
+    expect(pdf).toEqual(await extractDocument({ bytes: await readFile(PDF), name: 'hongze-2023.pdf' }));
+  });
+
+  it('passes the typed error of a bad document through and keeps the worker', async () => {
+    const p = pool();
+    const empty = path.join(dir, 'empty.pdf');
+    await writeFile(empty, '');
+    expect(await failure(p, empty)).toMatch(/^empty_file: /);
+    const [pid] = p.pids();
+    expect((await p.extract({ file: GOOD })).year).toBe(2020);
+    expect(p.pids()).toEqual([pid]);
+  });
+
+  // Limits a five-page PDF breaks (pdf.js alone takes ~150 MB and a second of CPU) and a short text report does not.
+  it.each([
+    ['memory (resident size)', { rssMb: 300 }, /^resource_limit: memory limit: resident size \d+ MiB over the 300 MiB allowed$/],
+    ['CPU time', { cpuMs: 500 }, /^resource_limit: cpu_time limit: \d+ ms of CPU over the 500 ms allowed per document$/],
+    ['wall time', { wallMs: 500 }, /^resource_limit: wall_time limit: \d+ ms over the 500 ms allowed per document$/],
+  ])('a document over the %s limit fails with the limit named; the next one is extracted by a new worker', async (_name, limits, message) => {
+    const p = pool(limits);
+    expect(await failure(p, PDF)).toMatch(message);
+    expect(p.pids()).toEqual([]); // killed, not reused
+    expect((await p.extract({ file: GOOD })).year).toBe(2020);
+    expect(p.pids()).toHaveLength(1);
+  });
+
+  it('a record over the output limit fails with the limit named; the worker stays', async () => {
+    const p = pool({ outputBytes: 100 });
+    expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size limit: the record is \d+ bytes, over the 100 allowed$/);
+    const [pid] = p.pids();
+    expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size /);
+    expect(p.pids()).toEqual([pid]);
+  });
+
+  it('a heap over the V8 cap is a memory limit, not a crash', async () => {
+    const p = pool({ heapMb: 48 });
+    expect((await p.extract({ file: GOOD })).year).toBe(2020); // the worker itself fits
+    expect(await failure(p, PDF)).toMatch(/^resource_limit: memory limit: /);
+  });
+
+  it('a worker that dies mid-document fails that document as extractor_crashed; the next one is extracted', async () => {
+    const p = pool({}, 1);
+    const job = p.extract({ file: PDF });
+    // Kill the worker once it has the document.
+    for (let i = 0; i < 200 && p.pids().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const [pid] = p.pids();
+    await new Promise((r) => setTimeout(r, 20));
+    process.kill(pid!, 'SIGKILL');
+    await expect(job).rejects.toMatchObject({ kind: 'extractor_crashed', message: 'the extractor process died (signal SIGKILL)' });
+    expect((await p.extract({ file: GOOD })).year).toBe(2020);
+    expect(p.pids()).not.toContain(pid);
+  });
+
+  it('reads only regular files: a directory, a named pipe and a link to a device are not_a_file', async () => {
+    const p = pool();
+    const sub = path.join(dir, 'folder.pdf');
+    await mkdir(sub);
+    const fifo = path.join(dir, 'pipe.pdf');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'zero.pdf');
+    await symlink('/dev/zero', zero);
+    expect(await failure(p, sub)).toBe(`not_a_file: ${sub} is a directory, not a document`);
+    expect(await failure(p, fifo)).toBe(`not_a_file: ${fifo} is a named pipe, not a document`);
+    expect(await failure(p, zero)).toBe(`not_a_file: ${zero} is a device, not a document`);
+    expect(await failure(p, path.join(dir, 'missing.pdf'))).toMatch(/^not_found: /);
+    expect(p.pids()).toEqual([]); // none of them reached a worker
+  });
+});
