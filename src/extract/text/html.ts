@@ -2,12 +2,11 @@
 // block elements into prose rows and tables into grids (rowspan/colspan expanded); tables written
 // without <table> (div grids, CSS grids, lines of cells separated by wide spaces) become tabular
 // rows too. readDocx feeds mammoth's HTML through the same code (rowsFromHtml).
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { ExtractError } from '../../errors.js';
 import { decodeText } from '../charset.js';
 import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
-import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, textOf } from './dom.js';
+import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, parseHtml, textOf } from './dom.js';
 import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
 import { readMeta } from './html-meta.js';
 import { ZERO_WIDTH, fold, rowsFromBlocks, type Block } from './lines.js';
@@ -62,7 +61,7 @@ const MAX_SPAN = 1000;
 export function readHtml(bytes: Buffer, contentType?: string | null): DocumentModel {
   const mht = mhtHtmlPart(bytes);
   const html = mht ? decodeText(mht.bytes, mht.contentType) : decodeText(bytes, contentType);
-  const doc = cheerio.load(html).root()[0] as unknown as ParentNode;
+  const doc = parseHtml(html);
   const body = findFirst(doc, (el) => el.name === 'body') ?? doc;
   const container = findContainer(body);
   const walker = new Walker(!container);
@@ -76,7 +75,7 @@ export function readHtml(bytes: Buffer, contentType?: string | null): DocumentMo
 
 /** Rows of an HTML fragment or document read whole (no container search, no chrome removal). */
 export function rowsFromHtml(html: string): TextRow[] {
-  const doc = cheerio.load(html).root()[0] as unknown as ParentNode;
+  const doc = parseHtml(html);
   const walker = new Walker(false);
   walker.walk(doc);
   return rowsFromBlocks(walker.finish());
