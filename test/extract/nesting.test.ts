@@ -28,7 +28,7 @@ describe('deeply nested HTML', () => {
     const { source: _a, report_id: _b, ...want } = flat;
     const { source: _c, report_id: _d, ...got } = deep;
     expect(got).toEqual(want);
-    expect(flat.applications?.new_received.natural_person).toBe(12);
+    expect(flat.applications?.new_received?.natural_person).toBe(12);
   });
 
   it.each([5_000, 100_000])('a report of one paragraph per line inside %i nested divs reads as unwrapped', async (depth) => {

@@ -4,6 +4,7 @@
 // merged cells `merged: 'row'` copies. Text between tables goes through the shared line reader.
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
+import { checkOle2 } from './containers.js';
 import { PARA_END, ROW_END, extractWord, type RowDef } from './doc-properties.js';
 import { titleOf } from './docx.js';
 import { rowsFromLines } from './lines.js';
@@ -12,6 +13,7 @@ export { PARA_END, ROW_END } from './doc-properties.js';
 
 /** Read a Word 97–2003 report. Throws ExtractError('corrupt_doc') when the OLE/Word structure is broken. */
 export async function readDoc(bytes: Buffer): Promise<DocumentModel> {
+  checkOle2(bytes);
   let word: { body: string; rowDefs: RowDef[] };
   try {
     word = await extractWord(bytes);

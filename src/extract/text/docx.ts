@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
+import { checkZip } from './containers.js';
 import { rowsFromHtml } from './html.js';
 
 /** The zip interface mammoth reads a .docx through (mammoth/lib/zipfile.js), which its `file` input accepts. */
@@ -24,6 +25,7 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
 
 /** Read a Word 2007+ report. Throws ExtractError('corrupt_docx') when the zip or its XML is broken. */
 export async function readDocx(bytes: Buffer): Promise<DocumentModel> {
+  checkZip(bytes);
   let html: string;
   try {
     const file = withGridBefore(await zipfile.openArrayBuffer(bytes));

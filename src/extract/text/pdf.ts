@@ -17,6 +17,8 @@ import { foldRadicals } from './pdf-unicode.js';
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Fewer printable characters than this per page on average: a scan without a text layer. */
 const MIN_CHARS_PER_PAGE = 40;
+/** Pages a report may have (reports run to tens of pages; a 20,000-page file is an attack or junk). */
+export const MAX_PDF_PAGES = 1000;
 
 export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new ExtractError('corrupt_pdf', 'no %PDF- header');
@@ -38,6 +40,9 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
     throw asExtractError(err);
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new ExtractError('resource_limit', `${doc.numPages} pages, over the ${MAX_PDF_PAGES} a report may have (MAX_PDF_PAGES)`);
+    }
     const rows: TextRow[] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
