@@ -94,6 +94,11 @@ export function crawlSettings(command: string, help: string, values: CrawlValues
       console.error(`ogi ${command}: not a URL: ${u}`);
       return { exit: 2 };
     }
+    const scheme = new URL(u).protocol;
+    if (scheme !== 'http:' && scheme !== 'https:') {
+      console.error(`ogi ${command}: --url takes http:// or https:// list pages, not ${scheme}// (${u})`);
+      return { exit: 2 };
+    }
   }
   return { provinces: values.province, urls: values.url, storage: values.storage, rate, maxRequests, allowHosts: values['allow-host'] };
 }

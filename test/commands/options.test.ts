@@ -97,4 +97,13 @@ describe('crawlSettings', () => {
     expect(settings(['--url', 'https://a.gov.cn/', '--url', 'not a url'])).toEqual({ exit: 2 });
     expect(stderr).toEqual(['ogi test: not a URL: not a url']);
   });
+
+  it.each([
+    ['file:///etc/passwd', 'file:'],
+    ['ftp://a.gov.cn/list/', 'ftp:'],
+    ['javascript:alert(1)', 'javascript:'],
+  ])('refuses --url %s: only http and https list pages', (url, scheme) => {
+    expect(settings(['--url', url])).toEqual({ exit: 2 });
+    expect(stderr).toEqual([`ogi test: --url takes http:// or https:// list pages, not ${scheme}// (${url})`]);
+  });
 });
