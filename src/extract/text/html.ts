@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { ExtractError } from '../../errors.js';
-import { decodeText } from '../charset.js';
+import { decodeText } from '../../text/charset.js';
 import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
 import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, textOf } from './dom.js';
 import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
