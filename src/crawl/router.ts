@@ -10,10 +10,11 @@ import type { DocumentStore } from '../download/store.js';
 import type { BrowserSession } from './browser.js';
 import { loadPage } from './page.js';
 import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from './platform.js';
-import { isAnnualReport, itemHints } from './select.js';
+import { itemHints } from './select.js';
 import { parseDetail } from './detail.js';
 import { detectPlatform, platforms } from './platforms/index.js';
 import { decodeText } from '../text/charset.js';
+import { isAnnualReport } from '../text/titles.js';
 
 export type Label = 'LIST' | 'ARTICLE' | 'DOCUMENT';
 
