@@ -1,6 +1,6 @@
 // Small helpers over the domhandler tree cheerio parses into (no cheerio selectors: one linear walk).
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { ZERO_WIDTH } from './lines.js';
+import { ZERO_WIDTH } from '../../text/normalise.js';
 
 /** Elements whose content is never page text. */
 export const SKIP = new Set([

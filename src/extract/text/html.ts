@@ -10,7 +10,8 @@ import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '
 import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, textOf } from './dom.js';
 import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
 import { readMeta } from './html-meta.js';
-import { ZERO_WIDTH, fold, rowsFromBlocks, type Block } from './lines.js';
+import { fold, ZERO_WIDTH } from '../../text/normalise.js';
+import { rowsFromBlocks, type Block } from './lines.js';
 import { mhtHtmlPart } from './mht.js';
 
 /** Article containers of the CMSs government portals run (TRS, Hanweb, UCAP, gkmlpt…), best first. */
