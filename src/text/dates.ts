@@ -34,9 +34,10 @@ export function chineseDatesToDigits(s: string): string {
     .replace(/(?<=月)([一二三四五六七八九十]{1,3})(?=日)/g, (d) => String(chineseNumber(d)));
 }
 
-/** The year a report title covers: "2023年度…", "（2023年）", "二〇二三年…", "…（2019）"; null when it names none. */
+/** The year a report title covers: "2023年度…", "（2023年）", "２０２３年", "二〇二三年…", "…（2019）"; null when it names none. */
 export function titleYear(title: string): number | null {
-  const t = chineseDatesToDigits(title.replace(/[\s\u200b]+/g, '')); // squeezed, as normalise.squeeze does
+  // NFKC for full-width digits; squeezed as normalise.squeeze does (not imported: normalise imports this module)
+  const t = chineseDatesToDigits(title.normalize('NFKC').replace(/[\s\u200b]+/g, ''));
   const m = /((?:19|20)\d{2})\s*(?:年|年度)/.exec(t) ?? /[（(]((?:19|20)\d{2})[）)]/.exec(t);
   return m ? Number(m[1]) : null;
 }
