@@ -4,7 +4,10 @@
 // 发文日期, 文号) over ContentSource, ArticleTitle over <h1> over <title>, site prefixes stripped.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ParentNode, Text } from 'domhandler';
-import { clean, decodeURIComponentSafe, isoDate, meta, resolveUrl, squeeze } from './page.js';
+import { stripSiteName } from '../text/agency.js';
+import { isoDate } from '../text/dates.js';
+import { fold, squeeze } from '../text/normalise.js';
+import { decodeURIComponentSafe, meta, resolveUrl } from './page.js';
 import type { DetailResult, FetchedPage } from './platform.js';
 
 const LABELS = '索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题';
@@ -33,12 +36,12 @@ export function metadataTable($: CheerioAPI): Map<string, string> {
       const own = squeeze($(el).text());
       const inline = INLINE.exec(own);
       if (inline && inline[2].length < 60) {
-        if (!out.has(inline[1])) out.set(inline[1], clean($(el).text()).replace(/^[^:：]*[:：]\s*/, ''));
+        if (!out.has(inline[1])) out.set(inline[1], fold($(el).text()).replace(/^[^:：]*[:：]\s*/, ''));
         break;
       }
       const m = LABEL.exec(own);
       if (!m) continue;
-      const value = clean($(el).next().text());
+      const value = fold($(el).next().text());
       if (!out.has(m[1]) && value && value.length < 80) out.set(m[1], value);
       break;
     }
@@ -79,7 +82,7 @@ function attachments(page: FetchedPage): DetailResult['attachments'] {
   };
   for (const a of $('a[href]').toArray()) {
     const url = resolveUrl($(a).attr('href') ?? '', page.url);
-    if (url && isAttachmentUrl(url) && !inRelatedBlock($, a)) add(url, clean($(a).text()) || clean($(a).attr('title')));
+    if (url && isAttachmentUrl(url) && !inRelatedBlock($, a)) add(url, fold($(a).text()) || fold($(a).attr('title')));
   }
   // Embedded viewers: <iframe src=…pdf>, <embed>, pdfjs/viewer.html?file=…pdf.
   for (const el of $('iframe[src],embed[src],object[data]').toArray()) {
@@ -90,29 +93,18 @@ function attachments(page: FetchedPage): DetailResult['attachments'] {
   return [...out].map(([url, name]) => ({ url, name }));
 }
 
-/** Title without the site name glued before or after it (保定市人民政府网——…, …-湖北省市场监督管理局). */
-export function stripSiteName(title: string, site: string | null): string {
-  let t = clean(title);
-  if (site) {
-    const s = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    t = t.replace(new RegExp(`^${s}\\s*(?:——|—|--|-|_|\\||｜|:|：)\\s*`), '');
-    t = t.replace(new RegExp(`\\s*(?:——|—|--|-|_|\\||｜)\\s*${s}$`), '');
-  }
-  return t;
-}
-
 function title(page: FetchedPage, site: string | null): string | null {
   const { $ } = page;
   const article = meta($, 'ArticleTitle');
-  if (article) return stripSiteName(article, site);
-  const ucap = clean($('ucaptitle').first().text());
+  if (article) return stripSiteName(fold(article), site ? [site] : []);
+  const ucap = fold($('ucaptitle').first().text());
   if (ucap) return ucap;
   for (const h of $('h1').toArray()) {
-    const t = clean($(h).text());
+    const t = fold($(h).text());
     if (t && t !== site && t.length > 4) return t;
   }
-  const t = clean($('title').first().text());
-  return t ? stripSiteName(t, site) : null;
+  const t = fold($('title').first().text());
+  return t ? stripSiteName(t, site ? [site] : []) : null;
 }
 
 /** 发布日期/发布时间 as the page shows it (metadata table, or a line in the article head). */
@@ -121,7 +113,7 @@ function visibleDate($: CheerioAPI, table: Map<string, string>): string | null {
   if (fromTable) return fromTable;
   const text = squeeze($('body').text());
   const m = /(?:发布日期|发布时间|发表时间|publishtime)[:：]((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2})/i.exec(text);
-  return m ? isoDate(m[1]) : isoDate(clean($('publishtime').first().text()));
+  return m ? isoDate(m[1]) : isoDate(fold($('publishtime').first().text()));
 }
 
 export function parseDetail(page: FetchedPage): DetailResult {
@@ -134,7 +126,7 @@ export function parseDetail(page: FetchedPage): DetailResult {
   return {
     title: title(page, site),
     published_date: published,
-    agency: agency ? clean(agency) : null,
+    agency: agency ? fold(agency) : null,
     column_name: meta($, 'ColumnName'),
     attachments: attachments(page),
     document_date: isoDate(table.get('发文日期') ?? table.get('成文日期')),

@@ -1,9 +1,10 @@
 // Builds the FetchedPage the adapters read, from a decoded body and its URL. The runtime calls it
 // after fetching; tests call it on saved pages. Also the small readers every adapter shares:
-// the nationwide meta tags, dates, whitespace and the fixture header of saved pages.
+// the nationwide meta tags, epoch dates and the fixture header of saved pages.
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { DocumentHints } from '../storage/layout.js';
+import { fold } from '../text/normalise.js';
 import type { FetchedPage } from './platform.js';
 
 export interface LoadOptions {
@@ -45,11 +46,6 @@ export function resolveUrl(href: string, base: string): string {
   }
 }
 
-/** Collapses whitespace (incl. &nbsp;, &ensp;, ideographic space) and trims. */
-export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u00a0\u2002\u2003\u3000\u200b]+/g, ' ').trim();
-}
-
 /** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
 export function decodeURIComponentSafe(s: string): string {
   try {
@@ -57,11 +53,6 @@ export function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** Removes all whitespace: for labels padded with &ensp; (索&ensp;引&ensp;号). */
-export function squeeze(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u00a0\u2002\u2003\u3000\u200b]+/g, '');
 }
 
 /**
@@ -74,20 +65,10 @@ export function meta($: CheerioAPI, name: string): string | null {
   for (const el of $('meta').toArray()) {
     const n = $(el).attr('name');
     if (n?.toLowerCase() !== want) continue;
-    const v = clean($(el).attr('content'));
+    const v = fold($(el).attr('content'));
     if (v) return v;
   }
   return null;
-}
-
-/** ISO date from '2023-08-28 08:15', '2023年8月28日', '2023/8/28', '2023.08.28', '20230828'. */
-export function isoDate(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const m = /((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(s) ?? /\b((?:19|20)\d{2})(\d{2})(\d{2})\b/.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** ISO date from a Unix time in seconds or milliseconds (UTC+8, as the portals mean it). */

@@ -4,16 +4,17 @@
 // already holds, so an unchanged document costs a 304 and adds nothing.
 import type { PlatformName } from './define.js';
 import type { DocumentEntry, DocumentHints, Failure, Stage } from '../storage/layout.js';
-import { decodeText } from '../extract/charset.js';
 import { FetchError, type FetchRequest, type FetchResult, type HttpClient } from '../download/fetch.js';
 import { filenameFromDisposition, filenameFromUrl, safeName } from '../download/filename.js';
 import type { DocumentStore } from '../download/store.js';
 import type { BrowserSession } from './browser.js';
 import { loadPage } from './page.js';
 import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from './platform.js';
-import { isAnnualReport, itemHints } from './select.js';
+import { itemHints } from './select.js';
 import { parseDetail } from './detail.js';
 import { detectPlatform, platforms } from './platforms/index.js';
+import { decodeText } from '../text/charset.js';
+import { isAnnualReport } from '../text/titles.js';
 
 export type Label = 'LIST' | 'ARTICLE' | 'DOCUMENT';
 

@@ -1,43 +1,13 @@
-// Which list items are annual reports, what a list item says about its report (year, agency,
-// level), and where a site's 年报 column is. Pure functions on titles and pages.
+// What a list item says about its report (year, agency, level: read by src/text/) and where a
+// site's 年报 column is. Pure functions on titles and pages.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ParentNode, Text } from 'domhandler';
-import type { AdminLevel } from '../record.js';
 import type { DocumentHints } from '../storage/layout.js';
-import { clean, meta, resolveUrl, squeeze } from './page.js';
+import { agencyLevel, titleAgency } from '../text/agency.js';
+import { titleYear } from '../text/dates.js';
+import { fold, squeeze } from '../text/normalise.js';
+import { meta, resolveUrl } from './page.js';
 import type { FetchedPage, ListItem } from './platform.js';
-
-// "…信息公开…年度报告 / 年报 / 工作报告", "…年度政府信息公开工作报告", "…政务公开工作年度报告".
-const REPORT = [
-  /(?:信息|政务|政府)公开.{0,12}?(?:年度报告|年报|年度工作报告|工作报告|年度报表)/,
-  /年度(?:政府|政务)?(?:信息)?公开.{0,4}报告/,
-];
-// A bare "…年度报告" counts when the title names a year and nothing else (北京市2023年度报告).
-const BARE = /^.{0,30}?(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年度?报告$/;
-const REJECT = [
-  /^关于.*(?:通知|函|公告|通告|决定|意见|方案|批复)$/, // notices about compiling or submitting reports
-  /(?:做好|编制|报送|撰写|编写|提交|发布|上报).{0,20}(?:年度报告|年报)(?:工作)?的?(?:通知|要求|说明)?/,
-  /(?:填报|编制)说明|工作要点|指南|目录|预算|决算|统计表$|报送情况|考核|评估|第三方|培训|会议/,
-  /图解|一图|解读|视频|H5|动漫|问答/,
-  /企业.*年度报告|市场主体|年报公示|个体工商户|社会组织|网站(?:工作)?年度报表|工作年度报表/,
-];
-
-/** True when a title names an annual OGI report (any year, any wording); notices, guides, budgets are not. */
-export function isAnnualReport(title: string): boolean {
-  const t = squeeze(title).replace(/[《》“”"]/g, '');
-  if (!t || t.length > 90) return false;
-  if (REJECT.some((r) => r.test(t))) return false;
-  return REPORT.some((r) => r.test(t)) || BARE.test(t);
-}
-
-const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-
-/** The year a report title covers: "2023年度…", "（2023年）", "二〇二三年…"; null when it names none. */
-export function titleYear(title: string): number | null {
-  const t = squeeze(title).replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (w) => [...w].map((c) => CN_DIGITS[c]).join(''));
-  const m = /((?:19|20)\d{2})\s*(?:年|年度)/.exec(t) ?? /[（(]((?:19|20)\d{2})[）)]/.exec(t);
-  return m ? Number(m[1]) : null;
-}
 
 /** Year of a list page from its URL (…/2023n/, 2023nb/, gknb2017/, nb_2022n/) or its ColumnName ("2023年"). */
 export function pageYear(page: FetchedPage): number | null {
@@ -49,46 +19,11 @@ export function pageYear(page: FetchedPage): number | null {
   return c ? Number(c[1]) : null;
 }
 
-/**
- * The body a report title names at its start: "湖北省市场监督管理局2023年政府信息公开工作年度报告" →
- * 湖北省市场监督管理局; "2023年北京市海淀区人民政府信息公开工作年度报告" → 北京市海淀区人民政府.
- */
-export function titleAgency(title: string): string | null {
-  let t = squeeze(title).replace(/[《》“”"]/g, '');
-  t = t.replace(/^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?/, '');
-  const m = /^(.+?)(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?|^(.+?)(?:政府信息公开|政务信息公开|信息公开|政务公开)/.exec(t);
-  let body = m ? (m[1] ?? m[2]) : null;
-  if (!body) return null;
-  body = body.replace(/[（(]\s*$/, '').replace(/关于$/, '');
-  if (/人民$/.test(body)) body += '政府';
-  if (body.length < 3 || body.length > 40 || /^(?:关于|本|我)|^(?:政府|政务|人民政府)$/.test(body)) return null;
-  return body;
-}
-
-/** Level of government a body name belongs to, from its suffix. */
-export function agencyLevel(agency: string): AdminLevel | null {
-  const a = squeeze(agency);
-  if (/^国务院|^国家|^中国|部$|总局$|总署$/.test(a) && !/[省市县区旗]/.test(a.slice(0, 4))) return 'central';
-  if (/(?:乡|镇|街道|街道办事处|苏木)(?:人民政府)?$/.test(a)) return 'township';
-  if (/(?:人民政府|人民政府办公厅|人民政府办公室|政府办公室|政府办)$/.test(a)) {
-    const place = a.replace(/(?:人民政府|人民)?(?:政府)?(?:办公厅|办公室|办)?$/, '');
-    if (/(?:县|区|旗|自治县|市辖区)$/.test(place) && /[市州盟]/.test(place.slice(0, -1))) return 'county';
-    if (/(?:县|旗|自治县)$/.test(place)) return 'county';
-    if (/(?:市|州|盟|地区)$/.test(place) && /[省区]/.test(place.slice(0, -1)) && !/^(?:北京|天津|上海|重庆)市$/.test(place)) return 'city';
-    if (/^(?:北京|天津|上海|重庆)市$|省$|自治区$/.test(place)) return 'province';
-    if (/(?:市|州|盟)$/.test(place)) return 'city';
-    if (/区$/.test(place)) return 'county';
-    return null;
-  }
-  if (/(?:厅|局|委员会|委|办公室|办|中心|院|所|馆|队|站|会)$/.test(a)) return 'department';
-  return null;
-}
-
 /** What a list item and its page say about the report: title, year, agency, date, level. */
 export function itemHints(item: ListItem, page: FetchedPage): DocumentHints {
   // Portal-only flags (PortalHints.discover) ride along in page.hints; they are not document hints.
   const { discover: _discover, ...inherited } = page.hints as DocumentHints & { discover?: boolean };
-  const hints: DocumentHints = { ...inherited, title: clean(item.title) };
+  const hints: DocumentHints = { ...inherited, title: fold(item.title) };
   const year = titleYear(item.title) ?? pageYear(page);
   if (year !== null) hints.year = year;
   const agency = titleAgency(item.title);

@@ -5,16 +5,12 @@
 // `markDuplicates` with the text of every format.
 import { createHash } from 'node:crypto';
 import type { DocumentEntry, DocumentHints } from '../storage/layout.js';
-
-/** Text reduced to what survives re-publishing: NFKC, no whitespace, no punctuation or symbols. */
-export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+import { contentKey } from '../text/normalise.js';
 
 /** Agency + year + scope + hash of the normalised text; null when agency, year or text are unknown. */
 export function duplicateKey(hints: DocumentHints & { scope?: string }, text: string | null | undefined): string | null {
   if (!hints.agency || !hints.year || !text) return null;
-  const norm = normaliseText(text);
+  const norm = contentKey(text);
   if (norm.length < 20) return null; // too little text to call two documents the same
   const digest = createHash('sha256').update(norm).digest('hex');
   return [hints.agency, hints.year, hints.scope ?? '', digest].join('\u0000');

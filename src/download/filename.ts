@@ -2,7 +2,7 @@
 // RFC 5987 `filename*=UTF-8''%E6…`, `filename*=GBK''%C4…`, `filename="%E6%B1%9F…"` (UTF-8 or GBK
 // percent-encoding without a label), or raw GBK/UTF-8 bytes in a quoted string (Node hands header
 // bytes over as latin1). The name is metadata only: it is reduced to a base name and never used as a path.
-import iconv from 'iconv-lite';
+import { decodeBytes } from '../text/charset.js';
 
 /** The decoded file name of a Content-Disposition value, or null when it names none. */
 export function filenameFromDisposition(header: string | null | undefined): string | null {
@@ -70,16 +70,4 @@ function percentDecode(text: string, charset?: string): string | null {
 function rawBytesDecode(text: string): string | null {
   if ([...text].some((c) => c.charCodeAt(0) > 0xff)) return text; // already real characters
   return decodeBytes(Buffer.from(text, 'latin1'));
-}
-
-function decodeBytes(bytes: Buffer, charset?: string): string | null {
-  const label = charset?.toLowerCase();
-  if (label && label !== 'utf-8' && label !== 'utf8' && iconv.encodingExists(label)) {
-    return iconv.decode(bytes, /^(gbk|gb2312|gb18030|cp936)$/.test(label) ? 'gb18030' : label);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return iconv.decode(bytes, 'gb18030');
-  }
 }

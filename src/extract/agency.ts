@@ -1,19 +1,10 @@
-// The reporting body (机关) and its administrative level. The title names it, short or in full;
+// The reporting body (机关) and its administrative level. The title names it, short or in full
+// (read by src/text/agency.ts, with the name-only level rules);
 // the text completes it: a bare place becomes its government as printed ("大贵镇" → 大贵镇人民政府),
 // and the parent places the text prints in front of the name are kept (淮安市洪泽区人民政府).
 import type { AdminLevel } from '../record.js';
+import { CENTRAL_NAME, GOVERNMENT, governmentLevel } from '../text/agency.js';
 import { placeChain } from './region.js';
-
-export const GOVERNMENT = /(?:人民政府|街道办事处|办事处)$/;
-
-/** The body a title names: before the year or before "政府信息公开" ("2019年上海市政府…" → 上海市). */
-export function agencyFromTitle(title: string): string | null {
-  let s = title.replace(/^关于/, '').replace(/^[（(]?\d{4}\s*年度?[）)]?/, '');
-  const end = /\d{4}\s*年|(?:政府|政务)?信息公开|政务公开/.exec(s);
-  if (end) s = s.slice(0, end.index);
-  s = s.replace(/人民$/, '人民政府').replace(/^(?:全省|全市|全区|全县)/, '').replace(/(?:关于|的|[（(])$/, '').trim();
-  return s.length >= 2 ? s : null;
-}
 
 export const isBarePlace = (s: string) => {
   const chain = placeChain(s);
@@ -60,14 +51,9 @@ export function adminLevelOf(agency: string | null, divisionLevel: keyof typeof 
   if (!agency) return null;
   const chain = placeChain(agency);
   // a central body, not its local branch (国家税务总局淮安市洪泽区税务局 is a department there)
-  if (chain.length === 0 && (/^(?:国务院|国家|中华人民共和国|中国)/.test(agency) || /部$/.test(agency))) return 'central';
+  if (chain.length === 0 && CENTRAL_NAME.test(agency)) return 'central';
   const government = GOVERNMENT.test(agency) || isBarePlace(agency);
   if (!government) return 'department';
   if (divisionLevel) return LEVEL_OF_DIVISION[divisionLevel];
-  const place = agency.replace(GOVERNMENT, '');
-  if (/(?:镇|乡|苏木|街道)$/.test(place) || /办事处$/.test(agency)) return 'township';
-  if (/(?:县|区|旗)$/.test(place)) return 'county';
-  if (/(?:省|自治区)$/.test(place)) return 'province';
-  if (/(?:自治州|州|盟|地区)$/.test(place)) return 'city';
-  return null; // "X市": a prefecture or a county-level city, the index did not say which
+  return governmentLevel(agency);
 }

@@ -2,7 +2,7 @@
 // saved as .doc, and .doc files that are DOCX; the file name only breaks ties between HTML and text.
 import type { Format } from '../record.js';
 import { ExtractError } from '../errors.js';
-import { decodeText } from './charset.js';
+import { decodeText } from '../text/charset.js';
 import { mhtHtmlPart } from './text/mht.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

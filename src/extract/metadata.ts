@@ -3,12 +3,15 @@
 // list-page hints fill only what the document does not say.
 import type { AdminLevel, Region, Scope, Warning } from '../record.js';
 import type { DocumentHints } from '../storage/layout.js';
-import { adminLevelOf, agencyFromText, agencyFromTitle, governmentName, isBarePlace, withPrintedPrefix } from './agency.js';
+import { agencyFromTitle } from '../text/agency.js';
+import { titleYear } from '../text/dates.js';
+import { flatten } from '../text/normalise.js';
+import { adminLevelOf, agencyFromText, governmentName, isBarePlace, withPrintedPrefix } from './agency.js';
 import { lineage } from './divisions.js';
-import { documentLines, flatten } from './flat-text.js';
+import { documentLines } from './flat-text.js';
 import type { DocumentModel } from './model.js';
 import { EMPTY_REGION, placeChain, resolveRegion } from './region.js';
-import { labelledDate, periodYear, signatureDate, titleYear } from './report-dates.js';
+import { labelledDate, periodYear, signatureDate } from './report-dates.js';
 import { cleanTitle, findTitle, titleFromMeta } from './title.js';
 
 export interface Metadata {

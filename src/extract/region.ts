@@ -10,7 +10,7 @@ export interface RegionInput {
   /** The reporting body ("宝清县七星河乡人民政府"), when known. */
   agency: string | null;
   title: string | null;
-  /** The whole text, flattened (flat-text.ts). */
+  /** The whole text, flattened (src/text/normalise.ts flatten). */
   flat: string;
   /** Province from the crawler's list page, used only to break ties. */
   hintProvince?: string;

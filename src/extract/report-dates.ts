@@ -1,9 +1,11 @@
 // Dates a report prints: the year its statistics period covers ("统计期限自2020年1月1日起至2020年
-// 12月31日止", many spellings), the year in its title, and the date it is signed or labelled with.
+// 12月31日止", many spellings) and the date it is signed or labelled with (the year in its title:
+// src/text/dates.ts titleYear).
+import { isoFromParts, NUMERIC_DATE, plausibleYear } from '../text/dates.js';
 import { documentLines } from './flat-text.js';
 import type { DocumentModel } from './model.js';
 
-const DATE = String.raw`(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?`;
+const DATE = String.raw`${NUMERIC_DATE}\s*日?`;
 const RANGE_TO = String.raw`[^。；\d]{0,8}?`;
 /** "统计期限自2020年1月1日起至2020年12月31日止" and its many spellings. */
 const PERIOD_FULL = new RegExp(
@@ -13,8 +15,6 @@ const PERIOD_FULL = new RegExp(
 const PERIOD_YEAR = /统计(?:期限|时限|期间|时间|区间|范围)[^。；\d]{0,8}(\d{4})年(?:度|全年|1-12月)/;
 /** A whole calendar year anywhere: "2020年1月1日至2020年12月31日". */
 const WHOLE_YEAR = /(\d{4})年1月1日(?:起)?(?:至|到|—|-|－|~)(?:(\d{4})年)?12月31日/;
-
-const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
 
 /** The year the statistics-period sentence covers (its end year), or null. */
 export function periodYear(flat: string): number | null {
@@ -31,15 +31,9 @@ export function periodYear(flat: string): number | null {
   return null;
 }
 
-export function titleYear(title: string): number | null {
-  const m = /(\d{4})\s*年/.exec(title);
-  return m && plausibleYear(Number(m[1])) ? Number(m[1]) : null;
-}
-
+/** An ISO date, for a year a report can be dated in. */
 function isoDate(y: string, m: string, d: string): string | null {
-  const [year, month, day] = [Number(y), Number(m), Number(d)];
-  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return plausibleYear(Number(y)) ? isoFromParts(y, m, d) : null;
 }
 
 const SIGNATURE_DATE = new RegExp(String.raw`^[^。，,；:：\d]{0,30}?${DATE}$`);

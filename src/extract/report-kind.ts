@@ -3,7 +3,8 @@
 // and empty shells. These are rejected with a reason; a real report never is: rejection needs the
 // title to say what else the document is, or no trace of a report anywhere.
 import { ExtractError } from '../errors.js';
-import { flatten } from './flat-text.js';
+import { flatten } from '../text/normalise.js';
+import { NOTICE, ORDERS_REPORTS, OTHER_KINDS, PUBLISHES_REPORT, REPORT_WORDS, REVIEWS_REPORTS } from '../text/titles.js';
 import { findTitle } from './title.js';
 import type { DocumentModel } from './model.js';
 
@@ -19,18 +20,6 @@ const REPORT_MARKERS = [
   /存在的主要问题及改进情况/,
   /其他需要报告的事项/,
   /依申请公开/,
-];
-const REPORT_WORDS = /年度报告|年报|工作报告|工作情况/;
-const NOTICE = /(?:^关于.*(?:通知|函|意见)|(?:通知|函|通报)$)/;
-const ORDERS_REPORTS = /做好|编制|报送|编报|撰写|填报|上报|报告.{0,6}工作的/;
-const REVIEWS_REPORTS = /检查|评估|评查|考核|情况的/;
-/** "关于印发/公布…年度报告的通知", "关于2020年度政府信息公开工作年度报告的通知": the report under a cover. */
-const PUBLISHES_REPORT = /(?:(?:印发|公布|发布|公开)[^，。]{0,40}?年度报告(?:的)?|年度报告的)(?:通知|函)$/;
-
-const OTHER_KINDS: [RegExp, string][] = [
-  [/信息公开指南|公开指南/, 'disclosure guide'],
-  [/预算|决算/, 'budget or final accounts'],
-  [/公开目录|目录$/, 'catalogue'],
 ];
 
 /** The heading to classify by: the report title or the page title (strong), else the first short line (weak). */

@@ -1,11 +1,11 @@
 // The report's title as printed: the first short heading that names a report, two lines joined
 // when the title is printed over two ("宝清县七星河乡人民政府" / "2020 年政府信息公开工作年度报告"),
 // spacing between CJK characters and digits dropped.
-import { documentLines, flatten } from './flat-text.js';
+import { flatten } from '../text/normalise.js';
+import { GENERIC_TITLE, TITLE_WORDS } from '../text/titles.js';
+import { documentLines } from './flat-text.js';
 import type { DocumentModel } from './model.js';
 
-export const TITLE_WORDS = /(?:年度报告|工作报告|年报|年度工作情况|工作情况报告)/;
-const GENERIC_TITLE = /^(?:政府信息公开|政务公开)?(?:工作)?(?:年度报告|年报)(?:专栏)?$/;
 const NOT_A_HEADING = /[。；>»]|当前位置|首页/;
 const SENTENCE_END = /[。；，,：:]$/;
 

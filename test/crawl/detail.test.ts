@@ -1,7 +1,7 @@
 // Detail pages: the real saved ones compared whole against their expected files, plus the cases
 // the samples do not cover (downfile.jsp, TRS P0 names, embedded viewers, visible vs meta dates).
 import { describe, expect, it } from 'vitest';
-import { isAttachmentUrl, parseDetail, stripSiteName } from '../../src/crawl/detail.js';
+import { isAttachmentUrl, parseDetail } from '../../src/crawl/detail.js';
 import { loadPage } from '../../src/crawl/page.js';
 import { samples, withoutProvenance } from './helpers.js';
 
@@ -87,12 +87,6 @@ describe('parseDetail', () => {
       doc_number: null,
       site_id_code: null,
     });
-  });
-
-  it('strips a site name glued before or after a title', () => {
-    expect(stripSiteName('保定市人民政府网——标题', '保定市人民政府网')).toBe('标题');
-    expect(stripSiteName('标题-湖北省市场监督管理局', '湖北省市场监督管理局')).toBe('标题');
-    expect(stripSiteName('湖北省市场监督管理局2023年报告', '湖北省市场监督管理局')).toBe('湖北省市场监督管理局2023年报告');
   });
 
   it.each([

@@ -1,74 +1,10 @@
-// Which titles are annual reports, what a title says about its report, and 年报 column discovery.
+// What a list item says about its report (the title rules: test/text/) and 年报 column discovery.
 import { describe, expect, it } from 'vitest';
 import { loadPage } from '../../src/crawl/page.js';
-import { agencyLevel, childReportColumns, findReportColumns, isAnnualReport, itemHints, titleAgency, titleYear } from '../../src/crawl/select.js';
+import { childReportColumns, findReportColumns, itemHints } from '../../src/crawl/select.js';
 import { samples } from './helpers.js';
 
-describe('isAnnualReport', () => {
-  it.each([
-    '湖北省市场监督管理局2023年政府信息公开工作年度报告',
-    '2023年北京市海淀区人民政府信息公开工作年度报告',
-    '北京市人民政府2016年政府信息公开年报',
-    '贵州省2018年度政府信息公开工作报告',
-    '2017年度政府信息公开年度报告',
-    '宝清县2022年政务信息公开年度报告',
-    '西藏自治区国资委2025年度政府信息公开工作年度报告',
-    '2019年政务公开工作年度报告',
-    '沭阳县发展和改革局2023年政府信息公开年度报告',
-    '北京市2023年度报告',
-    '二〇二二年度政府信息公开工作年度报告',
-    '《铜梁区人民政府办公室2022年政府信息公开工作年度报告》',
-    '中国证监会2024年政府信息公开工作年度报告',
-    '大贵镇 2020 年政府信息公开工作年度报告',
-    '贾峪镇人民政府 2020 年政府信息公开 工作年度报告',
-    '2020年度政府信息公开报告',
-    '沭阳县发展和改革局2023年政府信息公开年度报告',
-  ])('keeps %s', (t) => expect(isAnnualReport(t)).toBe(true));
-
-  it.each([
-    '关于做好2023年政府信息公开工作年度报告编制发布工作的通知',
-    '关于报送2022年度政府信息公开工作年度报告的通知',
-    '湖北省人民政府政府信息公开指南',
-    '政府信息公开目录',
-    '2024年部门预算公开',
-    '2023年度部门决算',
-    '2024年政务公开工作要点',
-    '2023年政府信息公开工作统计表',
-    '图解：2023年政府信息公开工作年度报告',
-    '一图读懂《江苏省无人驾驶装备商业示范应用工作指引（试行）》',
-    '关于开展2023年度企业年度报告公示工作的通知',
-    '2023年度政府网站工作年度报表',
-    '省工业和信息化厅关于公布2023年第十批预拌砂浆生产备案企业名单的通知',
-    '',
-  ])('drops %s', (t) => expect(isAnnualReport(t)).toBe(false));
-
-  it('keeps no item of the real non-report lists (samples 01–05)', () => {
-    for (const s of samples((k) => k !== 'detail')) {
-      const titles = (s.expected.items as { title: string }[]).map((i) => i.title);
-      expect(titles.filter(isAnnualReport), s.file).toEqual([]);
-    }
-  });
-});
-
-describe('what a title says', () => {
-  it.each([
-    ['湖北省市场监督管理局2023年政府信息公开工作年度报告', 2023, '湖北省市场监督管理局', 'department'],
-    ['2023年北京市海淀区人民政府信息公开工作年度报告', 2023, '北京市海淀区人民政府', 'county'],
-    ['北京市人民政府2016年政府信息公开年报', 2016, '北京市人民政府', 'province'],
-    ['广州市人民政府2024年政府信息公开工作年度报告', 2024, '广州市人民政府', 'city'],
-    ['贵州省人民政府办公厅2018年度政府信息公开工作年度报告', 2018, '贵州省人民政府办公厅', 'province'],
-    ['阿拉善右旗人民政府2022年政府信息公开工作年度报告', 2022, '阿拉善右旗人民政府', 'county'],
-    ['临夏县北塬乡人民政府2021年政府信息公开工作年度报告', 2021, '临夏县北塬乡人民政府', 'township'],
-    ['大贵镇 2020 年政府信息公开工作年度报告', 2020, '大贵镇', 'township'],
-    ['宝清县七星河乡人民政府2020年政府信息公开工作年度报告', 2020, '宝清县七星河乡人民政府', 'township'],
-    ['二〇二二年度政府信息公开工作年度报告', 2022, null, null],
-    ['政府信息公开工作年度报告（2019）', 2019, null, null],
-  ])('%s → %s, %s, %s', (title, year, agency, level) => {
-    expect(titleYear(title)).toBe(year);
-    expect(titleAgency(title)).toBe(agency);
-    expect(agency ? agencyLevel(agency) : null).toBe(level);
-  });
-
+describe('itemHints', () => {
   it('itemHints merges the portal hints, the title and the page year', () => {
     const page = loadPage('<html><body></body></html>', 'https://www.xizang.gov.cn/zwgk/xxgk_424/xxgknb/2023nb/index.html', {
       hints: { province: '西藏自治区', admin_level: 'province', crawler: 'xizang' },

@@ -1,6 +1,6 @@
 // Duplicate marking: the same bytes, or the same agency + year + scope with the same normalised text.
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, markDuplicates, normaliseText } from '../../src/download/duplicates.js';
+import { duplicateKey, markDuplicates } from '../../src/download/duplicates.js';
 import type { DocumentEntry } from '../../src/storage/layout.js';
 
 const TEXT = '一、总体情况。2023年，示例市人民政府认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。';
@@ -55,8 +55,5 @@ describe('duplicateKey', () => {
     expect(duplicateKey({ agency: 'x', year: 2023, scope: 'agency' }, TEXT)).not.toBe(
       duplicateKey({ agency: 'x', year: 2023, scope: 'aggregate' }, TEXT),
     );
-  });
-  it('normalises width, whitespace and punctuation', () => {
-    expect(normaliseText('２０２３年， 政府\n信息（公开）')).toBe('2023年政府信息公开');
   });
 });

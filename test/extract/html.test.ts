@@ -1,8 +1,7 @@
-// HTML reader: charset decoding, grids with merged cells, tables without <table>, page metadata.
+// HTML reader: GBK pages, grids with merged cells, tables without <table>, page metadata.
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, metaCharset } from '../../src/extract/charset.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { rowsFromLines } from '../../src/extract/text/lines.js';
 import { PORTAL_PAGES } from '../fixtures/samples.js';
@@ -10,56 +9,12 @@ import { C, fixture, P, R, T } from './helpers.js';
 
 const sample = (name: string) => readFileSync(`${PORTAL_PAGES}/${name}`);
 
-const GBK_TEXT = '根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕';
-const GBK_ROWS = [P(GBK_TEXT), T(0, '信息内容', '本年新制发件数'), T(0, '规范性文件', '2')];
+const GBK_ROWS = [P('根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕'), T(0, '信息内容', '本年新制发件数'), T(0, '规范性文件', '2')];
 
-describe('decodeText', () => {
-  it('reads a GBK page whose charset is only in <meta http-equiv>', () => {
-    expect(metaCharset(fixture('gbk-meta.html'))).toBe('gb18030');
-    const text = decodeText(fixture('gbk-meta.html'));
-    expect(text).toContain(GBK_TEXT);
+describe('GBK pages', () => {
+  it('reads a GBK page whose charset is only in <meta http-equiv>, or in no place at all', () => {
     expect(readHtml(fixture('gbk-meta.html')).rows).toEqual(GBK_ROWS);
-  });
-
-  it('sniffs a GBK page with no charset anywhere', () => {
-    expect(metaCharset(fixture('gbk-sniff.html'))).toBeUndefined();
-    expect(decodeText(fixture('gbk-sniff.html'))).toContain(GBK_TEXT);
     expect(readHtml(fixture('gbk-sniff.html')).rows).toEqual(GBK_ROWS);
-  });
-
-  it('follows a UTF-8 byte-order mark and drops it', () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>年度报告</p>')]);
-    expect(decodeText(bytes)).toBe('<p>年度报告</p>');
-  });
-
-  it('follows a UTF-16LE byte-order mark', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('年度报告', 'utf16le')]);
-    expect(decodeText(bytes)).toBe('年度报告');
-  });
-
-  it('lets the Content-Type header win over <meta charset>', () => {
-    const page = '<meta charset="gbk"><p>政府信息公开</p>';
-    // UTF-8 bytes read as GBK would be mojibake: the header says UTF-8, and the header is right.
-    expect(decodeText(Buffer.from(page), 'text/html; charset=UTF-8')).toBe(page);
-    expect(decodeText(Buffer.from(page))).not.toBe(page);
-    const gbk = iconv.encode('<meta charset="utf-8"><p>政府信息公开</p>', 'gbk');
-    expect(decodeText(gbk, 'text/html;charset=gb2312')).toBe('<meta charset="utf-8"><p>政府信息公开</p>');
-  });
-
-  it('reads the encoding of an XML declaration', () => {
-    // Big5 bytes sniffed as GB18030 would be mojibake: only the declaration gets this right.
-    const xhtml = '<?xml version="1.0" encoding="Big5"?><html><body><p>政府資訊公開年度報告</p></body></html>';
-    expect(decodeText(iconv.encode(xhtml, 'big5'))).toBe(xhtml);
-  });
-
-  it('sniffs when a UTF-8 label is contradicted by the bytes', () => {
-    const gbk = iconv.encode('<meta charset="utf-8"><p>政府信息公开</p>', 'gbk');
-    expect(decodeText(gbk)).toBe('<meta charset="utf-8"><p>政府信息公开</p>');
-  });
-
-  it('throws decode_failed on binary data', () => {
-    const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256));
-    expect(() => decodeText(bytes)).toThrow(expect.objectContaining({ kind: 'decode_failed' }));
   });
 });
 

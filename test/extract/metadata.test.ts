@@ -2,7 +2,6 @@
 // one case per rule (period sentence spellings, two-line titles, signature dates, scope, level).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle } from '../../src/extract/agency.js';
 import { readMetadata, type Metadata } from '../../src/extract/metadata.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel } from '../../src/extract/model.js';
 import { readPdf } from '../../src/extract/text/pdf.js';
@@ -172,16 +171,6 @@ describe('agency', () => {
   it('year-first titles name the body after the year', () => {
     expect(readMetadata(doc('2019年上海市人民政府办公厅政府信息公开工作年度报告\n正文。')).agency).toBe('上海市人民政府办公厅');
   });
-
-  it.each([
-    ['大贵镇2020年政府信息公开工作年度报告', '大贵镇'],
-    ['2019年上海市政府信息公开工作年度报告', '上海市'],
-    ['2020年度木兰县人民政府政府信息公开工作年度报告', '木兰县人民政府'],
-    ['木兰县教育局政府信息公开工作年度报告（2020年）', '木兰县教育局'],
-    ['关于木兰县教育局2020年政府信息公开工作情况的报告', '木兰县教育局'],
-    ['木兰县大贵镇人民政府信息公开工作年度报告', '木兰县大贵镇人民政府'],
-    ['全省2020年政府信息公开工作年度报告', null],
-  ])('the body in the title %s is %s', (title, body) => expect(agencyFromTitle(title)).toBe(body));
 
   it('the page’s source, without the word 网站, when neither title nor text names the body', () => {
     expect(readMetadata(doc('正文。', { agency: '保定市人民政府网' })).agency).toBe('保定市人民政府');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactProvinces, provinceOfAreaCode, provinceOfPostcode } from '../../src/extract/contact-clues.js';
 import { divisionIndex } from '../../src/extract/divisions.js';
-import { flatten } from '../../src/extract/flat-text.js';
+import { flatten } from '../../src/text/normalise.js';
 import { placeChain, resolveRegion } from '../../src/extract/region.js';
 
 const resolve = (agency: string | null, text = '', hintProvince?: string) =>

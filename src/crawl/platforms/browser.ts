@@ -3,7 +3,7 @@
 // report (the rendered page is full of menus, so only report-like titles count) plus the list entries
 // the generic reader finds, and the "下一页" links that have a real href.
 import type { FetchedPage } from '../platform.js';
-import { isAnnualReport } from '../select.js';
+import { isAnnualReport } from '../../text/titles.js';
 import { anchorItem, anchorTitle, nonEmpty, pageLinks, platform, uniqueItems, uniqueNext } from './common.js';
 
 /** A page whose list is not in the HTML: little text, a mount point or a JSON-list script. */

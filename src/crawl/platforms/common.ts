@@ -2,7 +2,9 @@
 // de-duplicating, script pagers, "next page" links and the layout-changed guard.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { clean, isoDate, resolveUrl } from '../page.js';
+import { DATE_19_20, isoDate } from '../../text/dates.js';
+import { fold } from '../../text/normalise.js';
+import { resolveUrl } from '../page.js';
 import { LayoutChanged, type FetchedPage, type ListItem, type ListResult, type NextRequest, type Platform } from '../platform.js';
 
 export function platform(p: Platform): Platform {
@@ -12,12 +14,10 @@ export function platform(p: Platform): Platform {
 /** Full title of a list anchor: title= when the text is cut short ("…"), else the text. */
 export function anchorTitle($: CheerioAPI, a: Element): string {
   const attr = ($(a).attr('title') ?? '').trim();
-  const text = clean($(a).text());
+  const text = fold($(a).text());
   if (attr && (!text || /(?:\.\.\.|…)$/.test(text) || attr.length >= text.length)) return attr;
   return text || attr;
 }
-
-const DATE = /(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/;
 
 /** The nearest ancestor whose tag is one of `tags` (a hand walk: a selector would be compiled per item). */
 function closestTag(el: Element, tags: ReadonlySet<string>): Element | null {
@@ -49,9 +49,9 @@ export function dateBeside($: CheerioAPI, a: Element): string | null {
     const d = isoDate(label);
     if (d) return d;
   }
-  const own = clean($(a).text());
-  const text = clean($(scope).text()).replace(own, ' ');
-  const m = DATE.exec(text);
+  const own = fold($(a).text());
+  const text = fold($(scope).text()).replace(own, ' ');
+  const m = DATE_19_20.exec(text);
   return m ? isoDate(m[0]) : null;
 }
 
@@ -128,7 +128,7 @@ const NEXT_TEXT = /^(?:下一页|下页|后一页|下一页>|>|›|»|>>|next)$/
 export function pageLinks(page: FetchedPage, $: CheerioAPI): string[] {
   const out: string[] = [];
   for (const a of $('a[href]').toArray()) {
-    const text = clean($(a).text()).replace(/\s/g, '');
+    const text = fold($(a).text()).replace(/\s/g, '');
     const url = resolveUrl($(a).attr('href') ?? '', page.url);
     if (!url || url === page.url) continue;
     const numbered = /^\d{1,4}$/.test(text) && /(?:[?&](?:page|pageNum|pageNo|currentPage|p)=\d+|_\d+\.s?html?$|\/\d+\.s?html?$|index_\d+)/i.test(url);

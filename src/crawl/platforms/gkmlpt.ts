@@ -3,7 +3,9 @@
 // replies of /gkmlpt/api/all/{category}?page=N&sid=SID ({articles: [{url, title, …}], classify:
 // {post_count}}). The index page yields the API calls of its 年报 categories; page 1 of a category
 // yields its further pages.
-import { clean, isoDate, isoFromEpoch } from '../page.js';
+import { isoDate } from '../../text/dates.js';
+import { fold } from '../../text/normalise.js';
+import { isoFromEpoch } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { jsonBody, nonEmpty, platform, uniqueItems } from './common.js';
 import { jsonAt } from './hanweb.js';
@@ -66,7 +68,7 @@ function isReply(data: unknown): data is GkmlptReply {
 
 function articleItem(page: FetchedPage, a: GkmlptArticle): ListItem | null {
   const url = a.url ? page.resolve(a.url) : '';
-  const title = clean(a.title);
+  const title = fold(a.title);
   if (!url || !title) return null;
   const published =
     typeof a.display_publish_time === 'number' && a.display_publish_time > 0
@@ -77,7 +79,7 @@ function articleItem(page: FetchedPage, a: GkmlptArticle): ListItem | null {
     title,
     published_date: published,
     document_date: typeof a.date === 'number' && a.date > 0 ? isoFromEpoch(a.date) : null,
-    doc_number: clean(a.document_number) || null,
+    doc_number: fold(a.document_number) || null,
   };
 }
 

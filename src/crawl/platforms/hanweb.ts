@@ -7,7 +7,8 @@
 //  - the new jpaas column page: items in inline JSON `var listData = { articleList: [...] }`,
 //    pages ?uid=<unitid>&pageNum=N, count in channelsTagSelf.articleCount.
 import * as cheerio from 'cheerio';
-import { decodeURIComponentSafe, isoDate, meta } from '../page.js';
+import { isoDate } from '../../text/dates.js';
+import { decodeURIComponentSafe, meta } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { anchorItem, nonEmpty, platform, uniqueItems, uniqueNext, startsList } from './common.js';
 

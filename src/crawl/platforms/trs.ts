@@ -1,7 +1,8 @@
 // TRS WCM (拓尔思) "t-date" sites: static index.html, index_1.html … index_{N-1}.html, the page count
 // only in a script call (createPageHTML(N, cur, "index", "html"), createPage(N, …), var countPage = N);
 // items link to …/YYYYMM/tYYYYMMDD_ID.html. Also TRS JSON lists ({"data":[{URL, FILENAME, …}]}).
-import { clean, isoDate } from '../page.js';
+import { isoDate } from '../../text/dates.js';
+import { fold } from '../../text/normalise.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns } from '../select.js';
 import { anchorItem, countPageVar, hasDateBeside, startsList, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
@@ -47,10 +48,10 @@ function isTrsJson(data: unknown): data is { data: TrsJsonRow[] } {
 
 function jsonList(page: FetchedPage, rows: TrsJsonRow[]): ListResult {
   const items = rows.map((r): ListItem | null => {
-    const url = page.resolve(clean(r.URL));
+    const url = page.resolve(fold(r.URL));
     const title = (r.FILENAME ?? r.DOCTITLE ?? '').trim();
     if (!url || !title) return null;
-    const attachments = [r.WORD, r.PDF].map((u) => page.resolve(clean(u))).filter(Boolean);
+    const attachments = [r.WORD, r.PDF].map((u) => page.resolve(fold(u))).filter(Boolean);
     return {
       url,
       title,

@@ -11,7 +11,7 @@ import type { TextRow } from '../model.js';
 
 export interface LabelledRow<K extends string> {
   match: Match<K> | null;
-  /** The label as read (norm form), including any fragments used. */
+  /** The label as read (labelKey form), including any fragments used. */
   label: string;
   values: ValueCell[];
   item: Item;

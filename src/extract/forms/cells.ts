@@ -1,10 +1,6 @@
 // Cell text → label or value. Real cells hold "0", "", "—", "/", "无", "+2", "减少3", "15.68万元",
 // "251000元", "1,234", full-width digits. Labels are everything else.
-
-/** NFKC (full-width → half-width), no whitespace: the form in which labels are compared. */
-export function norm(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
-}
+import { labelKey } from '../../text/normalise.js';
 
 export type ValueKind = 'blank' | 'number';
 
@@ -27,7 +23,7 @@ const WORD_SIGN = /^(减少|增加|减|增)(\d+(?:\.\d+)?)(件|个|项|条)?$/;
 /** Parses a cell as a value, or returns null when the cell is a label. */
 export function parseValue(text: string): ParsedValue | null {
   const raw = text.trim();
-  const t = norm(raw);
+  const t = labelKey(raw);
   if (BLANK.test(t)) return { kind: 'blank', value: null, raw, signed: false, unit: null };
   const m = NUMBER.exec(t);
   if (m) {

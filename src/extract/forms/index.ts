@@ -16,7 +16,7 @@ import { readProse } from './narrative.js';
 import { PROACTIVE_2019_LABELS, PROACTIVE_2021_LABELS, readProactive } from './proactive.js';
 import { readReviews } from './reviews.js';
 import { readStatisticsTable } from './statistics-table.js';
-import { norm } from './cells.js';
+import { labelKey } from '../../text/normalise.js';
 import { splitSections } from './sections.js';
 
 export interface FormRead {
@@ -34,7 +34,7 @@ export function formOf(model: DocumentModel): '2019' | '2021' | null {
   let s2019 = 0;
   let s2021 = 0;
   for (const row of model.rows) {
-    const t = norm(row.cells.map((c) => c.text).join(''));
+    const t = labelKey(row.cells.map((c) => c.text).join(''));
     if (PROACTIVE_2021_LABELS.test(t) || /逾期不补正|逾期未按收费通知/.test(t)) s2021++;
     if (PROACTIVE_2019_LABELS.test(t)) s2019++;
   }

@@ -1,7 +1,7 @@
 // Which form row a printed label means. Labels are reworded, clipped, split and spaced in real
 // reports, so each row has keywords: `strong` ones identify it on their own; `loose` ones are
 // fragments that still identify it when the label is clipped (a match on them is warned about).
-// Keywords are compared against the label in `norm` form (NFKC, no whitespace).
+// Keywords are compared against the label in `labelKey` form (NFKC, no whitespace).
 import type { ApplicationRow } from '../../record.js';
 
 export interface RowMatcher<K extends string> {

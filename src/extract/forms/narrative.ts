@@ -2,6 +2,8 @@
 // Only unambiguous statements about information-disclosure requests and their review/litigation
 // are taken; consultations, approvals and other counts in the prose never reach the tables.
 import type { ApplicationRow, ReviewGroup, Warning } from '../../record.js';
+import { labelKey } from '../../text/normalise.js';
+import { chineseNumber } from '../../text/numerals.js';
 
 const NUM = '(\\d+|[零〇一二两三四五六七八九十]+)';
 const UNIT = '(?:件|宗|个|条|次|例)';
@@ -10,15 +12,6 @@ export interface ProseFigures {
   applications: Partial<Record<ApplicationRow, number>>;
   reviews: Partial<Record<ReviewGroup, number>>;
   warnings: Warning[];
-}
-
-function toNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (s === '十') return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (m) return (m[1] ? digits[m[1]] : 1) * 10 + (m[2] ? digits[m[2]] : 0);
-  return s.length === 1 ? digits[s] : NaN;
 }
 
 const RECEIVED = [
@@ -38,7 +31,7 @@ const NO_LITIGATION = /(?:无|未发生|没有|未出现)[^。；]{0,30}?行政�
 const REVIEW_COUNT = new RegExp(`行政复议(?:案件)?${NUM}${UNIT}`);
 
 export function readProse(text: string): ProseFigures {
-  const t = text.normalize('NFKC').replace(/[ \t\u3000]+/g, '');
+  const t = labelKey(text);
   const applications: ProseFigures['applications'] = {};
   const reviews: ProseFigures['reviews'] = {};
   const warnings: Warning[] = [];
@@ -50,17 +43,17 @@ export function readProse(text: string): ProseFigures {
 
   const none = NONE_RECEIVED.exec(t);
   const received = RECEIVED.map((re) => re.exec(t)).find(Boolean);
-  if (received && (!none || received.index < none.index)) take('new_received', toNumber(received[1]), received[0]);
+  if (received && (!none || received.index < none.index)) take('new_received', chineseNumber(received[1]), received[0]);
   else if (none) take('new_received', 0, none[0]);
 
   for (const [key, re] of OUTCOMES) {
     const m = re.exec(t);
-    if (m) take(key, toNumber(m[1] ?? m[2]), m[0]);
+    if (m) take(key, chineseNumber(m[1] ?? m[2]), m[0]);
   }
 
   const rc = REVIEW_COUNT.exec(t);
   const nr = NO_REVIEW.exec(t);
-  if (rc) reviews.review = toNumber(rc[1]);
+  if (rc) reviews.review = chineseNumber(rc[1]);
   else if (nr) reviews.review = 0;
   const nl = NO_LITIGATION.exec(t);
   if (nl) {

@@ -1,7 +1,8 @@
 // Table 二 (主动公开政府信息情况): blocks under 第二十条 banners, rows read by label; the columns
 // depend on the form (2019: counts of items and procurement; 2021: documents in force and fee amounts).
 import { PROACTIVE_2019, PROACTIVE_2021, type ProactiveTable, type Warning } from '../../record.js';
-import { norm, toWanYuan } from './cells.js';
+import { labelKey } from '../../text/normalise.js';
+import { toWanYuan } from './cells.js';
 import { placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
@@ -32,7 +33,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     }
     if (!collecting) return;
     for (const c of item.labelCells) {
-      if (c.x0 === undefined || c.x1 === undefined || /^(信息内容|信息|内容)$/.test(norm(c.text))) continue;
+      if (c.x0 === undefined || c.x1 === undefined || /^(信息内容|信息|内容)$/.test(labelKey(c.text))) continue;
       const x = (c.x0 + c.x1) / 2;
       if (!headerCenters.some((y) => Math.abs(y - x) < 8)) headerCenters.push(x);
     }

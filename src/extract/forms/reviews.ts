@@ -2,7 +2,8 @@
 // (行政复议 ×5 · 未经复议直接起诉 ×5 · 复议后起诉 ×5); some reports print one row per group instead.
 import { REVIEW_COLUMNS, REVIEW_GROUPS, emptyReviews, type ReviewGroup, type ReviewsTable, type Warning } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
-import { norm, parseValue } from './cells.js';
+import { labelKey } from '../../text/normalise.js';
+import { parseValue } from './cells.js';
 import { toItem, type ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
@@ -58,7 +59,7 @@ function headerCenters(rows: TextRow[]): number[] | null {
   for (const row of rows) {
     if (row.cells.some((c) => parseValue(c.text)?.kind === 'number')) continue;
     for (const c of row.cells) {
-      const t = norm(c.text);
+      const t = labelKey(c.text);
       if (c.x0 === undefined || c.x1 === undefined || !t || GROUP_HEADER.test(t) || !HEADER_PART.test(t)) continue;
       const x = (c.x0 + c.x1) / 2;
       if (!xs.some((y) => Math.abs(y - x) < 6)) xs.push(x);

@@ -1,7 +1,8 @@
 // Splits a document's rows into the report's table sections (二 proactive, 三 applications,
 // 四 reviews) by their headings and tell-tale rows, and turns each row into a label + values item.
 import type { TextCell, TextRow } from '../model.js';
-import { norm, parseValue, type ParsedValue } from './cells.js';
+import { labelKey } from '../../text/normalise.js';
+import { parseValue, type ParsedValue } from './cells.js';
 
 export type SectionName = 'proactive' | 'applications' | 'reviews';
 
@@ -11,7 +12,7 @@ export interface ValueCell extends ParsedValue {
 }
 
 export interface Item {
-  /** Label text in `norm` form ('' when the row has none). */
+  /** Label text in `labelKey` form ('' when the row has none). */
   label: string;
   /** Cells after the label; null when the row holds no value (a label-only row). */
   values: ValueCell[] | null;
@@ -23,7 +24,7 @@ export interface Item {
 const HEADING = /^[#\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七]部分)/;
 
 function rowText(row: TextRow): string {
-  return norm(row.cells.map((c) => c.text).join(''));
+  return labelKey(row.cells.map((c) => c.text).join(''));
 }
 
 /** The section a row opens, 'end' for the closing sections (五、…), or null. */
@@ -31,7 +32,7 @@ export function sectionAnchor(row: TextRow, current: SectionName | null): Sectio
   const t = rowText(row).replace(/^#+/, '');
   if (!t) return null;
   const heading = HEADING.test(t) && t.length <= 40;
-  const cellTexts = row.cells.map((c) => norm(c.text));
+  const cellTexts = row.cells.map((c) => labelKey(c.text));
   if (heading) {
     if (/^二、/.test(t) && /主动公开/.test(t)) return 'proactive';
     if (/^三、/.test(t) && /申请/.test(t) && !/本年度办理结果/.test(t)) return 'applications';
@@ -70,7 +71,7 @@ export function toItem(row: TextRow): Item {
     if (c.merged === 'row' && c.text.trim() && parseValue(c.text) === null) lastLabel = i;
   });
   const labelCells = cells.slice(0, lastLabel + 1).filter((c) => c.text.trim());
-  const label = norm(labelCells.map((c) => c.text).join(''));
+  const label = labelKey(labelCells.map((c) => c.text).join(''));
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };

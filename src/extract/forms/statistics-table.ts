@@ -17,7 +17,8 @@
 // Rows are read by their labels (spaced, full-width, numbered, unit in its own cell or glued on).
 import type { ApplicationRow, Cell, ReviewColumn, ReviewGroup, Warning } from '../../record.js';
 import type { TextRow } from '../model.js';
-import { norm, parseValue } from './cells.js';
+import { labelKey } from '../../text/normalise.js';
+import { parseValue } from './cells.js';
 import { toItem } from './sections.js';
 
 export interface StatisticsTable {
@@ -85,7 +86,7 @@ function keyOf(label: string, block: 'review' | 'litigation' | null): Key | null
 
 interface Line {
   row: TextRow;
-  /** Label in `norm` form without numbering and unit. */
+  /** Label in `labelKey` form without numbering and unit. */
   label: string;
   value: Cell;
   /** The row printed a value cell (blank or number), not just a label. */
@@ -103,7 +104,7 @@ function lineOf(row: TextRow): Line | null {
     value = last.value;
     hasValue = true;
   } else {
-    const m = INLINE.exec(norm(row.cells.map((c) => c.text).join('')));
+    const m = INLINE.exec(labelKey(row.cells.map((c) => c.text).join('')));
     if (m && m[1]) {
       label = m[1];
       value = parseValue(m[2])?.value ?? null;
@@ -123,10 +124,10 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
   let last = -1;
   let perUnitColumns = false;
   lines.forEach(({ row, line }, index) => {
-    const header = row.cells.findIndex((c) => norm(c.text) === '统计指标');
+    const header = row.cells.findIndex((c) => labelKey(c.text) === '统计指标');
     if (header >= 0 && first < 0) {
       // One 统计数 column only: a table with a figure per kind of unit (区政府 · 区直单位 · 乡镇) is another table.
-      const after = row.cells.slice(header + 1).filter((c) => c.merged !== 'col' && norm(c.text) && !/单位$/.test(norm(c.text)));
+      const after = row.cells.slice(header + 1).filter((c) => c.merged !== 'col' && labelKey(c.text) && !/单位$/.test(labelKey(c.text)));
       if (after.length <= 1) first = index;
       else perUnitColumns = true;
       return;

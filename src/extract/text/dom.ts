@@ -1,7 +1,7 @@
 // Small helpers over the domhandler tree cheerio parses into (no cheerio selectors: one linear walk).
 import * as cheerio from 'cheerio';
 import { type AnyNode, Element, type ParentNode } from 'domhandler';
-import { ZERO_WIDTH } from './lines.js';
+import { ZERO_WIDTH } from '../../text/normalise.js';
 
 /**
  * Elements nested deeper than this are flattened (real pages nest a few dozen deep; a hostile one

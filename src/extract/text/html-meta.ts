@@ -4,9 +4,11 @@
 import type { Element, ParentNode } from 'domhandler';
 import type { DocumentMeta, TextRow } from '../model.js';
 import { findFirst, isCell, isElement, textOf } from './dom.js';
-import { fold } from './lines.js';
+import { stripSiteName } from '../../text/agency.js';
+import { isoFromParts, NUMERIC_DATE } from '../../text/dates.js';
+import { fold } from '../../text/normalise.js';
 
-const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE = new RegExp(NUMERIC_DATE);
 /** 发布日期：…, 发布时间：…, or a bare 日期：/时间： (not 发文日期, 统计时间 or another word ending in 日期/时间). */
 const VISIBLE_DATE = new RegExp(
   String.raw`(?:(?:发布|公开|更新|生成|发表)(?:日期|时间)|(?<![\u4e00-\u9fff])(?:日期|时间))\s*[:：]\s*` + DATE.source,
@@ -35,15 +37,15 @@ export function readMeta(doc: ParentNode, body: ParentNode, container: Element |
   const meta: DocumentMeta = {};
   const heading = findFirst(container ?? body, (e) => /^h[1-3]$/.test(e.name));
   meta.title =
-    stripSiteName(metas.get('articletitle'), sites) ??
-    stripSiteName(title, sites) ??
+    siteless(metas.get('articletitle'), sites) ??
+    siteless(title, sites) ??
     (heading ? fold(textOf(heading)) || undefined : undefined) ??
     rows.find((r) => !r.tabular)?.cells[0].text;
 
   // The date printed in the page header beats meta PubDate, which CMSs often set at (re)build time.
   const outside = fold(textOf(body, container));
   const visible = VISIBLE_DATE.exec(outside);
-  const published = visible ? isoDate(visible.slice(1, 4)) : undefined;
+  const published = visible ? isoFromParts(visible[1]!, visible[2]!, visible[3]!) ?? undefined : undefined;
   meta.published = published ?? firstDate(metas.get('pubdate') ?? metas.get('publishdate') ?? metas.get('firstpublishedtime'));
 
   meta.agency = metas.get('contentsource') ?? labelledValue(body, AGENCY_LABELS);
@@ -51,37 +53,14 @@ export function readMeta(doc: ParentNode, body: ParentNode, container: Element |
   return meta;
 }
 
-/** Drop a site name prefix or suffix (`保定市人民政府网——标题`, `标题_某某市人民政府`). */
-function stripSiteName(title: string | undefined, sites: string[]): string | undefined {
-  if (!title) return undefined;
-  const sep = String.raw`\s*(?:——|--|—|_|－|-|\||｜|::)\s*`;
-  const looksSite = (s: string) =>
-    sites.includes(s) || /(网|网站|门户|政府|政务网|政务服务网|信息公开|gov\.cn|\.com)$/i.test(s.trim());
-  let t = title.trim();
-  for (;;) {
-    const pre = new RegExp(`^(.+?)${sep}(.+)$`).exec(t);
-    if (pre && looksSite(pre[1]) && pre[2].length > 0) {
-      t = pre[2];
-      continue;
-    }
-    const post = new RegExp(`^(.+)${sep}([^_|｜—－-]+)$`).exec(t);
-    if (post && looksSite(post[2]) && post[1].length > 0) {
-      t = post[1];
-      continue;
-    }
-    return t || undefined;
-  }
+/** The title without site names, those of the page's metas and any part that looks like one. */
+function siteless(title: string | undefined, sites: string[]): string | undefined {
+  return title ? stripSiteName(title, sites, true) || undefined : undefined;
 }
 
 function firstDate(s: string | undefined): string | undefined {
   const m = s ? DATE.exec(s) : null;
-  return m ? isoDate(m.slice(1, 4)) : undefined;
-}
-
-function isoDate([y, m, d]: string[]): string | undefined {
-  const [month, day] = [Number(m), Number(d)];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return m ? (isoFromParts(m[1]!, m[2]!, m[3]!) ?? undefined) : undefined;
 }
 
 /** The value next to a label cell (`<th>发布机构</th><td>…</td>`) in a metadata table. */

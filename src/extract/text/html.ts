@@ -4,12 +4,13 @@
 // rows too. readDocx feeds mammoth's HTML through the same code (rowsFromHtml).
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { ExtractError } from '../../errors.js';
-import { decodeText } from '../charset.js';
+import { decodeText } from '../../text/charset.js';
 import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
 import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, parseHtml, textOf } from './dom.js';
 import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
 import { readMeta } from './html-meta.js';
-import { ZERO_WIDTH, fold, rowsFromBlocks, type Block } from './lines.js';
+import { fold, ZERO_WIDTH } from '../../text/normalise.js';
+import { rowsFromBlocks, type Block } from './lines.js';
 import { mhtHtmlPart } from './mht.js';
 
 /** Article containers of the CMSs government portals run (TRS, Hanweb, UCAP, gkmlpt…), best first. */

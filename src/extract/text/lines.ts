@@ -1,10 +1,9 @@
 // Text lines → rows: lines whose cells are separated by tabs or wide spaces become tabular rows
 // (one table per run of such lines), other lines one-cell prose rows. Used by the HTML reader
 // (for <p> lines and grids it has found), the DOCX reader through it, and the DOC reader.
+import { fold, ZERO_WIDTH } from '../../text/normalise.js';
 import type { TextCell, TextRow } from '../model.js';
 
-/** Zero-width characters that editors leave in text. */
-export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 /** A cell separator in a line of text without tabs: a run of two or more spaces of any width. */
 const CELL_GAP = /\s{2,}/;
 
@@ -85,9 +84,4 @@ function splitCells(line: string): string[] {
   if (trimmed.includes('\t')) return trimmed.split('\t').map(fold);
   if (!CELL_GAP.test(trimmed)) return [trimmed];
   return trimmed.split(CELL_GAP).map(fold).filter((c) => c !== '');
-}
-
-/** Collapse whitespace of any width to one space, drop zero-width characters, trim. */
-export function fold(text: string): string {
-  return text.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@
 //  - cell-per-line layout: every cell on its own line behind one tab, a label broken over
 //    several lines continues without a tab, a blank line ends the row (seed 001).
 // Lines outside tables are prose rows.
-import { decodeText } from '../charset.js';
+import { decodeText } from '../../text/charset.js';
 import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
 
 const CELL_LINE = /^\t[^\t]*$/;

@@ -1,6 +1,7 @@
 // Bytes → text for HTML pages and plain-text reports. Chinese government sites serve UTF-8 and
 // GBK/GB2312 in about equal measure, often with a missing or wrong label, so the order is:
 // Content-Type charset, byte-order mark, <meta charset>, then sniffing (valid UTF-8, else GB18030).
+// Owns every bytes → string decoding: documents (decodeText) and header values (decodeBytes).
 import iconv from 'iconv-lite';
 import { ExtractError } from '../errors.js';
 
@@ -50,7 +51,8 @@ function bomCharset(bytes: Buffer): { charset: string; length: number } | undefi
   return undefined;
 }
 
-function normalizeCharset(label: string): string | undefined {
+/** The iconv name of a charset label; the GBK family reads as GB18030; undefined when unknown. */
+export function normalizeCharset(label: string): string | undefined {
   const l = label.trim().toLowerCase();
   if (l === 'utf8' || l === 'utf-8') return 'utf-8';
   // GB2312 and GBK pages routinely contain characters outside their label; GB18030 reads them all.
@@ -92,4 +94,14 @@ function isPlausible(text: string): boolean {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Bytes of a short value (a file name in a header) in the named charset, else UTF-8 when valid,
+ * else GB18030. Unlike decodeText it never fails and applies no plausibility check.
+ */
+export function decodeBytes(bytes: Buffer, charset?: string): string {
+  const label = charset ? normalizeCharset(charset) : undefined;
+  if (label && label !== 'utf-8') return iconv.decode(bytes, label);
+  return isUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(bytes, 'gb18030');
 }
