@@ -8,7 +8,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
 import { refresh } from '../refresh.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 import { summaryLines } from './refresh.js';
 import { table } from './table.js';

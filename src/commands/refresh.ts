@@ -5,7 +5,7 @@
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
 import { UnknownProvince } from '../crawl/index.js';
 import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]

@@ -3,7 +3,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ParentNode, Text } from 'domhandler';
 import type { AdminLevel } from '../record.js';
-import type { DocumentHints } from '../storage/layout.js';
+import type { DocumentHints } from '../workarea/layout.js';
 import { clean, meta, resolveUrl, squeeze } from './page.js';
 import type { FetchedPage, ListItem } from './platform.js';
 

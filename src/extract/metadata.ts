@@ -2,7 +2,7 @@
 // publication date, scope, region and administrative level. The document decides; the crawler's
 // list-page hints fill only what the document does not say.
 import type { AdminLevel, Region, Scope, Warning } from '../record.js';
-import type { DocumentHints } from '../storage/layout.js';
+import type { DocumentHints } from '../workarea/layout.js';
 import { adminLevelOf, agencyFromText, agencyFromTitle, governmentName, isBarePlace, withPrintedPrefix } from './agency.js';
 import { lineage } from './divisions.js';
 import { documentLines, flatten } from './flat-text.js';

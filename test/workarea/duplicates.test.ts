@@ -1,7 +1,7 @@
 // Duplicate marking: the same bytes, or the same agency + year + scope with the same normalised text.
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, markDuplicates, normaliseText } from '../../src/download/duplicates.js';
-import type { DocumentEntry } from '../../src/storage/layout.js';
+import { duplicateKey, markDocumentDuplicates as markDuplicates, normaliseText } from '../../src/workarea/index.js';
+import type { DocumentEntry } from '../../src/workarea/index.js';
 
 const TEXT = '一、总体情况。2023年，示例市人民政府认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。';
 
