@@ -1,10 +1,11 @@
 // `ogi extract <file…> [--json | --out DIR]`: report documents in, checked records out.
 // Each file that fails gets a typed error line on stderr; the others are still extracted.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
 import type { ReportRecord } from '../record.js';
+import { writeAtomic } from '../workarea/index.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
 
@@ -64,8 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const r of results) {
       if (!r.record) continue;
       const file = path.join(args.values.out, `${r.record.report_id}.json`);
-      await writeFile(`${file}.tmp`, `${JSON.stringify(r.record, null, 1)}\n`);
-      await rename(`${file}.tmp`, file);
+      await writeAtomic(file, `${JSON.stringify(r.record, null, 1)}\n`);
       console.log(file);
     }
   } else console.log(summaryTable(results));
