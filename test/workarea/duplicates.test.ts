@@ -1,6 +1,19 @@
-// Duplicate marking: the same bytes, or the same agency + year + scope with the same normalised text.
+// Duplicate marking: the same bytes, or the same agency + year + scope with the same normalised text
+// (documents, at crawl time); the same figures (records, at publish time); the first reaching the second.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, markDocumentDuplicates as markDuplicates, normaliseText } from '../../src/workarea/index.js';
+import type { ReportRecord } from '../../src/record.js';
+import {
+  assemble,
+  DocumentStore,
+  duplicateKey,
+  markDocumentDuplicates as markDuplicates,
+  markDuplicates as markRecordDuplicates,
+  normaliseText,
+  RecordCache,
+} from '../../src/workarea/index.js';
 import type { DocumentEntry } from '../../src/workarea/index.js';
 
 const TEXT = '一、总体情况。2023年，示例市人民政府认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。';
@@ -58,5 +71,32 @@ describe('duplicateKey', () => {
   });
   it('normalises width, whitespace and punctuation', () => {
     expect(normaliseText('２０２３年， 政府\n信息（公开）')).toBe('2023年政府信息公开');
+  });
+});
+
+describe('record duplicates', () => {
+  const rec = (id: string, over: Partial<ReportRecord> = {}) =>
+    ({ report_id: id, agency: '示例市人民政府', year: 2023, scope: 'agency', proactive: null, applications: null, reviews: null, source: { fetched_at: id }, ...over }) as unknown as ReportRecord;
+
+  it('keeps a link set from the documents (followed to the first), drops one to a record not published', () => {
+    const records = [rec('ra'), rec('rb', { duplicate_of: 'ra' }), rec('rc', { duplicate_of: 'rb' }), rec('rd', { duplicate_of: 'rgone' })];
+    expect(markRecordDuplicates(records).map((r) => r.duplicate_of)).toEqual([null, 'ra', 'ra', null]);
+  });
+
+  it('links the record of a document the crawl found to be a copy (same text, no tables to compare)', async () => {
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-dup-'));
+    const store = await DocumentStore.open(storage);
+    const hints = { agency: '示例市人民政府', year: 2023 };
+    const page = (url: string) => ({ url, final_url: url, page_url: url, content_type: 'text/html', filename: null, fetched_at: '2026-01-01T00:00:00.000Z', etag: null, last_modified: null, kind: 'page' as const, hints });
+    const a = await store.put(Buffer.from('<p>A</p>'), page('http://a.gov.cn/r.html'), TEXT);
+    const b = await store.put(Buffer.from('<p>B</p>'), page('http://b.gov.cn/copy.html'), TEXT);
+    expect(b.entry.duplicate_of).toBe(a.entry.sha256);
+    const cache = new RecordCache(storage);
+    for (const e of [a.entry, b.entry]) await cache.putRecord(e.sha256, rec('rx', { source: { sha256: e.sha256 } as ReportRecord['source'] }), '1');
+    const { records } = await assemble(storage);
+    const [ra, rb] = records;
+    expect(rb!.duplicate_of).toBe(ra!.report_id);
+    // figures alone (all tables blank) would not have said so: the crawl's result is the one used
+    expect(markRecordDuplicates(records).map((r) => r.duplicate_of)).toEqual([null, ra!.report_id]);
   });
 });
