@@ -39,8 +39,8 @@ export class DocumentStore {
   static async open(root: string): Promise<DocumentStore> {
     const store = new DocumentStore(root);
     await fs.mkdir(store.paths.documents, { recursive: true });
-    await store.index.settled();
-    await store.failures.settled();
+    await store.index.repair();
+    await store.failures.repair();
     for (const entry of await readJsonLines<DocumentEntry>(store.paths.documentIndex)) store.remember(entry);
     return store;
   }

@@ -49,24 +49,29 @@ async function repairTail(file: string): Promise<void> {
   if (text.length && text[text.length - 1] !== 0x0a) await fsp.truncate(file, text.lastIndexOf(0x0a) + 1);
 }
 
-/** An append-only JSON-lines log opened for writing: tail repaired once, appends serialised. */
+/**
+ * An append-only JSON-lines log opened for writing: the torn tail is repaired before the first append
+ * (or by `repair()`), appends are serialised. Only the crawl (holding the storage lock) and the
+ * extraction write these logs.
+ */
 export class JsonlAppender {
-  private chain: Promise<unknown>;
+  private chain: Promise<unknown> = Promise.resolve();
+  private repaired: Promise<void> | null = null;
 
-  constructor(readonly file: string) {
-    this.chain = repairTail(file);
+  constructor(readonly file: string) {}
+
+  /** Cuts a line torn by a crash off the end of the file (once). */
+  repair(): Promise<void> {
+    this.repaired ??= repairTail(this.file);
+    return this.repaired;
   }
 
   /** Appends values, one line each, in one write; appends never interleave. */
   append(...values: unknown[]): Promise<void> {
+    if (!values.length) return this.chain.then(() => undefined);
     const text = values.map((v) => `${JSON.stringify(v)}\n`).join('');
-    const next = this.chain.then(() => (text ? fsp.appendFile(this.file, text) : undefined));
+    const next = this.chain.then(() => this.repair()).then(() => fsp.appendFile(this.file, text));
     this.chain = next.catch(() => undefined);
     return next;
-  }
-
-  /** Resolves when the repair and every append so far are done. */
-  async settled(): Promise<void> {
-    await this.chain;
   }
 }
