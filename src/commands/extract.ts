@@ -4,6 +4,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import { extractDocument } from '../extract/index.js';
+import type { FailureKind } from '../failures.js';
 import type { ReportRecord } from '../record.js';
 import { writeAtomic } from '../workarea/index.js';
 import { parseCommand } from './options.js';
@@ -19,7 +20,7 @@ Exit: 0 all extracted, 3 some files failed (typed errors on stderr), 2 usage.`;
 export interface FileResult {
   file: string;
   record?: ReportRecord;
-  error?: { kind: string; message: string };
+  error?: { kind: FailureKind; message: string };
 }
 
 export async function extractFiles(files: string[]): Promise<FileResult[]> {

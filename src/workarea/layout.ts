@@ -4,7 +4,7 @@
 //   storage/
 //     documents/<sha256[0:2]>/<sha256>   raw bytes, content-addressed (never a name from the web)
 //     documents.jsonl                    one DocumentEntry per fetched document version (append-only)
-//     failures.jsonl                     one Failure per problem (append-only; latest run wins per url+stage)
+//     failures.jsonl                     one Failure per problem (append-only; which still stand: src/workarea/failures.ts)
 //     records/<sha256>.json              extracted record cache, keyed by document hash
 //     records/<sha256>.failed            the typed failure of a document that could not be extracted
 //     crawl/                             crawler state (named crawlee stores, HTTP validators)
