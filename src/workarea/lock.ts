@@ -84,18 +84,31 @@ export class LockBusy extends Error {
 
 /**
  * Takes the lock file, or returns the live owner holding it. The file is written whole under a temp
- * name and hard-linked into place, so nobody ever reads a half-written lock. A stale lock is removed.
+ * name and hard-linked into place, so nobody ever reads a half-written lock. A stale lock is removed
+ * and taking it is tried again (two runs starting at the same moment over the same stale lock could
+ * both remove it; that window, as before, is not closed).
  */
 async function tryLock(file: string): Promise<LockOwner | null> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
-  for (;;) {
+  for (let empty = 0; ; ) {
     const tmp = tempPath(file);
-    await fsp.writeFile(tmp, `${JSON.stringify(me())}\n`);
+    const mine = `${JSON.stringify(me())}\n`;
+    await fsp.writeFile(tmp, mine);
     try {
       await fsp.link(tmp, file);
       return null;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+        // a file system without hard links: create-exclusive, then write (a reader may see it empty)
+        try {
+          await fsp.writeFile(file, mine, { flag: 'wx' });
+          return null;
+        } catch (again) {
+          if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+        }
+      }
     } finally {
       await fsp.rm(tmp, { force: true });
     }
@@ -104,6 +117,10 @@ async function tryLock(file: string): Promise<LockOwner | null> {
       text = await fsp.readFile(file, 'utf8');
     } catch {
       continue; // released meanwhile: try again
+    }
+    if (text === '' && ++empty <= 10) {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // being written (no hard links): read again
+      continue;
     }
     const owner = parseOwner(text);
     if (owner && ownerAlive(owner)) return owner;
