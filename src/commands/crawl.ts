@@ -2,7 +2,7 @@
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
 import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
-import { DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]

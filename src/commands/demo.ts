@@ -4,11 +4,11 @@
 // Offline: the portal, its PDFs and DOCX are in the repo. Exit 0 when the refresh finished (the
 // demo's broken attachment is expected in failures.csv), 2 usage, 1 fatal.
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
 import { refresh } from '../refresh.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE, writeAtomic } from '../workarea/index.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 import { summaryLines } from './refresh.js';
 import { table } from './table.js';
@@ -34,9 +34,7 @@ function lastPort(file: string): number {
 
 async function rememberPort(file: string, port: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${port}\n`);
-  await rename(tmp, file);
+  await writeAtomic(file, `${port}\n`);
 }
 
 export async function run(argv: string[]): Promise<number> {

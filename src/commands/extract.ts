@@ -1,12 +1,14 @@
 // `ogi extract <file…> [--json | --out DIR]`: report documents in, checked records out.
 // Each file is extracted in a worker process under limits (src/extract/isolated/pool.ts); a file that
 // fails gets a typed error line on stderr, the others are still extracted.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
+import type { FailureKind } from '../failures.js';
 import type { ReportRecord } from '../record.js';
+import { writeAtomic } from '../workarea/index.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
 
@@ -20,7 +22,7 @@ Exit: 0 all extracted, 3 some files failed (typed errors on stderr), 2 usage.`;
 export interface FileResult {
   file: string;
   record?: ReportRecord;
-  error?: { kind: string; message: string };
+  error?: { kind: FailureKind; message: string };
 }
 
 /** Each file extracted in the worker pool (isolated, under limits), in the order given. */
@@ -69,8 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const r of results) {
       if (!r.record) continue;
       const file = path.join(args.values.out, `${r.record.report_id}.json`);
-      await writeFile(`${file}.tmp`, `${JSON.stringify(r.record, null, 1)}\n`);
-      await rename(`${file}.tmp`, file);
+      await writeAtomic(file, `${JSON.stringify(r.record, null, 1)}\n`);
       console.log(file);
     }
   } else console.log(summaryTable(results));

@@ -3,7 +3,7 @@
 // same output and exit codes everywhere: a parse error prints `ogi <command>: <message>` and the help
 // on stderr (exit 2), --help or -h prints the help (exit 0).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -2,11 +2,9 @@
 // storage/records + storage/failures.jsonl → datasets/<version>/ (see src/publish/index.ts).
 // stdout: the version folder (or, with --json, the whole result); stderr: the summary.
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
-// 2 usage (bad or existing --version), 1 fatal.
-import { existsSync } from 'node:fs';
-import { readDataset } from '../refresh.js';
-import { loadRecords, publish, PublishError } from '../publish/index.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE, storagePaths } from '../storage/layout.js';
+// 2 usage (bad or existing --version), 1 fatal (or another publish kept the datasets folder too long).
+import { publish, PublishError } from '../publish/index.js';
+import { assemble, DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/index.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
@@ -23,10 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('publish', HELP, argv, { ...DATASET_OPTIONS, version: { type: 'string' }, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  // Storage a crawl filled: the dataset refresh would publish (latest document per URL, wrapper pages
-  // left out, ids by URL lineage). A folder of records only (e.g. from `ogi extract --out`): every record.
-  const fromCrawl = existsSync(storagePaths(values.storage).documentIndex);
-  const { records, failures } = fromCrawl ? await readDataset(values.storage) : loadRecords(values.storage);
+  // The dataset refresh would publish (src/workarea/assemble.ts); for a folder of records only
+  // (e.g. from `ogi extract --out`), every record.
+  const { records, failures } = await assemble(values.storage);
   const unreadable = failures.filter((f) => f.stage === 'publish').length;
   console.error(`ogi publish: ${records.length} records, ${failures.length} failures read from ${values.storage}`);
   let result;
@@ -46,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (err instanceof PublishError) {
       console.error(`ogi publish: ${err.message}`);
-      return 2;
+      return err.kind === 'busy' ? 1 : 2;
     }
     throw err;
   }

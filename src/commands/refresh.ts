@@ -3,9 +3,10 @@
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
-import { UnknownProvince } from '../crawl/index.js';
+import { StorageBusy, UnknownProvince } from '../crawl/index.js';
+import { PublishError } from '../publish/index.js';
 import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
@@ -62,6 +63,10 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof UnknownProvince) {
       console.error(`ogi refresh: ${err.message}`);
       return 2;
+    }
+    if (err instanceof StorageBusy || (err instanceof PublishError && err.kind === 'busy')) {
+      console.error(`ogi refresh: ${err.message}`); // one line, naming the lock file
+      return 1;
     }
     throw err;
   }

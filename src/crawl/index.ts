@@ -11,20 +11,21 @@
 // with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
 // the kill adds nothing twice.
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 // The crawlee 3.x packages themselves (what `crawlee` re-exports): importing `crawlee` would also load
 // its browser, jsdom and linkedom crawlers, ~100 MB of RSS before the first request.
 import { BasicCrawler } from '@crawlee/basic';
 import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
-import { storagePaths, type DocumentEntry, type Failure } from '../storage/layout.js';
+import { cleanStorageTemps, DocumentStore, lockStorage, storagePaths, writeAtomic, type DocumentEntry, type Failure } from '../workarea/index.js';
 import { HttpClient, type HttpClientOptions } from '../download/fetch.js';
-import { DocumentStore } from '../download/store.js';
 import { BrowserSession } from './browser.js';
 import { USER_AGENT, type RetryPolicy } from './manners.js';
 import { Progress } from './progress.js';
 import { createRouter, uniqueKey, type CrawlRequest } from './router.js';
+
+export { StorageBusy } from '../workarea/index.js';
 
 export interface CrawlOptions {
   /** Province crawler ids, names, GB/T 2260 codes, or 'all'. */
@@ -119,7 +120,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const starts = await startRequests(opts);
   const paths = storagePaths(opts.storage);
   await fs.mkdir(paths.crawl, { recursive: true });
-  const store = await DocumentStore.open(opts.storage);
 
   const crawlerHosts = starts.filter((s) => s.platform).map((s) => new URL(s.url).host);
   const userAgent = opts.userAgent ?? USER_AGENT;
@@ -159,7 +159,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     systemInfoIntervalMillis: 60_000,
   });
   log.setLevel(log.LEVELS.ERROR); // crawlee's own INFO/WARN lines; our progress line says what matters
-  const releaseLock = await lockStorage(path.join(paths.crawl, 'crawl.lock'));
+  const releaseLock = await lockStorage(opts.storage);
+  cleanStorageTemps(opts.storage); // what a crashed run left
+  const store = await DocumentStore.open(opts.storage); // the writer (repairs a torn tail) holds the lock
   const state = await readState(stateFile);
   const queueDir = path.join(paths.crawl, 'request_queues', queueName);
   if (state?.status === 'running') await repairQueueDir(queueDir);
@@ -257,43 +259,6 @@ function shrinkSeenCache(queue: RequestQueueV1, slots = 4096): void {
   seen.clear();
 }
 
-/** Another crawl is using this storage directory (its pid is alive). */
-export class StorageBusy extends Error {
-  override readonly name = 'StorageBusy';
-  constructor(readonly pid: number, dir: string) {
-    super(`another crawl (pid ${pid}) is using ${dir}`);
-  }
-}
-
-/** One crawl per storage directory; a lock left by a killed crawl (dead pid) is taken over. */
-async function lockStorage(file: string): Promise<() => Promise<void>> {
-  for (;;) {
-    try {
-      await fs.writeFile(file, String(process.pid), { flag: 'wx' });
-      return () => fs.rm(file, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(await fs.readFile(file, 'utf8').catch(() => ''));
-      if (pid && pid !== process.pid && alive(pid)) throw new StorageBusy(pid, path.dirname(path.dirname(file)));
-      await fs.rm(file, { force: true });
-    }
-  }
-}
-
-/** A process that exists and is not a zombie (a killed crawl whose parent has not reaped it yet). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true; // no /proc: trust kill(0)
-  }
-}
-
 async function readState(file: string): Promise<RunState | null> {
   try {
     return JSON.parse(await fs.readFile(file, 'utf8')) as RunState;
@@ -303,9 +268,7 @@ async function readState(file: string): Promise<RunState | null> {
 }
 
 async function writeState(file: string, state: RunState): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(state));
-  await fs.rename(tmp, file);
+  await writeAtomic(file, JSON.stringify(state));
 }
 
 /** After a kill: drop stale lock directories and a torn metadata file so crawlee can reopen the queue. */

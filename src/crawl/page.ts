@@ -3,7 +3,7 @@
 // the nationwide meta tags, epoch dates and the fixture header of saved pages.
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import type { DocumentHints } from '../storage/layout.js';
+import type { DocumentHints } from '../workarea/layout.js';
 import { fold } from '../text/normalise.js';
 import type { FetchedPage } from './platform.js';
 

@@ -3,10 +3,11 @@
 // DOCUMENT → stored (kind 'attachment'). Every fetch of a document is conditional on what the store
 // already holds, so an unchanged document costs a 304 and adds nothing.
 import type { PlatformName } from './define.js';
-import type { DocumentEntry, DocumentHints, Failure, Stage } from '../storage/layout.js';
+import type { DocumentEntry, DocumentHints, Failure, Stage } from '../workarea/layout.js';
 import { FetchError, type FetchRequest, type FetchResult, type HttpClient } from '../download/fetch.js';
 import { filenameFromDisposition, filenameFromUrl, safeName } from '../download/filename.js';
-import type { DocumentStore } from '../download/store.js';
+import type { DocumentStore } from '../workarea/index.js';
+import type { FailureKind } from '../failures.js';
 import type { BrowserSession } from './browser.js';
 import { loadPage } from './page.js';
 import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from './platform.js';
@@ -269,10 +270,10 @@ export function createRouter(ctx: RouterContext) {
   };
 }
 
-function describe(err: unknown): { kind: string; message: string } {
-  if (err instanceof FetchError) return { kind: err.kind, message: err.message };
+function describe(err: unknown): { kind: FailureKind; message: string } {
+  if (err instanceof FetchError) return { kind: err.kind as FailureKind, message: err.message };
   if (err instanceof LayoutChanged) return { kind: 'layout_changed', message: err.message };
-  const e = err as { name?: string; kind?: string; message?: string };
+  const e = err as { name?: string; kind?: FailureKind; message?: string };
   if (e?.name === 'TimeoutError') return { kind: 'timeout', message: e.message ?? String(err) };
   if (e?.name === 'ExtractError' && e.kind) return { kind: e.kind, message: e.message ?? String(err) };
   return { kind: 'error', message: e?.message ?? String(err) };

@@ -2,7 +2,7 @@
 // site's 年报 column is. Pure functions on titles and pages.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, ParentNode, Text } from 'domhandler';
-import type { DocumentHints } from '../storage/layout.js';
+import type { DocumentHints } from '../workarea/layout.js';
 import { agencyLevel, titleAgency } from '../text/agency.js';
 import { titleYear } from '../text/dates.js';
 import { fold, squeeze } from '../text/normalise.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import type { Format, ReportRecord, Source } from '../record.js';
-import type { DocumentHints } from '../storage/layout.js';
+import type { DocumentHints } from '../workarea/layout.js';
 import { computeChecks } from './checks.js';
 import { detectFormat } from './detect.js';
 import { readForms } from './forms/index.js';

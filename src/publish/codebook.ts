@@ -11,6 +11,7 @@ import {
   REVIEW_COLUMN_LABELS,
   REVIEW_GROUP_LABELS,
 } from '../record.js';
+import { FAILURE_KINDS, HTTP_KIND_DESCRIPTION } from '../failures.js';
 import { LICENSE } from './datapackage.js';
 import type { Field } from './fields.js';
 import { RESOURCES } from './resources.js';
@@ -118,6 +119,18 @@ export function codebookText(): string {
     table(['row (group)', '中文'], Object.entries(REVIEW_GROUP_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
     '',
     table(['column', '中文'], Object.entries(REVIEW_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
+    '',
+    '## Failure kinds · 失败原因',
+    '',
+    'Every value of the `kind` column of failures.csv.',
+    '',
+    table(
+      ['kind', '中文', 'English'],
+      [
+        ['`http_<status>`', HTTP_KIND_DESCRIPTION.zh, HTTP_KIND_DESCRIPTION.en],
+        ...Object.entries(FAILURE_KINDS).map(([k, d]) => [`\`${k}\``, d.zh, d.en]),
+      ],
+    ),
     '',
   );
   return out.join('\n');

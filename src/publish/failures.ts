@@ -1,9 +1,9 @@
 // failures.csv: documents found but not extracted (and pages that could not be crawled), with
-// the machine-readable reason. One line per url + stage, the latest failure winning; a failure
-// whose document has since produced a record is dropped. The time of the failure is left out so
-// that a nightly run that fails the same way again does not make a new version.
+// the machine-readable reason (src/failures.ts). Which failures still stand is the supersession rule
+// of src/workarea/failures.ts. The time of the failure is left out so that a nightly run that fails
+// the same way again does not make a new version.
 import type { ReportRecord } from '../record.js';
-import type { Failure } from '../storage/layout.js';
+import { supersede, type Failure } from '../workarea/index.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { type WrittenFile, writeWhole } from './sink.js';
@@ -15,20 +15,10 @@ export const FAILURE_FIELDS: Field[] = [
   field('message', 'string', '说明', 'What happened, in words.'),
 ];
 
-/** Latest failure per url + stage, minus those for documents that now have a record; sorted. */
+/** The failures that still stand given the records (latest per url + stage, none of a recorded URL); sorted. */
 export function publishableFailures(failures: Failure[], records: ReportRecord[]): Failure[] {
-  const extracted = new Set<string>();
-  for (const r of records) {
-    if (r.source?.document_url) extracted.add(r.source.document_url);
-  }
-  const latest = new Map<string, Failure>();
-  for (const f of failures) latest.set(`${f.url}\u0000${f.stage}`, f);
-  return [...latest.values()]
-    .filter((f) => !extracted.has(f.url))
-    .sort((a, b) => cmp(a.url, b.url) || cmp(a.stage, b.stage));
+  return supersede(failures, { recorded: records.map((r) => r.source?.document_url) });
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function writeFailures(dir: string, failures: Failure[]): WrittenFile {
   const rows = [FAILURE_FIELDS.map((f) => f.name), ...failures.map((f) => [f.url, f.stage, f.kind, f.message])];

@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportRecord } from '../record.js';
-import type { Failure } from '../storage/layout.js';
-import { markDuplicates } from './duplicates.js';
+import { lockPublish, markDuplicates, PublishBusy, type Failure } from '../workarea/index.js';
 import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
 import { changelogText, diffOrExplain } from './changelog.js';
 import { allChecks, writeChecks } from './checks.js';
@@ -21,7 +20,6 @@ import { type WrittenFile, writeWhole } from './sink.js';
 import { TidyWriter } from './tidy.js';
 import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir, PublishError } from './version.js';
 
-export { loadRecords } from './load.js';
 export { PublishError } from './version.js';
 
 export interface PublishOptions {
@@ -36,6 +34,8 @@ export interface PublishOptions {
   site?: boolean;
   /** The site builder (default: ./site/index.js). */
   buildSite?: (input: SiteInput) => Promise<void>;
+  /** How long to wait for another publish to the same datasets folder (default 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface PublishSummary {
@@ -103,9 +103,25 @@ function newer(a: ReportRecord, b: ReportRecord): boolean {
   return (a.source?.sha256 ?? '') > (b.source?.sha256 ?? '');
 }
 
+/** One publish per datasets folder at a time: a second waits for the first (bounded), then goes on. */
 export async function publish(opts: PublishOptions): Promise<PublishResult> {
+  fs.mkdirSync(opts.datasetsDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockPublish(opts.datasetsDir, { waitMs: opts.lockWaitMs });
+  } catch (err) {
+    if (err instanceof PublishBusy) throw new PublishError('busy', err.message, { cause: err });
+    throw err;
+  }
+  try {
+    return await publishLocked(opts);
+  } finally {
+    await release();
+  }
+}
+
+async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   const { datasetsDir } = opts;
-  fs.mkdirSync(datasetsDir, { recursive: true });
   const cleaned = cleanStaleTemps(datasetsDir);
   const previous = latestVersion(datasetsDir);
   const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);

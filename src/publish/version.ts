@@ -1,14 +1,16 @@
 // Version folders: naming (`YYYY-MM-DD`, then `.1`, `.2`… the same day), the atomic build
 // (a hidden `.tmp-<pid>-…` folder, fsynced, renamed into place), and `latest` (a symlink
 // replaced by renaming a temporary symlink over it, plus `latest.txt` for copies that lose
-// symlinks). Temporary folders of dead runs are removed at the start of the next one.
+// symlinks). Temporary folders and files of dead runs are removed at the start of the next one.
+// One publish at a time per datasets folder: the publish lock (src/workarea/lock.ts, taken by publish()).
 import fs from 'node:fs';
 import path from 'node:path';
+import { alive, cleanTemps, writeAtomicSync } from '../workarea/index.js';
 
 export class PublishError extends Error {
   override readonly name = 'PublishError';
   constructor(
-    readonly kind: 'bad_version' | 'version_exists' | 'site_failed',
+    readonly kind: 'bad_version' | 'version_exists' | 'site_failed' | 'busy',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -67,24 +69,14 @@ export function latestVersion(datasetsDir: string): string | null {
   return names.at(-1) ?? null;
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes `.tmp-<pid>-…` entries left by runs that are no longer alive; returns their names. */
+/** Removes `.tmp-<pid>-…` folders and temp files left by runs that are no longer alive; returns their names. */
 export function cleanStaleTemps(datasetsDir: string): string[] {
   if (!fs.existsSync(datasetsDir)) return [];
-  const removed: string[] = [];
+  const removed = cleanTemps(datasetsDir).map((f) => path.basename(f));
   for (const name of fs.readdirSync(datasetsDir)) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const pid = Number(/^\.tmp-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || alive(pid))) continue;
     fs.rmSync(path.join(datasetsDir, name), { recursive: true, force: true });
     removed.push(name);
   }
@@ -133,12 +125,7 @@ export async function commitVersion(datasetsDir: string, tempDir: string, versio
   fs.rmSync(tmpLink, { force: true });
   fs.symlinkSync(version, tmpLink, 'dir');
   fs.renameSync(tmpLink, path.join(datasetsDir, 'latest'));
-  const tmpText = path.join(datasetsDir, `${TEMP_PREFIX}${process.pid}-latest.txt`);
-  fs.writeFileSync(tmpText, `${version}\n`);
-  const fd = fs.openSync(tmpText, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  fs.renameSync(tmpText, path.join(datasetsDir, 'latest.txt'));
+  writeAtomicSync(path.join(datasetsDir, 'latest.txt'), `${version}\n`);
   fsyncDir(datasetsDir);
   return dir;
 }

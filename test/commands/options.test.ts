@@ -2,7 +2,7 @@
 // error print, on which stream, and the exit they ask for.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from '../../src/commands/options.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../../src/storage/layout.js';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../../src/workarea/layout.js';
 
 const HELP = 'usage: ogi test [options]';
 let stdout: string[];

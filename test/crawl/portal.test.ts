@@ -11,7 +11,7 @@ import { run } from '../../src/commands/crawl.js';
 import { hanweb } from '../../src/crawl/define.js';
 import { crawl, startRequests, StorageBusy, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/crawl/manners.js';
-import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
+import { storagePaths, type DocumentEntry, type Failure } from '../../src/workarea/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
 import { isHtml, looksLikeDocument, uniqueKey } from '../../src/crawl/router.js';
 import { Progress, duration } from '../../src/crawl/progress.js';

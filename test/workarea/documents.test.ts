@@ -5,8 +5,8 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentStore, readJsonLines, type NewDocument } from '../../src/download/store.js';
-import type { DocumentEntry, Failure } from '../../src/storage/layout.js';
+import { DocumentStore, readJsonLines, type NewDocument } from '../../src/workarea/index.js';
+import type { DocumentEntry, Failure } from '../../src/workarea/index.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ogi-store-'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/commands/publish.js';
 import { crossYearChecks } from '../../src/publish/checks.js';
-import { loadRecords } from '../../src/publish/index.js';
-import { fixture, FIXTURES, tempDatasets, V1_REPORT_IDS } from './helpers.js';
+import { loadRecords } from '../../src/workarea/index.js';
+import { fixture, FIXTURES, tempDatasets, V1_REPORT_IDS } from '../publish/helpers.js';
 
 function storageWith(files: Record<string, string>): string {
   const dir = tempDatasets(); // removed after the file's tests, like every temp folder here

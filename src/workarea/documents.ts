@@ -1,13 +1,17 @@
-// Content-addressed document storage (layout in src/storage/layout.ts). Blobs are written to a temp
-// file and renamed into documents/<sha[0:2]>/<sha>, so a reader never sees half a file. The two
-// indexes are append-only JSON lines; a line cut short by a crash is dropped when the store reopens.
+// The documents: content-addressed blobs (documents/<sha[0:2]>/<sha>, written atomically) and their
+// index documents.jsonl (one DocumentEntry per fetched version, append-only). The crawler writes
+// through a DocumentStore; everyone else reads the index with `readDocuments`.
 // Recording is idempotent (same url + same sha256 = nothing new), so a crawl resumed after SIGKILL
-// that repeats a request adds nothing twice.
-import { createHash, randomBytes } from 'node:crypto';
+// that repeats a request adds nothing twice. Opening the store (the writer) cuts a line torn by a
+// crash off both logs; readers ignore such a line and never write.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { storagePaths, type DocumentEntry, type Failure } from '../storage/layout.js';
+import { writeAtomic } from './atomic.js';
 import { DuplicateIndex } from './duplicates.js';
+import { FailureLog } from './failures.js';
+import { readJsonLines, JsonlAppender } from './jsonl.js';
+import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
 
 export type NewDocument = Omit<DocumentEntry, 'sha256' | 'bytes' | 'duplicate_of'>;
 
@@ -23,17 +27,21 @@ export class DocumentStore {
   private readonly latest = new Map<string, DocumentEntry>();
   private readonly known = new Set<string>();
   private readonly duplicates = new DuplicateIndex();
-  private appendChain: Promise<unknown> = Promise.resolve();
+  private readonly index: JsonlAppender;
+  private readonly failures: FailureLog;
 
   private constructor(root: string) {
     this.paths = storagePaths(root);
+    this.index = new JsonlAppender(this.paths.documentIndex);
+    this.failures = new FailureLog(root);
   }
 
   static async open(root: string): Promise<DocumentStore> {
     const store = new DocumentStore(root);
     await fs.mkdir(store.paths.documents, { recursive: true });
+    await store.index.repair();
+    await store.failures.repair();
     for (const entry of await readJsonLines<DocumentEntry>(store.paths.documentIndex)) store.remember(entry);
-    await repairTail(store.paths.failures);
     return store;
   }
 
@@ -62,12 +70,12 @@ export class DocumentStore {
     const base = { ...doc, sha256, bytes: bytes.length };
     const entry: DocumentEntry = { ...base, duplicate_of: this.duplicates.find(base, text) };
     this.remember(entry, text);
-    await this.append(this.paths.documentIndex, entry);
+    await this.index.append(entry);
     return { entry, added: true };
   }
 
   async fail(failure: Failure): Promise<void> {
-    await this.append(this.paths.failures, failure);
+    await this.failures.append(failure);
   }
 
   private remember(entry: DocumentEntry, text?: string | null): void {
@@ -85,46 +93,30 @@ export class DocumentStore {
       // not there yet
     }
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  }
-
-  /** Appends one line in one write; appends are serialised so lines never interleave. */
-  private append(file: string, value: unknown): Promise<void> {
-    const line = `${JSON.stringify(value)}\n`;
-    const next = this.appendChain.then(() => fs.appendFile(file, line));
-    this.appendChain = next.catch(() => undefined);
-    return next;
+    await writeAtomic(file, bytes);
   }
 }
 
-/** All complete JSON lines of a file (missing file = none); a torn last line is cut off the file. */
-export async function readJsonLines<T>(file: string): Promise<T[]> {
-  const text = await repairTail(file);
-  const out: T[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch {
-      // a corrupt line in the middle: skip it, keep the rest
-    }
-  }
-  return out;
+/** What documents.jsonl says: every URL's latest version, and the first version stored at each URL. */
+export interface Documents {
+  /** The latest entry per URL, in the order the URLs were first stored. */
+  current: DocumentEntry[];
+  /** URL → sha256 of the first version stored there (its lineage: the report_id follows it). */
+  firstSha: Map<string, string>;
 }
 
-async function repairTail(file: string): Promise<string> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return '';
+/** Reads documents.jsonl (never writes it; a torn last line is ignored). */
+export async function readDocuments(storage: string): Promise<Documents> {
+  const latest = new Map<string, DocumentEntry>();
+  const firstSha = new Map<string, string>();
+  for (const e of await readJsonLines<DocumentEntry>(storagePaths(storage).documentIndex)) {
+    latest.set(e.url, e);
+    if (!firstSha.has(e.url)) firstSha.set(e.url, e.sha256);
   }
-  if (text && !text.endsWith('\n')) {
-    const keep = text.lastIndexOf('\n') + 1;
-    await fs.truncate(file, Buffer.byteLength(text.slice(0, keep)));
-    text = text.slice(0, keep);
-  }
-  return text;
+  return { current: [...latest.values()], firstSha };
+}
+
+/** The stored bytes of a document. */
+export function readBlob(storage: string, sha256: string): Promise<Buffer> {
+  return fs.readFile(storagePaths(storage).documentFile(sha256));
 }

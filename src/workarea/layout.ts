@@ -4,10 +4,18 @@
 //   storage/
 //     documents/<sha256[0:2]>/<sha256>   raw bytes, content-addressed (never a name from the web)
 //     documents.jsonl                    one DocumentEntry per fetched document version (append-only)
-//     failures.jsonl                     one Failure per problem (append-only; latest run wins per url+stage)
+//     failures.jsonl                     one Failure per problem (append-only; which still stand: src/workarea/failures.ts)
 //     records/<sha256>.json              extracted record cache, keyed by document hash
+//     records/<sha256>.failed            the typed failure of a document that could not be extracted
 //     crawl/                             crawler state (named crawlee stores, HTTP validators)
+//     crawl/crawl.lock                   the storage lock (src/workarea/lock.ts)
+//   datasets/
+//     .publish.lock                      the publish lock (one `ogi publish` at a time)
+//
+// Every file here is written by src/workarea/ (the crawler through its DocumentStore); a temporary
+// file is `<name>.ogi-<pid>-<random>.tmp` beside its target (src/workarea/atomic.ts).
 import path from 'node:path';
+import type { FailureKind } from '../failures.js';
 
 export interface DocumentEntry {
   /** URL the document was requested at. */
@@ -46,8 +54,8 @@ export type Stage = 'crawl' | 'download' | 'extract' | 'publish';
 export interface Failure {
   url: string;
   stage: Stage;
-  /** Machine-readable reason: http_404, http_500, timeout, blocked, robots, too_large, layout_changed, corrupt_pdf, not_a_report… */
-  kind: string;
+  /** Machine-readable reason (src/failures.ts): http_404, timeout, blocked, layout_changed, corrupt_pdf, not_a_report… */
+  kind: FailureKind;
   message: string;
   at: string;
 }
@@ -60,9 +68,15 @@ export function storagePaths(root: string) {
     failures: path.join(root, 'failures.jsonl'),
     records: path.join(root, 'records'),
     crawl: path.join(root, 'crawl'),
+    lock: path.join(root, 'crawl', 'crawl.lock'),
     documentFile: (sha256: string) => path.join(root, 'documents', sha256.slice(0, 2), sha256),
     recordFile: (sha256: string) => path.join(root, 'records', `${sha256}.json`),
+    failedFile: (sha256: string) => path.join(root, 'records', `${sha256}.failed`),
   };
+}
+
+export function datasetsPaths(root: string) {
+  return { root, lock: path.join(root, '.publish.lock') };
 }
 
 export const DEFAULT_STORAGE = 'storage';

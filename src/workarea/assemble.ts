@@ -1,0 +1,146 @@
+// `assemble(storage)`: THE dataset — the records and failures that `ogi publish`, `ogi refresh` and
+// the site publish. Nothing else decides what is published.
+//
+// Storage filled by a crawl (documents.jsonl exists): the latest version of every document URL ever
+// stored (a report that vanished from its portal stays in the dataset), one record per distinct
+// document, from the record cache. Two rules on top:
+//   - a detail page that links attachments and has no report tables of its own is only a wrapper
+//     ("全文见附件"): its attachments are the reports, the page gives neither a record nor a failure;
+//   - identity is assigned here, and only here: report_id follows the document at its URL (the id of
+//     the first version stored there, so a report corrected on the portal keeps its id and the
+//     CHANGELOG names it as changed), `source` names the URL and the time it was fetched, and a
+//     document the crawl found to be a copy of another links its record to that one (`duplicate_of`).
+// Failures: the supersession rule of src/workarea/failures.ts.
+//
+// A folder of records only (e.g. `ogi extract --out`): every record file, and failures.jsonl.
+import fs from 'node:fs';
+import path from 'node:path';
+import { reportId } from '../extract/index.js';
+import type { ReportRecord } from '../record.js';
+import { readDocuments } from './documents.js';
+import { readFailures, readFailuresSync, supersede } from './failures.js';
+import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
+import { isCachedRecord, RecordCache, type CachedFailure } from './records.js';
+
+export interface Dataset {
+  records: ReportRecord[];
+  failures: Failure[];
+}
+
+export interface AssembleOptions {
+  /** URLs of the crawl failures the latest crawl met; without it, every logged crawl failure stands. */
+  crawlFailureUrls?: Set<string>;
+}
+
+const TABLES = ['proactive', 'applications', 'reviews'] as const;
+
+/** The dataset storage/ makes (see the header). */
+export async function assemble(storage: string, opts: AssembleOptions = {}): Promise<Dataset> {
+  // Records only: as they are (the publisher applies the supersession rule to their failures).
+  if (!fs.existsSync(storagePaths(storage).documentIndex)) return loadRecords(storage);
+  const { current, firstSha } = await readDocuments(storage);
+  const cache = new RecordCache(storage);
+  const records = new Map<string, ReportRecord>();
+  const failed = new Map<string, CachedFailure>();
+  for (const entry of current) {
+    if (records.has(entry.sha256) || failed.has(entry.sha256)) continue;
+    const cached = await cache.get(entry.sha256);
+    if (cached && isCachedRecord(cached)) records.set(entry.sha256, cached);
+    else if (cached) failed.set(entry.sha256, cached);
+  }
+  return selectForPublish(current, firstSha, records, failed, await readFailures(storage), opts);
+}
+
+/**
+ * The records and failures of the dataset from the documents, the cache and the failure log: one
+ * record per distinct current document (wrapper pages left out, identity assigned), extraction
+ * failures of current documents, and the logged failures that still stand.
+ */
+export function selectForPublish(
+  current: DocumentEntry[],
+  firstSha: Map<string, string>,
+  records: Map<string, ReportRecord>,
+  failed: Map<string, CachedFailure>,
+  logged: Failure[],
+  opts: AssembleOptions = {},
+): Dataset {
+  const pagesWithAttachments = new Set(current.filter((e) => e.kind === 'attachment' && e.page_url).map((e) => e.page_url!));
+  const isWrapper = (e: DocumentEntry) => e.kind === 'page' && pagesWithAttachments.has(e.url);
+  const out: { record: ReportRecord; entry: DocumentEntry }[] = [];
+  const extractFailures: Failure[] = [];
+  const taken = new Set<string>();
+  for (const e of current) {
+    if (taken.has(e.sha256)) continue;
+    const rec = records.get(e.sha256);
+    if (rec) {
+      if (isWrapper(e) && TABLES.every((t) => rec[t] === null || rec[t] === undefined)) continue;
+      taken.add(e.sha256);
+      out.push({
+        entry: e,
+        record: {
+          ...rec,
+          report_id: reportId(firstSha.get(e.url) ?? e.sha256),
+          source: { ...rec.source, page_url: e.page_url, document_url: e.url, fetched_at: e.fetched_at },
+        },
+      });
+      continue;
+    }
+    const f = failed.get(e.sha256);
+    if (f && !isWrapper(e)) {
+      taken.add(e.sha256);
+      extractFailures.push({ url: e.url, stage: 'extract', kind: f.kind, message: f.message, at: f.at });
+    }
+  }
+  // The crawl's document links become record links (kept by markDuplicates at publish time).
+  const idOf = new Map(out.map(({ entry, record }) => [entry.sha256, record.report_id]));
+  for (const { entry, record } of out) {
+    const first = entry.duplicate_of ? idOf.get(entry.duplicate_of) : undefined;
+    if (first && first !== record.report_id) record.duplicate_of = first;
+  }
+  const failures = supersede(logged, {
+    extractFailures,
+    crawlFailureUrls: opts.crawlFailureUrls,
+    fetchedAt: new Map(current.map((e) => [e.url, e.fetched_at])),
+    recorded: out.map(({ record }) => record.source.document_url),
+  });
+  return { records: out.map(({ record }) => record), failures };
+}
+
+function problem(record: unknown): string | null {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object';
+  const r = record as Record<string, unknown>;
+  if (typeof r.report_id !== 'string' || r.report_id === '') return 'no report_id';
+  if (r.source === null || typeof r.source !== 'object') return 'no source';
+  for (const key of ['applications', 'proactive', 'reviews'] as const) {
+    if (r[key] !== null && r[key] !== undefined && (typeof r[key] !== 'object' || Array.isArray(r[key]))) return `${key} is not a table`;
+  }
+  if (r.checks !== undefined && !Array.isArray(r.checks)) return 'checks is not a list';
+  return null;
+}
+
+/**
+ * A folder of records only: every records/*.json and every logged failure, as they are. A record file
+ * that is not a record becomes a `publish`-stage failure; the rest is read all the same.
+ */
+export function loadRecords(storageDir: string): Dataset {
+  const paths = storagePaths(storageDir);
+  const records: ReportRecord[] = [];
+  const failures: Failure[] = readFailuresSync(storageDir);
+  const names = fs.existsSync(paths.records) ? fs.readdirSync(paths.records).filter((n) => n.endsWith('.json')).sort() : [];
+  for (const name of names) {
+    const file = path.join(paths.records, name);
+    const bad = (message: string) =>
+      failures.push({ url: `storage/records/${name}`, stage: 'publish', kind: 'bad_record', message, at: '' });
+    let record: unknown;
+    try {
+      record = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (err) {
+      bad(`not JSON: ${(err as Error).message}`);
+      continue;
+    }
+    const why = problem(record);
+    if (why) bad(why);
+    else records.push(record as ReportRecord);
+  }
+  return { records, failures };
+}
