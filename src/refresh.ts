@@ -6,7 +6,8 @@
 // published, with the identity of each record) and the failures that still stand.
 import { crawl, type CrawlOptions, type CrawlResult } from './crawl/index.js';
 import { ExtractError } from './errors.js';
-import { extractDocument, type ExtractInput } from './extract/index.js';
+import type { ExtractInput } from './extract/index.js';
+import { ExtractionPool, type PoolOptions } from './extract/isolated/pool.js';
 import { EXTRACTOR_VERSION } from './extract/version.js';
 import { publish, type PublishResult } from './publish/index.js';
 import type { ReportRecord } from './record.js';
@@ -19,7 +20,9 @@ import {
   readBlob,
   readDocuments,
   RecordCache,
+  storagePaths,
   type CachedFailure,
+  type DocumentEntry,
   type Failure,
 } from './workarea/index.js';
 
@@ -30,7 +33,9 @@ export interface RefreshOptions extends Omit<CrawlOptions, 'storage'> {
   datasets?: string;
   /** Version stamped on new records and compared with cached ones (default: EXTRACTOR_VERSION). */
   extractorVersion?: string;
-  /** The extractor (default: extractDocument); tests count calls through it. */
+  /** The extraction worker pool: its size and per-document limits (README: Limits). */
+  pool?: PoolOptions;
+  /** An in-process extractor instead of the worker pool (tests count calls through it). */
   extract?: (input: ExtractInput) => Promise<ReportRecord>;
   /** Build the dataset site into the version (default true). */
   site?: boolean;
@@ -74,12 +79,12 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   const knownUrls = new Set((await readDocuments(storage)).firstSha.keys());
   let crawled: CrawlResult | null = null;
   if (!opts.skipCrawl) {
-    const { storage: _s, datasets: _d, extractorVersion: _v, extract: _e, site: _site, today: _t, skipCrawl: _k, ...crawlOpts } = opts;
+    const { storage: _s, datasets: _d, extractorVersion: _v, extract: _e, pool: _p, site: _site, today: _t, skipCrawl: _k, ...crawlOpts } = opts;
     crawled = await crawl({ ...crawlOpts, storage });
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;
 
-  const { extraction, failures: runFailures } = await extractStorage(storage, { version: opts.extractorVersion, extract: opts.extract });
+  const { extraction, failures: runFailures } = await extractStorage(storage, { version: opts.extractorVersion, extract: opts.extract, pool: opts.pool });
   // A list page's failure stands only while the latest crawl still meets it.
   const crawlFailureUrls = crawled ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url)) : undefined;
   const { records: published, failures } = await assemble(storage, { crawlFailureUrls });
@@ -104,49 +109,63 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
 /**
  * Extracts every current document whose cache is missing or was made by another extractor version,
  * caching the record (<sha256>.json) or the typed failure (<sha256>.failed). Never re-extracts otherwise.
+ * Documents go through the worker pool (src/extract/isolated/pool.ts: one process per worker, hard
+ * limits per document), so a hostile document fails alone; `extract` (tests) runs in this process.
  */
 export async function extractStorage(
   storage: string,
-  opts: { version?: string; extract?: (input: ExtractInput) => Promise<ReportRecord> } = {},
+  opts: { version?: string; extract?: (input: ExtractInput) => Promise<ReportRecord>; pool?: PoolOptions } = {},
 ): Promise<{ extraction: { extracted: number; failed: number; cached: number }; failures: Failure[] }> {
   const version = opts.version ?? EXTRACTOR_VERSION;
-  const extract = opts.extract ?? extractDocument;
   cleanStorageTemps(storage);
   const { current } = await readDocuments(storage);
   const cache = new RecordCache(storage);
   const extraction = { extracted: 0, failed: 0, cached: 0 };
+  const todo: DocumentEntry[] = [];
   const seen = new Set<string>();
-  const failures: Failure[] = [];
   for (const entry of current) {
     if (seen.has(entry.sha256)) continue;
     seen.add(entry.sha256);
     const cached = await cache.get(entry.sha256);
-    if (cached && cached.extractor_version === version) {
-      extraction.cached++;
-      continue;
-    }
-    const bytes = await readBlob(storage, entry.sha256);
-    try {
-      // The document's URL names it for the extractor; the published identity (report_id, source
-      // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
-      const record = await extract({
-        bytes,
-        name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
-        contentType: entry.content_type,
-        source: { document_url: entry.url },
-        hints: entry.hints,
-      });
-      await cache.putRecord(entry.sha256, record, version);
-      extraction.extracted++;
-    } catch (err) {
-      const kind = err instanceof ExtractError ? err.kind : 'internal_error';
-      const message = err instanceof Error ? err.message : String(err);
-      const f: CachedFailure = { sha256: entry.sha256, url: entry.url, kind, message, extractor_version: version, at: new Date().toISOString() };
-      await cache.putFailure(f);
-      extraction.failed++;
-      failures.push({ url: entry.url, stage: 'extract', kind, message, at: f.at });
-    }
+    if (cached && cached.extractor_version === version) extraction.cached++;
+    else todo.push(entry);
   }
+
+  const pool = opts.extract || todo.length === 0 ? null : new ExtractionPool(opts.pool);
+  const extractOne = async (entry: DocumentEntry): Promise<ReportRecord> => {
+    // The document's URL names it for the extractor; the published identity (report_id, source
+    // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
+    const input = {
+      name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
+      contentType: entry.content_type,
+      source: { document_url: entry.url },
+      hints: entry.hints,
+    };
+    if (opts.extract) return opts.extract({ ...input, bytes: await readBlob(storage, entry.sha256) });
+    return pool!.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256) });
+  };
+  const failed: (Failure | null)[] = todo.map(() => null);
+  try {
+    // All queued at once: the pool bounds how many run; each result is cached as it comes.
+    await Promise.all(
+      todo.map(async (entry, i) => {
+        try {
+          await cache.putRecord(entry.sha256, await extractOne(entry), version);
+          extraction.extracted++;
+        } catch (err) {
+          const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+          const message = err instanceof Error ? err.message : String(err);
+          const f: CachedFailure = { sha256: entry.sha256, url: entry.url, kind, message, extractor_version: version, at: new Date().toISOString() };
+          await cache.putFailure(f);
+          extraction.failed++;
+          failed[i] = { url: entry.url, stage: 'extract', kind, message, at: f.at };
+        }
+      }),
+    );
+  } finally {
+    await pool?.close();
+  }
+  const failures = failed.filter((f): f is Failure => f !== null);
   const log = new FailureLog(storage);
   await log.append(...failures);
   return { extraction, failures };

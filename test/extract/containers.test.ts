@@ -3,54 +3,14 @@
 // Word fixtures pass the same checks untouched.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { checkOle2, checkZip } from '../../src/extract/text/containers.js';
+import { fatEntry, loopedDoc, zip, zipBomb } from '../fixtures/hostile.js';
 import { PEER } from '../fixtures/samples.js';
 
 const DOCS = path.join(import.meta.dirname, '../fixtures/documents');
-
-/** A zip of the given entries, deflated. */
-function zip(entries: [string, Buffer][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const packed = deflateRawSync(data, { level: 9 });
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 async function extractError(bytes: Buffer, name: string): Promise<string> {
   try {
@@ -66,7 +26,7 @@ describe('DOCX (zip) limits', () => {
   const contentTypes: [string, Buffer] = ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types/>')];
 
   it('refuses a zip bomb (50 MiB of one byte) by its compression ratio, before inflating', async () => {
-    const bomb = zip([contentTypes, ['word/document.xml', Buffer.alloc(50 * 1024 * 1024, 0x61)]]);
+    const bomb = zipBomb(50);
     expect(bomb.length).toBeLessThan(200 * 1024);
     expect(await extractError(bomb, 'bomb.docx')).toMatch(
       /^resource_limit: zip entry word\/document\.xml inflates \d+:1 to 50 MiB, over the 200:1 allowed \(MAX_ZIP_RATIO\)$/,
@@ -95,18 +55,14 @@ describe('DOCX (zip) limits', () => {
 
 describe('DOC (OLE2) sector chains', () => {
   const doc = readFileSync(path.join(DOCS, 'merged.doc'));
-  /** The FAT entry of `sector` in the fixture (512-byte sectors, one FAT sector). */
-  const fatEntry = (bytes: Buffer, sector: number) => (bytes.readUInt32LE(0x4c) + 1) * 512 + 4 * sector;
 
   it('passes the real DOC fixtures', () => {
     for (const f of ['merged.doc', 'wide.doc']) expect(() => checkOle2(readFileSync(path.join(DOCS, f)))).not.toThrow();
   });
 
   it('refuses a FAT whose chain loops, quickly and as corrupt_doc', async () => {
-    const looped = Buffer.from(doc);
-    const dirSector = looped.readUInt32LE(0x30);
-    looped.writeUInt32LE(dirSector, fatEntry(looped, dirSector)); // the directory chain points at itself
-    expect(await extractError(looped, 'loop.doc')).toBe(`corrupt_doc: unreadable DOC: a FAT chain loops at sector ${dirSector}`);
+    const { bytes, sector } = loopedDoc(); // the directory's chain points at itself
+    expect(await extractError(bytes, 'loop.doc')).toBe(`corrupt_doc: unreadable DOC: a FAT chain loops at sector ${sector}`);
   });
 
   it('refuses a FAT that links outside the file, and a DIFAT chain that loops', () => {
