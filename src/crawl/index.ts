@@ -1,9 +1,10 @@
 // `crawl(opts)`: province crawlers (crawlers/index.ts) or `--url` list pages → report documents in storage/.
 //
 // Crawlee's BasicCrawler drives the run: concurrency, the request queue and the periodic status hook.
-// Requests go through our own HTTP client (src/download/fetch.ts: raw bytes, size cap, conditional
-// requests, cookie jar, manners) rather than CheerioCrawler's got-scraping, which decodes bodies and
-// hides redirect hops and 304s. Pages are parsed with cheerio all the same (src/crawl/page.ts).
+// Requests go through our own network layer (src/net/: raw bytes, size cap, conditional requests,
+// cookie jar, manners, the 412 challenge policy) rather than CheerioCrawler's got-scraping, which
+// decodes bodies and hides redirect hops and 304s. Each request is handled by the handler of its label
+// (src/crawl/dispatch.ts, src/crawl/handlers/); pages are parsed with cheerio (src/crawl/page.ts).
 //
 // The queue is a NAMED crawlee store persisted under storage/crawl (crawlee purges only its default
 // stores). A run that ends (finished or stopped by --max-requests) marks its state done and the next
@@ -19,12 +20,15 @@ import { BasicCrawler } from '@crawlee/basic';
 import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../storage/layout.js';
-import { HttpClient, type HttpClientOptions } from '../download/fetch.js';
 import { DocumentStore } from '../download/store.js';
-import { BrowserSession } from './browser.js';
-import { USER_AGENT, type RetryPolicy } from './manners.js';
+import { BrowserSession } from '../net/browser.js';
+import { ChallengeAwareFetcher } from '../net/challenge.js';
+import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
+import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
+import { dispatch, stageOf } from './dispatch.js';
+import type { CrawlContext } from './handlers/context.js';
 import { Progress } from './progress.js';
-import { createRouter, uniqueKey, type CrawlRequest } from './router.js';
+import { uniqueKey, type CrawlRequest } from './request.js';
 
 export interface CrawlOptions {
   /** Province crawler ids, names, GB/T 2260 codes, or 'all'. */
@@ -181,10 +185,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     progress.failed++;
     await store.fail(failure);
   };
-  const route = createRouter({
-    http,
+  const context: CrawlContext = {
+    fetcher: new ChallengeAwareFetcher(http, browser),
     store,
-    browser,
     enqueue,
     fail,
     stored(entry, added) {
@@ -199,7 +202,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     blocked(host) {
       blockedHosts.add(host);
     },
-  });
+  };
 
   const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
   const concurrency = opts.concurrency ?? 8;
@@ -220,12 +223,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       async requestHandler({ request }) {
         // crawlee checks maxRequestsPerCrawl against *finished* requests, so parallel ones overshoot it.
         if (opts.maxRequests !== undefined && ++started > opts.maxRequests) return;
-        await route(request.userData as unknown as CrawlRequest);
+        await dispatch(request.userData as unknown as CrawlRequest, context);
       },
       async failedRequestHandler({ request }, error) {
-        // Only reached when the handler itself broke (route() records every expected failure).
+        // Only reached when the handler itself broke (dispatch() records every expected failure).
         const r = request.userData as unknown as CrawlRequest;
-        await fail({ url: r.url, stage: r.label === 'LIST' ? 'crawl' : 'download', kind: 'error', message: error.message });
+        await fail({ url: r.url, stage: stageOf(r.label), kind: 'error', message: error.message });
       },
     },
     config,

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/commands/crawl.js';
 import { hanweb } from '../../src/crawl/define.js';
 import { crawl, startRequests, StorageBusy, type CrawlOptions } from '../../src/crawl/index.js';
-import { USER_AGENT } from '../../src/crawl/manners.js';
+import { USER_AGENT } from '../../src/net/manners.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/storage/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
-import { isHtml, looksLikeDocument, uniqueKey } from '../../src/crawl/router.js';
+import { isHtml } from '../../src/crawl/handlers/article.js';
+import { looksLikeDocument } from '../../src/crawl/handlers/list.js';
+import { uniqueKey } from '../../src/crawl/request.js';
 import { Progress, duration } from '../../src/crawl/progress.js';
 
 const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
