@@ -11,6 +11,9 @@
 // crawl starts a fresh queue; a run killed with SIGKILL leaves its state 'running' and the next crawl
 // with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
 // the kill adds nothing twice.
+//
+// The province crawlers come in as data (`crawlers`, from crawlers/index.ts at the command): crawl
+// never imports crawlers/.
 import { createHash } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,7 +58,7 @@ export interface CrawlOptions {
   progressIntervalSecs?: number;
   /** Extra Chromium flags (tests: `--host-resolver-rules=…`). */
   browserArgs?: string[];
-  /** Province crawlers to choose from (default: crawlers/index.ts). */
+  /** Province crawlers to choose from (crawlers/index.ts at the commands); required when `provinces` are named. */
   crawlers?: ProvinceCrawler[];
 }
 
@@ -75,8 +78,8 @@ export interface CrawlResult {
 export async function startRequests(opts: Pick<CrawlOptions, 'provinces' | 'urls' | 'crawlers'>): Promise<CrawlRequest[]> {
   const out: CrawlRequest[] = [];
   if (opts.provinces?.length) {
-    const all = opts.crawlers ?? (await loadCrawlers());
-    for (const def of selectProvinces(all, opts.provinces)) {
+    if (!opts.crawlers) throw new Error('crawl: `crawlers` (the province crawler definitions) is required when provinces are named');
+    for (const def of selectProvinces(opts.crawlers, opts.provinces)) {
       for (const { url, platform, ...hints } of def.portals) {
         out.push({ label: 'LIST', url, platform, isFirst: true, hints: { ...hints, province: def.name, crawler: def.id } });
       }
@@ -103,14 +106,6 @@ export class UnknownProvince extends Error {
   constructor(readonly province: string, all: ProvinceCrawler[]) {
     super(`unknown province '${province}' (known: ${all.map((c) => c.id).join(', ')})`);
   }
-}
-
-async function loadCrawlers(): Promise<ProvinceCrawler[]> {
-  const mod = (await import('../../crawlers/index.js')) as Record<string, unknown>;
-  const value = mod.crawlers ?? mod.default;
-  if (Array.isArray(value)) return value as ProvinceCrawler[];
-  if (value && typeof value === 'object') return Object.values(value as Record<string, ProvinceCrawler>);
-  throw new Error('crawlers/index.ts exports no crawlers');
 }
 
 interface RunState {
