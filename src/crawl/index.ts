@@ -10,7 +10,7 @@
 // stores). A run that ends (finished or stopped by --max-requests) marks its state done and the next
 // crawl starts a fresh queue; a run killed with SIGKILL leaves its state 'running' and the next crawl
 // with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
-// the kill adds nothing twice.
+// the kill adds nothing twice. Only crawlee's public API is used (no patched internals).
 //
 // The province crawlers come in as data (`crawlers`, from crawlers/index.ts at the command): crawl
 // never imports crawlers/.
@@ -165,7 +165,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   else await fs.rm(queueDir, { recursive: true, force: true });
   await writeState(stateFile, { queue: queueName, status: 'running', started_at: new Date().toISOString() });
   const queue = await RequestQueueV1.open(queueName, { config });
-  shrinkSeenCache(queue);
 
   const toRequest = (r: CrawlRequest) =>
     new Request({ url: r.url, uniqueKey: uniqueKey(r), userData: r as unknown as Record<string, unknown> });
@@ -240,19 +239,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   }
 
   return { pages: progress.pages, documents, downloaded: documents.length, unchanged, failures, blockedHosts: [...blockedHosts].sort() };
-}
-
-/**
- * crawlee 3.18 gives every queue a 1,000,000-slot dedup cache (two arrays, 16 MB) besides its request
- * cache. That second cache only serves requests added in background batches, which we never use
- * (`enqueue` awaits every slice; the request cache remembers them all), so a small one does: a miss
- * is a harmless re-submission that the storage deduplicates by uniqueKey.
- */
-function shrinkSeenCache(queue: RequestQueueV1, slots = 4096): void {
-  const seen = (queue as unknown as { requestSeenCache?: { size: number; clear(): void } }).requestSeenCache;
-  if (!seen || typeof seen.clear !== 'function') return; // another crawlee version: leave it
-  seen.size = slots;
-  seen.clear();
 }
 
 /** Another crawl is using this storage directory (its pid is alive). */
