@@ -230,6 +230,10 @@ describe('province crawlers', () => {
     ]);
   });
 
+  it('are given to crawl() as data: naming a province without them is an error', async () => {
+    await expect(startRequests({ provinces: ['样例省'] })).rejects.toThrow(/`crawlers`.*required/);
+  });
+
   it('allow their own hosts without --allow-host and pass the hints to every document', async () => {
     const { allowHosts: _a, urls: _u, ...rest } = options(portal, tempStorage());
     const result = await crawl({ ...rest, provinces: ['fixture'], crawlers: [fixture()] });
@@ -288,7 +292,7 @@ describe('a list page that moved', () => {
   });
 });
 
-describe('router and progress helpers', () => {
+describe('handler and progress helpers', () => {
   it.each([
     ['text/html; charset=gbk', '%PDF', true],
     ['application/pdf', '<html>', false],
