@@ -173,6 +173,9 @@ describe('a crawl killed with SIGKILL', () => {
       }
     }
     expect(await exited).not.toBeNull();
+    // The crawler is the last of npx → tsx → node: on a loaded machine it may still be exiting after
+    // its parents are gone, and the resumed crawl would find its lock held by a live pid.
+    await exitedFully(path.join(storage, 'crawl', 'crawl.lock'));
     expect(linesAtKill).toBeGreaterThanOrEqual(1);
     expect(linesAtKill).toBeLessThan(expected.length);
     const state = readdirSync(path.join(storage, 'crawl')).filter((f) => f.startsWith('run-'));
@@ -186,6 +189,21 @@ describe('a crawl killed with SIGKILL', () => {
     expect(after).toEqual(expected);
   }, 240_000);
 });
+
+/** Waits (up to 30 s) until the process whose pid a lock file holds is gone or a zombie. */
+async function exitedFully(lockFile: string): Promise<void> {
+  const pid = existsSync(lockFile) ? Number(readFileSync(lockFile, 'utf8')) : 0;
+  for (let i = 0; pid && i < 600; i++) {
+    let stat = '';
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return; // gone
+    }
+    if (/^\d+ \(.*\) Z/.test(stat)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** SIGKILL the child and its descendants (npx and tsx each start a process). */
 function killTree(pid: number): void {
