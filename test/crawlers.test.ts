@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import crawlers from '../crawlers/index.js';
 import { coverageRows, coverageTable } from '../src/commands/crawlers.js';
 import { PLATFORM_NAMES } from '../src/crawl/define.js';
-import { isAllowedHost } from '../src/crawl/manners.js';
+import { isAllowedHost } from '../src/net/manners.js';
 import { platforms } from '../src/crawl/platforms/index.js';
 
 const require = createRequire(import.meta.url);

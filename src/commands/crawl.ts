@@ -1,6 +1,7 @@
 // `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
+import { crawlers } from '../../crawlers/index.js';
 import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
@@ -20,8 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('crawl', HELP, argv, { ...CRAWL_OPTIONS, 'dry-run': { type: 'boolean', default: false }, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
-  const opts = crawlSettings('crawl', HELP, values, 'give --province or --url');
-  if ('exit' in opts) return opts.exit;
+  const settings = crawlSettings('crawl', HELP, values, 'give --province or --url');
+  if ('exit' in settings) return settings.exit;
+  const opts = { ...settings, crawlers: Object.values(crawlers) };
   try {
     if (values['dry-run']) {
       const starts = await startRequests(opts);

@@ -3,6 +3,7 @@
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
+import { crawlers } from '../../crawlers/index.js';
 import { StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { PublishError } from '../publish/index.js';
 import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   if ('exit' in parsed) return parsed.exit;
   let result;
   try {
-    result = await refresh(parsed.opts);
+    result = await refresh({ ...parsed.opts, crawlers: Object.values(crawlers) });
   } catch (err) {
     if (err instanceof UnknownProvince) {
       console.error(`ogi refresh: ${err.message}`);

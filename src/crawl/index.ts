@@ -1,15 +1,19 @@
 // `crawl(opts)`: province crawlers (crawlers/index.ts) or `--url` list pages → report documents in storage/.
 //
 // Crawlee's BasicCrawler drives the run: concurrency, the request queue and the periodic status hook.
-// Requests go through our own HTTP client (src/download/fetch.ts: raw bytes, size cap, conditional
-// requests, cookie jar, manners) rather than CheerioCrawler's got-scraping, which decodes bodies and
-// hides redirect hops and 304s. Pages are parsed with cheerio all the same (src/crawl/page.ts).
+// Requests go through our own network layer (src/net/: raw bytes, size cap, conditional requests,
+// cookie jar, manners, the 412 challenge policy) rather than CheerioCrawler's got-scraping, which
+// decodes bodies and hides redirect hops and 304s. Each request is handled by the handler of its label
+// (src/crawl/dispatch.ts, src/crawl/handlers/); pages are parsed with cheerio (src/crawl/page.ts).
 //
 // The queue is a NAMED crawlee store persisted under storage/crawl (crawlee purges only its default
 // stores). A run that ends (finished or stopped by --max-requests) marks its state done and the next
 // crawl starts a fresh queue; a run killed with SIGKILL leaves its state 'running' and the next crawl
 // with the same start requests resumes that queue. Storing is idempotent, so a request repeated after
-// the kill adds nothing twice.
+// the kill adds nothing twice. Only crawlee's public API is used (no patched internals).
+//
+// The province crawlers come in as data (`crawlers`, from crawlers/index.ts at the command): crawl
+// never imports crawlers/.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -19,11 +23,14 @@ import { BasicCrawler } from '@crawlee/basic';
 import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
 import { cleanStorageTemps, DocumentStore, lockStorage, storagePaths, writeAtomic, type DocumentEntry, type Failure } from '../workarea/index.js';
-import { HttpClient, type HttpClientOptions } from '../download/fetch.js';
-import { BrowserSession } from './browser.js';
-import { USER_AGENT, type RetryPolicy } from './manners.js';
+import { BrowserSession } from '../net/browser.js';
+import { ChallengeAwareFetcher } from '../net/challenge.js';
+import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
+import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
+import { dispatch, stageOf } from './dispatch.js';
+import type { CrawlContext } from './handlers/context.js';
 import { Progress } from './progress.js';
-import { createRouter, uniqueKey, type CrawlRequest } from './router.js';
+import { uniqueKey, type CrawlRequest } from './request.js';
 
 export { StorageBusy } from '../workarea/index.js';
 
@@ -52,7 +59,7 @@ export interface CrawlOptions {
   progressIntervalSecs?: number;
   /** Extra Chromium flags (tests: `--host-resolver-rules=…`). */
   browserArgs?: string[];
-  /** Province crawlers to choose from (default: crawlers/index.ts). */
+  /** Province crawlers to choose from (crawlers/index.ts at the commands); required when `provinces` are named. */
   crawlers?: ProvinceCrawler[];
 }
 
@@ -72,8 +79,8 @@ export interface CrawlResult {
 export async function startRequests(opts: Pick<CrawlOptions, 'provinces' | 'urls' | 'crawlers'>): Promise<CrawlRequest[]> {
   const out: CrawlRequest[] = [];
   if (opts.provinces?.length) {
-    const all = opts.crawlers ?? (await loadCrawlers());
-    for (const def of selectProvinces(all, opts.provinces)) {
+    if (!opts.crawlers) throw new Error('crawl: `crawlers` (the province crawler definitions) is required when provinces are named');
+    for (const def of selectProvinces(opts.crawlers, opts.provinces)) {
       for (const { url, platform, ...hints } of def.portals) {
         out.push({ label: 'LIST', url, platform, isFirst: true, hints: { ...hints, province: def.name, crawler: def.id } });
       }
@@ -100,14 +107,6 @@ export class UnknownProvince extends Error {
   constructor(readonly province: string, all: ProvinceCrawler[]) {
     super(`unknown province '${province}' (known: ${all.map((c) => c.id).join(', ')})`);
   }
-}
-
-async function loadCrawlers(): Promise<ProvinceCrawler[]> {
-  const mod = (await import('../../crawlers/index.js')) as Record<string, unknown>;
-  const value = mod.crawlers ?? mod.default;
-  if (Array.isArray(value)) return value as ProvinceCrawler[];
-  if (value && typeof value === 'object') return Object.values(value as Record<string, ProvinceCrawler>);
-  throw new Error('crawlers/index.ts exports no crawlers');
 }
 
 interface RunState {
@@ -168,7 +167,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   else await fs.rm(queueDir, { recursive: true, force: true });
   await writeState(stateFile, { queue: queueName, status: 'running', started_at: new Date().toISOString() });
   const queue = await RequestQueueV1.open(queueName, { config });
-  shrinkSeenCache(queue);
 
   const toRequest = (r: CrawlRequest) =>
     new Request({ url: r.url, uniqueKey: uniqueKey(r), userData: r as unknown as Record<string, unknown> });
@@ -183,10 +181,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     progress.failed++;
     await store.fail(failure);
   };
-  const route = createRouter({
-    http,
+  const context: CrawlContext = {
+    fetcher: new ChallengeAwareFetcher(http, browser),
     store,
-    browser,
     enqueue,
     fail,
     stored(entry, added) {
@@ -201,7 +198,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     blocked(host) {
       blockedHosts.add(host);
     },
-  });
+  };
 
   const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
   const concurrency = opts.concurrency ?? 8;
@@ -222,12 +219,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
       async requestHandler({ request }) {
         // crawlee checks maxRequestsPerCrawl against *finished* requests, so parallel ones overshoot it.
         if (opts.maxRequests !== undefined && ++started > opts.maxRequests) return;
-        await route(request.userData as unknown as CrawlRequest);
+        await dispatch(request.userData as unknown as CrawlRequest, context);
       },
       async failedRequestHandler({ request }, error) {
-        // Only reached when the handler itself broke (route() records every expected failure).
+        // Only reached when the handler itself broke (dispatch() records every expected failure).
         const r = request.userData as unknown as CrawlRequest;
-        await fail({ url: r.url, stage: r.label === 'LIST' ? 'crawl' : 'download', kind: 'error', message: error.message });
+        await fail({ url: r.url, stage: stageOf(r.label), kind: 'error', message: error.message });
       },
     },
     config,
@@ -244,19 +241,6 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   }
 
   return { pages: progress.pages, documents, downloaded: documents.length, unchanged, failures, blockedHosts: [...blockedHosts].sort() };
-}
-
-/**
- * crawlee 3.18 gives every queue a 1,000,000-slot dedup cache (two arrays, 16 MB) besides its request
- * cache. That second cache only serves requests added in background batches, which we never use
- * (`enqueue` awaits every slice; the request cache remembers them all), so a small one does: a miss
- * is a harmless re-submission that the storage deduplicates by uniqueKey.
- */
-function shrinkSeenCache(queue: RequestQueueV1, slots = 4096): void {
-  const seen = (queue as unknown as { requestSeenCache?: { size: number; clear(): void } }).requestSeenCache;
-  if (!seen || typeof seen.clear !== 'function') return; // another crawlee version: leave it
-  seen.size = slots;
-  seen.clear();
 }
 
 async function readState(file: string): Promise<RunState | null> {

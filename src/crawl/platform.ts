@@ -1,4 +1,4 @@
-// The contract between the crawl runtime (router, fetch) and the platform adapters.
+// The contract between the crawl runtime (src/crawl/handlers/, src/net/) and the platform adapters.
 // An adapter is a pure function: a fetched page in, plain data out; no I/O, so a saved page tests it.
 import type { CheerioAPI } from 'cheerio';
 import type { DocumentHints } from '../workarea/layout.js';

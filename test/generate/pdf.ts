@@ -3,7 +3,7 @@
 // natural page boundary into the middle of it. Blank cells print nothing: the PDF has no text there.
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/crawl/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/net/browser.js';
 import type { GeneratedReport } from './report.js';
 import { renderHtml } from './html.js';
 import { rng } from './random.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/crawl/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/net/browser.js';
 import { buildSiteWith } from '../../src/publish/site/index.js';
 import { RECORDS } from '../fixtures/site/records.js';
 import { serve } from './serve.js';

@@ -3,7 +3,8 @@
 // answered by 304, every redirect hop (cookie-setting 302-to-self WAFs) and the final URL, and POST for
 // Hanweb's dataproxy. Manners (allowed hosts, robots.txt, per-host rate, retries) are applied here, so
 // every request of the crawl goes through them.
-import { CookieJar } from 'tough-cookie';
+import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
+import type { FetchFailureKind } from '../failures.js';
 import {
   DEFAULT_RETRY,
   HostRateLimiter,
@@ -13,7 +14,7 @@ import {
   isAllowedHost,
   isRetryableStatus,
   type RetryPolicy,
-} from '../crawl/manners.js';
+} from './manners.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -23,7 +24,7 @@ const MAX_REDIRECTS = 10;
 export class FetchError extends Error {
   override readonly name = 'FetchError';
   constructor(
-    readonly kind: string,
+    readonly kind: FetchFailureKind,
     readonly url: string,
     message: string,
     readonly status?: number,
@@ -148,14 +149,14 @@ export class HttpClient {
         'accept-language': 'zh-CN,zh;q=0.9',
         ...req.headers,
       };
-      const cookie = await this.jar.getCookieString(url);
+      const cookie = await cookieHeader(this.jar, url);
       if (cookie) headers.cookie = cookie;
       if (req.validators?.etag) headers['if-none-match'] = req.validators.etag;
       if (req.validators?.lastModified) headers['if-modified-since'] = req.validators.lastModified;
       if (method === 'POST') headers['content-type'] ??= 'application/x-www-form-urlencoded; charset=UTF-8';
       const res = await fetch(url, { method, body: method === 'POST' ? body : undefined, headers, redirect: 'manual', signal });
       this.opts.onResponse?.(url, res.status);
-      for (const c of res.headers.getSetCookie()) await this.jar.setCookie(c, url, { ignoreError: true });
+      await storeSetCookies(this.jar, url, res.headers.getSetCookie());
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && location) {
         await res.body?.cancel();

@@ -1,7 +1,7 @@
 // Content-Disposition as Chinese portals send it → the file name, never a path.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { filenameFromDisposition, filenameFromUrl, safeName } from '../../src/download/filename.js';
+import { filenameFromDisposition, filenameFromUrl, safeName } from '../../src/net/filename.js';
 
 const NAME = '2023年政府信息公开工作年度报告.pdf';
 const pct = (bytes: Buffer) => [...bytes].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');

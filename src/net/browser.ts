@@ -4,7 +4,7 @@
 // HTTP client, and the browser only renders a page or earns the challenge cookie, which is then copied
 // into the crawl's cookie jar so plain requests to that host pass too.
 import type { Browser, BrowserContext } from 'playwright';
-import type { CookieJar } from 'tough-cookie';
+import { cookiesForBrowser, storeBrowserCookies, type CookieJar } from './cookies.js';
 
 /** How long a 412 challenge page gets to reload itself into the real page. */
 const CHALLENGE_WAIT_MS = 10_000;
@@ -44,9 +44,7 @@ export class BrowserSession {
   /** Loads the URL, waits for the network to settle (a challenge script reloads the page), returns the DOM. */
   async render(url: string, jar: CookieJar): Promise<RenderedPage> {
     const context = await this.getContext();
-    await context.addCookies(
-      (await jar.getCookies(url)).map((c) => ({ name: c.key, value: c.value, url })),
-    );
+    await context.addCookies(await cookiesForBrowser(jar, url));
     const page = await context.newPage();
     try {
       let status = 0;
@@ -62,11 +60,7 @@ export class BrowserSession {
       if (status === 412) await Promise.race([pass, new Promise((r) => setTimeout(r, CHALLENGE_WAIT_MS))]);
       await page.waitForLoadState('networkidle', { timeout: this.opts.timeoutMs });
       const html = await page.content();
-      for (const c of await context.cookies(url)) {
-        await jar.setCookie(`${c.name}=${c.value}; Domain=${c.domain.replace(/^\./, '')}; Path=${c.path}`, url, {
-          ignoreError: true,
-        });
-      }
+      await storeBrowserCookies(jar, url, await context.cookies(url));
       return { finalUrl: page.url(), status, html };
     } finally {
       await page.close();

@@ -1,0 +1,34 @@
+// The one context every request handler gets: the network (HTTP client behind the 412 challenge
+// policy, src/net/), the document store, and the crawl's queue and counters.
+import type { DocumentEntry, DocumentHints, Failure } from '../../workarea/layout.js';
+import type { DocumentStore } from '../../workarea/index.js';
+import { decodeText } from '../../text/charset.js';
+import type { ChallengeAwareFetcher } from '../../net/challenge.js';
+import { loadPage } from '../page.js';
+import type { FetchedPage } from '../platform.js';
+import type { CrawlRequest } from '../request.js';
+
+export interface CrawlContext {
+  fetcher: ChallengeAwareFetcher;
+  store: DocumentStore;
+  enqueue(requests: CrawlRequest[]): Promise<void>;
+  fail(failure: Omit<Failure, 'at'>): Promise<void>;
+  /** Called for each document stored: `added` false = unchanged (304 or same bytes). */
+  stored(entry: DocumentEntry, added: boolean): void;
+  /** Called for each list or detail page fetched. */
+  page(): void;
+  blocked(host: string): void;
+}
+
+/** Handles one request of its label; throws on failure (the dispatcher records it). */
+export type Handler = (request: CrawlRequest, ctx: CrawlContext) => Promise<void>;
+
+/** A fetched body as a page for the adapters, decoded by its charset (header, meta tag or sniffing). */
+export function readPage(
+  bytes: Buffer,
+  contentType: string | null,
+  url: string,
+  opts: { isFirst: boolean; hints: DocumentHints },
+): FetchedPage {
+  return loadPage(decodeText(bytes, contentType), url, { contentType, isFirst: opts.isFirst, hints: opts.hints });
+}

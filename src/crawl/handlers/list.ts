@@ -1,0 +1,68 @@
+// LIST: a list page → its further pages (LIST) and its annual-report items, kept by isAnnualReport:
+// a link to a file becomes a DOCUMENT, any other an ARTICLE.
+import type { PlatformName } from '../define.js';
+import { loadPage } from '../page.js';
+import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from '../platform.js';
+import { detectPlatform, platforms } from '../platforms/index.js';
+import type { CrawlRequest } from '../request.js';
+import { isAnnualReport } from '../../text/titles.js';
+import { itemHints } from '../select.js';
+import { readPage, type CrawlContext } from './context.js';
+
+const DOCUMENT_URL = /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z|ceb)(?:$|[?#])|\/downfile\.jsp|\/download(?:file)?\.(?:jsp|do|aspx?)/i;
+
+/** A link that points at a file rather than a page. */
+export function looksLikeDocument(url: string): boolean {
+  return DOCUMENT_URL.test(url);
+}
+
+export async function handleList(r: CrawlRequest, ctx: CrawlContext): Promise<void> {
+  // Read the page in its own call: its body and DOM (thousands of elements on a long list) are
+  // garbage by the time the requests are queued, which can take a while.
+  await ctx.enqueue(await readList(r, ctx));
+}
+
+/** The requests a list page leads to: its further pages, then its report items. */
+async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlRequest[]> {
+  const named = r.platform ? platforms[r.platform] : undefined;
+  let page: FetchedPage;
+  if (named?.needsBrowser) page = await rendered(r, ctx);
+  else {
+    const res = await ctx.fetcher.fetch({ url: r.url, method: r.method, body: r.body, headers: r.headers }, { asPage: true });
+    page = readPage(res.body, res.contentType, res.finalUrl, { isFirst: r.isFirst ?? false, hints: r.hints });
+  }
+  const platform: Platform = named ?? detectPlatform(page);
+  // `--url` on a page whose list is built by scripts: render it now that we know.
+  if (!named && platform.needsBrowser) page = await rendered(r, ctx);
+  ctx.page();
+  const result = platform.parseList(page);
+  if (r.isFirst && result.items.length === 0 && result.next.length === 0) {
+    throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
+  }
+  const out: CrawlRequest[] = result.next.map((n: NextRequest) => ({
+    label: 'LIST',
+    url: n.url,
+    method: n.method,
+    body: n.body,
+    headers: n.headers,
+    platform: platform.name as PlatformName,
+    isFirst: false,
+    hints: r.hints,
+  }));
+  for (const item of result.items) {
+    if (!isAnnualReport(item.title)) continue;
+    const hints = itemHints(item, page);
+    out.push(
+      looksLikeDocument(item.url)
+        ? { label: 'DOCUMENT', url: item.url, hints, pageUrl: null, name: item.title }
+        : { label: 'ARTICLE', url: item.url, hints },
+    );
+  }
+  return out;
+}
+
+/** The list as the browser shows it (adapters whose lists are built by scripts). */
+async function rendered(r: CrawlRequest, ctx: CrawlContext): Promise<FetchedPage> {
+  const res = await ctx.fetcher.viaBrowser(r.url);
+  return loadPage(res.body.toString('utf8'), res.finalUrl, { contentType: res.contentType, isFirst: r.isFirst ?? false, hints: r.hints });
+}

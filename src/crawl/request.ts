@@ -1,0 +1,29 @@
+// What the crawl queue holds: one request per list page, report detail page (ARTICLE) or file
+// (DOCUMENT), as plain JSON so the persisted queue can keep it across a SIGKILL.
+import type { PlatformName } from './define.js';
+import type { DocumentHints } from '../workarea/layout.js';
+
+export type Label = 'LIST' | 'ARTICLE' | 'DOCUMENT';
+
+/** What a queued request carries (crawlee `userData`; plain JSON so the queue can persist it). */
+export interface CrawlRequest {
+  label: Label;
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  /** LIST: the adapter to read it with; null = detect from the page (`ogi crawl --url`). */
+  platform?: PlatformName | null;
+  /** LIST: first page of its list. */
+  isFirst?: boolean;
+  hints: DocumentHints;
+  /** DOCUMENT: the detail page that links to it. */
+  pageUrl?: string | null;
+  /** DOCUMENT: the link text (a file name when Content-Disposition gives none). */
+  name?: string | null;
+}
+
+/** The queue's identity for a request: POST bodies (Hanweb dataproxy pages) make distinct requests. */
+export function uniqueKey(r: Pick<CrawlRequest, 'url' | 'method' | 'body'>): string {
+  return r.method === 'POST' ? `POST ${r.url} ${r.body ?? ''}` : r.url;
+}
