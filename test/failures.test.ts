@@ -54,7 +54,7 @@ describe('failure kinds', () => {
   it('has every kind the code emits in the union', () => {
     const found = emittedKinds();
     // the scan sees the kinds of each stage (so it is not vacuous)
-    for (const k of ['http_404', 'timeout', 'network', 'blocked', 'challenge', 'robots', 'not_allowed', 'too_large', 'too_many_redirects', 'layout_changed', 'error', 'corrupt_pdf', 'not_a_report', 'bad_record', 'internal_error', 'not_found']) {
+    for (const k of ['http_404', 'timeout', 'network', 'blocked', 'challenge', 'robots', 'not_allowed', 'too_large', 'too_many_redirects', 'layout_changed', 'error', 'corrupt_pdf', 'not_a_report', 'bad_record', 'internal_error', 'not_found', 'not_a_file', 'resource_limit', 'extractor_crashed']) {
       expect(found.has(k), `scan found ${k}`).toBe(true);
     }
     const unknown = [...found].filter(([k]) => !isFailureKind(k)).map(([k, where]) => `${k} (${where})`);

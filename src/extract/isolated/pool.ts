@@ -255,7 +255,8 @@ export async function checkRegularFile(file: string): Promise<void> {
     info = await stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ExtractError(code === 'ENOENT' ? 'not_found' : 'not_a_file', `cannot read ${file}: ${code ?? (err as Error).message}`, file);
+    if (code === 'ENOENT') throw new ExtractError('not_found', `cannot read ${file}: ${code}`, file);
+    throw new ExtractError('not_a_file', `cannot read ${file}: ${code ?? (err as Error).message}`, file);
   }
   if (!info.isFile()) {
     const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
