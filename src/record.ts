@@ -141,6 +141,22 @@ export interface Region {
   code: string | null;
 }
 
+/** A record's id: `r` + 16 hex digits of the SHA-256 of the first version of its document (stable across runs and versions). */
+export function reportId(hash: string): string {
+  return `r${hash.slice(0, 16)}`;
+}
+
+/** What a portal's list and detail pages said about a document; the extractor uses it only where the document is silent. */
+export interface DocumentHints {
+  title?: string;
+  agency?: string;
+  year?: number;
+  published_date?: string;
+  province?: string;
+  admin_level?: string;
+  crawler?: string;
+}
+
 export interface Source {
   page_url: string | null;
   document_url: string | null;

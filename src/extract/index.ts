@@ -2,8 +2,7 @@
 // → read it into rows (text/<format>.ts) → reject what is not a report → metadata → tables → checks.
 import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import type { Format, ReportRecord, Source } from '../record.js';
-import type { DocumentHints } from '../workarea/layout.js';
+import { reportId, type DocumentHints, type Format, type ReportRecord, type Source } from '../record.js';
 import { computeChecks } from './checks.js';
 import { detectFormat } from './detect.js';
 import { readForms } from './forms/index.js';
@@ -49,10 +48,6 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Same document ⇒ same id, across runs and versions. */
-export function reportId(hash: string): string {
-  return `r${hash.slice(0, 16)}`;
-}
 
 export async function extractDocument(input: ExtractInput): Promise<ReportRecord> {
   const model = await readDocument(input.bytes, input.name, input.contentType);

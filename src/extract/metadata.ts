@@ -2,7 +2,7 @@
 // publication date, scope, region and administrative level. The document decides; the crawler's
 // list-page hints fill only what the document does not say.
 import type { AdminLevel, Region, Scope, Warning } from '../record.js';
-import type { DocumentHints } from '../workarea/layout.js';
+import type { DocumentHints } from '../record.js';
 import { agencyFromTitle } from '../text/agency.js';
 import { titleYear } from '../text/dates.js';
 import { flatten } from '../text/normalise.js';

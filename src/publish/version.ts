@@ -5,7 +5,8 @@
 // One publish at a time per datasets folder: the publish lock (src/workarea/lock.ts, taken by publish()).
 import fs from 'node:fs';
 import path from 'node:path';
-import { alive, cleanTemps, writeAtomicSync } from '../workarea/index.js';
+import { alive } from '../sys/process.js';
+import { cleanTemps, writeAtomicSync } from '../workarea/index.js';
 
 export class PublishError extends Error {
   override readonly name = 'PublishError';

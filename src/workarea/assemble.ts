@@ -15,7 +15,7 @@
 // A folder of records only (e.g. `ogi extract --out`): every record file, and failures.jsonl.
 import fs from 'node:fs';
 import path from 'node:path';
-import { reportId } from '../extract/index.js';
+import { reportId } from '../record.js';
 import type { ReportRecord } from '../record.js';
 import { readDocuments } from './documents.js';
 import { readFailures, readFailuresSync, supersede } from './failures.js';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { alive } from './lock.js';
+import { alive } from '../sys/process.js';
 
 const TEMP = /\.ogi-(\d+)-[0-9a-f]+\.tmp$/;
 

@@ -18,7 +18,7 @@ export { DocumentStore, readBlob, readDocuments, type Documents, type NewDocumen
 export { DuplicateIndex, duplicateKey, markDocumentDuplicates, markDuplicates } from './duplicates.js';
 export { FailureLog, readFailures, supersede, type SupersedeContext } from './failures.js';
 export { JsonlAppender, readJsonLines } from './jsonl.js';
-export { alive, lockPublish, lockStorage, LockBusy, processStart, PublishBusy, StorageBusy, type LockOwner } from './lock.js';
+export { lockPublish, lockStorage, LockBusy, PublishBusy, StorageBusy, type LockOwner } from './lock.js';
 export { RecordCache, isCachedRecord, type Cached, type CachedFailure } from './records.js';
 
 /** Removes the temp files a crashed run left in storage/ (root, records/, crawl/, documents/xx/). */

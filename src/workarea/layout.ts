@@ -16,6 +16,7 @@
 // file is `<name>.ogi-<pid>-<random>.tmp` beside its target (src/workarea/atomic.ts).
 import path from 'node:path';
 import type { FailureKind } from '../failures.js';
+import type { DocumentHints } from '../record.js';
 
 export interface DocumentEntry {
   /** URL the document was requested at. */
@@ -39,15 +40,7 @@ export interface DocumentEntry {
   duplicate_of?: string | null;
 }
 
-export interface DocumentHints {
-  title?: string;
-  agency?: string;
-  year?: number;
-  published_date?: string;
-  province?: string;
-  admin_level?: string;
-  crawler?: string;
-}
+export type { DocumentHints };
 
 export type Stage = 'crawl' | 'download' | 'extract' | 'publish';
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { alive, processStart } from '../sys/process.js';
 import { tempPath } from './atomic.js';
 
 export interface LockOwner {
@@ -18,33 +19,6 @@ export interface LockOwner {
 }
 
 const TOKEN = randomBytes(8).toString('hex');
-
-/** `/proc/<pid>/stat`, split after the command name (fields 3…); null without /proc or process. */
-function procStat(pid: number): string[] | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** The start time of a process (field 22 of /proc/<pid>/stat); null when /proc cannot tell. */
-export function processStart(pid: number): number | null {
-  const start = Number(procStat(pid)?.[22 - 3]);
-  return Number.isFinite(start) && start > 0 ? start : null;
-}
-
-/** A process that exists and is not a zombie (a killed process whose parent has not reaped it yet). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  const stat = procStat(pid);
-  return stat === null || stat[0] !== 'Z'; // no /proc: trust kill(0)
-}
 
 /** This process, as written into a lock. */
 export function me(): LockOwner {

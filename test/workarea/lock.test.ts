@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publish, PublishError } from '../../src/publish/index.js';
-import { lockPublish, lockStorage, processStart, PublishBusy, StorageBusy } from '../../src/workarea/index.js';
+import { processStart } from '../../src/sys/process.js';
+import { lockPublish, lockStorage, PublishBusy, StorageBusy } from '../../src/workarea/index.js';
 import { fixture, tempDatasets, TODAY } from '../publish/helpers.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-lock-'));

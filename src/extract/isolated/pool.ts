@@ -15,12 +15,12 @@
 // Hand-written on child_process rather than workerpool/piscina: those give threads (a native crash
 // or an abort takes the whole process down) or no per-job resource readings.
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
 import type { ReportRecord } from '../../record.js';
+import { resourceUse } from '../../sys/process.js';
 import type { ExtractInput } from '../index.js';
 
 /** The hard limits per document (README: "Limits"). */
@@ -92,8 +92,6 @@ interface Pending {
 }
 
 const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-const PAGE_BYTES = 4096;
 
 export class ExtractionPool {
   readonly size: number;
@@ -188,7 +186,7 @@ export class ExtractionPool {
     const { child } = worker;
     const id = this.nextId++;
     const limits = this.limits;
-    const startCpu = cpuTicks(child.pid);
+    const startCpu = (child.pid && resourceUse(child.pid)?.cpuMs) || 0;
     const started = Date.now();
     worker.jobs++;
     let settled = false;
@@ -225,9 +223,9 @@ export class ExtractionPool {
     const watch = setInterval(() => {
       const elapsed = Date.now() - started;
       if (elapsed > limits.wallMs) return overLimit('wall_time', `${elapsed} ms over the ${limits.wallMs} ms allowed per document`);
-      const usage = readProc(child.pid);
+      const usage = child.pid ? resourceUse(child.pid) : null;
       if (!usage) return;
-      const cpuMs = ((usage.ticks - startCpu) * 1000) / CLOCK_TICKS;
+      const cpuMs = usage.cpuMs - startCpu;
       if (cpuMs > limits.cpuMs) return overLimit('cpu_time', `${Math.round(cpuMs)} ms of CPU over the ${limits.cpuMs} ms allowed per document`);
       const rssMb = usage.rssBytes / 2 ** 20;
       if (rssMb > limits.rssMb) return overLimit('memory', `resident size ${Math.round(rssMb)} MiB over the ${limits.rssMb} MiB allowed`);
@@ -263,20 +261,4 @@ export async function checkRegularFile(file: string): Promise<void> {
     throw new ExtractError('not_a_file', `${file} is ${what}, not a document`, file);
   }
   if (info.size > MAX_DOCUMENT_BYTES) throw new ExtractError('too_large', `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`, file);
-}
-
-/** utime + stime (clock ticks) and resident bytes of a process, from /proc; null where /proc is absent. */
-function readProc(pid: number | undefined): { ticks: number; rssBytes: number } | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from #3 (state) on
-    return { ticks: Number(fields[11]) + Number(fields[12]), rssBytes: Number(fields[21]) * PAGE_BYTES };
-  } catch {
-    return null;
-  }
-}
-
-function cpuTicks(pid: number | undefined): number {
-  return readProc(pid)?.ticks ?? 0;
 }
