@@ -38,6 +38,8 @@ export async function run(argv: string[]): Promise<number> {
         `pages ${result.pages} · downloaded ${result.downloaded} · unchanged ${result.unchanged} · failed ${result.failures.length}`,
       );
       if (result.blockedHosts.length) console.log(`blocked hosts: ${result.blockedHosts.join(', ')}`);
+      const fenced = Object.entries(result.browserBlocked);
+      if (fenced.length) console.log(`browser requests refused (host not allowed, robots.txt): ${fenced.map(([host, n]) => `${host} ${n}`).join(', ')}`);
       const kinds = new Map<string, number>();
       for (const f of result.failures) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
       if (kinds.size) console.log(`failures: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')} (see ${opts.storage}/failures.jsonl)`);

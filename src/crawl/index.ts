@@ -73,6 +73,8 @@ export interface CrawlResult {
   unchanged: number;
   failures: Failure[];
   blockedHosts: string[];
+  /** Requests and connections of rendered pages that the browser's fence refused, per host. */
+  browserBlocked: Record<string, number>;
 }
 
 /** The first requests of a crawl: every entry point of the chosen provinces, then the --url pages. */
@@ -134,6 +136,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const browser = new BrowserSession({
     userAgent,
     isAllowed: (u) => http.isAllowed(u),
+    // every request a rendered page makes: robots.txt and the host's rate, as for the crawl's own
+    admit: (u) =>
+      http.admit(u).then(
+        () => http.slot(u).then(() => true),
+        () => false,
+      ),
     args: opts.browserArgs,
     // Chromium needs longer than one HTTP request: start-up, scripts, the network settling.
     timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
@@ -240,7 +248,15 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     await releaseLock();
   }
 
-  return { pages: progress.pages, documents, downloaded: documents.length, unchanged, failures, blockedHosts: [...blockedHosts].sort() };
+  return {
+    pages: progress.pages,
+    documents,
+    downloaded: documents.length,
+    unchanged,
+    failures,
+    blockedHosts: [...blockedHosts].sort(),
+    browserBlocked: browser.blockedRequests(),
+  };
 }
 
 async function readState(file: string): Promise<RunState | null> {

@@ -3,8 +3,15 @@
 // second PlaywrightCrawler: the crawl keeps one request queue (one resume state after SIGKILL) and one
 // HTTP client, and the browser only renders a page or earns the challenge cookie, which is then copied
 // into the crawl's cookie jar so plain requests to that host pass too.
+//
+// A page's scripts are not trusted: the browser is fenced. Every request a page makes passes the
+// crawl's manners before it is sent (route interception: allowed host, robots.txt, the host's rate),
+// WebSockets only to allowed hosts, no service workers, no downloads; and Chromium's only way out is
+// a local proxy (fence.ts) that refuses any other host, so what routing never sees (preconnects,
+// prefetches) cannot leave either. Everything refused is counted per host (blockedRequests()).
 import type { Browser, BrowserContext } from 'playwright';
 import { cookiesForBrowser, storeBrowserCookies, type CookieJar } from './cookies.js';
+import { startFence, type Fence } from './fence.js';
 
 /** How long a 412 challenge page gets to reload itself into the real page. */
 const CHALLENGE_WAIT_MS = 10_000;
@@ -28,8 +35,13 @@ export interface RenderedPage {
 
 export interface BrowserOptions {
   userAgent: string;
-  /** Requests the page may make (the rest are aborted): the crawl's allowed hosts. */
+  /** Hosts the page may reach (the rest are refused, at the request and at the socket): the crawl's allowed hosts. */
   isAllowed: (url: string) => boolean;
+  /**
+   * The crawl's manners for one request the page makes (robots.txt, waiting for the host's rate):
+   * false = refused. Not called for the page itself when the caller already admitted it.
+   */
+  admit?: (url: string) => Promise<boolean>;
   /** Extra Chromium flags (tests add `--host-resolver-rules=…`). */
   args?: string[];
   timeoutMs: number;
@@ -38,12 +50,25 @@ export interface BrowserOptions {
 export class BrowserSession {
   private browser: Promise<Browser> | null = null;
   private context: Promise<BrowserContext> | null = null;
+  private fence: Promise<Fence> | null = null;
+  private readonly blocked = new Map<string, number>();
+  /** Page URLs the caller has admitted already (their first navigation skips `admit`). */
+  private readonly admitted = new Set<string>();
 
   constructor(private readonly opts: BrowserOptions) {}
 
-  /** Loads the URL, waits for the network to settle (a challenge script reloads the page), returns the DOM. */
-  async render(url: string, jar: CookieJar): Promise<RenderedPage> {
+  /** Requests and connections the fence refused, per host. */
+  blockedRequests(): Record<string, number> {
+    return Object.fromEntries([...this.blocked].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /**
+   * Loads the URL, waits for the network to settle (a challenge script reloads the page), returns the
+   * DOM. `admitted`: the caller applied the crawl's manners to this URL already.
+   */
+  async render(url: string, jar: CookieJar, { admitted = false }: { admitted?: boolean } = {}): Promise<RenderedPage> {
     const context = await this.getContext();
+    if (admitted) this.admitted.add(url);
     await context.addCookies(await cookiesForBrowser(jar, url));
     const page = await context.newPage();
     try {
@@ -69,22 +94,61 @@ export class BrowserSession {
 
   async close(): Promise<void> {
     const b = this.browser;
+    const f = this.fence;
     this.browser = null;
     this.context = null;
+    this.fence = null;
     if (b) await (await b).close().catch(() => undefined);
+    if (f) await (await f).close();
+  }
+
+  private refuse(url: string): void {
+    let host = url;
+    try {
+      host = new URL(url).host || url;
+    } catch {
+      // not a URL: counted under what it is
+    }
+    this.blocked.set(host, (this.blocked.get(host) ?? 0) + 1);
+  }
+
+  /** Whether a request the page makes may go: allowed host, then the crawl's manners. */
+  private async mayRequest(url: string, navigation: boolean): Promise<boolean> {
+    if (!/^https?:/i.test(url) || !this.opts.isAllowed(url)) return false;
+    if (navigation && this.admitted.delete(url)) return true;
+    return this.opts.admit ? this.opts.admit(url) : true;
   }
 
   private getContext(): Promise<BrowserContext> {
     this.context ??= (async () => {
       const { chromium } = await import('playwright');
+      this.fence ??= startFence(this.opts.isAllowed, (url) => this.refuse(url));
+      const fence = await this.fence;
       this.browser ??= chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: [...CHROMIUM_ARGS, ...(this.opts.args ?? [])],
+        // every connection through the fence, loopback included (Chromium bypasses proxies for it by default)
+        args: [...CHROMIUM_ARGS, `--proxy-server=${fence.proxy}`, '--proxy-bypass-list=<-loopback>', ...(this.opts.args ?? [])],
       });
-      const context = await (await this.browser).newContext({ userAgent: this.opts.userAgent, locale: 'zh-CN' });
-      await context.route('**/*', (route) =>
-        this.opts.isAllowed(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
-      );
+      const context = await (await this.browser).newContext({
+        userAgent: this.opts.userAgent,
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+      });
+      await context.route('**/*', async (route) => {
+        const request = route.request();
+        if (await this.mayRequest(request.url(), request.isNavigationRequest())) return route.continue();
+        this.refuse(request.url());
+        return route.abort('blockedbyclient');
+      });
+      await context.routeWebSocket(/.*/, (ws) => {
+        const url = ws.url().replace(/^ws/i, 'http');
+        if (this.opts.isAllowed(url)) ws.connectToServer();
+        else {
+          this.refuse(ws.url());
+          void ws.close({ code: 1008, reason: 'blocked by the crawl fence' });
+        }
+      });
       return context;
     })();
     return this.context;
