@@ -15,7 +15,7 @@
 //     (with the fields) instead of one report removed and another added.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { crawl, type CrawlOptions, type CrawlResult } from './crawl/index.js';
+import type { CrawlOptions, CrawlResult } from './crawl/index.js';
 import { ExtractError } from './errors.js';
 import { extractDocument, reportId, type ExtractInput } from './extract/index.js';
 import { EXTRACTOR_VERSION } from './extract/version.js';
@@ -87,6 +87,7 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   let crawled: CrawlResult | null = null;
   if (!opts.skipCrawl) {
     const { storage: _s, datasets: _d, extractorVersion: _v, extract: _e, site: _site, today: _t, skipCrawl: _k, ...crawlOpts } = opts;
+    const { crawl } = await import('./crawl/index.js'); // crawlee: only when there is a crawl (not for --no-crawl, publish)
     crawled = await crawl({ ...crawlOpts, storage });
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;

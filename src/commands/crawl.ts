@@ -1,7 +1,6 @@
 // `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
-import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { DEFAULT_STORAGE } from '../storage/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
 
@@ -22,6 +21,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parsed;
   const opts = crawlSettings('crawl', HELP, values, 'give --province or --url');
   if ('exit' in opts) return opts.exit;
+  // crawlee and the crawler load only now: `ogi crawl --help` and usage errors stay fast
+  const { crawl, startRequests, StorageBusy, UnknownProvince } = await import('../crawl/index.js');
   try {
     if (values['dry-run']) {
       const starts = await startRequests(opts);

@@ -3,7 +3,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import { extractDocument } from '../extract/index.js';
 import type { ReportRecord } from '../record.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
@@ -23,6 +22,7 @@ export interface FileResult {
 
 export async function extractFiles(files: string[]): Promise<FileResult[]> {
   const results: FileResult[] = [];
+  const { extractDocument } = await import('../extract/index.js'); // only now: `ogi extract --help` stays fast
   for (const file of files) {
     try {
       const { size } = await stat(file);

@@ -4,8 +4,6 @@
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
 // 2 usage (bad or existing --version), 1 fatal.
 import { existsSync } from 'node:fs';
-import { readDataset } from '../refresh.js';
-import { loadRecords, publish, PublishError } from '../publish/index.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, storagePaths } from '../storage/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
@@ -26,7 +24,9 @@ export async function run(argv: string[]): Promise<number> {
   // Storage a crawl filled: the dataset refresh would publish (latest document per URL, wrapper pages
   // left out, ids by URL lineage). A folder of records only (e.g. from `ogi extract --out`): every record.
   const fromCrawl = existsSync(storagePaths(values.storage).documentIndex);
-  const { records, failures } = fromCrawl ? await readDataset(values.storage) : loadRecords(values.storage);
+  // the publisher (parquet writer, site) loads only now: `ogi publish --help` stays fast
+  const { loadRecords, publish, PublishError } = await import('../publish/index.js');
+  const { records, failures } = fromCrawl ? await (await import('../refresh.js')).readDataset(values.storage) : loadRecords(values.storage);
   const unreadable = failures.filter((f) => f.stage === 'publish').length;
   console.error(`ogi publish: ${records.length} records, ${failures.length} failures read from ${values.storage}`);
   let result;

@@ -3,8 +3,7 @@
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
-import { UnknownProvince } from '../crawl/index.js';
-import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
+import type { RefreshOptions, RefreshSummary } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../storage/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
@@ -55,6 +54,8 @@ export const exitCode = (s: RefreshSummary) => (s.failures.crawl + s.failures.ex
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseRefreshArgs(argv);
   if ('exit' in parsed) return parsed.exit;
+  // crawler, extractor and publisher load only now: `ogi refresh --help` stays fast
+  const [{ UnknownProvince }, { refresh }] = await Promise.all([import('../crawl/index.js'), import('../refresh.js')]);
   let result;
   try {
     result = await refresh(parsed.opts);
