@@ -2,7 +2,9 @@
 // block elements into prose rows and tables into grids (rowspan/colspan expanded); tables written
 // without <table> (div grids, CSS grids, lines of cells separated by wide spaces) become tabular
 // rows too. readDocx feeds mammoth's HTML through the same code (rowsFromHtml).
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { ExtractError } from '../../errors.js';
 import { decodeText } from '../charset.js';
@@ -12,6 +14,16 @@ import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
 import { readMeta } from './html-meta.js';
 import { ZERO_WIDTH, fold, rowsFromBlocks, type Block } from './lines.js';
 import { mhtHtmlPart } from './mht.js';
+
+// Only cheerio's load() (parse5 into a domhandler tree) is used. The package's main entry also
+// loads its fetch and stream helpers — undici, 110 CommonJS files, half of a one-file `ogi extract`'s
+// start — so load() is imported from the module that defines it, which the package's exports map
+// does not list (hence by path); the main entry stays the fallback should a cheerio version move it.
+const cheerioDir = path.dirname(createRequire(import.meta.url).resolve('cheerio/package.json'));
+const cheerio: Pick<typeof import('cheerio'), 'load'> = await import(pathToFileURL(path.join(cheerioDir, 'dist/esm/load-parse.js')).href).then(
+  (m: Partial<typeof import('cheerio')>) => (typeof m.load === 'function' ? (m as typeof import('cheerio')) : import('cheerio')),
+  () => import('cheerio'),
+);
 
 /** Article containers of the CMSs government portals run (TRS, Hanweb, UCAP, gkmlpt…), best first. */
 const CONTAINERS: { id?: string; cls?: string; tag?: string }[] = [
