@@ -3,7 +3,7 @@
 // stdout: the version folder (or, with --json, the whole result); stderr: the summary.
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
 // 2 usage (bad or existing --version), 1 fatal.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, storagePaths } from '../storage/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
@@ -23,6 +23,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parsed;
   // Storage a crawl filled: the dataset refresh would publish (latest document per URL, wrapper pages
   // left out, ids by URL lineage). A folder of records only (e.g. from `ogi extract --out`): every record.
+  // a file given as --storage would otherwise read as an empty work area and publish an empty version
+  if (statSync(values.storage, { throwIfNoEntry: false })?.isDirectory() === false) throw new Error(`--storage ${values.storage} is a file, not a folder`);
   const fromCrawl = existsSync(storagePaths(values.storage).documentIndex);
   // the publisher (parquet writer, site) loads only now: `ogi publish --help` stays fast
   const { loadRecords, publish, PublishError } = await import('../publish/index.js');

@@ -79,6 +79,10 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
     expect(lines.at(-1)).toBe(fatal[0]);
     expect(r.stderr).not.toContain('    at ');
 
+    const file = await ogi(['publish', '--storage', 'datasets'], { cwd: dir, env: withoutDebug() });
+    expect(file.code).toBe(1);
+    expect(file.stderr.trim().split('\n')).toEqual(['ogi: --storage datasets is a file, not a folder']);
+
     for (const run of [ogi(['--debug', ...args], { cwd: dir, env: withoutDebug() }), ogi(args, { cwd: dir, env: { ...withoutDebug(), OGI_DEBUG: '1' } })]) {
       const d = await run;
       expect(d.code).toBe(1);
