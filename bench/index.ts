@@ -9,6 +9,7 @@ const PARTS = [
   ['crawl', './crawl.js', 'benchCrawl'],
   ['publish', './publish.js', 'benchPublish'],
   ['site', './site.js', 'benchSite'],
+  ['startup', './startup.js', 'benchStartup'],
 ] as const;
 
 const only = process.argv.slice(2);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Installed entry point: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
+// Installed entry point: runs the compiled CLI (dist/src/cli.js, built by `npm run build`) in this process.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+
+const cli = new URL('../dist/src/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  console.error(`ogi: ${fileURLToPath(new URL('..', import.meta.url))}dist/ is missing: run \`npm run build\` there first`);
+  process.exit(1);
+}
+await import(cli.href);

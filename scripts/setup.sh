@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium (JS-rendered portals, PDF printing in tests), poppler-utils
-# (pdftotext: the bench's yardstick), CJK fonts (Chromium-printed PDFs), LibreOffice Writer
+# (pdftotext: the bench's yardstick), time (/usr/bin/time -v: the startup bench), CJK fonts (Chromium-printed PDFs), LibreOffice Writer
 # (turns generated test documents into legacy .doc files).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/time ] || need+=(time)
 # (fc-list read once: `fc-list | grep -q` fails under pipefail when grep's early exit kills fc-list)
 fonts=$(fc-list : family 2>/dev/null || true)
 grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk)

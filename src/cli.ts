@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `ogi <command> …`: flags → one stage function → exit code.
 // Exit codes: 0 clean, 3 finished with failures, 1 fatal, 2 usage. Data on stdout, logs on stderr.
+// A fatal error prints one line, `ogi: <message>`; `--debug` or OGI_DEBUG=1 prints its stack too.
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   extract: { summary: 'extract records from report documents', load: () => import('./commands/extract.js') },
@@ -30,12 +31,49 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(rest);
 }
 
-main(process.argv.slice(2)).then(
+/** What to do about a fatal error, where its type says: a system error's code, a missing browser. */
+function hint(err: unknown): string | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a path that must be a folder names a file: check --storage and --datasets';
+    case 'EISDIR':
+      return 'a path that must be a file names a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'no permission to write there: choose other --storage/--datasets folders';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EADDRINUSE':
+      return 'the port is taken: choose another with --port';
+  }
+  if (err instanceof Error && /Executable doesn't exist|browserType\.launch/.test(err.message))
+    return 'no Chromium found: run `npm run setup` (Debian) or install chromium';
+  return null;
+}
+
+/** The one line a fatal error prints: `ogi: <message>` (the first line of it), a hint when there is one. */
+function fatalLine(err: unknown): string {
+  let message = err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
+  if (cause && !message.includes(cause)) message += `: ${cause}`;
+  message = message.split('\n').find((l) => l.trim()) ?? (err instanceof Error ? err.name : 'error');
+  const h = hint(err);
+  return `ogi: ${message}${h ? ` (${h})` : ''}`;
+}
+
+// `--debug` anywhere (taken out before the command parses its options) or OGI_DEBUG=1: stack traces.
+const argv = process.argv.slice(2);
+const debug = argv.includes('--debug') || /^(1|true|yes)$/i.test(process.env.OGI_DEBUG ?? '');
+main(argv.filter((a) => a !== '--debug')).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    console.error(`ogi: fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    console.error(fatalLine(err));
+    if (debug) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
     process.exitCode = 1;
   },
 );

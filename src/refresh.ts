@@ -4,7 +4,7 @@
 // The orchestrator only: the files of storage/ are read and written by src/workarea/ — the record
 // cache (extraction once per document hash and extractor version), the dataset (`assemble`: what is
 // published, with the identity of each record) and the failures that still stand.
-import { crawl, type CrawlOptions, type CrawlResult } from './crawl/index.js';
+import type { CrawlOptions, CrawlResult } from './crawl/index.js';
 import { ExtractError } from './errors.js';
 import type { ExtractInput } from './extract/index.js';
 import { ExtractionPool, type PoolOptions } from './extract/isolated/pool.js';
@@ -80,6 +80,7 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   let crawled: CrawlResult | null = null;
   if (!opts.skipCrawl) {
     const { storage: _s, datasets: _d, extractorVersion: _v, extract: _e, pool: _p, site: _site, today: _t, skipCrawl: _k, ...crawlOpts } = opts;
+    const { crawl } = await import('./crawl/index.js'); // crawlee: only when there is a crawl (not for --no-crawl, publish)
     crawled = await crawl({ ...crawlOpts, storage });
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;

@@ -1,8 +1,6 @@
 // `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
 //            [--max-requests N] [--allow-host H…] [--dry-run] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
-import { crawlers } from '../../crawlers/index.js';
-import { crawl, startRequests, StorageBusy, UnknownProvince } from '../crawl/index.js';
 import { DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
 
@@ -23,6 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parsed;
   const settings = crawlSettings('crawl', HELP, values, 'give --province or --url');
   if ('exit' in settings) return settings.exit;
+  // crawlee, the crawler and the portal definitions load only now: `ogi crawl --help` and usage errors stay fast
+  const { crawl, startRequests, StorageBusy, UnknownProvince } = await import('../crawl/index.js');
+  const { crawlers } = await import('../../crawlers/index.js');
   const opts = { ...settings, crawlers: Object.values(crawlers) };
   try {
     if (values['dry-run']) {

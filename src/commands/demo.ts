@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
-import { refresh } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, writeAtomic } from '../workarea/index.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 import { summaryLines } from './refresh.js';
@@ -41,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('demo', HELP, argv, { ...DATASET_OPTIONS, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
+  const { refresh } = await import('../refresh.js'); // only now: `ogi demo --help` stays fast
 
   // the port of the last run when it is free: same URLs, so a second run costs only conditional requests
   const portFile = path.join(values.storage, DEMO_PORT_FILE);

@@ -3,8 +3,8 @@
 // stdout: the version folder (or, with --json, the whole result); stderr: the summary.
 // Exit: 0 published or nothing changed, 3 published but some record files were unreadable,
 // 2 usage (bad or existing --version), 1 fatal (or another publish kept the datasets folder too long).
-import { publish, PublishError } from '../publish/index.js';
-import { assemble, DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/index.js';
+import { statSync } from 'node:fs';
+import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
@@ -21,6 +21,11 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('publish', HELP, argv, { ...DATASET_OPTIONS, version: { type: 'string' }, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
+  // a file given as --storage would otherwise read as an empty work area and publish an empty version
+  if (statSync(values.storage, { throwIfNoEntry: false })?.isDirectory() === false) throw new Error(`--storage ${values.storage} is a file, not a folder`);
+  // the publisher (parquet writer, site) loads only now: `ogi publish --help` stays fast
+  const { publish, PublishError } = await import('../publish/index.js');
+  const { assemble } = await import('../workarea/index.js');
   // The dataset refresh would publish (src/workarea/assemble.ts); for a folder of records only
   // (e.g. from `ogi extract --out`), every record.
   const { records, failures } = await assemble(values.storage);

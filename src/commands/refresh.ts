@@ -3,10 +3,7 @@
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
-import { crawlers } from '../../crawlers/index.js';
-import { StorageBusy, UnknownProvince } from '../crawl/index.js';
-import { PublishError } from '../publish/index.js';
-import { refresh, type RefreshOptions, type RefreshSummary } from '../refresh.js';
+import type { RefreshOptions, RefreshSummary } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
 
@@ -57,6 +54,14 @@ export const exitCode = (s: RefreshSummary) => (s.failures.crawl + s.failures.ex
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseRefreshArgs(argv);
   if ('exit' in parsed) return parsed.exit;
+  // crawler, extractor and publisher load only now: `ogi refresh --help` stays fast
+  const [{ StorageBusy }, { UnknownProvince }, { refresh }, { PublishError }, { crawlers }] = await Promise.all([
+    import('../workarea/index.js'),
+    import('../crawl/start.js'),
+    import('../refresh.js'),
+    import('../publish/index.js'),
+    import('../../crawlers/index.js'),
+  ]);
   let result;
   try {
     result = await refresh({ ...parsed.opts, crawlers: Object.values(crawlers) });

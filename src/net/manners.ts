@@ -1,12 +1,14 @@
 // How the crawler behaves towards a host: only government hosts (plus configured ones), robots.txt
 // obeyed, one polite request rate per host, retries with exponential backoff that honour Retry-After.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Robot } from 'robots-parser';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const require = createRequire(import.meta.url);
 const robotsParser = require('robots-parser') as (url: string, body: string) => Robot;
 
-export const VERSION: string = (require('../../package.json') as { version: string }).version;
+export const VERSION: string = (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 export const USER_AGENT = `ogi/${VERSION} (+https://github.com/ogi-data/ogi; open government information research)`;
 
 /** `*.gov.cn` (and `gov.cn`) hosts, plus the hosts named in `extra` (exact host or `host:port`). */

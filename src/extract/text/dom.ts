@@ -1,5 +1,6 @@
 // Small helpers over the domhandler tree cheerio parses into (no cheerio selectors: one linear walk).
-import * as cheerio from 'cheerio';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { type AnyNode, Element, type ParentNode } from 'domhandler';
 import { ZERO_WIDTH } from '../../text/normalise.js';
 
@@ -15,9 +16,13 @@ export const MAX_DOM_DEPTH = 256;
  */
 export const MAX_SOURCE_NESTING = 2000;
 
-/** Parses HTML (parse5, through cheerio) into a tree no deeper than MAX_DOM_DEPTH. */
+/**
+ * Parses HTML into a domhandler tree no deeper than MAX_DOM_DEPTH: parse5 with its htmlparser2 tree
+ * adapter, as cheerio's load() does, without loading the rest of cheerio (its main entry pulls in
+ * undici: half of a one-file `ogi extract`'s start).
+ */
 export function parseHtml(html: string): ParentNode {
-  const root = cheerio.load(capNesting(html, MAX_SOURCE_NESTING)).root()[0] as unknown as ParentNode;
+  const root = parse(capNesting(html, MAX_SOURCE_NESTING), { treeAdapter: adapter, scriptingEnabled: true }) as unknown as ParentNode;
   flattenDeepNesting(root, MAX_DOM_DEPTH);
   return root;
 }

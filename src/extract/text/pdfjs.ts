@@ -2,9 +2,13 @@
 // polyfills, and one of them replaces Array.prototype.push with a JavaScript function (for a
 // spec corner V8 does not follow: push onto an array whose length is read-only), which makes
 // every push in the whole process several times slower, pdf.js's own included. The native push
-// is put back as soon as the module has loaded.
+// is put back as soon as the module has loaded. The same goes for its worker module (run in this
+// thread: pdf.js imports it on the first getDocument, and it brings the polyfill again, for the
+// font parsing that is most of a PDF's extraction time): it is imported here, where pdf.js finds it
+// (globalThis.pdfjsWorker), and push is restored after it.
 import { nativePush } from './pdf-native.js';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
 
