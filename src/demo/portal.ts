@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../sys/package-root.js';
 
 export const DEMO_SITE = path.join(PACKAGE_ROOT, 'demo', 'site');
 /** The 年报 column's first list page: where a crawl of the demo starts. */

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Robot } from 'robots-parser';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { PACKAGE_ROOT } from '../sys/package-root.js';
 
 const require = createRequire(import.meta.url);
 const robotsParser = require('robots-parser') as (url: string, body: string) => Robot;
