@@ -17,7 +17,10 @@ const QUEUED = 10_000;
 
 function listPage(items: number[], pages: number, current: number): string {
   const lis = items
-    .map((i) => `<li><a href="./202401/t20240115_${i}.html" title="示例${i}局2023年政府信息公开工作年度报告">示例${i}局2023年政府信息公开工作年度报告</a><span>2024-01-15</span></li>`)
+    .map(
+      (i) =>
+        `<li><a href="./202401/t20240115_${i}.html" title="示例${i}局2023年政府信息公开工作年度报告">示例${i}局2023年政府信息公开工作年度报告</a><span>2024-01-15</span></li>`,
+    )
     .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="ColumnName" content="政府信息公开年报"></head>
 <body><ul>${lis}</ul><script>createPageHTML(${pages}, ${current}, "index", "html");</script></body></html>`;
@@ -36,7 +39,14 @@ async function startGeneratedPortal(): Promise<{ origin: string; close(): Promis
     res.setHeader('content-type', 'text/html; charset=utf-8');
     if (url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
     if ((m = /^\/(big|nb)\/index(?:_(\d+))?\.html$/.exec(url))) {
-      if (m[1] === 'big') return res.end(listPage(Array.from({ length: QUEUED }, (_, i) => i), 1, 0));
+      if (m[1] === 'big')
+        return res.end(
+          listPage(
+            Array.from({ length: QUEUED }, (_, i) => i),
+            1,
+            0,
+          ),
+        );
       const page = Number(m[2] ?? 0);
       const items = Array.from({ length: ITEMS_PER_PAGE }, (_, k) => page * ITEMS_PER_PAGE + k);
       return res.end(listPage(items, LIST_PAGES, page));
@@ -47,7 +57,14 @@ async function startGeneratedPortal(): Promise<{ origin: string; close(): Promis
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  return {
+    origin,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** The portal in a child process (this file with `--portal`; the tsx loader comes with execArgv). */
@@ -58,7 +75,13 @@ async function forkPortal(): Promise<{ origin: string; close(): Promise<void> }>
     child.once('message', (m) => resolve(String(m)));
     child.once('exit', (code) => reject(new Error(`bench portal exited (${code}) before listening`)));
   });
-  return { origin, close: () => (child.kill(), exited) };
+  return {
+    origin,
+    close: () => {
+      child.kill();
+      return exited;
+    },
+  };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -81,7 +104,8 @@ export async function benchCrawl(): Promise<string[]> {
       `crawl throughput: ${requests} pages (${LIST_PAGES} list + ${LIST_PAGES * ITEMS_PER_PAGE} detail, each stored) in ${secs.toFixed(1)} s = ${(requests / secs).toFixed(0)} pages/s (target >= 100; rate limit off, concurrency 16)`,
       `  CPU ${cpuSecs.toFixed(1)} s for the crawler (portal not counted) = ${(requests / cpuSecs).toFixed(0)} pages per CPU-second; load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (wall-clock pages/s drops when the machine is shared)`,
     );
-    if (r.failures.length) lines.push(`  unexpected failures: ${r.failures.length} (${r.failures[0].kind}: ${r.failures[0].message})`);
+    if (r.failures.length)
+      lines.push(`  unexpected failures: ${r.failures.length} (${r.failures[0].kind}: ${r.failures[0].message})`);
 
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -87,9 +87,13 @@ export async function benchExtract(): Promise<string[]> {
   for (const format of FORMATS) {
     const docs = benchDocs(corpus.docs, format);
     if (docs.length === 0) continue;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, '--worker', corpus.dir, format], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', self, '--worker', corpus.dir, format],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     rows.push(JSON.parse(stdout.trim().split('\n').pop()!) as Timing);
   }
   const pdfs = benchDocs(corpus.docs, 'pdf');
@@ -99,7 +103,15 @@ export async function benchExtract(): Promise<string[]> {
     'format                docs   runs  median ms   p95 ms  peak RSS MB  target',
   ];
   const pdf = rows.find((t) => t.format === 'pdf');
-  lines.splice(1, 0, `load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores (times grow with load; pdftotext is the yardstick)`);
+  lines.splice(
+    1,
+    0,
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )} on ${(await import('node:os')).cpus().length} cores (times grow with load; pdftotext is the yardstick)`,
+  );
   for (const t of [...rows, yardstick]) {
     const target = TARGET_MS[t.format as Format];
     const verdict = target === undefined ? '' : `≤ ${target} ms ${t.median <= target ? 'met' : 'MISSED'} (median)`;
@@ -114,7 +126,10 @@ export async function benchExtract(): Promise<string[]> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [flag, dir, format] = process.argv.slice(2);
   if (flag === '--worker') {
-    const docs = benchDocs(JSON.parse(await readFile(join(dir!, 'manifest.json'), 'utf8')) as CorpusDoc[], format as Format);
+    const docs = benchDocs(
+      JSON.parse(await readFile(join(dir!, 'manifest.json'), 'utf8')) as CorpusDoc[],
+      format as Format,
+    );
     console.log(JSON.stringify(await timeFormat(dir!, docs)));
   } else {
     for (const line of await benchExtract()) console.log(line);

@@ -23,13 +23,16 @@ async function main(): Promise<void> {
   const index = divisionIndex();
   const first = performance.now() - t0;
   const names = [...index.byName.values()].reduce((n, l) => n + l.length, 0);
-  console.log(`division index: ${names} divisions, ${index.byName.size} names, loaded in ${first.toFixed(1)} ms (once per process)`);
+  console.log(
+    `division index: ${names} divisions, ${index.byName.size} names, loaded in ${first.toFixed(1)} ms (once per process)`,
+  );
   console.log(`heap after load: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 
   const docs: [string, DocumentModel][] = [];
-  for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) docs.push([f, readTxtString(readFileSync(`${SEEDS}/${f}`, 'utf8'))]);
-  for (const f of readdirSync(PEER).filter((f) => f.endsWith('.pdf'))) docs.push([f, await readPdf(readFileSync(`${PEER}/${f}`))]);
-
+  for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')))
+    docs.push([f, readTxtString(readFileSync(`${SEEDS}/${f}`, 'utf8'))]);
+  for (const f of readdirSync(PEER).filter((f) => f.endsWith('.pdf')))
+    docs.push([f, await readPdf(readFileSync(`${PEER}/${f}`))]);
 
   for (const [name, model] of docs) {
     for (let i = 0; i < 20; i++) readMetadata({ ...model }); // warm-up: first-use JIT
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
       kind.push(performance.now() - b);
       meta.push(b - a);
     }
-    console.log(`${name} (${model.rows.length} rows)\n  readMetadata      ${stats(meta)}\n  rejectIfNotReport ${stats(kind)}`);
+    console.log(
+      `${name} (${model.rows.length} rows)\n  readMetadata      ${stats(meta)}\n  rejectIfNotReport ${stats(kind)}`,
+    );
   }
 }
 

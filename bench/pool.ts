@@ -61,10 +61,14 @@ export async function benchPool(): Promise<string[]> {
     sumIn += a.reduce((x, y) => x + y, 0);
     sumPool += b.reduce((x, y) => x + y, 0);
     const over = (median(b) - median(a)) / median(a);
-    lines.push(`${format.padEnd(8)} ${median(a).toFixed(1).padStart(13)} ${median(b).toFixed(1).padStart(9)} ${`${(over * 100).toFixed(0)}%`.padStart(10)}`);
+    lines.push(
+      `${format.padEnd(8)} ${median(a).toFixed(1).padStart(13)} ${median(b).toFixed(1).padStart(9)} ${`${(over * 100).toFixed(0)}%`.padStart(10)}`,
+    );
   }
   const total = (sumPool - sumIn) / sumIn;
-  lines.push(`whole mix: ${(sumIn / 1000).toFixed(1)} s in process, ${(sumPool / 1000).toFixed(1)} s through the pool: overhead ${(total * 100).toFixed(1)}% (target < 15%: ${total < 0.15 ? 'met' : 'MISSED'})`);
+  lines.push(
+    `whole mix: ${(sumIn / 1000).toFixed(1)} s in process, ${(sumPool / 1000).toFixed(1)} s through the pool: overhead ${(total * 100).toFixed(1)}% (target < 15%: ${total < 0.15 ? 'met' : 'MISSED'})`,
+  );
   for (const size of [1, 2]) {
     const p = new ExtractionPool({ size });
     try {
@@ -72,7 +76,9 @@ export async function benchPool(): Promise<string[]> {
       const t0 = performance.now();
       await Promise.all(files.map((f) => settle(p.extract({ file: f.file, name: f.name }))));
       const secs = (performance.now() - t0) / 1000;
-      lines.push(`throughput with ${size} worker${size > 1 ? 's' : ''}: ${(files.length / secs).toFixed(0)} documents/s`);
+      lines.push(
+        `throughput with ${size} worker${size > 1 ? 's' : ''}: ${(files.length / secs).toFixed(0)} documents/s`,
+      );
     } finally {
       await p.close();
     }

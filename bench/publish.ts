@@ -16,7 +16,18 @@ import {
   REVIEW_GROUPS,
 } from '../src/record.js';
 
-const PROVINCES = ['北京市', '河北省', '江苏省', '浙江省', '湖北省', '广东省', '四川省', '贵州省', '黑龙江省', '新疆维吾尔自治区'];
+const PROVINCES = [
+  '北京市',
+  '河北省',
+  '江苏省',
+  '浙江省',
+  '湖北省',
+  '广东省',
+  '四川省',
+  '贵州省',
+  '黑龙江省',
+  '新疆维吾尔自治区',
+];
 
 /** A 32-bit PRNG (mulberry32): the same n gives the same records. */
 function rng(seed: number) {
@@ -42,11 +53,13 @@ export function syntheticRecords(n: number): ReportRecord[] {
   for (let i = 0; i < n; i++) {
     const province = PROVINCES[i % PROVINCES.length]!;
     const agency = `${province}第${i % 5000}局`;
-    const year = 2019 + ((i / 5000) | 0) % 6;
+    const year = 2019 + (((i / 5000) | 0) % 6);
     const sha = `${i.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`;
     const applications: ApplicationsTable = {};
     for (const row of APPLICATION_ROW_KEYS) {
-      const cells = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, c === 'total' ? 0 : int(4) === 0 ? null : int(20)]));
+      const cells = Object.fromEntries(
+        APPLICANT_COLUMNS.map((c) => [c, c === 'total' ? 0 : int(4) === 0 ? null : int(20)]),
+      );
       cells.total = APPLICANT_COLUMNS.slice(0, 6).reduce((s, c) => s + (cells[c] ?? 0), 0);
       applications[row] = cells as never;
     }
@@ -86,7 +99,10 @@ export function syntheticRecords(n: number): ReportRecord[] {
         { rule: 'applications.outcome_sum', ok: true, detail: '' },
         { rule: 'reviews.total', ok: int(5) > 0, detail: 'review: 1 + 0 + 0 + 0 = 1 ≠ 2' },
       ],
-      warnings: i % 4 === 0 ? [{ code: 'loose_label', where: 'applications.denied_law_prohibited', detail: 'matched loosely' }] : [],
+      warnings:
+        i % 4 === 0
+          ? [{ code: 'loose_label', where: 'applications.denied_law_prohibited', detail: 'matched loosely' }]
+          : [],
       extractor_version: '1.0.0',
     };
     out.push(JSON.parse(JSON.stringify(record)) as ReportRecord);
@@ -110,7 +126,17 @@ async function child(n: number): Promise<void> {
     const second = await publish({ records, failures: [], datasetsDir: datasets, today: '2026-11-27', site: false });
     const unchangedSeconds = (performance.now() - again) / 1000;
     console.log(
-      JSON.stringify({ n, seconds, cpuSeconds, load: os.loadavg()[0], unchangedSeconds, changed: second.changed, bytes, files: res.summary.files, maxRssKb: process.resourceUsage().maxRSS }),
+      JSON.stringify({
+        n,
+        seconds,
+        cpuSeconds,
+        load: os.loadavg()[0],
+        unchangedSeconds,
+        changed: second.changed,
+        bytes,
+        files: res.summary.files,
+        maxRssKb: process.resourceUsage().maxRSS,
+      }),
     );
   } finally {
     fs.rmSync(datasets, { recursive: true, force: true });

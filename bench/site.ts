@@ -10,7 +10,14 @@ import { PROVINCES_EN } from '../src/publish/site/labels.js';
 import { RECORDS } from '../test/fixtures/site/records.js';
 
 /** The files index.html pulls in before any user action. */
-const FIRST_LOAD = ['index.html', 'assets/site.css', 'assets/common.js', 'assets/list.js', 'data/labels.js', 'data/summary.js'];
+const FIRST_LOAD = [
+  'index.html',
+  'assets/site.css',
+  'assets/common.js',
+  'assets/list.js',
+  'data/labels.js',
+  'data/summary.js',
+];
 
 /** n records cut from the fixture records: every province, 2008–2024, tables shared (the builder only reads them). */
 export function syntheticRecords(n: number): ReportRecord[] {
@@ -61,7 +68,13 @@ export async function benchSite(n = 100_000): Promise<string[]> {
     const lists = await du(path.join(site, 'data/list'));
     const buckets = await du(path.join(site, 'data/reports'));
     const total = await du(site);
-    const largestList = Math.max(...(await Promise.all((await readdir(path.join(site, 'data/list'))).map(async (f) => (await stat(path.join(site, 'data/list', f))).size))));
+    const largestList = Math.max(
+      ...(await Promise.all(
+        (
+          await readdir(path.join(site, 'data/list'))
+        ).map(async (f) => (await stat(path.join(site, 'data/list', f))).size),
+      )),
+    );
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
     return [

@@ -63,7 +63,11 @@ function cpuMs(report: string): number {
 function timeOnce(argv: string[]): { ms: number; cpuMs: number; rssKb: number } {
   // the process's own stderr and /usr/bin/time's report are kept apart: -o writes the report to a file
   const out = path.join(tmpdir(), `ogi-startup-${process.pid}.time`);
-  const r = spawnSync(TIME, ['-v', '-o', out, ...argv], { cwd: tmpdir(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(TIME, ['-v', '-o', out, ...argv], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-400)}`);
   const report = readFileSync(out, 'utf8');
@@ -82,7 +86,15 @@ function timeCase(c: Case): Timing {
     cpu.push(t.cpuMs);
     rss.push(t.rssKb);
   }
-  return { name: c.name, runs: RUNS, medianMs: median(ms), minMs: Math.min(...ms), cpuMs: median(cpu), maxRssMb: Math.max(...rss) / 1024, targetMs: c.targetMs };
+  return {
+    name: c.name,
+    runs: RUNS,
+    medianMs: median(ms),
+    minMs: Math.min(...ms),
+    cpuMs: median(cpu),
+    maxRssMb: Math.max(...rss) / 1024,
+    targetMs: c.targetMs,
+  };
 }
 
 export async function benchStartup(): Promise<string[]> {
@@ -99,13 +111,17 @@ export async function benchStartup(): Promise<string[]> {
   ];
   const rows = cases.map(timeCase);
   const lines = [
-    `startup: whole processes under ${TIME} -v, median of ${RUNS} runs after a warm-up; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`,
+    `startup: whole processes under ${TIME} -v, median of ${RUNS} runs after a warm-up; load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
     `HTML: ${path.relative(ROOT, HTML)} · PDF: ${path.relative(ROOT, PDF)}`,
     'command                    median ms   min ms  CPU ms  max RSS MB  target (median wall clock)',
   ];
   for (const t of rows) {
     const verdict = t.targetMs === undefined ? '' : `≤ ${t.targetMs} ms ${t.medianMs <= t.targetMs ? 'met' : 'MISSED'}`;
-    lines.push(`${t.name.padEnd(25)} ${t.medianMs.toFixed(0).padStart(10)} ${t.minMs.toFixed(0).padStart(8)} ${t.cpuMs.toFixed(0).padStart(7)} ${t.maxRssMb.toFixed(1).padStart(11)}  ${verdict}`);
+    lines.push(
+      `${t.name.padEnd(25)} ${t.medianMs.toFixed(0).padStart(10)} ${t.minMs.toFixed(0).padStart(8)} ${t.cpuMs.toFixed(0).padStart(7)} ${t.maxRssMb.toFixed(1).padStart(11)}  ${verdict}`,
+    );
   }
   return lines;
 }

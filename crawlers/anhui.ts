@@ -2,8 +2,8 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'anhui', name: '安徽省', code: '340000',
-  portals: [
-    generic('https://www.ah.gov.cn/', { admin_level: 'province', discover: true }),
-  ],
+  id: 'anhui',
+  name: '安徽省',
+  code: '340000',
+  portals: [generic('https://www.ah.gov.cn/', { admin_level: 'province', discover: true })],
 });

@@ -2,7 +2,9 @@
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'beijing', name: '北京市', code: '110000',
+  id: 'beijing',
+  name: '北京市',
+  code: '110000',
   portals: [
     trs('https://www.beijing.gov.cn/gongkai/zfxxgk/gknb/', { admin_level: 'province' }),
     trs('https://www.bjmy.gov.cn/zwgk/zfxxgk/zfxxgknb/', { admin_level: 'county', county: '密云区' }),

@@ -2,7 +2,9 @@
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'chongqing', name: '重庆市', code: '500000',
+  id: 'chongqing',
+  name: '重庆市',
+  code: '500000',
   portals: [
     trs('http://zfwb.cq.gov.cn/zwgk_162/zfxxgknb/', { admin_level: 'department', agency: '重庆市人民政府外事办公室' }),
     trs('https://cqstl.gov.cn/zwgk_171/zfxxgknb/', { admin_level: 'county', county: '铜梁区' }),

@@ -2,7 +2,9 @@
 import { province, generic, gkmlpt } from '../src/crawl/define.js';
 
 export default province({
-  id: 'guangdong', name: '广东省', code: '440000',
+  id: 'guangdong',
+  name: '广东省',
+  code: '440000',
   portals: [
     gkmlpt('http://www.gd.gov.cn/gkmlpt/index', { admin_level: 'province' }),
     gkmlpt('http://www.gz.gov.cn/gkmlpt/index', { admin_level: 'city', city: '广州市' }),

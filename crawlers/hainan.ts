@@ -2,8 +2,8 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'hainan', name: '海南省', code: '460000',
-  portals: [
-    generic('https://www.hainan.gov.cn/hainan/zfxxgknb/', { admin_level: 'province' }),
-  ],
+  id: 'hainan',
+  name: '海南省',
+  code: '460000',
+  portals: [generic('https://www.hainan.gov.cn/hainan/zfxxgknb/', { admin_level: 'province' })],
 });

@@ -2,7 +2,9 @@
 import { province, generic, hanweb } from '../src/crawl/define.js';
 
 export default province({
-  id: 'heilongjiang', name: '黑龙江省', code: '230000',
+  id: 'heilongjiang',
+  name: '黑龙江省',
+  code: '230000',
   portals: [
     generic('https://www.hlj.gov.cn/', { admin_level: 'province', discover: true }),
     hanweb('http://mlxxxgk.harbin.gov.cn/col/col12946/index.html', { admin_level: 'city', city: '哈尔滨市' }),

@@ -2,9 +2,15 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'henan', name: '河南省', code: '410000',
+  id: 'henan',
+  name: '河南省',
+  code: '410000',
   portals: [
     generic('https://www.henan.gov.cn/', { admin_level: 'province', discover: true }),
-    generic('http://fgw.henan.gov.cn/', { admin_level: 'department', agency: '河南省发展和改革委员会', discover: true }),
+    generic('http://fgw.henan.gov.cn/', {
+      admin_level: 'department',
+      agency: '河南省发展和改革委员会',
+      discover: true,
+    }),
   ],
 });

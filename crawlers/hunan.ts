@@ -2,7 +2,9 @@
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'hunan', name: '湖南省', code: '430000',
+  id: 'hunan',
+  name: '湖南省',
+  code: '430000',
   portals: [
     trs('http://hunan.gov.cn/hnszf/xxgk/zfxxgknb/', { admin_level: 'province' }),
     trs('http://hunan.gov.cn/hnszf/xxgk/zfxxgknb/szf_97943/', { admin_level: 'province', agency: '湖南省人民政府' }),

@@ -2,8 +2,8 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'jiangsu', name: '江苏省', code: '320000',
-  portals: [
-    generic('https://www.jiangsu.gov.cn/', { admin_level: 'province', discover: true }),
-  ],
+  id: 'jiangsu',
+  name: '江苏省',
+  code: '320000',
+  portals: [generic('https://www.jiangsu.gov.cn/', { admin_level: 'province', discover: true })],
 });

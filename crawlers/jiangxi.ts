@@ -2,8 +2,8 @@
 import { province, hanweb } from '../src/crawl/define.js';
 
 export default province({
-  id: 'jiangxi', name: '江西省', code: '360000',
-  portals: [
-    hanweb('https://www.jiangxi.gov.cn/col/col5813/index.html', { admin_level: 'province' }),
-  ],
+  id: 'jiangxi',
+  name: '江西省',
+  code: '360000',
+  portals: [hanweb('https://www.jiangxi.gov.cn/col/col5813/index.html', { admin_level: 'province' })],
 });

@@ -2,10 +2,16 @@
 import { province, generic, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'shaanxi', name: '陕西省', code: '610000',
+  id: 'shaanxi',
+  name: '陕西省',
+  code: '610000',
   portals: [
     trs('http://www.shaanxi.gov.cn/zfxxgk/xxgknb/', { admin_level: 'province' }),
     trs('http://www.shaanxi.gov.cn/zfxxgk/xxgknb/szfbgt/', { admin_level: 'province', agency: '陕西省人民政府办公厅' }),
-    generic('https://jyj.yanan.gov.cn/zfxxgk/zfxxgknb/1.html', { admin_level: 'department', agency: '延安市教育局', city: '延安市' }),
+    generic('https://jyj.yanan.gov.cn/zfxxgk/zfxxgknb/1.html', {
+      admin_level: 'department',
+      agency: '延安市教育局',
+      city: '延安市',
+    }),
   ],
 });

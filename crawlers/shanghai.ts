@@ -2,8 +2,8 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'shanghai', name: '上海市', code: '310000',
-  portals: [
-    generic('https://www.shanghai.gov.cn/nw12344/', { admin_level: 'province' }),
-  ],
+  id: 'shanghai',
+  name: '上海市',
+  code: '310000',
+  portals: [generic('https://www.shanghai.gov.cn/nw12344/', { admin_level: 'province' })],
 });

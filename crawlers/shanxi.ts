@@ -2,8 +2,8 @@
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'shanxi', name: '山西省', code: '140000',
-  portals: [
-    trs('http://www.shanxi.gov.cn/zfxxgk/zfxxgkzl/zfxxgknb/', { admin_level: 'province' }),
-  ],
+  id: 'shanxi',
+  name: '山西省',
+  code: '140000',
+  portals: [trs('http://www.shanxi.gov.cn/zfxxgk/zfxxgkzl/zfxxgknb/', { admin_level: 'province' })],
 });

@@ -2,8 +2,8 @@
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({
-  id: 'sichuan', name: '四川省', code: '510000',
-  portals: [
-    generic('http://www.sc.gov.cn/10462/c105716/', { admin_level: 'province' }),
-  ],
+  id: 'sichuan',
+  name: '四川省',
+  code: '510000',
+  portals: [generic('http://www.sc.gov.cn/10462/c105716/', { admin_level: 'province' })],
 });

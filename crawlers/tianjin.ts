@@ -2,7 +2,9 @@
 import { province, browser, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'tianjin', name: '天津市', code: '120000',
+  id: 'tianjin',
+  name: '天津市',
+  code: '120000',
   portals: [
     trs('http://gk.tj.gov.cn/xxgknb_530/tjsrmzf/', { admin_level: 'province' }),
     browser('http://gk.tj.gov.cn/xxgknb_530/', { admin_level: 'province' }),

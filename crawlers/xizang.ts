@@ -2,8 +2,8 @@
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({
-  id: 'xizang', name: '西藏自治区', code: '540000',
-  portals: [
-    trs('http://www.xizang.gov.cn/zwgk/xxgk_424/xxgknb/', { admin_level: 'province' }),
-  ],
+  id: 'xizang',
+  name: '西藏自治区',
+  code: '540000',
+  portals: [trs('http://www.xizang.gov.cn/zwgk/xxgk_424/xxgknb/', { admin_level: 'province' })],
 });

@@ -50,7 +50,8 @@ export function seedToHtml(text: string): string {
       const row: string[] = [];
       while (i < lines.length && isCellLine(lines[i])) row.push(lines[i++].slice(1));
       rows.push(row);
-      while (i + 1 < lines.length && lines[i] !== undefined && lines[i].trim() === '' && lines[i + 1].trim() === '') i++;
+      while (i + 1 < lines.length && lines[i] !== undefined && lines[i].trim() === '' && lines[i + 1].trim() === '')
+        i++;
       if (!isCellLine(lines[i + 1] ?? '')) flush();
       continue;
     }
@@ -91,7 +92,8 @@ ${body}
 
 function listPage(items: DemoItem[], page: number, pages: number): string {
   const lis = items.map(
-    (it) => `      <li><a href="./${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>`,
+    (it) =>
+      `      <li><a href="./${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>`,
   );
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8">
@@ -125,9 +127,21 @@ function htmlToDocx(html: string, outFile: string): void {
   try {
     const src = path.join(tmp, 'report.html');
     writeFileSync(src, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
-    execFileSync('soffice', [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', tmp, src], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${tmp}/profile`,
+        '--headless',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        tmp,
+        src,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     mkdirSync(path.dirname(outFile), { recursive: true });
     copyFileSync(path.join(tmp, 'report.docx'), outFile);
   } finally {
@@ -137,7 +151,11 @@ function htmlToDocx(html: string, outFile: string): void {
 
 /** A file that starts like a PDF and then is not one (a download cut short and padded by a proxy). */
 function corruptPdf(): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R'), Buffer.alloc(2048, 0x20), Buffer.from('\n<html><body>502 Bad Gateway</body></html>\n')]);
+  return Buffer.concat([
+    Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R'),
+    Buffer.alloc(2048, 0x20),
+    Buffer.from('\n<html><body>502 Bad Gateway</body></html>\n'),
+  ]);
 }
 
 function main(): void {
@@ -149,7 +167,8 @@ function main(): void {
     } else if (item.attachment) {
       const a = item.attachment;
       const target = path.join(COLUMN, path.dirname(item.path), a.file);
-      if (a.from === 'seed-docx') htmlToDocx(seedToHtml(readFileSync(path.join(SAMPLES, 'seeds', item.seed!), 'utf8')), target);
+      if (a.from === 'seed-docx')
+        htmlToDocx(seedToHtml(readFileSync(path.join(SAMPLES, 'seeds', item.seed!), 'utf8')), target);
       else if (a.from === 'corrupt-pdf') write(path.join(path.dirname(item.path), a.file), corruptPdf());
       else {
         mkdirSync(path.dirname(target), { recursive: true });
@@ -164,9 +183,14 @@ function main(): void {
   }
   const pages = Math.ceil(DEMO_ITEMS.length / PER_PAGE);
   for (let p = 0; p < pages; p++) {
-    write(p === 0 ? 'index.html' : `index_${p}.html`, listPage(DEMO_ITEMS.slice(p * PER_PAGE, (p + 1) * PER_PAGE), p, pages));
+    write(
+      p === 0 ? 'index.html' : `index_${p}.html`,
+      listPage(DEMO_ITEMS.slice(p * PER_PAGE, (p + 1) * PER_PAGE), p, pages),
+    );
   }
-  console.log(`demo portal written to ${path.relative(process.cwd(), SITE)} (${DEMO_ITEMS.length} items, ${pages} list pages)`);
+  console.log(
+    `demo portal written to ${path.relative(process.cwd(), SITE)} (${DEMO_ITEMS.length} items, ${pages} list pages)`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

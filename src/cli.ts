@@ -8,8 +8,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
   crawl: { summary: 'find and fetch reports on government portals', load: () => import('./commands/crawl.js') },
   crawlers: { summary: 'list the province crawlers and their portals', load: () => import('./commands/crawlers.js') },
   publish: { summary: 'write a versioned dataset from extracted records', load: () => import('./commands/publish.js') },
-  refresh: { summary: 'crawl → extract what changed → publish (the nightly job)', load: () => import('./commands/refresh.js') },
-  demo: { summary: 'serve the bundled demo portal and refresh from it (npm start)', load: () => import('./commands/demo.js') },
+  refresh: {
+    summary: 'crawl → extract what changed → publish (the nightly job)',
+    load: () => import('./commands/refresh.js'),
+  },
+  demo: {
+    summary: 'serve the bundled demo portal and refresh from it (npm start)',
+    load: () => import('./commands/demo.js'),
+  },
 };
 
 function usage(): string {

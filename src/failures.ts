@@ -65,7 +65,10 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   not_a_report: { zh: '非年度报告', en: 'Recognised as something else (a notice, a guide, a budget…) and left out.' },
   timeout: { zh: '请求超时', en: 'The server did not answer in time.' },
   network: { zh: '网络错误', en: 'Connection refused or reset, DNS failure, TLS error.' },
-  blocked: { zh: '访问被拒', en: 'The site refuses this client (HTTP 403, throttling that does not stop, a challenge that cannot be passed).' },
+  blocked: {
+    zh: '访问被拒',
+    en: 'The site refuses this client (HTTP 403, throttling that does not stop, a challenge that cannot be passed).',
+  },
   challenge: { zh: '需通过验证', en: 'The site answered with a JavaScript challenge (HTTP 412).' },
   robots: { zh: 'robots.txt禁止', en: 'robots.txt disallows the page; it was not fetched.' },
   not_allowed: { zh: '站点不在许可范围', en: 'A host outside *.gov.cn and the allowed hosts; it was not fetched.' },
@@ -77,7 +80,10 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
     zh: '超出资源限制',
     en: 'The document needed more memory, CPU time, wall time or output than one document may have; the message names the limit.',
   },
-  extractor_crashed: { zh: '解析进程崩溃', en: 'The extractor process died on this document; the other documents were extracted.' },
+  extractor_crashed: {
+    zh: '解析进程崩溃',
+    en: 'The extractor process died on this document; the other documents were extracted.',
+  },
   bad_record: { zh: '记录文件无效', en: 'A stored record file that is not a valid record.' },
   internal_error: { zh: '程序内部错误', en: 'The extractor broke on this document (a bug, not the document).' },
   error: { zh: '抓取程序错误', en: 'The crawler broke on this page (a bug, not the site).' },

@@ -79,22 +79,48 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   const knownUrls = new Set((await readDocuments(storage)).firstSha.keys());
   let crawled: CrawlResult | null = null;
   if (!opts.skipCrawl) {
-    const { storage: _s, datasets: _d, extractorVersion: _v, extract: _e, pool: _p, site: _site, today: _t, skipCrawl: _k, ...crawlOpts } = opts;
+    const {
+      storage: _s,
+      datasets: _d,
+      extractorVersion: _v,
+      extract: _e,
+      pool: _p,
+      site: _site,
+      today: _t,
+      skipCrawl: _k,
+      ...crawlOpts
+    } = opts;
     const { crawl } = await import('./crawl/index.js'); // crawlee: only when there is a crawl (not for --no-crawl, publish)
     crawled = await crawl({ ...crawlOpts, storage });
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;
 
-  const { extraction, failures: runFailures } = await extractStorage(storage, { version: opts.extractorVersion, extract: opts.extract, pool: opts.pool });
+  const { extraction, failures: runFailures } = await extractStorage(storage, {
+    version: opts.extractorVersion,
+    extract: opts.extract,
+    pool: opts.pool,
+  });
   // A list page's failure stands only while the latest crawl still meets it.
-  const crawlFailureUrls = crawled ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url)) : undefined;
+  const crawlFailureUrls = crawled
+    ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url))
+    : undefined;
   const { records: published, failures } = await assemble(storage, { crawlFailureUrls });
-  const result = await publish({ records: published, failures, datasetsDir: datasets, today: opts.today, site: opts.site });
+  const result = await publish({
+    records: published,
+    failures,
+    datasetsDir: datasets,
+    today: opts.today,
+    site: opts.site,
+  });
 
   const s = result.summary;
   const summary: RefreshSummary = {
     pages: crawled?.pages ?? 0,
-    documents: { new: newDocs, changed: (crawled?.documents.length ?? 0) - newDocs, unchanged: crawled?.unchanged ?? 0 },
+    documents: {
+      new: newDocs,
+      changed: (crawled?.documents.length ?? 0) - newDocs,
+      unchanged: crawled?.unchanged ?? 0,
+    },
     extraction,
     failures: { crawl: crawled?.failures.length ?? 0, extract: runFailures.length },
     reports: s.reports,
@@ -156,7 +182,14 @@ export async function extractStorage(
         } catch (err) {
           const kind = err instanceof ExtractError ? err.kind : 'internal_error';
           const message = err instanceof Error ? err.message : String(err);
-          const f: CachedFailure = { sha256: entry.sha256, url: entry.url, kind, message, extractor_version: version, at: new Date().toISOString() };
+          const f: CachedFailure = {
+            sha256: entry.sha256,
+            url: entry.url,
+            kind,
+            message,
+            extractor_version: version,
+            at: new Date().toISOString(),
+          };
           await cache.putFailure(f);
           extraction.failed++;
           failed[i] = { url: entry.url, stage: 'extract', kind, message, at: f.at };

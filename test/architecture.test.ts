@@ -24,7 +24,10 @@ async function violations(cwd: string): Promise<string[]> {
   const run = promisify(execFile);
   let stdout: string;
   try {
-    ({ stdout } = await run(DEPCRUISE, ['--config', CONFIG, '--output-type', 'json', 'src', 'crawlers'], { cwd, maxBuffer: 64 << 20 }));
+    ({ stdout } = await run(DEPCRUISE, ['--config', CONFIG, '--output-type', 'json', 'src', 'crawlers'], {
+      cwd,
+      maxBuffer: 64 << 20,
+    }));
   } catch (err) {
     // depcruise exits non-zero when it finds violations; its JSON is still on stdout
     stdout = (err as { stdout?: string }).stdout ?? '';
@@ -51,13 +54,22 @@ describe('layering (.dependency-cruiser.cjs)', () => {
       await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
       await writeFile(path.join(dir, rel), text);
     };
-    await write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }));
+    await write(
+      'tsconfig.json',
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+    );
     await write('src/record.ts', 'export type R = number;\n');
     await write('src/text/dates.ts', "import { fetchPage } from '../net/http.js';\nexport const d = fetchPage;\n");
     await write('src/net/http.ts', 'export const fetchPage = 1;\n');
     await write('src/crawl/define.ts', "import type { R } from '../record.js';\nexport const trs = (r: R) => r;\n");
-    await write('src/crawl/index.ts', "import all from '../../crawlers/index.js';\nimport { fetchPage } from '../net/http.js';\nexport const n = [all, fetchPage];\n");
-    await write('crawlers/index.ts', "import { trs } from '../src/crawl/define.js';\nimport { fetchPage } from '../src/net/http.js';\nexport default [trs(fetchPage)];\n");
+    await write(
+      'src/crawl/index.ts',
+      "import all from '../../crawlers/index.js';\nimport { fetchPage } from '../net/http.js';\nexport const n = [all, fetchPage];\n",
+    );
+    await write(
+      'crawlers/index.ts',
+      "import { trs } from '../src/crawl/define.js';\nimport { fetchPage } from '../src/net/http.js';\nexport default [trs(fetchPage)];\n",
+    );
     await write('src/extract/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n");
     await write('src/extract/b.ts', "import { a } from './a.js';\nexport const b = () => a;\n");
 
@@ -70,7 +82,10 @@ describe('layering (.dependency-cruiser.cjs)', () => {
 
     // Mended: the leaf stands alone, crawl receives the crawlers, the portal file declares only, no cycle.
     await write('src/text/dates.ts', 'export const d = 1;\n');
-    await write('src/crawl/index.ts', "import { fetchPage } from '../net/http.js';\nexport const crawl = (all: unknown[]) => [all, fetchPage];\n");
+    await write(
+      'src/crawl/index.ts',
+      "import { fetchPage } from '../net/http.js';\nexport const crawl = (all: unknown[]) => [all, fetchPage];\n",
+    );
     await write('crawlers/index.ts', "import { trs } from '../src/crawl/define.js';\nexport default [trs(1)];\n");
     await write('src/extract/b.ts', 'export const b = () => 2;\n');
     expect(await violations(dir)).toEqual([]);

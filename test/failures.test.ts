@@ -38,7 +38,8 @@ function emittedKinds(): Map<string, string> {
       .forEach((line, i) => {
         const where = `src/${rel}:${i + 1}`;
         // new FetchError('robots', …), new ExtractError('corrupt_pdf', …), super('http_429', …)
-        for (const m of line.matchAll(/new (?:\w+Error)\(\s*'([a-z0-9_]+)'/g)) if (!/PublishError/.test(m[0])) add(m[1]!, where);
+        for (const m of line.matchAll(/new (?:\w+Error)\(\s*'([a-z0-9_]+)'/g))
+          if (!/PublishError/.test(m[0])) add(m[1]!, where);
         // { kind: 'layout_changed', message } and { url, stage, kind: 'bad_record', message }: failure objects
         if (/message/.test(line)) for (const m of line.matchAll(/\bkind: '([a-z0-9_]+)'/g)) add(m[1]!, where);
         // const kind = … ? 'blocked' : `http_${…}` / 'internal_error'
@@ -54,7 +55,27 @@ describe('failure kinds', () => {
   it('has every kind the code emits in the union', () => {
     const found = emittedKinds();
     // the scan sees the kinds of each stage (so it is not vacuous)
-    for (const k of ['http_404', 'timeout', 'network', 'blocked', 'challenge', 'robots', 'not_allowed', 'too_large', 'too_many_redirects', 'layout_changed', 'error', 'corrupt_pdf', 'not_a_report', 'bad_record', 'internal_error', 'not_found', 'not_a_file', 'resource_limit', 'extractor_crashed']) {
+    for (const k of [
+      'http_404',
+      'timeout',
+      'network',
+      'blocked',
+      'challenge',
+      'robots',
+      'not_allowed',
+      'too_large',
+      'too_many_redirects',
+      'layout_changed',
+      'error',
+      'corrupt_pdf',
+      'not_a_report',
+      'bad_record',
+      'internal_error',
+      'not_found',
+      'not_a_file',
+      'resource_limit',
+      'extractor_crashed',
+    ]) {
       expect(found.has(k), `scan found ${k}`).toBe(true);
     }
     const unknown = [...found].filter(([k]) => !isFailureKind(k)).map(([k, where]) => `${k} (${where})`);

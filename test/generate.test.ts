@@ -22,7 +22,7 @@ const by = (f: (r: GeneratedReport) => boolean) => reports.find(f)!;
 const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** Printed text → the value the schema gives it. */
-function valueOf(text: string): number | null {
+function cellValue(text: string): number | null {
   if (text === '') return null;
   const m = /^([+-]?\d+(?:\.\d+)?)(万元)?$/.exec(text);
   if (!m) throw new Error(`unparseable printed cell ${text}`);
@@ -54,14 +54,18 @@ describe('generateReport', () => {
     for (const r of reports) {
       for (const [row, cells] of Object.entries(r.printed.applications))
         for (const c of APPLICANT_COLUMNS)
-          if (valueOf(cells![c]) !== r.truth.applications[row as ApplicationRow]![c]) bad.push(`${r.id} ${row}.${c}`);
+          if (cellValue(cells![c]) !== r.truth.applications[row as ApplicationRow]![c]) bad.push(`${r.id} ${row}.${c}`);
       for (const g of REVIEW_GROUPS)
-        for (const c of REVIEW_COLUMNS) if (valueOf(r.printed.reviews[g][c]) !== r.truth.reviews[g][c]) bad.push(`${r.id} ${g}.${c}`);
+        for (const c of REVIEW_COLUMNS)
+          if (cellValue(r.printed.reviews[g][c]) !== r.truth.reviews[g][c]) bad.push(`${r.id} ${g}.${c}`);
       for (const [row, cells] of Object.entries(r.printed.proactive))
         for (const [c, text] of Object.entries(cells))
-          if (valueOf(text) !== r.truth.proactive[row]![c]) bad.push(`${r.id} proactive ${row}.${c}`);
+          if (cellValue(text) !== r.truth.proactive[row]![c]) bad.push(`${r.id} proactive ${row}.${c}`);
       const money = r.truth.proactive[r.truth.template === '2019' ? 'procurement' : 'fees']!;
-      if (money.amount_raw !== r.printed.proactive[r.truth.template === '2019' ? 'procurement' : 'fees']!.amount_wan_yuan) bad.push(`${r.id} raw`);
+      if (
+        money.amount_raw !== r.printed.proactive[r.truth.template === '2019' ? 'procurement' : 'fees']!.amount_wan_yuan
+      )
+        bad.push(`${r.id} raw`);
     }
     expect(bad).toEqual([]);
   });
@@ -76,7 +80,9 @@ describe('generateReport', () => {
     expect(printed.some((t) => /^\+\d+$/.test(t))).toBe(true);
     expect(printed.some((t) => /^-\d+$/.test(t))).toBe(true);
     expect(printed.some((t) => /^\d+\.\d+万元$/.test(t))).toBe(true);
-    expect(reports.some((r) => r.truth.template === '2021' && !Number.isInteger(r.truth.proactive.fees!.amount_wan_yuan))).toBe(true);
+    expect(
+      reports.some((r) => r.truth.template === '2021' && !Number.isInteger(r.truth.proactive.fees!.amount_wan_yuan)),
+    ).toBe(true);
     // total cells are never blank
     for (const r of reports) for (const row of Object.values(r.truth.applications)) expect(row!.total).not.toBeNull();
     // a 2021 report printing （六） as one row has no sub-row keys; a three-row one has them and `other` as their sum
@@ -115,7 +121,10 @@ describe('HTML renderings', () => {
   const rep2021 = by((r) => r.variant === '2021' && r.labels.broken);
   it('a <table> page keeps the merges of the form', () => {
     const $ = load(renderHtml(rep2021, { layout: 'table', charset: 'utf-8' }).toString('utf8'));
-    const td = (label: string) => $('td').filter((_, el) => norm($(el).text()) === label).first();
+    const td = (label: string) =>
+      $('td')
+        .filter((_, el) => norm($(el).text()) === label)
+        .first();
     expect(td('三、本年度办理结果').attr('rowspan')).toBe('22');
     expect(td('法人或其他组织').attr('colspan')).toBe('5');
     expect(td('申请人情况').attr('colspan')).toBe('7');
@@ -123,8 +132,23 @@ describe('HTML renderings', () => {
     expect(td('（六）其他处理').attr('rowspan') ?? td('(六)其他处理').attr('rowspan')).toBe('3');
     expect($('table')).toHaveLength(3);
     // data cells of table 三, row by row, are the printed values (a blank is an empty cell)
-    const rows = $('table').eq(1).find('tr').slice(3).toArray()
-      .map((tr) => $(tr).find('td').toArray().slice(-7).map((el) => $(el).text().replace(/\u00a0/g, '').trim()));
+    const rows = $('table')
+      .eq(1)
+      .find('tr')
+      .slice(3)
+      .toArray()
+      .map((tr) =>
+        $(tr)
+          .find('td')
+          .toArray()
+          .slice(-7)
+          .map((el) =>
+            $(el)
+              .text()
+              .replace(/\u00a0/g, '')
+              .trim(),
+          ),
+      );
     expect(rows).toEqual(printedApplicationRows(rep2021));
   });
 
@@ -134,7 +158,9 @@ describe('HTML renderings', () => {
     const none = renderHtml(rep, { layout: 'table', charset: 'gbk-none' });
     expect(iconv.decode(meta, 'gbk')).toContain(rep.truth.agency);
     expect(meta.toString('utf8')).not.toContain(rep.truth.agency);
-    expect(iconv.decode(meta, 'gbk')).toMatch(/<meta http-equiv="Content-Type" content="text\/html; charset=(gbk|gb2312|GB2312)">/);
+    expect(iconv.decode(meta, 'gbk')).toMatch(
+      /<meta http-equiv="Content-Type" content="text\/html; charset=(gbk|gb2312|GB2312)">/,
+    );
     expect(iconv.decode(none, 'gbk')).not.toMatch(/charset/i);
   });
 
@@ -142,15 +168,36 @@ describe('HTML renderings', () => {
     const rep = by((r) => Object.values(r.truth.applications).some((row) => Object.values(row!).includes(null)));
     const div = load(renderHtml(rep, { layout: 'div', charset: 'utf-8' }).toString('utf8'));
     expect(div('table')).toHaveLength(0);
-    const divRows = div('.table').eq(1).find('.tr').slice(3).toArray()
-      .map((tr) => div(tr).find('.td').toArray().slice(-7).map((el) => div(el).text()));
+    const divRows = div('.table')
+      .eq(1)
+      .find('.tr')
+      .slice(3)
+      .toArray()
+      .map((tr) =>
+        div(tr)
+          .find('.td')
+          .toArray()
+          .slice(-7)
+          .map((el) => div(el).text()),
+      );
     expect(divRows).toEqual(printedApplicationRows(rep));
 
     const p = load(renderHtml(rep, { layout: 'p', charset: 'utf-8' }).toString('utf8'));
     expect(p('table')).toHaveLength(0);
-    const lines = p('.table-text').eq(1).find('p').slice(3).toArray()
-      .map((el) => p(el).text().split(/(?:[\s\u00a0\u3000]{2,}|\u3000)/).slice(-7));
-    expect(lines).toEqual(printedApplicationRows(rep).map((row) => row.map((c) => (c === '' ? expect.stringMatching(/^(—|-|\/)$/) : c))));
+    const lines = p('.table-text')
+      .eq(1)
+      .find('p')
+      .slice(3)
+      .toArray()
+      .map((el) =>
+        p(el)
+          .text()
+          .split(/(?:[\s\u00a0\u3000]{2,}|\u3000)/)
+          .slice(-7),
+      );
+    expect(lines).toEqual(
+      printedApplicationRows(rep).map((row) => row.map((c) => (c === '' ? expect.stringMatching(/^(—|-|\/)$/) : c))),
+    );
   });
 });
 
@@ -161,12 +208,22 @@ describe('text renderings', () => {
     expect(text).toContain(`# ${rep.titleLines.join('')}`);
     expect(text).toMatch(/^#{2,4} 一、/m);
     const row = text.split('\n').find((l) => l.startsWith('四、结转下年度继续办理'))!;
-    expect(row.split('\t')).toEqual(['四、结转下年度继续办理', '', '', ...APPLICANT_COLUMNS.map((c) => rep.printed.applications.carried_forward![c])]);
+    expect(row.split('\t')).toEqual([
+      '四、结转下年度继续办理',
+      '',
+      '',
+      ...APPLICANT_COLUMNS.map((c) => rep.printed.applications.carried_forward![c]),
+    ]);
   });
   it('lines layout: one cell per line after a tab, a blank line between rows', () => {
-    const text = renderText(rep, 'lines').toString('utf8').replace(/^\ufeff/, '');
+    const text = renderText(rep, 'lines')
+      .toString('utf8')
+      .replace(/^\ufeff/, '');
     const block = text.slice(text.indexOf('\t四、结转下年度继续办理')).split('\n\n')[0]!;
-    expect(block.split('\n')).toEqual(['\t四、结转下年度继续办理', ...APPLICANT_COLUMNS.map((c) => `\t${rep.printed.applications.carried_forward![c]}`)]);
+    expect(block.split('\n')).toEqual([
+      '\t四、结转下年度继续办理',
+      ...APPLICANT_COLUMNS.map((c) => `\t${rep.printed.applications.carried_forward![c]}`),
+    ]);
   });
   it('pagebreak layout: table 三 broken inside a group label, the tail starting the next page', () => {
     for (const r of reports.slice(0, 40)) {
@@ -177,7 +234,10 @@ describe('text renderings', () => {
       expect(first, r.id).toBeGreaterThan(0);
       expect(gap, r.id).toBeGreaterThan(first);
       expect([...lines[gap + 1]!.split('\t')[0]!].length, r.id).toBe(1); // the group label's last character
-      expect(lines.slice(first, end).filter((l) => l === ''), r.id).toHaveLength(1);
+      expect(
+        lines.slice(first, end).filter((l) => l === ''),
+        r.id,
+      ).toHaveLength(1);
     }
   });
 });
@@ -207,8 +267,14 @@ describe('DOCX, DOC and PDF renderings', () => {
 
   it('PDFs break table 三 across pages and leave blank cells without text', async () => {
     const picks = [
-      by((r) => r.variant === '2019' && Object.values(r.printed.applications).some((row) => Object.values(row!).includes(''))),
-      by((r) => r.variant === '2021' && Object.values(r.printed.applications).some((row) => Object.values(row!).includes(''))),
+      by(
+        (r) =>
+          r.variant === '2019' && Object.values(r.printed.applications).some((row) => Object.values(row!).includes('')),
+      ),
+      by(
+        (r) =>
+          r.variant === '2021' && Object.values(r.printed.applications).some((row) => Object.values(row!).includes('')),
+      ),
     ];
     const pdfs = await renderPdfs([
       { rep: picks[0]!, pageBreak: 'forced' },
@@ -217,7 +283,9 @@ describe('DOCX, DOC and PDF renderings', () => {
     for (const [i, pdf] of pdfs.entries()) {
       const rep = picks[i]!;
       await writeFile(join(dir, `p${i}.pdf`), pdf);
-      const pages = execFileSync('pdftotext', ['-layout', join(dir, `p${i}.pdf`), '-']).toString('utf8').split('\f');
+      const pages = execFileSync('pdftotext', ['-layout', join(dir, `p${i}.pdf`), '-'])
+        .toString('utf8')
+        .split('\f');
       const pageOf = (s: string) => pages.findIndex((p) => norm(p).includes(s));
       expect(pageOf('（一）予以公开') >= 0 || pageOf('(一)予以公开') >= 0).toBe(true);
       const top = Math.max(pageOf('（一）予以公开'), pageOf('(一)予以公开'));
@@ -229,13 +297,19 @@ describe('DOCX, DOC and PDF renderings', () => {
       const from = text.search(loose('申请人情况'));
       const to = from + text.slice(from).search(loose('行政复议'));
       const tokens = text.slice(from, to).match(/(?<![\d.．、])\d+(?!\d|\s*[.．、])/g) ?? []; // "3 . 其 他": a spaced label's number
-      const printed = Object.values(rep.printed.applications).flatMap((row) => Object.values(row!)).filter((t) => t !== '');
-      expect(tokens.join(" "), rep.id).toBe(printed.join(" "));
+      const printed = Object.values(rep.printed.applications)
+        .flatMap((row) => Object.values(row!))
+        .filter((t) => t !== '');
+      expect(tokens.join(' '), rep.id).toBe(printed.join(' '));
     }
   }, 120_000);
 
   it('a corpus is generated once and then read from its cache', async () => {
-    const spec = { seed: 'cache', counts: { 'html-table': 2, 'txt-lines': 1, 'pdf-natural-break': 1 }, pdfPages: 5 } as const;
+    const spec = {
+      seed: 'cache',
+      counts: { 'html-table': 2, 'txt-lines': 1, 'pdf-natural-break': 1 },
+      pdfPages: 5,
+    } as const;
     const first = await buildCorpus(spec, dir);
     const second = await buildCorpus(spec, dir);
     expect(second).toEqual(first);

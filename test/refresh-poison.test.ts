@@ -31,23 +31,54 @@ describe('ogi refresh with poisoned documents', () => {
     const datasets = await mkdtemp(path.join(os.tmpdir(), 'ogi-poison-datasets-'));
     const store = await DocumentStore.open(storage);
     const seeds = ['000_5b187f188d2c1fc2', '001_82da0c68b48e6d43'];
-    for (const s of seeds) await store.put(readFileSync(path.join(SEEDS, `${s}.txt`)), doc(`http://a.gov.cn/${s}.txt`, 'text/plain; charset=utf-8'));
+    for (const s of seeds)
+      await store.put(
+        readFileSync(path.join(SEEDS, `${s}.txt`)),
+        doc(`http://a.gov.cn/${s}.txt`, 'text/plain; charset=utf-8'),
+      );
     await store.put(zipBomb(), doc('http://a.gov.cn/bomb.docx', 'application/octet-stream'));
     await store.put(loopedDoc().bytes, doc('http://a.gov.cn/loop.doc', 'application/msword'));
-    await store.put(readFileSync(path.join(PEER, 'hongze-2024.pdf')), doc('http://a.gov.cn/heavy.pdf', 'application/pdf'));
+    await store.put(
+      readFileSync(path.join(PEER, 'hongze-2024.pdf')),
+      doc('http://a.gov.cn/heavy.pdf', 'application/pdf'),
+    );
 
     // 300 MiB: a worker reading a short text report stays far below; pdf.js alone passes it.
-    const result = await refresh({ storage, datasets, skipCrawl: true, site: false, today: '2026-01-03', pool: { size: 2, limits: { rssMb: 300 } } });
+    const result = await refresh({
+      storage,
+      datasets,
+      skipCrawl: true,
+      site: false,
+      today: '2026-01-03',
+      pool: { size: 2, limits: { rssMb: 300 } },
+    });
 
     expect(result.summary.extraction).toEqual({ extracted: 2, failed: 3, cached: 0 });
     expect(result.summary.published).toBe('2026-01-03');
-    const reports = readFileSync(path.join(datasets, '2026-01-03', 'reports.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const reports = readFileSync(path.join(datasets, '2026-01-03', 'reports.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(reports.map((r) => r.source.document_url).sort()).toEqual(seeds.map((s) => `http://a.gov.cn/${s}.txt`));
-    const failures = parse(readFileSync(path.join(datasets, '2026-01-03', 'failures.csv')), { bom: true }) as string[][];
+    const failures = parse(readFileSync(path.join(datasets, '2026-01-03', 'failures.csv')), {
+      bom: true,
+    }) as string[][];
     expect(failures[0]).toEqual(['url', 'stage', 'kind', 'message']);
-    expect(failures.slice(1).map(([url, stage, kind, message]) => [url, stage, kind, message.replace(/\d+/g, 'N')])).toEqual([
-      ['http://a.gov.cn/bomb.docx', 'extract', 'resource_limit', 'zip entry word/document.xml inflates N:N to N MiB, over the N:N allowed (MAX_ZIP_RATIO)'],
-      ['http://a.gov.cn/heavy.pdf', 'extract', 'resource_limit', 'memory limit: resident size N MiB over the N MiB allowed'],
+    expect(
+      failures.slice(1).map(([url, stage, kind, message]) => [url, stage, kind, message.replace(/\d+/g, 'N')]),
+    ).toEqual([
+      [
+        'http://a.gov.cn/bomb.docx',
+        'extract',
+        'resource_limit',
+        'zip entry word/document.xml inflates N:N to N MiB, over the N:N allowed (MAX_ZIP_RATIO)',
+      ],
+      [
+        'http://a.gov.cn/heavy.pdf',
+        'extract',
+        'resource_limit',
+        'memory limit: resident size N MiB over the N MiB allowed',
+      ],
       ['http://a.gov.cn/loop.doc', 'extract', 'corrupt_doc', `unreadable DOC: a FAT chain loops at sector N`],
     ]);
   });

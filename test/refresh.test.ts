@@ -19,7 +19,11 @@ import { refresh, type RefreshOptions } from '../src/refresh.js';
 import { SEEDS } from './fixtures/samples.js';
 
 const COLUMN = '/zfxxgk/zfxxgknb/';
-const idOf = (rel: string) => `r${createHash('sha256').update(readFileSync(path.join(DEMO_SITE, COLUMN, rel))).digest('hex').slice(0, 16)}`;
+const idOf = (rel: string) =>
+  `r${createHash('sha256')
+    .update(readFileSync(path.join(DEMO_SITE, COLUMN, rel)))
+    .digest('hex')
+    .slice(0, 16)}`;
 
 // The demo's reports: the file the record comes from, its agency, year and format.
 const REPORTS = [
@@ -36,7 +40,12 @@ const CHANGED = '202101/t20210130_3001.html';
 
 /** The cells of `got` at the rows and columns `want` names. */
 const pick = (got: any, want: Record<string, Record<string, unknown>>) =>
-  Object.fromEntries(Object.entries(want).map(([row, cols]) => [row, Object.fromEntries(Object.keys(cols).map((c) => [c, got?.[row]?.[c]]))]));
+  Object.fromEntries(
+    Object.entries(want).map(([row, cols]) => [
+      row,
+      Object.fromEntries(Object.keys(cols).map((c) => [c, got?.[row]?.[c]])),
+    ]),
+  );
 
 describe('refresh against the demo portal', () => {
   let portal: DemoPortal;
@@ -44,7 +53,10 @@ describe('refresh against the demo portal', () => {
   let calls: string[];
   let opts: RefreshOptions;
   const datasets = () => path.join(tmp, 'datasets');
-  const versions = () => readdirSync(datasets()).filter((n) => /^\d{4}-\d\d-\d\d/.test(n)).sort();
+  const versions = () =>
+    readdirSync(datasets())
+      .filter((n) => /^\d{4}-\d\d-\d\d/.test(n))
+      .sort();
   const jsonl = (version: string) =>
     readFileSync(path.join(datasets(), version, 'reports.jsonl'), 'utf8')
       .trim()
@@ -92,10 +104,22 @@ describe('refresh against the demo portal', () => {
     expect(calls).toHaveLength(11);
     expect(portal.hits.some((h) => h.path.includes(NOTICE))).toBe(false);
 
-    const got = jsonl('2026-01-01').map((r) => [r.report_id, r.agency, r.year, r.source.format, r.source.document_url, r.extractor_version]);
-    const want = REPORTS.map(([rel, agency, year, format]) => [idOf(rel), agency, year, format, portal.url(COLUMN + rel), EXTRACTOR_VERSION]).sort((a, b) =>
-      String(a[0]).localeCompare(String(b[0])),
-    );
+    const got = jsonl('2026-01-01').map((r) => [
+      r.report_id,
+      r.agency,
+      r.year,
+      r.source.format,
+      r.source.document_url,
+      r.extractor_version,
+    ]);
+    const want = REPORTS.map(([rel, agency, year, format]) => [
+      idOf(rel),
+      agency,
+      year,
+      format,
+      portal.url(COLUMN + rel),
+      EXTRACTOR_VERSION,
+    ]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(got).toEqual(want);
 
     // The demo renders the seed reports faithfully: every cell the seed's expected values give is read back.
@@ -109,7 +133,12 @@ describe('refresh against the demo portal', () => {
       const expected = JSON.parse(readFileSync(path.join(SEEDS, `${seed}.expected.json`), 'utf8'));
       const record = jsonl('2026-01-01').find((r) => r.report_id === idOf(rel))!;
       for (const table of ['proactive', 'applications', 'reviews']) {
-        if (expected[table]) expect({ seed, table, cells: pick(record[table], expected[table]) }).toEqual({ seed, table, cells: expected[table] });
+        if (expected[table])
+          expect({ seed, table, cells: pick(record[table], expected[table]) }).toEqual({
+            seed,
+            table,
+            cells: expected[table],
+          });
       }
       expect(record.region.code).toBe(expected.region.code);
     }
@@ -143,7 +172,10 @@ describe('refresh against the demo portal', () => {
 
   it('third run: a report corrected on the portal is re-extracted alone and named as changed in the CHANGELOG', async () => {
     const original = readFileSync(path.join(DEMO_SITE, COLUMN, CHANGED), 'utf8');
-    const corrected = original.replace('<td>其他对外管理服务事项</td><td>21</td><td>0</td><td>7</td>', '<td>其他对外管理服务事项</td><td>21</td><td>0</td><td>8</td>');
+    const corrected = original.replace(
+      '<td>其他对外管理服务事项</td><td>21</td><td>0</td><td>7</td>',
+      '<td>其他对外管理服务事项</td><td>21</td><td>0</td><td>8</td>',
+    );
     expect(corrected).not.toBe(original);
     portal.replace(COLUMN + CHANGED, Buffer.from(corrected));
     calls.length = 0;
@@ -165,11 +197,20 @@ describe('refresh against the demo portal', () => {
     expect(after.source.sha256).toBe(createHash('sha256').update(corrected).digest('hex'));
 
     const changelog = readFileSync(path.join(datasets(), '2026-01-01.1', 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain('Compared with the previous version 2026-01-01: 6 → 6 reports; 0 added, 0 removed, 1 changed, 5 unchanged.');
+    expect(changelog).toContain(
+      'Compared with the previous version 2026-01-01: 6 → 6 reports; 0 added, 0 removed, 1 changed, 5 unchanged.',
+    );
     const changed = changelog.split('## Changed · 更改 (1)\n\n')[1].trim().split('\n');
     expect(changed).toHaveLength(1);
-    expect(changed[0]).toMatch(new RegExp(`^- \`${id}\` 2020 · 大贵镇人民政府 · 大贵镇2020年政府信息公开工作年度报告: `));
-    const fields = changed[0].split(': ').pop()!.split(', ').map((f) => f.replace(/`/g, '')).sort();
+    expect(changed[0]).toMatch(
+      new RegExp(`^- \`${id}\` 2020 · 大贵镇人民政府 · 大贵镇2020年政府信息公开工作年度报告: `),
+    );
+    const fields = changed[0]
+      .split(': ')
+      .pop()!
+      .split(', ')
+      .map((f) => f.replace(/`/g, ''))
+      .sort();
     // 7 → 8: same length, so source.bytes stays
     expect(fields).toEqual(['proactive.other_services.decisions', 'source.fetched_at', 'source.sha256']);
   });
@@ -206,7 +247,9 @@ describe('refresh against the demo portal', () => {
       // the broken attachment replaced by other broken bytes; the CLI's extractor version (the real one)
       // differs from the fourth run's, so every document is extracted again and a version published
       portal.replace(COLUMN + CORRUPT, Buffer.from('%PDF-1.7\n<< truncated'));
-      expect(await runRefresh(['--url', portal.listUrl, '--allow-host', '127.0.0.1', '--rate', 'off', ...common])).toBe(3);
+      expect(await runRefresh(['--url', portal.listUrl, '--allow-host', '127.0.0.1', '--rate', 'off', ...common])).toBe(
+        3,
+      );
       expect(JSON.parse(out.pop()!)).toMatchObject({
         documents: { new: 0, changed: 1, unchanged: 10 },
         extraction: { extracted: 10, failed: 1, cached: 0 },
@@ -215,7 +258,12 @@ describe('refresh against the demo portal', () => {
         listed_failures: 1,
       });
       expect(await runRefresh(['--no-crawl', ...common])).toBe(0);
-      expect(JSON.parse(out.pop()!)).toMatchObject({ pages: 0, extraction: { extracted: 0, failed: 0, cached: 11 }, published: null, reports: 6 });
+      expect(JSON.parse(out.pop()!)).toMatchObject({
+        pages: 0,
+        extraction: { extracted: 0, failed: 0, cached: 11 },
+        published: null,
+        reports: 6,
+      });
       expect(err.mock.calls.map((c) => c[0]).filter((l) => /^ogi refresh: (published|no change)/.test(l))).toEqual([
         `ogi refresh: published version ${localDate()}: 0 added, 0 removed, 6 changed since 2026-01-01.2 (6 reports, 1 failures listed)`,
         `ogi refresh: no change since ${localDate()}: no new version written (6 reports, 1 failures listed)`,

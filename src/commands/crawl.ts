@@ -16,7 +16,11 @@ const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
   --json             print the result as JSON`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommand('crawl', HELP, argv, { ...CRAWL_OPTIONS, 'dry-run': { type: 'boolean', default: false }, ...JSON_OPTION });
+  const parsed = parseCommand('crawl', HELP, argv, {
+    ...CRAWL_OPTIONS,
+    'dry-run': { type: 'boolean', default: false },
+    ...JSON_OPTION,
+  });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   const settings = crawlSettings('crawl', HELP, values, 'give --province or --url');
@@ -29,7 +33,11 @@ export async function run(argv: string[]): Promise<number> {
     if (values['dry-run']) {
       const starts = await startRequests(opts);
       if (values.json) console.log(JSON.stringify(starts, null, 2));
-      else for (const s of starts) console.log(`${(s.platform ?? 'detect').padEnd(8)} ${s.url}${s.hints.crawler ? `  (${s.hints.crawler})` : ''}`);
+      else
+        for (const s of starts)
+          console.log(
+            `${(s.platform ?? 'detect').padEnd(8)} ${s.url}${s.hints.crawler ? `  (${s.hints.crawler})` : ''}`,
+          );
       return 0;
     }
     const result = await crawl(opts);
@@ -40,10 +48,16 @@ export async function run(argv: string[]): Promise<number> {
       );
       if (result.blockedHosts.length) console.log(`blocked hosts: ${result.blockedHosts.join(', ')}`);
       const fenced = Object.entries(result.browserBlocked);
-      if (fenced.length) console.log(`browser requests refused (host not allowed, robots.txt): ${fenced.map(([host, n]) => `${host} ${n}`).join(', ')}`);
+      if (fenced.length)
+        console.log(
+          `browser requests refused (host not allowed, robots.txt): ${fenced.map(([host, n]) => `${host} ${n}`).join(', ')}`,
+        );
       const kinds = new Map<string, number>();
       for (const f of result.failures) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-      if (kinds.size) console.log(`failures: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')} (see ${opts.storage}/failures.jsonl)`);
+      if (kinds.size)
+        console.log(
+          `failures: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')} (see ${opts.storage}/failures.jsonl)`,
+        );
     }
     return result.failures.length ? 3 : 0;
   } catch (err) {

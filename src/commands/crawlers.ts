@@ -35,7 +35,9 @@ export function coverageTable(rows: CoverageRow[]): string {
   return [
     '| province | code | portals | of which column unknown | platforms | levels |',
     '|---|---|---:|---:|---|---|',
-    ...rows.map((r) => `| ${r.name} (${r.id}) | ${r.code} | ${r.portals} | ${r.discover} | ${r.platforms} | ${r.levels} |`),
+    ...rows.map(
+      (r) => `| ${r.name} (${r.id}) | ${r.code} | ${r.portals} | ${r.discover} | ${r.platforms} | ${r.levels} |`,
+    ),
     `| **total** | | ${total} | ${rows.reduce((n, r) => n + r.discover, 0)} | ${used.size} platforms | |`,
     '',
   ].join('\n');

@@ -46,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
   const portFile = path.join(values.storage, DEMO_PORT_FILE);
   const portal = await startDemoPortal(DEMO_SITE, lastPort(portFile));
   console.error(`ogi demo: demo portal on ${portal.origin}; refreshing from ${portal.listUrl}`);
-  let result;
+  let result: Awaited<ReturnType<typeof refresh>>;
   try {
     await rememberPort(portFile, new URL(portal.origin).port);
     result = await refresh({
@@ -69,7 +69,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const rows = [['report_id', 'year', 'agency', 'format', 'template', 'received', 'processed', 'failed checks']];
-  const byYear = [...result.records].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? ''));
+  const byYear = [...result.records].sort(
+    (a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.agency ?? '').localeCompare(b.agency ?? ''),
+  );
   for (const r of byYear) {
     rows.push([
       r.report_id,
@@ -84,7 +86,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const dir = s.dir ? path.relative(process.cwd(), s.dir) || '.' : '(none)';
   const out = [
-    s.published ? `New dataset version ${s.published}: ${dir}` : `No change since ${s.latest}: the dataset is in ${dir}`,
+    s.published
+      ? `New dataset version ${s.published}: ${dir}`
+      : `No change since ${s.latest}: the dataset is in ${dir}`,
     '',
     table(rows),
   ];
@@ -93,7 +97,10 @@ export async function run(argv: string[]): Promise<number> {
     out.push('', `Not extracted (${listed}, see ${path.join(dir, 'failures.csv')}):`);
     for (const f of result.failures) out.push(`  ${f.kind.padEnd(16)} ${f.url}`);
   }
-  out.push('', `Open ${path.join(dir, 'reports.csv')} in a spreadsheet${values['no-site'] ? '' : `, or ${path.join(dir, 'site', 'index.html')} in a browser`}.`);
+  out.push(
+    '',
+    `Open ${path.join(dir, 'reports.csv')} in a spreadsheet${values['no-site'] ? '' : `, or ${path.join(dir, 'site', 'index.html')} in a browser`}.`,
+  );
   console.log(out.join('\n'));
   return 0;
 }

@@ -32,7 +32,10 @@ export async function extractFiles(files: string[]): Promise<FileResult[]> {
     return await Promise.all(
       files.map(async (file): Promise<FileResult> => {
         try {
-          return { file, record: await pool.extract({ file, name: path.basename(file), source: { document_url: null } }) };
+          return {
+            file,
+            record: await pool.extract({ file, name: path.basename(file), source: { document_url: null } }),
+          };
         } catch (err) {
           const kind = err instanceof ExtractError ? err.kind : 'internal_error';
           return { file, error: { kind, message: err instanceof Error ? err.message : String(err) } };
@@ -49,14 +52,27 @@ export function summaryTable(results: FileResult[]): string {
   for (const r of results) {
     if (r.record) {
       const rec = r.record;
-      rows.push([path.basename(r.file), rec.template, rec.agency ?? '', String(rec.year ?? ''), String(rec.checks.filter((c) => !c.ok).length), String(rec.warnings.length)]);
+      rows.push([
+        path.basename(r.file),
+        rec.template,
+        rec.agency ?? '',
+        String(rec.year ?? ''),
+        String(rec.checks.filter((c) => !c.ok).length),
+        String(rec.warnings.length),
+      ]);
     } else rows.push([path.basename(r.file), `ERROR ${r.error!.kind}`, '', '', '', '']);
   }
   return table(rows);
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommand('extract', HELP, argv, { json: { type: 'boolean' }, out: { type: 'string' } }, { positionals: true, helpOnStdout: true });
+  const args = parseCommand(
+    'extract',
+    HELP,
+    argv,
+    { json: { type: 'boolean' }, out: { type: 'string' } },
+    { positionals: true, helpOnStdout: true },
+  );
   if ('exit' in args) return args.exit;
   if (!args.positionals.length || (args.values.json && args.values.out)) {
     console.error(HELP);

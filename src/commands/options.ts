@@ -44,7 +44,12 @@ export function parseCommand<const O extends Options, P extends boolean = false>
 ): Parsed<O, P> | { exit: number } {
   let parsed: Parsed<O, P>;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, ...HELP_OPTION }, strict: true, allowPositionals: (positionals ?? false) as P });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, ...HELP_OPTION },
+      strict: true,
+      allowPositionals: (positionals ?? false) as P,
+    });
   } catch (err) {
     console.error(`ogi ${command}: ${(err as Error).message}\n\n${help}`);
     return { exit: 2 };
@@ -78,11 +83,19 @@ type CrawlValues = {
  * The parsed CRAWL_OPTIONS checked and converted, or exit 2 after a usage error on stderr.
  * `missing`: the message when neither --province nor --url is given (undefined: both may be absent).
  */
-export function crawlSettings(command: string, help: string, values: CrawlValues, missing?: string): CrawlSettings | { exit: number } {
-  const rate = values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
+export function crawlSettings(
+  command: string,
+  help: string,
+  values: CrawlValues,
+  missing?: string,
+): CrawlSettings | { exit: number } {
+  const rate =
+    values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
   const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
   if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
-    console.error(`ogi ${command}: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${help}`);
+    console.error(
+      `ogi ${command}: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${help}`,
+    );
     return { exit: 2 };
   }
   if (missing !== undefined && !values.province?.length && !values.url?.length) {
@@ -100,5 +113,12 @@ export function crawlSettings(command: string, help: string, values: CrawlValues
       return { exit: 2 };
     }
   }
-  return { provinces: values.province, urls: values.url, storage: values.storage, rate, maxRequests, allowHosts: values['allow-host'] };
+  return {
+    provinces: values.province,
+    urls: values.url,
+    storage: values.storage,
+    rate,
+    maxRequests,
+    allowHosts: values['allow-host'],
+  };
 }

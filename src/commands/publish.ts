@@ -18,11 +18,16 @@ const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] 
 Nothing is written when the data would equal the latest version's (latest stays; exit 0).`;
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseCommand('publish', HELP, argv, { ...DATASET_OPTIONS, version: { type: 'string' }, ...JSON_OPTION });
+  const parsed = parseCommand('publish', HELP, argv, {
+    ...DATASET_OPTIONS,
+    version: { type: 'string' },
+    ...JSON_OPTION,
+  });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
   // a file given as --storage would otherwise read as an empty work area and publish an empty version
-  if (statSync(values.storage, { throwIfNoEntry: false })?.isDirectory() === false) throw new Error(`--storage ${values.storage} is a file, not a folder`);
+  if (statSync(values.storage, { throwIfNoEntry: false })?.isDirectory() === false)
+    throw new Error(`--storage ${values.storage} is a file, not a folder`);
   // the publisher (parquet writer, site) loads only now: `ogi publish --help` stays fast
   const { publish, PublishError } = await import('../publish/index.js');
   const { assemble } = await import('../workarea/index.js');
@@ -31,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   const { records, failures } = await assemble(values.storage);
   const unreadable = failures.filter((f) => f.stage === 'publish').length;
   console.error(`ogi publish: ${records.length} records, ${failures.length} failures read from ${values.storage}`);
-  let result;
+  let result: Awaited<ReturnType<typeof publish>>;
   try {
     result = await publish({
       records,

@@ -21,7 +21,10 @@ const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
   --json             print the summary as JSON on stdout
 Exit: 0 clean, 3 finished with failures (listed in the version's failures.csv), 2 usage, 1 fatal.`;
 
-export function parseRefreshArgs(argv: string[], command = 'refresh'): { opts: RefreshOptions; json: boolean } | { exit: number } {
+export function parseRefreshArgs(
+  argv: string[],
+  command = 'refresh',
+): { opts: RefreshOptions; json: boolean } | { exit: number } {
   const parsed = parseCommand(command, HELP, argv, {
     ...CRAWL_OPTIONS,
     ...DATASET_OPTIONS,
@@ -30,7 +33,12 @@ export function parseRefreshArgs(argv: string[], command = 'refresh'): { opts: R
   });
   if ('exit' in parsed) return parsed;
   const { values } = parsed;
-  const crawl = crawlSettings(command, HELP, values, values['no-crawl'] ? undefined : 'give --province or --url (or --no-crawl)');
+  const crawl = crawlSettings(
+    command,
+    HELP,
+    values,
+    values['no-crawl'] ? undefined : 'give --province or --url (or --no-crawl)',
+  );
   if ('exit' in crawl) return crawl;
   return {
     json: values.json,
@@ -62,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
     import('../publish/index.js'),
     import('../../crawlers/index.js'),
   ]);
-  let result;
+  let result: Awaited<ReturnType<typeof refresh>>;
   try {
     result = await refresh({ ...parsed.opts, crawlers: Object.values(crawlers) });
   } catch (err) {

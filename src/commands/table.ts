@@ -4,5 +4,12 @@ const width = (s: string) => [...s].reduce((w, ch) => w + (ch.codePointAt(0)! > 
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat(widths[i] - width(c)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -10,7 +10,8 @@ import { fold, squeeze } from '../text/normalise.js';
 import { decodeURIComponentSafe, meta, resolveUrl } from './page.js';
 import type { DetailResult, FetchedPage } from './platform.js';
 
-const LABELS = '索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题';
+const LABELS =
+  '索引号|发布机构|发文机关|发文单位|发布单位|文号|发文字号|发文日期|成文日期|发布日期|公开日期|生成日期|主题分类|分类|有效性|名称|标题';
 const LABEL = new RegExp(`^(${LABELS})[:：]?$`);
 const INLINE = /^(索引号|发布机构|发文机关|文号|发文字号|发文日期|成文日期|发布日期|公开日期)[:：](.+)$/;
 const LABEL_START = new RegExp(`^(?:${LABELS})`);
@@ -66,7 +67,9 @@ const RELATED = /(?:相关|关联)(?:链接|文件|阅读|政策|解读|信息|�
 /** True for links in a 相关链接 / 关联文件 block: other documents, not this report's attachments. */
 function inRelatedBlock($: CheerioAPI, a: AnyNode): boolean {
   for (const el of $(a).parents().slice(0, 5).toArray()) {
-    const head = $(el).children('h1,h2,h3,h4,h5,h6,dt,.tit,.title').first().text() + $(el).prev('h1,h2,h3,h4,h5,h6,dt,.tit,.title').text();
+    const head =
+      $(el).children('h1,h2,h3,h4,h5,h6,dt,.tit,.title').first().text() +
+      $(el).prev('h1,h2,h3,h4,h5,h6,dt,.tit,.title').text();
     if (RELATED.test(squeeze(head))) return true;
   }
   return false;

@@ -22,7 +22,15 @@ import path from 'node:path';
 import { BasicCrawler } from '@crawlee/basic';
 import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
-import { cleanStorageTemps, DocumentStore, lockStorage, storagePaths, writeAtomic, type DocumentEntry, type Failure } from '../workarea/index.js';
+import {
+  cleanStorageTemps,
+  DocumentStore,
+  lockStorage,
+  storagePaths,
+  writeAtomic,
+  type DocumentEntry,
+  type Failure,
+} from '../workarea/index.js';
 import { BrowserSession } from '../net/browser.js';
 import { ChallengeAwareFetcher } from '../net/challenge.js';
 import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
@@ -122,7 +130,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   let unchanged = 0;
 
   // One queue per set of start requests, resumed when the last run with them was killed.
-  const key = createHash('sha256').update(JSON.stringify(starts.map(uniqueKey).sort())).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify(starts.map(uniqueKey).sort()))
+    .digest('hex')
+    .slice(0, 16);
   const stateFile = path.join(paths.crawl, `run-${key}.json`);
   const queueName = `ogi-${key}`;
   const config = new Configuration({
@@ -176,7 +187,12 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     },
   };
 
-  const emit = typeof opts.progress === 'function' ? opts.progress : opts.progress === false ? null : (l: string) => process.stderr.write(`${l}\n`);
+  const emit =
+    typeof opts.progress === 'function'
+      ? opts.progress
+      : opts.progress === false
+        ? null
+        : (l: string) => process.stderr.write(`${l}\n`);
   const concurrency = opts.concurrency ?? 8;
   let started = 0;
   const crawler = new BasicCrawler(
@@ -209,7 +225,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   try {
     await crawler.run(starts.map(toRequest));
     emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
-    await writeState(stateFile, { queue: queueName, status: 'done', started_at: state?.started_at ?? new Date().toISOString() });
+    await writeState(stateFile, {
+      queue: queueName,
+      status: 'done',
+      started_at: state?.started_at ?? new Date().toISOString(),
+    });
     await queue.drop().catch(() => undefined);
   } finally {
     await browser.close();

@@ -75,7 +75,10 @@ export interface Platform {
 /** A list page that yields no items and no further pages: the column moved or its layout changed. */
 export class LayoutChanged extends Error {
   override readonly name = 'LayoutChanged';
-  constructor(readonly url: string, detail: string) {
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
     super(`layout changed at ${url}: ${detail}`);
   }
 }

@@ -37,7 +37,8 @@ export function itemHints(item: ListItem, page: FetchedPage): DocumentHints {
 }
 
 // Column names of the 年报 column (portals.md §1) and of its year sub-columns.
-const COLUMN = /^(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度报告|年报)(?:专栏)?$|^(?:信息公开)?年度(?:工作)?报告$|^年报$|^公开年报$/;
+const COLUMN =
+  /^(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度报告|年报)(?:专栏)?$|^(?:信息公开)?年度(?:工作)?报告$|^年报$|^公开年报$/;
 const YEAR = /^((?:19|20)\d{2})\s*(?:年|年度)?(?:年报|年度报告)?$/;
 const SLUG = /(?:zfxxgk(?:nb|ndbg)|xxgk(?:nb|ndbg)|gknb|ndbg|zfgknb|bgtndbg)/i;
 // Article URLs are items, not columns.
@@ -117,6 +118,11 @@ export function childReportColumns(page: FetchedPage): string[] {
     .map((c) => c.url)
     .filter((u) => {
       const p = new URL(u);
-      return p.host === base.host && p.pathname !== base.pathname && p.pathname.startsWith(dir) && p.pathname.length > dir.length;
+      return (
+        p.host === base.host &&
+        p.pathname !== base.pathname &&
+        p.pathname.startsWith(dir) &&
+        p.pathname.length > dir.length
+      );
     });
 }

@@ -4,13 +4,24 @@ import type { ProvinceCrawler } from './define.js';
 import type { CrawlRequest } from './request.js';
 
 /** The first requests of a crawl: every entry point of the chosen provinces, then the --url pages. */
-export async function startRequests(opts: { provinces?: string[]; urls?: string[]; crawlers?: ProvinceCrawler[] }): Promise<CrawlRequest[]> {
+export async function startRequests(opts: {
+  provinces?: string[];
+  urls?: string[];
+  crawlers?: ProvinceCrawler[];
+}): Promise<CrawlRequest[]> {
   const out: CrawlRequest[] = [];
   if (opts.provinces?.length) {
-    if (!opts.crawlers) throw new Error('crawl: `crawlers` (the province crawler definitions) is required when provinces are named');
+    if (!opts.crawlers)
+      throw new Error('crawl: `crawlers` (the province crawler definitions) is required when provinces are named');
     for (const def of selectProvinces(opts.crawlers, opts.provinces)) {
       for (const { url, platform, ...hints } of def.portals) {
-        out.push({ label: 'LIST', url, platform, isFirst: true, hints: { ...hints, province: def.name, crawler: def.id } });
+        out.push({
+          label: 'LIST',
+          url,
+          platform,
+          isFirst: true,
+          hints: { ...hints, province: def.name, crawler: def.id },
+        });
       }
     }
   }
@@ -23,7 +34,11 @@ export function selectProvinces(all: ProvinceCrawler[], wanted: string[]): Provi
   if (wanted.includes('all')) return all;
   return wanted.map((w) => {
     const found = all.find(
-      (c) => c.id === w.toLowerCase() || c.code === w || c.name === w || c.name.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/, '') === w,
+      (c) =>
+        c.id === w.toLowerCase() ||
+        c.code === w ||
+        c.name === w ||
+        c.name.replace(/(省|市|自治区|壮族|回族|维吾尔|特别行政区)+$/, '') === w,
     );
     if (!found) throw new UnknownProvince(w, all);
     return found;
@@ -32,8 +47,10 @@ export function selectProvinces(all: ProvinceCrawler[], wanted: string[]): Provi
 
 export class UnknownProvince extends Error {
   override readonly name = 'UnknownProvince';
-  constructor(readonly province: string, all: ProvinceCrawler[]) {
+  constructor(
+    readonly province: string,
+    all: ProvinceCrawler[],
+  ) {
     super(`unknown province '${province}' (known: ${all.map((c) => c.id).join(', ')})`);
   }
 }
-

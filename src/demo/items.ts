@@ -17,14 +17,22 @@ export const DEMO_ITEMS: DemoItem[] = [
     title: '淮安市洪泽区人民政府2024年政府信息公开工作年度报告',
     date: '2025-01-20',
     source: '淮安市洪泽区人民政府办公室',
-    attachment: { file: 'P020250120356012.pdf', name: '洪泽区2024年政府信息公开工作年度报告.pdf', from: 'peer/hongze-2024.pdf' },
+    attachment: {
+      file: 'P020250120356012.pdf',
+      name: '洪泽区2024年政府信息公开工作年度报告.pdf',
+      from: 'peer/hongze-2024.pdf',
+    },
   },
   {
     path: '202401/t20240118_3005.html',
     title: '淮安市洪泽区人民政府2023年政府信息公开工作年度报告',
     date: '2024-01-18',
     source: '淮安市洪泽区人民政府办公室',
-    attachment: { file: 'P020240118512034.pdf', name: '洪泽区2023年政府信息公开工作年度报告.pdf', from: 'peer/hongze-2023.pdf' },
+    attachment: {
+      file: 'P020240118512034.pdf',
+      name: '洪泽区2023年政府信息公开工作年度报告.pdf',
+      from: 'peer/hongze-2023.pdf',
+    },
   },
   {
     path: '202012/t20201201_3000.html',
@@ -59,7 +67,11 @@ export const DEMO_ITEMS: DemoItem[] = [
     date: '2021-01-20',
     source: '宝清县七星河乡人民政府',
     seed: '003_68024565e3af0575.txt',
-    attachment: { file: 'P020210120604417.docx', name: '七星河乡2020年政府信息公开工作年度报告.docx', from: 'seed-docx' },
+    attachment: {
+      file: 'P020210120604417.docx',
+      name: '七星河乡2020年政府信息公开工作年度报告.docx',
+      from: 'seed-docx',
+    },
   },
   {
     path: '202001/t20200115_3007.html',

@@ -60,7 +60,11 @@ export async function startDemoPortal(siteDir: string = DEMO_SITE, port = 0): Pr
     else {
       const file = path.join(root, rel);
       if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-        return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body><h1>404 Not Found</h1></body></html>');
+        return send(
+          404,
+          { 'content-type': 'text/html; charset=utf-8' },
+          '<html><body><h1>404 Not Found</h1></body></html>',
+        );
       }
       body = readFileSync(file);
     }
@@ -70,7 +74,16 @@ export async function startDemoPortal(siteDir: string = DEMO_SITE, port = 0): Pr
     hit.conditional = Boolean(inm || ims);
     const fresh = inm ? inm === etag : ims ? Date.parse(ims) >= Date.parse(lastModified) : false;
     if (fresh) return send(304, { etag, 'last-modified': lastModified });
-    send(200, { 'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream', 'content-length': body.length, etag, 'last-modified': lastModified }, body);
+    send(
+      200,
+      {
+        'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        etag,
+        'last-modified': lastModified,
+      },
+      body,
+    );
   });
 
   const listen = (p: number) =>

@@ -26,7 +26,10 @@ export function governmentName(agency: string, flat: string): string {
 
 /** Who to contact or who signed, when the title names no body. */
 export function agencyFromText(flat: string, tail: string[]): string | null {
-  const contact = /(?:请(?:与|联系)|联系单位[:：]?)([^，。,（(：:]{2,30}?(?:人民政府|街道办事处|局|委员会|委|厅|办公室|中心))/.exec(flat);
+  const contact =
+    /(?:请(?:与|联系)|联系单位[:：]?)([^，。,（(：:]{2,30}?(?:人民政府|街道办事处|局|委员会|委|厅|办公室|中心))/.exec(
+      flat,
+    );
   if (contact) return contact[1]!.replace(/(人民政府)办公室$/, '$1');
   const signature = tail.find((l) => l.length <= 30 && /(?:人民政府|政府|街道办事处|局|委员会|厅|办公室)$/.test(l));
   return signature ?? null;
@@ -47,7 +50,10 @@ export function withPrintedPrefix(agency: string, parents: string[], flat: strin
 
 const LEVEL_OF_DIVISION = { province: 'province', city: 'city', county: 'county', township: 'township' } as const;
 
-export function adminLevelOf(agency: string | null, divisionLevel: keyof typeof LEVEL_OF_DIVISION | null): AdminLevel | null {
+export function adminLevelOf(
+  agency: string | null,
+  divisionLevel: keyof typeof LEVEL_OF_DIVISION | null,
+): AdminLevel | null {
   if (!agency) return null;
   const chain = placeChain(agency);
   // a central body, not its local branch (国家税务总局淮安市洪泽区税务局 is a department there)

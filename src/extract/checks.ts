@@ -22,26 +22,46 @@ export function computeChecks(applications: ApplicationsTable | null, reviews: R
   if (applications) {
     const cell = (row: ApplicationRow, col: (typeof APPLICANT_COLUMNS)[number]) => applications[row]?.[col];
     for (const col of APPLICANT_COLUMNS) {
-      const parts = [cell('new_received', col), cell('carried_over', col), cell('total_processed', col), cell('carried_forward', col)];
+      const parts = [
+        cell('new_received', col),
+        cell('carried_over', col),
+        cell('total_processed', col),
+        cell('carried_forward', col),
+      ];
       if (allBlank(parts)) continue;
       const [a, b, c, d] = parts.map(n);
-      checks.push({ rule: 'applications.balance', ok: a + b === c + d, detail: `${col}: new_received ${a} + carried_over ${b} ${a + b === c + d ? '=' : '≠'} total_processed ${c} + carried_forward ${d}` });
+      checks.push({
+        rule: 'applications.balance',
+        ok: a + b === c + d,
+        detail: `${col}: new_received ${a} + carried_over ${b} ${a + b === c + d ? '=' : '≠'} total_processed ${c} + carried_forward ${d}`,
+      });
     }
     for (const [row, cells] of Object.entries(applications)) {
       if (!cells) continue;
       const parts = APPLICANT_COLUMNS.slice(0, -1).map((c) => cells[c]);
       if (allBlank([...parts, cells.total])) continue;
       const sum = parts.reduce<number>((s, v) => s + n(v), 0);
-      checks.push({ rule: 'applications.row_sum', ok: sum === n(cells.total), detail: `${row}: total ${n(cells.total)} ${sum === n(cells.total) ? '=' : '≠'} sum of applicant columns ${sum}` });
+      checks.push({
+        rule: 'applications.row_sum',
+        ok: sum === n(cells.total),
+        detail: `${row}: total ${n(cells.total)} ${sum === n(cells.total) ? '=' : '≠'} sum of applicant columns ${sum}`,
+      });
     }
     const subRows = OTHER_SUB_ROWS.some((k) => applications[k]);
-    const outcomeRows: ApplicationRow[] = [...OUTCOME_ROWS, ...(subRows ? OTHER_SUB_ROWS : (['other'] as ApplicationRow[]))];
+    const outcomeRows: ApplicationRow[] = [
+      ...OUTCOME_ROWS,
+      ...(subRows ? OTHER_SUB_ROWS : (['other'] as ApplicationRow[])),
+    ];
     for (const col of APPLICANT_COLUMNS) {
       const parts = outcomeRows.map((r) => cell(r, col));
       const total = cell('total_processed', col);
       if (allBlank([...parts, total])) continue;
       const sum = parts.reduce<number>((s, v) => s + n(v), 0);
-      checks.push({ rule: 'applications.outcome_sum', ok: sum === n(total), detail: `${col}: total_processed ${n(total)} ${sum === n(total) ? '=' : '≠'} sum of outcome rows ${sum}` });
+      checks.push({
+        rule: 'applications.outcome_sum',
+        ok: sum === n(total),
+        detail: `${col}: total_processed ${n(total)} ${sum === n(total) ? '=' : '≠'} sum of outcome rows ${sum}`,
+      });
     }
   }
   if (reviews) {
@@ -49,7 +69,11 @@ export function computeChecks(applications: ApplicationsTable | null, reviews: R
       const cells = reviews[g];
       if (allBlank(REVIEW_COLUMNS.map((c) => cells[c]))) continue;
       const sum = n(cells.upheld) + n(cells.corrected) + n(cells.other) + n(cells.pending);
-      checks.push({ rule: 'reviews.total', ok: sum === n(cells.total), detail: `${g}: total ${n(cells.total)} ${sum === n(cells.total) ? '=' : '≠'} upheld + corrected + other + pending ${sum}` });
+      checks.push({
+        rule: 'reviews.total',
+        ok: sum === n(cells.total),
+        detail: `${g}: total ${n(cells.total)} ${sum === n(cells.total) ? '=' : '≠'} upheld + corrected + other + pending ${sum}`,
+      });
     }
   }
   return checks;

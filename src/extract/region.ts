@@ -25,12 +25,26 @@ export interface RegionResult {
 
 /** Names that are also ordinary words (a 街道, a 开发区): never the start of a place, only a continuation (阳泉市城区). */
 const GENERIC_NAMES = new Set([
-  '街道', '城区', '郊区', '矿区', '东区', '西区', '开发区', '经济开发区', '高新区', '工业园区', '林场', '农场', '牛场',
-  '盐场', '苗圃',
+  '街道',
+  '城区',
+  '郊区',
+  '矿区',
+  '东区',
+  '西区',
+  '开发区',
+  '经济开发区',
+  '高新区',
+  '工业园区',
+  '林场',
+  '农场',
+  '牛场',
+  '盐场',
+  '苗圃',
 ]);
 
 /** Township-level units named after what they are ("经济开发区管理委员会", "高新区", "城市新区"). */
-const GENERIC_START = /^(?:经济|高新|工业|技术|开发区|管理|产业|园区|新区|农业|科技|物流|保税|综合|旅游|现代|城市|城镇)/;
+const GENERIC_START =
+  /^(?:经济|高新|工业|技术|开发区|管理|产业|园区|新区|农业|科技|物流|保税|综合|旅游|现代|城市|城镇)/;
 
 export const EMPTY_REGION: Region = { province: null, city: null, county: null, township: null, code: null };
 
@@ -98,7 +112,13 @@ function regionOf(d: Division): Region {
 function commonRegion(candidates: Division[]): Region {
   const regions = candidates.map(regionOf);
   const agreed = (k: keyof Region) => (regions.every((r) => r[k] === regions[0]![k]) ? regions[0]![k] : null);
-  return { province: agreed('province'), city: agreed('city'), county: agreed('county'), township: agreed('township'), code: null };
+  return {
+    province: agreed('province'),
+    city: agreed('city'),
+    county: agreed('county'),
+    township: agreed('township'),
+    code: null,
+  };
 }
 
 const ADDRESS = /(?:地址|地点|位于)[:：]?([^，。,；;）)]{2,40})/;

@@ -37,11 +37,14 @@ function isoDate(y: string, m: string, d: string): string | null {
 }
 
 const SIGNATURE_DATE = new RegExp(String.raw`^[^。，,；:：\d]{0,30}?${DATE}$`);
-const LABELLED_DATE = new RegExp(String.raw`(?:发布|发文|成文|生成|印发|公开|更新)(?:日期|时间)[:：]?${DATE}`);
+const LABELLED_DATE = new RegExp(`(?:发布|发文|成文|生成|印发|公开|更新)(?:日期|时间)[:：]?${DATE}`);
 
 /** The date under the signature: one of the last short lines, alone or after the signer. */
 export function signatureDate(model: DocumentModel): string | null {
-  const tail = documentLines(model).filter((l) => !l.tabular).slice(-8).reverse();
+  const tail = documentLines(model)
+    .filter((l) => !l.tabular)
+    .slice(-8)
+    .reverse();
   for (const l of tail) {
     if (l.text.length > 45) continue;
     const m = SIGNATURE_DATE.exec(l.text);

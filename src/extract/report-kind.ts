@@ -4,7 +4,14 @@
 // title to say what else the document is, or no trace of a report anywhere.
 import { ExtractError } from '../errors.js';
 import { flatten } from '../text/normalise.js';
-import { NOTICE, ORDERS_REPORTS, OTHER_KINDS, PUBLISHES_REPORT, REPORT_WORDS, REVIEWS_REPORTS } from '../text/titles.js';
+import {
+  NOTICE,
+  ORDERS_REPORTS,
+  OTHER_KINDS,
+  PUBLISHES_REPORT,
+  REPORT_WORDS,
+  REVIEWS_REPORTS,
+} from '../text/titles.js';
 import { findTitle } from './title.js';
 import type { DocumentModel } from './model.js';
 
@@ -48,7 +55,8 @@ export function rejectIfNotReport(model: DocumentModel): void {
   const quoted = `title '${head?.text ?? ''}'`;
 
   if (title && NOTICE.test(title)) {
-    const coverNotice = PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && !REVIEWS_REPORTS.test(title) && markers >= 2;
+    const coverNotice =
+      PUBLISHES_REPORT.test(title) && !ORDERS_REPORTS.test(title) && !REVIEWS_REPORTS.test(title) && markers >= 2;
     if (!coverNotice) {
       const about = !REPORT_WORDS.test(title)
         ? 'notice'

@@ -12,7 +12,10 @@ const SENTENCE_END = /[。；，,：:]$/;
 /** The title as printed at the top: the first short line naming a report, joined with the line
  * before it when the title is printed on two lines ("宝清县七星河乡人民政府" / "2020年…年度报告"). */
 export function findTitle(model: DocumentModel): string | null {
-  const top = documentLines(model).filter((l) => !l.tabular).slice(0, 12).map((l) => l.text);
+  const top = documentLines(model)
+    .filter((l) => !l.tabular)
+    .slice(0, 12)
+    .map((l) => l.text);
   for (let i = 0; i < top.length; i++) {
     const line = top[i]!;
     if (!TITLE_WORDS.test(line) || line.length > 80 || NOT_A_HEADING.test(line)) continue;

@@ -127,7 +127,12 @@ export class BrowserSession {
       this.browser ??= chromium.launch({
         executablePath: CHROMIUM_PATH,
         // every connection through the fence, loopback included (Chromium bypasses proxies for it by default)
-        args: [...CHROMIUM_ARGS, `--proxy-server=${fence.proxy}`, '--proxy-bypass-list=<-loopback>', ...(this.opts.args ?? [])],
+        args: [
+          ...CHROMIUM_ARGS,
+          `--proxy-server=${fence.proxy}`,
+          '--proxy-bypass-list=<-loopback>',
+          ...(this.opts.args ?? []),
+        ],
       });
       const context = await (await this.browser).newContext({
         userAgent: this.opts.userAgent,

@@ -24,13 +24,22 @@ export async function storeSetCookies(jar: CookieJar, url: string, setCookies: r
 }
 
 /** The jar's cookies for `url`, in the shape Playwright's `context.addCookies` takes. */
-export async function cookiesForBrowser(jar: CookieJar, url: string): Promise<{ name: string; value: string; url: string }[]> {
+export async function cookiesForBrowser(
+  jar: CookieJar,
+  url: string,
+): Promise<{ name: string; value: string; url: string }[]> {
   return (await jar.getCookies(url)).map((c) => ({ name: c.key, value: c.value, url }));
 }
 
 /** Copies the browser's cookies for `url` into the jar. */
-export async function storeBrowserCookies(jar: CookieJar, url: string, cookies: readonly BrowserCookie[]): Promise<void> {
+export async function storeBrowserCookies(
+  jar: CookieJar,
+  url: string,
+  cookies: readonly BrowserCookie[],
+): Promise<void> {
   for (const c of cookies) {
-    await jar.setCookie(`${c.name}=${c.value}; Domain=${c.domain.replace(/^\./, '')}; Path=${c.path}`, url, { ignoreError: true });
+    await jar.setCookie(`${c.name}=${c.value}; Domain=${c.domain.replace(/^\./, '')}; Path=${c.path}`, url, {
+      ignoreError: true,
+    });
   }
 }

@@ -29,7 +29,13 @@ export async function startFence(allowed: (url: string) => boolean, refused: (ur
     }
     const target = new URL(url);
     const upstream = http.request(
-      { host: target.hostname, port: target.port || 80, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port || 80,
+        path: `${target.pathname}${target.search}`,
+        method: req.method,
+        headers: req.headers,
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.rawHeaders as unknown as http.OutgoingHttpHeaders);
         up.pipe(res);

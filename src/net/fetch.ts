@@ -125,9 +125,12 @@ export class HttpClient {
         return await this.fetchOnce(req);
       } catch (err) {
         const e = toFetchError(err, req.url);
-        const retryable = e.kind === 'timeout' || e.kind === 'network' || (e.status !== undefined && isRetryableStatus(e.status));
+        const retryable =
+          e.kind === 'timeout' || e.kind === 'network' || (e.status !== undefined && isRetryableStatus(e.status));
         if (!retryable || attempt >= this.retry.retries) {
-          throw e.status === 429 ? new FetchError('blocked', e.url, `${e.message} (still throttled after ${attempt + 1} attempts)`, 429) : e;
+          throw e.status === 429
+            ? new FetchError('blocked', e.url, `${e.message} (still throttled after ${attempt + 1} attempts)`, 429)
+            : e;
         }
         await sleep(backoffDelay(this.retry, attempt, e instanceof RetryAfterError ? e.retryAfter : null));
       }
@@ -141,7 +144,8 @@ export class HttpClient {
     let body = req.body;
     const signal = AbortSignal.timeout(this.timeoutMs);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      if (hop > 0 && !this.isAllowed(url)) throw new FetchError('not_allowed', url, `redirected to a host not allowed: ${url}`);
+      if (hop > 0 && !this.isAllowed(url))
+        throw new FetchError('not_allowed', url, `redirected to a host not allowed: ${url}`);
       await this.limiter.wait(new URL(url));
       const headers: Record<string, string> = {
         'user-agent': this.userAgent,
@@ -154,7 +158,13 @@ export class HttpClient {
       if (req.validators?.etag) headers['if-none-match'] = req.validators.etag;
       if (req.validators?.lastModified) headers['if-modified-since'] = req.validators.lastModified;
       if (method === 'POST') headers['content-type'] ??= 'application/x-www-form-urlencoded; charset=UTF-8';
-      const res = await fetch(url, { method, body: method === 'POST' ? body : undefined, headers, redirect: 'manual', signal });
+      const res = await fetch(url, {
+        method,
+        body: method === 'POST' ? body : undefined,
+        headers,
+        redirect: 'manual',
+        signal,
+      });
       this.opts.onResponse?.(url, res.status);
       await storeSetCookies(this.jar, url, res.headers.getSetCookie());
       const location = res.headers.get('location');
@@ -202,7 +212,12 @@ export class HttpClient {
 }
 
 class RetryAfterError extends FetchError {
-  constructor(url: string, status: number, readonly retryAfter: string | null, message: string) {
+  constructor(
+    url: string,
+    status: number,
+    readonly retryAfter: string | null,
+    message: string,
+  ) {
     super(status === 429 ? 'http_429' : `http_${status}`, url, message, status);
   }
 }
@@ -210,7 +225,8 @@ class RetryAfterError extends FetchError {
 function httpError(url: string, status: number, retryAfter: string | null, body: Buffer): FetchError {
   const message = `HTTP ${status} from ${url}`;
   if (status === 412) return new FetchError('challenge', url, `${message} (JavaScript challenge)`, status);
-  if (status === 403) return new FetchError('blocked', url, `${message} (forbidden: blocked for this client or network)`, status);
+  if (status === 403)
+    return new FetchError('blocked', url, `${message} (forbidden: blocked for this client or network)`, status);
   if (isRetryableStatus(status)) return new RetryAfterError(url, status, retryAfter, message);
   void body;
   return new FetchError(`http_${status}`, url, message, status);
@@ -243,7 +259,8 @@ async function readCapped(res: Response, max: number, url: string): Promise<Buff
 function toFetchError(err: unknown, url: string): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return new FetchError('timeout', url, `timed out: ${url}`);
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return new FetchError('timeout', url, `timed out: ${url}`);
   const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
   return new FetchError('network', url, `network error for ${url}: ${detail}`);
 }

@@ -36,7 +36,11 @@ export function filenameFromUrl(url: string): string | null {
 export function safeName(name: string): string | null {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').replace(/^[.\s]+/, '').trim();
+  const clean = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim();
   return clean && clean !== '..' ? clean : null;
 }
 

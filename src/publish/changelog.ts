@@ -48,7 +48,10 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return out;
 }
 
-const oneLine = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim();
+const oneLine = (s: unknown) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 export const label = (r: { year?: unknown; agency?: unknown; title?: unknown }) =>
   [r.year ?? '?', oneLine(r.agency) || '?', oneLine(r.title)].filter((s) => s !== '').join(' · ');
 
@@ -66,12 +69,23 @@ async function* previousRecords(file: string): AsyncGenerator<Record<string, unk
 }
 
 /** Like diffVersions, but a previous version that cannot be read is said, not fatal. */
-export async function diffOrExplain(previous: { version: string; jsonl: string } | null, records: ReportRecord[]): Promise<Changes> {
+export async function diffOrExplain(
+  previous: { version: string; jsonl: string } | null,
+  records: ReportRecord[],
+): Promise<Changes> {
   try {
     return await diffVersions(previous, records);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { previous: previous?.version ?? null, before: 0, after: records.length, added: [], removed: [], changed: [], error: message };
+    return {
+      previous: previous?.version ?? null,
+      before: 0,
+      after: records.length,
+      added: [],
+      removed: [],
+      changed: [],
+      error: message,
+    };
   }
 }
 
@@ -80,7 +94,14 @@ export async function diffVersions(
   previous: { version: string; jsonl: string } | null,
   records: ReportRecord[],
 ): Promise<Changes> {
-  const changes: Changes = { previous: previous?.version ?? null, before: 0, after: records.length, added: [], removed: [], changed: [] };
+  const changes: Changes = {
+    previous: previous?.version ?? null,
+    before: 0,
+    after: records.length,
+    added: [],
+    removed: [],
+    changed: [],
+  };
   if (!previous) return changes;
   let i = 0;
   let last: string | null = null;
@@ -88,7 +109,8 @@ export async function diffVersions(
   for await (const prev of previousRecords(previous.jsonl)) {
     const id = prev.report_id as string;
     if (id === last) continue; // a duplicated line
-    if (last !== null && id < last) throw new Error(`its reports.jsonl is not sorted by report_id (${id} after ${last})`);
+    if (last !== null && id < last)
+      throw new Error(`its reports.jsonl is not sorted by report_id (${id} after ${last})`);
     last = id;
     changes.before++;
     while (current() && current()!.report_id < id) {
@@ -111,7 +133,10 @@ export async function diffVersions(
 const fieldList = (fields: string[]) =>
   fields.length <= MAX_FIELDS
     ? fields.map((f) => `\`${f}\``).join(', ')
-    : `${fields.slice(0, MAX_FIELDS).map((f) => `\`${f}\``).join(', ')} and ${fields.length - MAX_FIELDS} more`;
+    : `${fields
+        .slice(0, MAX_FIELDS)
+        .map((f) => `\`${f}\``)
+        .join(', ')} and ${fields.length - MAX_FIELDS} more`;
 
 export function changelogText(version: string, c: Changes): string {
   const out = [`# Changelog · 更新说明: ${version}`, ''];
@@ -133,8 +158,17 @@ export function changelogText(version: string, c: Changes): string {
     out.push(`## ${title} (${items.length})`, '');
     if (items.length > 0) out.push(...items, '');
   };
-  section('Added · 新增', c.added.map((a) => `- \`${a.report_id}\` ${a.label}`));
-  section('Removed · 删除', c.removed.map((a) => `- \`${a.report_id}\` ${a.label}`));
-  section('Changed · 更改', c.changed.map((a) => `- \`${a.report_id}\` ${a.label}: ${fieldList(a.fields)}`));
+  section(
+    'Added · 新增',
+    c.added.map((a) => `- \`${a.report_id}\` ${a.label}`),
+  );
+  section(
+    'Removed · 删除',
+    c.removed.map((a) => `- \`${a.report_id}\` ${a.label}`),
+  );
+  section(
+    'Changed · 更改',
+    c.changed.map((a) => `- \`${a.report_id}\` ${a.label}: ${fieldList(a.fields)}`),
+  );
   return out.join('\n');
 }

@@ -24,13 +24,28 @@ export interface CheckRow {
 }
 
 export const CHECK_FIELDS: Field[] = [
-  field('report_id', 'string', '报告编号', 'The report whose figures do not add up (for a cross-year check: the later year\'s report).'),
+  field(
+    'report_id',
+    'string',
+    '报告编号',
+    "The report whose figures do not add up (for a cross-year check: the later year's report).",
+  ),
   field('agency', 'string', '报告机关', 'The reporting body.'),
   field('year', 'integer', '报告年度', 'Year of that report.'),
-  field('rule', 'string', '规则', 'applications.balance, applications.row_sum, applications.outcome_sum, reviews.total (one report\'s own identities); cross_year.carried_over, cross_year.in_force (across two years of one agency).'),
-  field('item', 'string', '项目', 'Cross-year checks: the column (applicant type) or table 二 row compared. Blank for a report\'s own checks (the detail says where).'),
+  field(
+    'rule',
+    'string',
+    '规则',
+    "applications.balance, applications.row_sum, applications.outcome_sum, reviews.total (one report's own identities); cross_year.carried_over, cross_year.in_force (across two years of one agency).",
+  ),
+  field(
+    'item',
+    'string',
+    '项目',
+    "Cross-year checks: the column (applicant type) or table 二 row compared. Blank for a report's own checks (the detail says where).",
+  ),
   field('detail', 'string', '说明', 'The figures that disagree.'),
-  field('related_report_id', 'string', '相关报告编号', 'Cross-year checks: the earlier year\'s report.'),
+  field('related_report_id', 'string', '相关报告编号', "Cross-year checks: the earlier year's report."),
 ];
 
 /** Orders values as their JSON text would compare (strings directly), so equal ⇔ same JSON. */
@@ -59,7 +74,9 @@ const num = (v: unknown): v is number => typeof v === 'number';
 
 export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
   // Sorted by agency, then year (no key strings: a map of 100,000 keys cost ~40 MB of heap).
-  const sorted = records.filter((r) => r.agency && num(r.year)).sort((a, b) => cmpWho(a, b) || (a.year as number) - (b.year as number));
+  const sorted = records
+    .filter((r) => r.agency && num(r.year))
+    .sort((a, b) => cmpWho(a, b) || (a.year as number) - (b.year as number));
   const rows: CheckRow[] = [];
   /** The only report of its agency in its year (none when the year has two). */
   const only = (i: number) => {
@@ -72,7 +89,8 @@ export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
     const prev = only(i);
     if (!prev) continue;
     const next = only(i + 1);
-    if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0) rows.push(...carriedOver(prev, next), ...inForce(prev, next));
+    if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0)
+      rows.push(...carriedOver(prev, next), ...inForce(prev, next));
   }
   return rows;
 }
@@ -94,8 +112,13 @@ function carriedOver(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
     const over: Cell = cur.applications?.carried_over?.[col] ?? null;
     if (num(forward) && num(over) && forward !== over) {
       out.push(
-        finding(cur, prev, 'cross_year.carried_over', col,
-          `carried_forward ${prev.year} = ${forward} ≠ carried_over ${cur.year} = ${over}`),
+        finding(
+          cur,
+          prev,
+          'cross_year.carried_over',
+          col,
+          `carried_forward ${prev.year} = ${forward} ≠ carried_over ${cur.year} = ${over}`,
+        ),
       );
     }
   }
@@ -110,8 +133,13 @@ function inForce(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
     if (!num(before) || !num(issued) || !num(repealed) || !num(after)) continue;
     if (before + issued - repealed !== after) {
       out.push(
-        finding(cur, prev, 'cross_year.in_force', row,
-          `in_force ${prev.year} = ${before} + issued ${cur.year} = ${issued} − repealed ${cur.year} = ${repealed} = ${before + issued - repealed} ≠ in_force ${cur.year} = ${after}`),
+        finding(
+          cur,
+          prev,
+          'cross_year.in_force',
+          row,
+          `in_force ${prev.year} = ${before} + issued ${cur.year} = ${issued} − repealed ${cur.year} = ${repealed} = ${before + issued - repealed} ≠ in_force ${cur.year} = ${after}`,
+        ),
       );
     }
   }
@@ -122,7 +150,16 @@ export function reportChecks(records: ReportRecord[]): CheckRow[] {
   const rows: CheckRow[] = [];
   for (const r of records) {
     for (const c of r.checks ?? []) {
-      if (!c.ok) rows.push({ report_id: r.report_id, agency: r.agency, year: r.year, rule: c.rule, item: null, detail: c.detail, related_report_id: null });
+      if (!c.ok)
+        rows.push({
+          report_id: r.report_id,
+          agency: r.agency,
+          year: r.year,
+          rule: c.rule,
+          item: null,
+          detail: c.detail,
+          related_report_id: null,
+        });
     }
   }
   return rows;

@@ -18,8 +18,16 @@ import { RESOURCES } from './resources.js';
 
 const esc = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
-const fieldTable = (fields: Field[]) => table(['column', 'type', '中文', 'English'], fields.map((f) => [`\`${f.name}\``, f.type, f.zh, f.en]));
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+const fieldTable = (fields: Field[]) =>
+  table(
+    ['column', 'type', '中文', 'English'],
+    fields.map((f) => [`\`${f.name}\``, f.type, f.zh, f.en]),
+  );
 
 const RECORD_KEYS: [string, string, string][] = [
   ['report_id', '报告编号', 'Stable id: the same document keeps it across runs and versions.'],
@@ -31,7 +39,11 @@ const RECORD_KEYS: [string, string, string][] = [
   ['region', '行政区', '{province, city, county, township, code}; code is the GB/T 2260 division code where known.'],
   ['admin_level', '机关层级', 'central, province, city, county, township, department.'],
   ['template', '报告格式', '2019, 2021, pre2019, narrative, unknown (decided by the labels present, not the year).'],
-  ['source', '来源', '{page_url, document_url, format, sha256, fetched_at, bytes} of the document the figures come from.'],
+  [
+    'source',
+    '来源',
+    '{page_url, document_url, format, sha256, fetched_at, bytes} of the document the figures come from.',
+  ],
   ['proactive', '主动公开情况（表二）', 'row → column → value; money rows also carry amount_raw, the cell as printed.'],
   ['applications', '申请情况（表三）', 'row → applicant column → value.'],
   ['reviews', '复议诉讼情况（表四）', 'group → column → value.'],
@@ -44,7 +56,7 @@ export function codebookText(): string {
   const out: string[] = [
     '# Codebook · 数据说明',
     '',
-    'The figures of China\'s 政府信息公开工作年度报告 (Open Government Information annual reports), read from the reports as published. Every file of a version, every column, and the rules behind them.',
+    "The figures of China's 政府信息公开工作年度报告 (Open Government Information annual reports), read from the reports as published. Every file of a version, every column, and the rules behind them.",
     '',
     '## Files · 文件',
     '',
@@ -52,11 +64,23 @@ export function codebookText(): string {
       ['file', '中文', 'what it holds'],
       [
         ...RESOURCES.map((r) => [`\`${r.path}\``, r.zh, r.description]),
-        ['`datapackage.json`', '数据包描述', 'Frictionless Data Package: every data file with its size, sha256 and column types.'],
+        [
+          '`datapackage.json`',
+          '数据包描述',
+          'Frictionless Data Package: every data file with its size, sha256 and column types.',
+        ],
         ['`CODEBOOK.md`', '数据说明', 'This file.'],
-        ['`CHANGELOG.md`', '更新说明', 'Reports added, removed and changed (naming the fields) since the previous version.'],
+        [
+          '`CHANGELOG.md`',
+          '更新说明',
+          'Reports added, removed and changed (naming the fields) since the previous version.',
+        ],
         ['`SHA256SUMS`', '校验值', 'sha256 of every file of the version: `sha256sum -c SHA256SUMS`.'],
-        ['`site/`', '浏览页面', 'A static page to look at the reports before downloading (open `site/index.html`), when built.'],
+        [
+          '`site/`',
+          '浏览页面',
+          'A static page to look at the reports before downloading (open `site/index.html`), when built.',
+        ],
       ],
     ),
     '',
@@ -66,7 +90,7 @@ export function codebookText(): string {
     '- **Sums of rows** (`denied`, `unable`, `rejected`, `other_processing`, `litigation_*` in reports.csv) add the rows the report prints and are blank only when none is printed.',
     '- **scope**: `aggregate` reports (a whole province, city or county) already include the `agency` reports of its units. Never add the two up.',
     '- **Money** is in 万元 (10,000 yuan). The 2019 form prints no unit: a bare non-zero number there stays blank in the 万元 column, and its printed text is kept (`value_raw` in proactive.csv, `amount_raw` in reports.jsonl).',
-    '- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv starts with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`\'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).',
+    "- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv starts with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).",
     '- **Order**: every file is sorted by `report_id` (then row and column in form order). The same input gives byte-identical files.',
     '- **Failed checks are findings.** A report whose own numbers do not add up is published as printed; checks.csv lists what fails.',
     '- **Cross-year checks** compare one agency (same name, scope and place) in year N and N+1 when each year has exactly one report: `carried_forward` of N against `carried_over` of N+1 per applicant column, and, on the 2021 form, `in_force` of N + `issued` − `repealed` of N+1 against `in_force` of N+1 for regulations and normative documents. Blank cells are not compared.',
@@ -76,7 +100,7 @@ export function codebookText(): string {
     '- Each version is a folder `datasets/<YYYY-MM-DD>/` (a second version the same day is `<date>.1`, then `.2`…). A version is never changed after it is published.',
     '- `datasets/latest` is a symbolic link to the newest complete version. `datasets/latest.txt` holds the same version name on one line, for copies of the folder that do not keep symbolic links (web servers, zip files, Windows).',
     '- A version is built in a hidden temporary folder and renamed into place when complete; `latest` is moved last. A publish that fails or is stopped leaves every earlier version and `latest` as they were.',
-    '- A publish whose data files would be identical to the latest version\'s writes no new version.',
+    "- A publish whose data files would be identical to the latest version's writes no new version.",
     `- Licence: [${LICENSE.title}](${LICENSE.path}) (${LICENSE.name}).`,
     '',
   ];
@@ -85,20 +109,33 @@ export function codebookText(): string {
     out.push(`## ${r.path} · ${r.zh}`, '', r.description, '');
     if (r.path === 'reports.csv') out.push('reports.parquet has the same columns, typed.', '');
     if (r.fields) out.push(fieldTable(r.fields), '');
-    if (r.path === 'reports.jsonl') out.push(table(['key', '中文', 'English'], RECORD_KEYS.map(([k, zh, en]) => [`\`${k}\``, zh, en])), '');
+    if (r.path === 'reports.jsonl')
+      out.push(
+        table(
+          ['key', '中文', 'English'],
+          RECORD_KEYS.map(([k, zh, en]) => [`\`${k}\``, zh, en]),
+        ),
+        '',
+      );
   }
   out.push(
     '## Table keys · 表格行列',
     '',
     '### applications (表三): rows · 行',
     '',
-    table(['row', '中文'], APPLICATION_ROWS.map(([k, zh]) => [`\`${k}\``, zh])),
+    table(
+      ['row', '中文'],
+      APPLICATION_ROWS.map(([k, zh]) => [`\`${k}\``, zh]),
+    ),
     '',
-    '`other` is the 2019 form\'s single 其他处理 row; on the 2021 form it is the sum of `other_no_correction`, `other_unpaid_fee` and `other_misc`.',
+    "`other` is the 2019 form's single 其他处理 row; on the 2021 form it is the sum of `other_no_correction`, `other_unpaid_fee` and `other_misc`.",
     '',
     '### applications (表三): columns · 列',
     '',
-    table(['column', '中文'], Object.entries(APPLICANT_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
+    table(
+      ['column', '中文'],
+      Object.entries(APPLICANT_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
+    ),
     '',
     '### proactive (表二)',
     '',
@@ -112,13 +149,22 @@ export function codebookText(): string {
       ]),
     ),
     '',
-    table(['column', '中文'], Object.entries(PROACTIVE_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
+    table(
+      ['column', '中文'],
+      Object.entries(PROACTIVE_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
+    ),
     '',
     '### reviews (表四)',
     '',
-    table(['row (group)', '中文'], Object.entries(REVIEW_GROUP_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
+    table(
+      ['row (group)', '中文'],
+      Object.entries(REVIEW_GROUP_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
+    ),
     '',
-    table(['column', '中文'], Object.entries(REVIEW_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh])),
+    table(
+      ['column', '中文'],
+      Object.entries(REVIEW_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
+    ),
     '',
     '## Failure kinds · 失败原因',
     '',

@@ -23,7 +23,8 @@ export function dataPackage(version: string, files: WrittenFile[]): Record<strin
     licenses: [LICENSE],
     sources: [
       {
-        title: '政府信息公开工作年度报告 on the portals of Chinese government bodies (each report\'s page_url and document_url are in reports.csv)',
+        title:
+          "政府信息公开工作年度报告 on the portals of Chinese government bodies (each report's page_url and document_url are in reports.csv)",
       },
     ],
     resources: RESOURCES.filter((r) => written.has(r.path)).map((r) => {
@@ -44,7 +45,13 @@ export function dataPackage(version: string, files: WrittenFile[]): Record<strin
               ...(r.format === 'csv'
                 ? {
                     profile: 'tabular-data-resource',
-                    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+                    dialect: {
+                      delimiter: ',',
+                      lineTerminator: '\r\n',
+                      quoteChar: '"',
+                      doubleQuote: true,
+                      header: true,
+                    },
                   }
                 : {}),
               schema: {

@@ -11,7 +11,12 @@ import { type WrittenFile, writeWhole } from './sink.js';
 export const FAILURE_FIELDS: Field[] = [
   field('url', 'string', '链接', 'The page or document that failed.'),
   field('stage', 'string', '环节', 'Where it failed: crawl, download, extract, publish.'),
-  field('kind', 'string', '原因类别', 'Machine-readable reason: http_404, timeout, corrupt_pdf, no_text_layer, not_a_report, bad_record…'),
+  field(
+    'kind',
+    'string',
+    '原因类别',
+    'Machine-readable reason: http_404, timeout, corrupt_pdf, no_text_layer, not_a_report, bad_record…',
+  ),
   field('message', 'string', '说明', 'What happened, in words.'),
 ];
 

@@ -18,7 +18,15 @@ import { writeParquet } from './parquet.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
 import { TidyWriter } from './tidy.js';
-import { chooseVersion, cleanStaleTemps, commitVersion, latestVersion, localDate, makeTempDir, PublishError } from './version.js';
+import {
+  chooseVersion,
+  cleanStaleTemps,
+  commitVersion,
+  latestVersion,
+  localDate,
+  makeTempDir,
+  PublishError,
+} from './version.js';
 
 export { PublishError } from './version.js';
 
@@ -191,9 +199,13 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
           downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
         });
       } catch (err) {
-        throw new PublishError('site_failed', `the site could not be built: ${err instanceof Error ? err.message : String(err)}`, {
-          cause: err,
-        });
+        throw new PublishError(
+          'site_failed',
+          `the site could not be built: ${err instanceof Error ? err.message : String(err)}`,
+          {
+            cause: err,
+          },
+        );
       }
       files.push(...hashTree(tmp, 'site'));
     }

@@ -60,7 +60,9 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       bytes: source.bytes as number,
     },
     duplicate_of: r.duplicate_of ?? null,
-    proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) => ordered(row, PROACTIVE_COLUMNS)) as ReportRecord['proactive'],
+    proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) =>
+      ordered(row, PROACTIVE_COLUMNS),
+    ) as ReportRecord['proactive'],
     applications: ordered(r.applications, APPLICATION_ROW_KEYS, (row) =>
       ordered(row, APPLICANT_COLUMNS),
     ) as ReportRecord['applications'],

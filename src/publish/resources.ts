@@ -29,7 +29,8 @@ export const RESOURCES: ResourceInfo[] = [
     mediatype: 'text/csv',
     title: 'Reports: one row per report, headline figures',
     zh: '报告一览（每份报告一行，主要数字）',
-    description: 'For journalists: metadata, source links and the headline figures of each report. UTF-8 with a byte order mark (Excel shows the Chinese), text cells starting with = + - @ prefixed with an apostrophe.',
+    description:
+      'For journalists: metadata, source links and the headline figures of each report. UTF-8 with a byte order mark (Excel shows the Chinese), text cells starting with = + - @ prefixed with an apostrophe.',
     fields: REPORT_FIELDS,
     primaryKey: ['report_id'],
   },
@@ -40,7 +41,8 @@ export const RESOURCES: ResourceInfo[] = [
     mediatype: 'application/vnd.apache.parquet',
     title: 'Reports (Parquet): the rows of reports.csv, typed',
     zh: '报告一览（Parquet 格式）',
-    description: 'The same rows and columns as reports.csv with types: INT32 counts, DOUBLE money, UTF-8 strings, DATE published_date; blanks are nulls.',
+    description:
+      'The same rows and columns as reports.csv with types: INT32 counts, DOUBLE money, UTF-8 strings, DATE published_date; blanks are nulls.',
     fields: REPORT_FIELDS,
     primaryKey: ['report_id'],
   },
@@ -51,7 +53,8 @@ export const RESOURCES: ResourceInfo[] = [
     mediatype: 'application/x-ndjson',
     title: 'Full records: one JSON object per line',
     zh: '完整记录（每行一个 JSON 对象）',
-    description: 'Every extracted figure of every report, with its checks and extraction warnings; keys as in the record contract (see CODEBOOK.md). Sorted by report_id.',
+    description:
+      'Every extracted figure of every report, with its checks and extraction warnings; keys as in the record contract (see CODEBOOK.md). Sorted by report_id.',
   },
   {
     name: 'applications',
@@ -93,7 +96,8 @@ export const RESOURCES: ResourceInfo[] = [
     mediatype: 'text/csv',
     title: 'Failed accounting identities',
     zh: '未通过的勾稽关系',
-    description: 'Reports whose own numbers do not add up, and agencies whose figures do not carry over from one year to the next. Kept as printed: a finding, not an extraction error.',
+    description:
+      'Reports whose own numbers do not add up, and agencies whose figures do not carry over from one year to the next. Kept as printed: a finding, not an extraction error.',
     fields: CHECK_FIELDS,
   },
   {

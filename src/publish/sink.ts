@@ -90,7 +90,8 @@ export function hashFile(dir: string, name: string): WrittenFile {
   const buf = Buffer.allocUnsafe(BUFFER_BYTES);
   let bytes = 0;
   try {
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
+    for (let n: number; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n)
+      hash.update(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
   }

@@ -21,15 +21,25 @@ const common = (what: string, rowEn: string, colEn: string, valueType: Field['ty
   field('report_id', 'string', '报告编号', 'The report (reports.csv, reports.jsonl).'),
   field('row', 'string', '行', `Row key of ${what}: ${rowEn}.`),
   field('column', 'string', '列', `Column key of ${what}: ${colEn}.`),
-  field('value', valueType, '数值', 'The cell as a number; blank when the report leaves it blank, "—", "/" or "无" (never guessed as 0).'),
+  field(
+    'value',
+    valueType,
+    '数值',
+    'The cell as a number; blank when the report leaves it blank, "—", "/" or "无" (never guessed as 0).',
+  ),
 ];
 const labels: Field[] = [
-  field('row_label_zh', 'string', '行名称', 'Chinese label of the row (the official form\'s wording).'),
+  field('row_label_zh', 'string', '行名称', "Chinese label of the row (the official form's wording)."),
   field('column_label_zh', 'string', '列名称', 'Chinese label of the column.'),
 ];
 
 export const APPLICATIONS_FIELDS: Field[] = [
-  ...common('table 三 (收到和处理政府信息公开申请情况)', 'new_received … carried_forward (see CODEBOOK.md)', 'the applicant type, or total', 'integer'),
+  ...common(
+    'table 三 (收到和处理政府信息公开申请情况)',
+    'new_received … carried_forward (see CODEBOOK.md)',
+    'the applicant type, or total',
+    'integer',
+  ),
   ...labels,
 ];
 export const PROACTIVE_FIELDS: Field[] = [
@@ -39,11 +49,21 @@ export const PROACTIVE_FIELDS: Field[] = [
     '2019 form new_made/new_published/total_published, prev_items/change/decisions, items/amount_wan_yuan; 2021 form issued/repealed/in_force, decisions, amount_wan_yuan',
     'number',
   ),
-  field('value_raw', 'string', '原文', 'Money cells only: the cell as printed ("15.68万元", "251000元"); value is then in 万元, blank when the unit is unknown.'),
+  field(
+    'value_raw',
+    'string',
+    '原文',
+    'Money cells only: the cell as printed ("15.68万元", "251000元"); value is then in 万元, blank when the unit is unknown.',
+  ),
   ...labels,
 ];
 export const REVIEWS_FIELDS: Field[] = [
-  ...common('table 四 (行政复议、行政诉讼情况)', 'review, litigation_direct, litigation_after_review', 'upheld, corrected, other, pending, total', 'integer'),
+  ...common(
+    'table 四 (行政复议、行政诉讼情况)',
+    'review, litigation_direct, litigation_after_review',
+    'upheld, corrected, other, pending, total',
+    'integer',
+  ),
   ...labels,
 ];
 
@@ -112,7 +132,8 @@ class TidyFile {
     const slot = raw ? -1 : cachedSlot(value);
     if (slot >= 0) {
       let bytes = p.byValue[slot];
-      if (!bytes) p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.empty}${p.tail}`, 'utf8');
+      if (!bytes)
+        p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.empty}${p.tail}`, 'utf8');
       this.sink.writeBytes(bytes);
     } else {
       const text = typeof value === 'number' ? numberText(value) : '';
@@ -141,8 +162,22 @@ export class TidyWriter {
   private readonly revs: TidyFile;
 
   constructor(dir: string) {
-    this.apps = new TidyFile(dir, 'applications.csv', APPLICATIONS_FIELDS, false, APPLICATION_LABELS, APPLICANT_COLUMN_LABELS);
-    this.pro = new TidyFile(dir, 'proactive.csv', PROACTIVE_FIELDS, true, PROACTIVE_ROW_LABELS, PROACTIVE_COLUMN_LABELS);
+    this.apps = new TidyFile(
+      dir,
+      'applications.csv',
+      APPLICATIONS_FIELDS,
+      false,
+      APPLICATION_LABELS,
+      APPLICANT_COLUMN_LABELS,
+    );
+    this.pro = new TidyFile(
+      dir,
+      'proactive.csv',
+      PROACTIVE_FIELDS,
+      true,
+      PROACTIVE_ROW_LABELS,
+      PROACTIVE_COLUMN_LABELS,
+    );
     this.revs = new TidyFile(dir, 'reviews.csv', REVIEWS_FIELDS, false, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS);
   }
 

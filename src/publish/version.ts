@@ -31,10 +31,16 @@ export function localDate(d = new Date()): string {
 export function chooseVersion(datasetsDir: string, today: string, explicit?: string): string {
   if (explicit !== undefined) {
     if (!VERSION_NAME.test(explicit) || explicit === 'latest' || explicit === 'latest.txt') {
-      throw new PublishError('bad_version', `version '${explicit}': use letters, digits, '.', '_' or '-' (not 'latest')`);
+      throw new PublishError(
+        'bad_version',
+        `version '${explicit}': use letters, digits, '.', '_' or '-' (not 'latest')`,
+      );
     }
     if (fs.existsSync(path.join(datasetsDir, explicit))) {
-      throw new PublishError('version_exists', `version '${explicit}' already exists in ${datasetsDir}: versions are never overwritten`);
+      throw new PublishError(
+        'version_exists',
+        `version '${explicit}' already exists in ${datasetsDir}: versions are never overwritten`,
+      );
     }
     return explicit;
   }
@@ -61,7 +67,9 @@ export function latestVersion(datasetsDir: string): string | null {
   if (found) return found;
   // `latest` lost: the newest complete folder by name (2026-11-27.10 after 2026-11-27.9)
   const key = (v: string) => /^(.*?)(?:\.(\d+))?$/.exec(v)!;
-  const names = fs.existsSync(datasetsDir) ? fs.readdirSync(datasetsDir).filter((v) => v !== 'latest' && complete(v)) : [];
+  const names = fs.existsSync(datasetsDir)
+    ? fs.readdirSync(datasetsDir).filter((v) => v !== 'latest' && complete(v))
+    : [];
   names.sort((a, b) => {
     const [, ba, na] = key(a);
     const [, bb, nb] = key(b);

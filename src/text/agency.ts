@@ -16,7 +16,8 @@ export const CENTRAL_NAME = /^(?:国务院|国家|中华人民共和国|中国)|
 // reads the document's own title, already flattened, and keeps what it finds (agencyFromTitle).
 
 const YEAR_PREFIX = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?/;
-const BODY_END = /^(.+?)(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?|^(.+?)(?:政府信息公开|政务信息公开|信息公开|政务公开)/;
+const BODY_END =
+  /^(.+?)(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?|^(.+?)(?:政府信息公开|政务信息公开|信息公开|政务公开)/;
 
 /**
  * The body a list item's title names at its start: "湖北省市场监督管理局2023年政府信息公开工作年度报告" →
@@ -39,7 +40,11 @@ export function agencyFromTitle(title: string): string | null {
   let s = title.replace(/^关于/, '').replace(/^[（(]?\d{4}\s*年度?[）)]?/, '');
   const end = /\d{4}\s*年|(?:政府|政务)?信息公开|政务公开/.exec(s);
   if (end) s = s.slice(0, end.index);
-  s = s.replace(/人民$/, '人民政府').replace(/^(?:全省|全市|全区|全县)/, '').replace(/(?:关于|的|[（(])$/, '').trim();
+  s = s
+    .replace(/人民$/, '人民政府')
+    .replace(/^(?:全省|全市|全区|全县)/, '')
+    .replace(/(?:关于|的|[（(])$/, '')
+    .trim();
   return s.length >= 2 ? s : null;
 }
 
@@ -48,7 +53,7 @@ export function agencyFromTitle(title: string): string | null {
 const SEPARATOR = String.raw`\s*(?:——|--|—|_|－|-|\||｜|::|:|：)\s*`;
 const GUESSED_SEPARATOR = String.raw`\s*(?:——|--|—|_|－|-|\||｜|::)\s*`;
 const LOOKS_LIKE_SITE = /(网|网站|门户|政府|政务网|政务服务网|信息公开|gov\.cn|\.com)$/i;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A page title without the site name glued before or after it (`保定市人民政府网——标题`,
@@ -62,7 +67,7 @@ export function stripSiteName(title: string, sites: readonly string[], guess = f
     const before = t;
     for (const site of sites) {
       if (!site) continue;
-      const s = escape(site);
+      const s = escapeRegExp(site);
       t = t.replace(new RegExp(`^${s}${SEPARATOR}(?=.)`), '').replace(new RegExp(`(?<=.)${SEPARATOR}${s}$`), '');
     }
     if (guess) {
@@ -90,7 +95,12 @@ export function agencyLevel(agency: string): AdminLevel | null {
     const place = a.replace(/(?:人民政府|人民)?(?:政府)?(?:办公厅|办公室|办)?$/, '');
     if (/(?:县|区|旗|自治县|市辖区)$/.test(place) && /[市州盟]/.test(place.slice(0, -1))) return 'county';
     if (/(?:县|旗|自治县)$/.test(place)) return 'county';
-    if (/(?:市|州|盟|地区)$/.test(place) && /[省区]/.test(place.slice(0, -1)) && !/^(?:北京|天津|上海|重庆)市$/.test(place)) return 'city';
+    if (
+      /(?:市|州|盟|地区)$/.test(place) &&
+      /[省区]/.test(place.slice(0, -1)) &&
+      !/^(?:北京|天津|上海|重庆)市$/.test(place)
+    )
+      return 'city';
     if (/^(?:北京|天津|上海|重庆)市$|省$|自治区$/.test(place)) return 'province';
     if (/(?:市|州|盟)$/.test(place)) return 'city';
     if (/区$/.test(place)) return 'county';

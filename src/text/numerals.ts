@@ -4,7 +4,21 @@
 
 /** Each Chinese numeral character (and the look-alikes reports print for 〇) as a digit. */
 export const CHINESE_DIGIT: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Numerals written digit by digit, as years are ("二〇二三" → "2023"). */

@@ -64,7 +64,9 @@ export function selectForPublish(
   logged: Failure[],
   opts: AssembleOptions = {},
 ): Dataset {
-  const pagesWithAttachments = new Set(current.filter((e) => e.kind === 'attachment' && e.page_url).map((e) => e.page_url!));
+  const pagesWithAttachments = new Set(
+    current.filter((e) => e.kind === 'attachment' && e.page_url).map((e) => e.page_url!),
+  );
   const isWrapper = (e: DocumentEntry) => e.kind === 'page' && pagesWithAttachments.has(e.url);
   const out: { record: ReportRecord; entry: DocumentEntry }[] = [];
   const extractFailures: Failure[] = [];
@@ -112,7 +114,8 @@ function problem(record: unknown): string | null {
   if (typeof r.report_id !== 'string' || r.report_id === '') return 'no report_id';
   if (r.source === null || typeof r.source !== 'object') return 'no source';
   for (const key of ['applications', 'proactive', 'reviews'] as const) {
-    if (r[key] !== null && r[key] !== undefined && (typeof r[key] !== 'object' || Array.isArray(r[key]))) return `${key} is not a table`;
+    if (r[key] !== null && r[key] !== undefined && (typeof r[key] !== 'object' || Array.isArray(r[key])))
+      return `${key} is not a table`;
   }
   if (r.checks !== undefined && !Array.isArray(r.checks)) return 'checks is not a list';
   return null;
@@ -126,7 +129,12 @@ export function loadRecords(storageDir: string): Dataset {
   const paths = storagePaths(storageDir);
   const records: ReportRecord[] = [];
   const failures: Failure[] = readFailuresSync(storageDir);
-  const names = fs.existsSync(paths.records) ? fs.readdirSync(paths.records).filter((n) => n.endsWith('.json')).sort() : [];
+  const names = fs.existsSync(paths.records)
+    ? fs
+        .readdirSync(paths.records)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
   for (const name of names) {
     const file = path.join(paths.records, name);
     const bad = (message: string) =>

@@ -16,9 +16,11 @@ import type { ReportRecord } from '../record.js';
 import { contentKey } from '../text/normalise.js';
 import type { DocumentEntry, DocumentHints } from './layout.js';
 
-
 /** Agency + year + scope + hash of the normalised text; null when agency, year or text are unknown. */
-export function duplicateKey(hints: DocumentHints & { scope?: string }, text: string | null | undefined): string | null {
+export function duplicateKey(
+  hints: DocumentHints & { scope?: string },
+  text: string | null | undefined,
+): string | null {
   if (!hints.agency || !hints.year || !text) return null;
   const norm = contentKey(text);
   if (norm.length < 20) return null; // too little text to call two documents the same
@@ -81,23 +83,34 @@ export function markDuplicates(records: ReportRecord[]): ReportRecord[] {
   for (const r of records) {
     const seen = new Set([r.report_id]);
     let target: string | null = null;
-    for (let next = r.duplicate_of ?? null; next !== null && ids.has(next) && !seen.has(next); next = ids.get(next)!.duplicate_of ?? null) {
+    for (
+      let next = r.duplicate_of ?? null;
+      next !== null && ids.has(next) && !seen.has(next);
+      next = ids.get(next)!.duplicate_of ?? null
+    ) {
       target = next;
       seen.add(next);
     }
     if (target !== null) linked.set(r.report_id, target);
   }
   for (const r of records) r.duplicate_of = linked.get(r.report_id) ?? null;
-  const who = (r: ReportRecord) => (r.agency && r.year !== null && (r.proactive || r.applications || r.reviews) ? `${r.agency}|${r.year}|${r.scope}` : null);
+  const who = (r: ReportRecord) =>
+    r.agency && r.year !== null && (r.proactive || r.applications || r.reviews)
+      ? `${r.agency}|${r.year}|${r.scope}`
+      : null;
   // Sorted by agency, year and scope, then fetched first: only a group of two or more can hold a
   // duplicate, compared within the group (no map of 100,000 keys: ~25 MB of heap).
-  const order = records.filter((r) => who(r) !== null && !linked.has(r.report_id)).sort((a, b) => cmpWho(a, b) || cmpFetched(a, b));
+  const order = records
+    .filter((r) => who(r) !== null && !linked.has(r.report_id))
+    .sort((a, b) => cmpWho(a, b) || cmpFetched(a, b));
   for (let start = 0, end = 1; start < order.length; start = end, end = start + 1) {
     while (end < order.length && cmpWho(order[start]!, order[end]!) === 0) end++;
     if (end - start < 2) continue;
     const first = new Map<string, string>();
     for (const r of order.slice(start, end)) {
-      const key = createHash('sha256').update(JSON.stringify([who(r), r.proactive, r.applications, r.reviews])).digest('base64');
+      const key = createHash('sha256')
+        .update(JSON.stringify([who(r), r.proactive, r.applications, r.reviews]))
+        .digest('base64');
       const seen = first.get(key);
       if (seen) r.duplicate_of = seen;
       else first.set(key, r.report_id);

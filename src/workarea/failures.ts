@@ -20,7 +20,12 @@ export class FailureLog extends JsonlAppender {
   }
 }
 
-const isFailure = (f: Failure) => f !== null && typeof f === 'object' && typeof f.url === 'string' && typeof f.stage === 'string' && typeof f.kind === 'string';
+const isFailure = (f: Failure) =>
+  f !== null &&
+  typeof f === 'object' &&
+  typeof f.url === 'string' &&
+  typeof f.stage === 'string' &&
+  typeof f.kind === 'string';
 
 /** Every logged failure (never writes the file; a torn last line is ignored). */
 export async function readFailures(storage: string): Promise<Failure[]> {
@@ -59,5 +64,7 @@ export function supersede(failures: Failure[], ctx: SupersedeContext = {}): Fail
   }
   const recorded = new Set<string>();
   for (const url of ctx.recorded ?? []) if (url) recorded.add(url);
-  return [...latest.values()].filter((f) => !recorded.has(f.url)).sort((a, b) => cmp(a.url, b.url) || cmp(a.stage, b.stage));
+  return [...latest.values()]
+    .filter((f) => !recorded.has(f.url))
+    .sort((a, b) => cmp(a.url, b.url) || cmp(a.stage, b.stage));
 }

@@ -14,7 +14,14 @@ import { cleanTemps } from './atomic.js';
 export * from './layout.js';
 export { assemble, loadRecords, selectForPublish, type AssembleOptions, type Dataset } from './assemble.js';
 export { cleanTemps, isTemp, tempPath, writeAtomic, writeAtomicSync } from './atomic.js';
-export { DocumentStore, readBlob, readDocuments, type Documents, type NewDocument, type StoreOutcome } from './documents.js';
+export {
+  DocumentStore,
+  readBlob,
+  readDocuments,
+  type Documents,
+  type NewDocument,
+  type StoreOutcome,
+} from './documents.js';
 export { DuplicateIndex, duplicateKey, markDocumentDuplicates, markDuplicates } from './duplicates.js';
 export { FailureLog, readFailures, supersede, type SupersedeContext } from './failures.js';
 export { JsonlAppender, readJsonLines } from './jsonl.js';

@@ -5,7 +5,7 @@
 // or is another process that got the same pid (its start time differs; for our own pid, the token
 // differs). A lock from before this format (a bare pid) is judged by the pid alone.
 import { randomBytes } from 'node:crypto';
-import fs, { promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { alive, processStart } from '../sys/process.js';
 import { tempPath } from './atomic.js';
@@ -38,7 +38,8 @@ function parseOwner(text: string): LockOwner | null {
   if (/^\d+$/.test(t)) return { pid: Number(t), start: null }; // a bare pid (the old format)
   try {
     const v = JSON.parse(t) as Partial<LockOwner>;
-    if (Number.isInteger(v.pid) && v.pid! > 0) return { pid: v.pid!, start: typeof v.start === 'number' ? v.start : null, token: v.token };
+    if (Number.isInteger(v.pid) && v.pid! > 0)
+      return { pid: v.pid!, start: typeof v.start === 'number' ? v.start : null, token: v.token };
   } catch {
     // not a lock we wrote
   }
@@ -143,7 +144,10 @@ export class PublishBusy extends LockBusy {
  * One publish per datasets directory: waits (polling) up to `waitMs` for a running publish to finish,
  * then throws PublishBusy. Returns the release.
  */
-export async function lockPublish(datasets: string, opts: { waitMs?: number; pollMs?: number } = {}): Promise<() => Promise<void>> {
+export async function lockPublish(
+  datasets: string,
+  opts: { waitMs?: number; pollMs?: number } = {},
+): Promise<() => Promise<void>> {
   const file = path.join(datasets, '.publish.lock');
   const waitMs = opts.waitMs ?? 10 * 60_000;
   const pollMs = opts.pollMs ?? 200;

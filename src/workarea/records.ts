@@ -46,7 +46,10 @@ export class RecordCache {
   /** Caches a record made by extractor `version` (and forgets an earlier failure). */
   async putRecord(sha256: string, record: ReportRecord, version: string): Promise<void> {
     await fs.mkdir(this.paths.records, { recursive: true });
-    await writeAtomic(this.paths.recordFile(sha256), `${JSON.stringify({ ...record, extractor_version: version }, null, 1)}\n`);
+    await writeAtomic(
+      this.paths.recordFile(sha256),
+      `${JSON.stringify({ ...record, extractor_version: version }, null, 1)}\n`,
+    );
     await fs.rm(this.paths.failedFile(sha256), { force: true });
   }
 

@@ -17,7 +17,11 @@ const PDF = path.join(ROOT, 'test/fixtures/samples/peer/hongze-2023.pdf');
 
 async function ogi(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: opts.env ?? process.env, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      maxBuffer: 1 << 26,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -34,7 +38,9 @@ const withoutDebug = () => {
 describe('compiled CLI (dist/ through bin/ogi.js)', () => {
   let cwd: string;
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--if-stale'], { encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--if-stale'], {
+      encoding: 'utf8',
+    });
     expect(build.status, build.stderr).toBe(0);
     cwd = await mkdtemp(path.join(tmpdir(), 'ogi-dist-'));
   }, 300_000);
@@ -42,7 +48,8 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
   it('--help exits 0 and lists the commands, run from another directory', async () => {
     const r = await ogi(['--help'], { cwd });
     expect(r.code).toBe(0);
-    for (const command of ['extract', 'crawl', 'crawlers', 'publish', 'refresh', 'demo']) expect(r.stderr).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['extract', 'crawl', 'crawlers', 'publish', 'refresh', 'demo'])
+      expect(r.stderr).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('each command prints its help and exits 0', async () => {
@@ -56,10 +63,19 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
   it('extract --json prints the record the in-process extractor returns (HTML and PDF)', async () => {
     const r = await ogi(['extract', HTML, PDF, '--json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    const printed = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const printed = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const expected = [];
     for (const file of [HTML, PDF]) {
-      expected.push(await extractDocument({ bytes: await readFile(file), name: path.basename(file), source: { document_url: null } }));
+      expected.push(
+        await extractDocument({
+          bytes: await readFile(file),
+          name: path.basename(file),
+          source: { document_url: null },
+        }),
+      );
     }
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
   });
@@ -83,7 +99,10 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
     expect(file.code).toBe(1);
     expect(file.stderr.trim().split('\n')).toEqual(['ogi: --storage datasets is a file, not a folder']);
 
-    for (const run of [ogi(['--debug', ...args], { cwd: dir, env: withoutDebug() }), ogi(args, { cwd: dir, env: { ...withoutDebug(), OGI_DEBUG: '1' } })]) {
+    for (const run of [
+      ogi(['--debug', ...args], { cwd: dir, env: withoutDebug() }),
+      ogi(args, { cwd: dir, env: { ...withoutDebug(), OGI_DEBUG: '1' } }),
+    ]) {
       const d = await run;
       expect(d.code).toBe(1);
       expect(d.stderr).toMatch(/^ogi: EEXIST: /m);

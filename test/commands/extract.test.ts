@@ -14,7 +14,11 @@ const DOCS = path.join(ROOT, 'test/fixtures/documents');
 
 async function ogi(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args],
+      { cwd: ROOT, maxBuffer: 1 << 26 },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -29,17 +33,28 @@ describe('ogi extract', () => {
     await writeFile(path.join(dir, 'empty.pdf'), '');
     await writeFile(path.join(dir, 'huge.pdf'), '');
     await truncate(path.join(dir, 'huge.pdf'), 200 * 1024 * 1024); // sparse: 200 MB of zeros
-    await writeFile(path.join(dir, 'shell.html'), '<html><head><title>首页</title></head><body><nav>首页 | 政务公开</nav></body></html>');
-    await writeFile(path.join(dir, 'notice.txt'), '关于做好2023年政府信息公开工作年度报告编制和发布工作的通知\n各乡镇人民政府、县直各单位：\n请于2024年1月31日前报送本单位年度报告。');
+    await writeFile(
+      path.join(dir, 'shell.html'),
+      '<html><head><title>首页</title></head><body><nav>首页 | 政务公开</nav></body></html>',
+    );
+    await writeFile(
+      path.join(dir, 'notice.txt'),
+      '关于做好2023年政府信息公开工作年度报告编制和发布工作的通知\n各乡镇人民政府、县直各单位：\n请于2024年1月31日前报送本单位年度报告。',
+    );
     await copyFile(path.join(SEEDS, '001_82da0c68b48e6d43.txt'), path.join(dir, 'good.txt'));
   });
 
   it('extracts the good files and names a typed error for each bad one, exit 3', async () => {
     const files = ['good.txt', 'empty.pdf', 'huge.pdf', 'shell.html', 'notice.txt'].map((f) => path.join(dir, f));
-    files.push(...['review-table-truncated.pdf', 'review-table-encrypted.pdf', 'scanned.pdf'].map((f) => path.join(DOCS, f)));
+    files.push(
+      ...['review-table-truncated.pdf', 'review-table-encrypted.pdf', 'scanned.pdf'].map((f) => path.join(DOCS, f)),
+    );
     const r = await ogi(['extract', '--json', ...files]);
     expect(r.code).toBe(3);
-    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((x) => [x.agency, x.year, x.template])).toEqual([['大塅镇人民政府', 2020, '2019']]);
     const errors = r.stderr
       .trim()
@@ -59,7 +74,11 @@ describe('ogi extract', () => {
   });
 
   it('prints a summary table by default and exits 0 when every file is a report', async () => {
-    const r = await ogi(['extract', path.join(SEEDS, '000_5b187f188d2c1fc2.txt'), path.join(SEEDS, '002_6ac92d5cb3b88a66.txt')]);
+    const r = await ogi([
+      'extract',
+      path.join(SEEDS, '000_5b187f188d2c1fc2.txt'),
+      path.join(SEEDS, '002_6ac92d5cb3b88a66.txt'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').map((l) => l.split(/\s{2,}/))).toEqual([
       ['file', 'template', 'agency', 'year', 'failed checks', 'warnings'],

@@ -1,8 +1,14 @@
 // The option parsing the commands share: what --help, a parse error and each crawl-option usage
 // error print, on which stream, and the exit they ask for.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from '../../src/commands/options.js';
-import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../../src/workarea/layout.js';
+import {
+  CRAWL_OPTIONS,
+  crawlSettings,
+  DATASET_OPTIONS,
+  JSON_OPTION,
+  parseCommand,
+} from '../../src/commands/options.js';
+import { DEFAULT_STORAGE } from '../../src/workarea/layout.js';
 
 const HELP = 'usage: ogi test [options]';
 let stdout: string[];
@@ -63,7 +69,20 @@ describe('crawlSettings', () => {
   const RATE_ERROR = `ogi test: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${HELP}`;
 
   it('converts the crawl options', () => {
-    expect(settings(['--province', 'guizhou', '--url', 'https://a.gov.cn/l/', '--rate', '2', '--max-requests', '5', '--allow-host', 'b.org'])).toEqual({
+    expect(
+      settings([
+        '--province',
+        'guizhou',
+        '--url',
+        'https://a.gov.cn/l/',
+        '--rate',
+        '2',
+        '--max-requests',
+        '5',
+        '--allow-host',
+        'b.org',
+      ]),
+    ).toEqual({
       provinces: ['guizhou'],
       urls: ['https://a.gov.cn/l/'],
       storage: DEFAULT_STORAGE,
@@ -78,15 +97,13 @@ describe('crawlSettings', () => {
     expect(settings(['--rate', rate])).toMatchObject({ rate: Infinity });
   });
 
-  it.each([
-    [['--rate', '0']],
-    [['--rate', 'fast']],
-    [['--max-requests', '0']],
-    [['--max-requests', '1.5']],
-  ])('%j is a usage error, exit 2', (argv) => {
-    expect(settings(argv)).toEqual({ exit: 2 });
-    expect(stderr).toEqual([RATE_ERROR]);
-  });
+  it.each([[['--rate', '0']], [['--rate', 'fast']], [['--max-requests', '0']], [['--max-requests', '1.5']]])(
+    '%j is a usage error, exit 2',
+    (argv) => {
+      expect(settings(argv)).toEqual({ exit: 2 });
+      expect(stderr).toEqual([RATE_ERROR]);
+    },
+  );
 
   it('asks for --province or --url only when given a message for it', () => {
     expect(settings([], 'give --province or --url')).toEqual({ exit: 2 });

@@ -12,7 +12,10 @@ describe('real saved detail pages (test/fixtures/samples/portal-pages)', () => {
 
   it.each(details)('$file: output equals the expected file, whole', ({ page, expected }) => {
     const { attachments, ...rest } = parseDetail(page);
-    const actual: Record<string, unknown> = { ...rest, attachments: attachments.map((a) => ({ url: a.url, text: a.name })) };
+    const actual: Record<string, unknown> = {
+      ...rest,
+      attachments: attachments.map((a) => ({ url: a.url, text: a.name })),
+    };
     const want = withoutProvenance(expected);
     expect(Object.keys(want).filter((k) => !(k in actual))).toEqual([]);
     expect(Object.fromEntries(Object.keys(want).map((k) => [k, actual[k]]))).toEqual(want);
@@ -41,7 +44,10 @@ describe('parseDetail', () => {
       agency: '江北区人民政府办公室',
       column_name: '政府信息公开年报',
       attachments: [
-        { url: 'https://www.nbjb.gov.cn/module/download/downfile.jsp?classid=0&filename=3f2a1b.pdf', name: '附件：年度报告（PDF版）' },
+        {
+          url: 'https://www.nbjb.gov.cn/module/download/downfile.jsp?classid=0&filename=3f2a1b.pdf',
+          name: '附件：年度报告（PDF版）',
+        },
         { url: 'https://www.nbjb.gov.cn/art/2024/1/29/P020240129551234567890.docx', name: '附件2' },
       ],
       document_date: null,

@@ -22,7 +22,8 @@ export function samples(kind: (k: string) => boolean): Sample[] {
     .map((f) => {
       const file = path.join(SAMPLES, f);
       const expected = JSON.parse(readFileSync(file.replace(/\.\w+$/, '.expected.json'), 'utf8'));
-      const url = typeof expected.original_url === 'string' ? expected.original_url.split(' ')[0] : 'http://www.baoding.gov.cn/';
+      const url =
+        typeof expected.original_url === 'string' ? expected.original_url.split(' ')[0] : 'http://www.baoding.gov.cn/';
       return { file: f, expected, page: loadPage(readFileSync(file, 'utf8'), url) };
     })
     .filter((s) => kind(s.expected.kind));

@@ -45,9 +45,12 @@ function describeList(page: FetchedPage, result: ListResult): Record<string, unk
 
 describe('real saved list pages and API replies (test/fixtures/samples/portal-pages)', () => {
   const lists = samples((k) => k === 'list' || k === 'api');
-  const results = new Map(lists.map((s) => [s.file.slice(0, 2), platforms[CMS_ADAPTER[s.expected.cms] as 'trs'].parseList(s.page)]));
+  const results = new Map(
+    lists.map((s) => [s.file.slice(0, 2), platforms[CMS_ADAPTER[s.expected.cms] as 'trs'].parseList(s.page)]),
+  );
 
-  it('covers every list sample', () => expect(lists.map((s) => s.file.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']));
+  it('covers every list sample', () =>
+    expect(lists.map((s) => s.file.slice(0, 2))).toEqual(['01', '02', '03', '04', '05']));
 
   it.each(lists)('$file: the adapter is detected from the page', ({ page, expected }) => {
     expect(detectPlatform(page).name).toBe(CMS_ADAPTER[expected.cms]);
@@ -84,7 +87,7 @@ describe('our saved pages (test/fixtures/pages)', () => {
     } catch (e) {
       out = { detected, error: e instanceof LayoutChanged ? 'LayoutChanged' : String(e) };
     }
-    await expect(JSON.stringify(out, null, 2) + '\n').toMatchFileSnapshot(expectedFile);
+    await expect(`${JSON.stringify(out, null, 2)}\n`).toMatchFileSnapshot(expectedFile);
     expect(existed, `wrote ${expectedFile}: review it, then rerun`).toBe(true);
   });
 });
@@ -96,7 +99,10 @@ describe('an empty list is a failure, never "no reports"', () => {
     expect(() => platforms[name].parseList(page)).toThrow(LayoutChanged);
   });
   it('an empty gkmlpt API reply throws too', () => {
-    const page = loadPage('{"articles":[],"classify":{"post_count":0}}', 'http://www.gd.gov.cn/gkmlpt/api/all/2844?page=1&sid=2');
+    const page = loadPage(
+      '{"articles":[],"classify":{"post_count":0}}',
+      'http://www.gd.gov.cn/gkmlpt/api/all/2844?page=1&sid=2',
+    );
     expect(() => platforms.gkmlpt.parseList(page)).toThrow(/layout changed at http:\/\/www\.gd\.gov\.cn/);
   });
 });
@@ -105,23 +111,37 @@ describe('pagers and further requests', () => {
   it.each([
     ['createPageHTML(12, 0, "index", "shtml");', { pages: 12, name: 'index', ext: 'shtml' }],
     ["createPage(4, 1, 'index', 'htm')", { pages: 4, name: 'index', ext: 'htm' }],
-    ['var countPage = 7//共多少页\nvar currentPage = 0; createPageHTML(countPage, currentPage, "index", "html");', { pages: 7, name: 'index', ext: 'html' }],
+    [
+      'var countPage = 7//共多少页\nvar currentPage = 0; createPageHTML(countPage, currentPage, "index", "html");',
+      { pages: 7, name: 'index', ext: 'html' },
+    ],
     ['var countPage = 3;', { pages: 3, name: 'index', ext: 'html' }],
     ["function createPageHTML(a,b,c,d){} createPageHTML('page_div',10, 1,'zwgklist','shtml',200);", null],
     ['<p>no pager</p>', null],
   ])('trsPager(%s)', (body, want) => expect(trsPager(body)).toEqual(want));
 
   it('a year sub-column reached from the column page starts its own list; its index_N pages do not', () => {
-    const body = '<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(3, 0, "index", "html");</script>';
+    const body =
+      '<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(3, 0, "index", "html");</script>';
     const sub = loadPage(body, 'https://a.gov.cn/xxgk/gknb/2023n/', { isFirst: false });
-    expect(platforms.trs.parseList(sub).next.map((r) => r.url)).toEqual(['https://a.gov.cn/xxgk/gknb/2023n/index_1.html', 'https://a.gov.cn/xxgk/gknb/2023n/index_2.html']);
-    for (const url of ['https://a.gov.cn/xxgk/gknb/2023n/index_1.html', 'https://a.gov.cn/xxgk/gknb/2023n/2.html', 'https://a.gov.cn/list.aspx?page=2']) {
+    expect(platforms.trs.parseList(sub).next.map((r) => r.url)).toEqual([
+      'https://a.gov.cn/xxgk/gknb/2023n/index_1.html',
+      'https://a.gov.cn/xxgk/gknb/2023n/index_2.html',
+    ]);
+    for (const url of [
+      'https://a.gov.cn/xxgk/gknb/2023n/index_1.html',
+      'https://a.gov.cn/xxgk/gknb/2023n/2.html',
+      'https://a.gov.cn/list.aspx?page=2',
+    ]) {
       expect(platforms.trs.parseList(loadPage(body, url, { isFirst: false })).next, url).toEqual([]);
     }
   });
 
   it('a single TRS page (createPageHTML(1, …)) asks for no further page', () => {
-    const page = loadPage('<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(1, 0, "index", "html");</script>', 'https://a.gov.cn/xxgk/gknb/');
+    const page = loadPage(
+      '<li><a href="./202401/t20240126_1.html">2023年政府信息公开工作年度报告</a></li><script>createPageHTML(1, 0, "index", "html");</script>',
+      'https://a.gov.cn/xxgk/gknb/',
+    );
     expect(platforms.trs.parseList(page).next).toEqual([]);
   });
 
@@ -145,7 +165,10 @@ describe('pagers and further requests', () => {
   });
 
   it('detectPlatform falls back to generic for an ordinary static list', () => {
-    const page = loadPage('<ul><li><a href="/a/1.html">2023年政府信息公开工作年度报告</a><span>2024-01-01</span></li></ul>', 'https://www.x.gov.cn/list/');
+    const page = loadPage(
+      '<ul><li><a href="/a/1.html">2023年政府信息公开工作年度报告</a><span>2024-01-01</span></li></ul>',
+      'https://www.x.gov.cn/list/',
+    );
     expect(detectPlatform(page).name).toBe('generic');
   });
 });

@@ -60,7 +60,10 @@ function completeLines(storage: string): number {
 function indexLines(storage: string): DocumentEntry[] {
   const file = storagePaths(storage).documentIndex;
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as DocumentEntry);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as DocumentEntry);
 }
 
 describe.each(SITES)('the %s site', (site) => {
@@ -85,7 +88,9 @@ describe.each(SITES)('the %s site', (site) => {
     );
     const requested = new Set(portal.hits.map((h) => h.path));
     for (const p of expected.neverRequested) expect(requested, p).not.toContain(p);
-    expect(USER_AGENT).toMatch(/^ogi\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/);
+    expect(USER_AGENT).toMatch(
+      /^ogi\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/,
+    );
     expect(new Set(portal.hits.map((h) => h.userAgent))).toEqual(new Set([USER_AGENT]));
 
     // Raw bytes content-addressed, one index line per document, failures appended.
@@ -96,7 +101,9 @@ describe.each(SITES)('the %s site', (site) => {
       expect(bytes.length).toBe(d.bytes);
     }
     expect(indexLines(storage)).toEqual(first.documents);
-    const failureLines = existsSync(paths.failures) ? readFileSync(paths.failures, 'utf8').split('\n').filter(Boolean) : [];
+    const failureLines = existsSync(paths.failures)
+      ? readFileSync(paths.failures, 'utf8').split('\n').filter(Boolean)
+      : [];
     expect(failureLines.map((l) => JSON.parse(l))).toEqual(first.failures);
 
     const before = portal.hits.length;
@@ -153,7 +160,9 @@ describe('a crawl killed with SIGKILL', () => {
   it('resumes where it stopped and ends with the same documents, none twice', async () => {
     const reference = tempStorage();
     const full = await crawl(options(portal, reference));
-    const expected = indexLines(reference).map((d) => `${d.url} ${d.sha256}`).sort();
+    const expected = indexLines(reference)
+      .map((d) => `${d.url} ${d.sha256}`)
+      .sort();
     expect(expected).toHaveLength(full.documents.length);
 
     const storage = tempStorage();
@@ -161,7 +170,9 @@ describe('a crawl killed with SIGKILL', () => {
     const child = spawn('npx', ['tsx', 'test/portal/crawl-child.ts', storage, JSON.stringify(childOpts)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let linesAtKill = -1;
     for (let i = 0; i < 2400 && linesAtKill < 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -179,13 +190,17 @@ describe('a crawl killed with SIGKILL', () => {
     expect(linesAtKill).toBeGreaterThanOrEqual(1);
     expect(linesAtKill).toBeLessThan(expected.length);
     const state = readdirSync(path.join(storage, 'crawl')).filter((f) => f.startsWith('run-'));
-    expect(state.map((f) => JSON.parse(readFileSync(path.join(storage, 'crawl', f), 'utf8')).status)).toEqual(['running']);
+    expect(state.map((f) => JSON.parse(readFileSync(path.join(storage, 'crawl', f), 'utf8')).status)).toEqual([
+      'running',
+    ]);
 
     const resumedFrom = portal.hits.length;
     await crawl(options(portal, storage));
     // The column page was handled before the kill: the resumed queue does not fetch it again.
     expect(portal.hits.slice(resumedFrom).map((h) => h.path)).not.toContain('/col/col123/index.html');
-    const after = indexLines(storage).map((d) => `${d.url} ${d.sha256}`).sort();
+    const after = indexLines(storage)
+      .map((d) => `${d.url} ${d.sha256}`)
+      .sort();
     expect(after).toEqual(expected);
   }, 240_000);
 });
@@ -256,7 +271,9 @@ describe('province crawlers', () => {
     const { allowHosts: _a, urls: _u, ...rest } = options(portal, tempStorage());
     const result = await crawl({ ...rest, provinces: ['fixture'], crawlers: [fixture()] });
     expect(documentsOf(result.documents)).toEqual(portal.expected.documents);
-    expect(new Set(result.documents.map((d) => `${d.hints.province} ${d.hints.crawler}`))).toEqual(new Set(['样例省 fixture']));
+    expect(new Set(result.documents.map((d) => `${d.hints.province} ${d.hints.crawler}`))).toEqual(
+      new Set(['样例省 fixture']),
+    );
   });
 
   it('stop after --max-requests', async () => {
@@ -297,7 +314,17 @@ describe('a list page that moved', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const storage = tempStorage();
     try {
-      const args = ['--url', portal.url('/xxgk/moved.html'), '--storage', storage, '--rate', 'off', '--allow-host', '127.0.0.1', '--json'];
+      const args = [
+        '--url',
+        portal.url('/xxgk/moved.html'),
+        '--storage',
+        storage,
+        '--rate',
+        'off',
+        '--allow-host',
+        '127.0.0.1',
+        '--json',
+      ];
       expect(await run(args)).toBe(3);
       expect(await run(['--rate', 'fast', '--url', portal.url('/')])).toBe(2);
       expect(await run([])).toBe(2);
@@ -306,7 +333,11 @@ describe('a list page that moved', () => {
       stderr.mockRestore();
     }
     const result = JSON.parse(out[0]) as { pages: number; failures: Failure[]; blockedHosts: string[] };
-    expect([result.pages, result.failures.map((f) => f.kind), result.blockedHosts]).toEqual([1, ['layout_changed'], []]);
+    expect([result.pages, result.failures.map((f) => f.kind), result.blockedHosts]).toEqual([
+      1,
+      ['layout_changed'],
+      [],
+    ]);
   });
 });
 
@@ -327,7 +358,9 @@ describe('handler and progress helpers', () => {
   ])('looksLikeDocument(%s) = %s', (url, expected) => expect(looksLikeDocument(url)).toBe(expected));
 
   it('keys POST requests by their body', () => {
-    expect(uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=1' })).not.toBe(uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=2' }));
+    expect(uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=1' })).not.toBe(
+      uniqueKey({ url: 'http://a.gov.cn/p', method: 'POST', body: 'a=2' }),
+    );
     expect(uniqueKey({ url: 'http://a.gov.cn/p' })).toBe('http://a.gov.cn/p');
   });
 
@@ -364,19 +397,37 @@ describe('a second crawl after the portal changed', () => {
       `<record><![CDATA[<li><a href="${href}" title="${title}">${title}</a><b readlabel="2021-01-20">2021-01-20</b></li>]]></record>`;
     writeFileSync(
       proxy,
-      readFileSync(proxy, 'utf8').replace('</recordset>', `${record('/art/2021/1/20/art_123_906.html', '样例县2020年政府信息公开工作年度报告')}\n</recordset>`),
+      readFileSync(proxy, 'utf8').replace(
+        '</recordset>',
+        `${record('/art/2021/1/20/art_123_906.html', '样例县2020年政府信息公开工作年度报告')}\n</recordset>`,
+      ),
     );
     const old = path.join(site, 'files', 'art', '2022', '1', '25', 'art_123_904.html');
     const added = path.join(site, 'files', 'art', '2021', '1', '20', 'art_123_906.html');
     mkdirSync(path.dirname(added), { recursive: true });
-    writeFileSync(added, readFileSync(old, 'utf8').replaceAll('2021', '2020').replace(/<p><a[^]*?<\/a><\/p>/, ''));
+    writeFileSync(
+      added,
+      readFileSync(old, 'utf8')
+        .replaceAll('2021', '2020')
+        .replace(/<p><a[\s\S]*?<\/a><\/p>/, ''),
+    );
     const edited = path.join(site, 'files', 'art', '2023', '1', '18', 'art_123_902.html');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('主动公开政府信息', '主动公开政府信息（更正）'));
 
     const second = await crawl(options(portal, storage));
     expect(documentsOf(second.documents)).toEqual([
-      { path: '/art/2021/1/20/art_123_906.html', kind: 'page', page: '/art/2021/1/20/art_123_906.html', filename: null },
-      { path: '/art/2023/1/18/art_123_902.html', kind: 'page', page: '/art/2023/1/18/art_123_902.html', filename: null },
+      {
+        path: '/art/2021/1/20/art_123_906.html',
+        kind: 'page',
+        page: '/art/2021/1/20/art_123_906.html',
+        filename: null,
+      },
+      {
+        path: '/art/2023/1/18/art_123_902.html',
+        kind: 'page',
+        page: '/art/2023/1/18/art_123_902.html',
+        filename: null,
+      },
     ]);
     expect([second.downloaded, second.unchanged]).toEqual([2, 4]);
     const versions = indexLines(storage).filter((d) => d.url.endsWith('/art_123_902.html'));

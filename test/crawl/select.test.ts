@@ -6,14 +6,46 @@ import { samples } from './helpers.js';
 
 describe('itemHints', () => {
   it('itemHints merges the portal hints, the title and the page year', () => {
-    const page = loadPage('<html><body></body></html>', 'https://www.xizang.gov.cn/zwgk/xxgk_424/xxgknb/2023nb/index.html', {
-      hints: { province: '西藏自治区', admin_level: 'province', crawler: 'xizang' },
+    const page = loadPage(
+      '<html><body></body></html>',
+      'https://www.xizang.gov.cn/zwgk/xxgk_424/xxgknb/2023nb/index.html',
+      {
+        hints: { province: '西藏自治区', admin_level: 'province', crawler: 'xizang' },
+      },
+    );
+    expect(
+      itemHints(
+        {
+          url: 'https://www.xizang.gov.cn/a/t20240331_1.html',
+          title: '政府信息公开工作年度报告',
+          published_date: '2024-03-31',
+        },
+        page,
+      ),
+    ).toEqual({
+      province: '西藏自治区',
+      admin_level: 'province',
+      crawler: 'xizang',
+      title: '政府信息公开工作年度报告',
+      year: 2023,
+      published_date: '2024-03-31',
     });
-    expect(itemHints({ url: 'https://www.xizang.gov.cn/a/t20240331_1.html', title: '政府信息公开工作年度报告', published_date: '2024-03-31' }, page)).toEqual({
-      province: '西藏自治区', admin_level: 'province', crawler: 'xizang', title: '政府信息公开工作年度报告', year: 2023, published_date: '2024-03-31',
-    });
-    expect(itemHints({ url: 'https://www.xizang.gov.cn/a/t20240331_2.html', title: '西藏自治区国资委2025年度政府信息公开工作年度报告', published_date: null }, page)).toEqual({
-      province: '西藏自治区', admin_level: 'department', crawler: 'xizang', title: '西藏自治区国资委2025年度政府信息公开工作年度报告', year: 2025, agency: '西藏自治区国资委',
+    expect(
+      itemHints(
+        {
+          url: 'https://www.xizang.gov.cn/a/t20240331_2.html',
+          title: '西藏自治区国资委2025年度政府信息公开工作年度报告',
+          published_date: null,
+        },
+        page,
+      ),
+    ).toEqual({
+      province: '西藏自治区',
+      admin_level: 'department',
+      crawler: 'xizang',
+      title: '西藏自治区国资委2025年度政府信息公开工作年度报告',
+      year: 2025,
+      agency: '西藏自治区国资委',
     });
   });
 });

@@ -29,7 +29,17 @@ beforeAll(async () => {
       result = { doc, ...compareRecord(doc.truth, doc.variant, record) };
     } catch (e) {
       const err = e as Error & { kind?: string };
-      result = { doc, cells: 1, mismatches: [{ path: '(document)', expected: 'a record', actual: `${err.name}${err.kind ? `(${err.kind})` : ''}: ${err.message}` }] };
+      result = {
+        doc,
+        cells: 1,
+        mismatches: [
+          {
+            path: '(document)',
+            expected: 'a record',
+            actual: `${err.name}${err.kind ? `(${err.kind})` : ''}: ${err.message}`,
+          },
+        ],
+      };
     }
     results.set(doc.rendering, [...(results.get(doc.rendering) ?? []), result]);
   }
@@ -38,7 +48,9 @@ beforeAll(async () => {
     const rs = results.get(r) ?? [];
     const cells = rs.reduce((s, x) => s + x.cells, 0);
     const wrong = rs.reduce((s, x) => s + x.mismatches.filter((m) => m.expected !== undefined).length, 0);
-    lines.push(`${r.padEnd(24)} ${String(rs.length).padStart(5)} ${String(cells).padStart(6)} ${String(cells - wrong).padStart(9)}  ${((100 * (cells - wrong)) / Math.max(cells, 1)).toFixed(2)}%`);
+    lines.push(
+      `${r.padEnd(24)} ${String(rs.length).padStart(5)} ${String(cells).padStart(6)} ${String(cells - wrong).padStart(9)}  ${((100 * (cells - wrong)) / Math.max(cells, 1)).toFixed(2)}%`,
+    );
   }
   console.log(`Extraction accuracy over the generated corpus (${corpus.dir}):\n${lines.join('\n')}`);
 }, 900_000);
@@ -50,8 +62,14 @@ describe('extraction accuracy on generated documents', () => {
     const failed = rs.filter((r) => r.mismatches.length > 0);
     const report = failed
       .slice(0, 6)
-      .map((r) => `${r.doc.file} (${r.doc.variant}, ${r.mismatches.length} wrong):\n  ${r.mismatches.slice(0, 8).map(formatMismatch).join('\n  ')}`)
+      .map(
+        (r) =>
+          `${r.doc.file} (${r.doc.variant}, ${r.mismatches.length} wrong):\n  ${r.mismatches.slice(0, 8).map(formatMismatch).join('\n  ')}`,
+      )
       .join('\n');
-    expect(failed.length, `${failed.length}/${rs.length} ${rendering} documents differ from the truth:\n${report}`).toBe(0);
+    expect(
+      failed.length,
+      `${failed.length}/${rs.length} ${rendering} documents differ from the truth:\n${report}`,
+    ).toBe(0);
   });
 });

@@ -38,10 +38,16 @@ describe('DOCX (zip) limits', () => {
     const huge = Buffer.from(small);
     const central = huge.lastIndexOf('word/document.xml') - 46; // its central directory entry
     huge.writeUInt32LE(1024 * 1024 * 1024, central + 24); // declares 1 GiB
-    expect(() => checkZip(huge)).toThrow('zip entry word/document.xml inflates to 1024 MiB, over 64 MiB (MAX_ZIP_ENTRY_BYTES)');
+    expect(() => checkZip(huge)).toThrow(
+      'zip entry word/document.xml inflates to 1024 MiB, over 64 MiB (MAX_ZIP_ENTRY_BYTES)',
+    );
     // Five entries of 60 MiB each (declared; the data is a few bytes): each under the entry cap, together over the total.
     const many = zip(Array.from({ length: 5 }, (_, i): [string, Buffer] => [`media/${i}.bin`, Buffer.from([i])]));
-    for (let at = many.indexOf('media/0.bin') ; (at = many.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at)) >= 0; at += 4) {
+    for (
+      let at = many.indexOf('media/0.bin');
+      (at = many.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at)) >= 0;
+      at += 4
+    ) {
       many.writeUInt32LE(60 * 1024 * 1024, at + 24);
       many.writeUInt32LE(1024 * 1024, at + 20); // and a ratio of 60:1
     }
@@ -49,7 +55,8 @@ describe('DOCX (zip) limits', () => {
   });
 
   it('passes the real DOCX fixtures', () => {
-    for (const f of ['merged.docx', 'grid-before.docx']) expect(() => checkZip(readFileSync(path.join(DOCS, f)))).not.toThrow();
+    for (const f of ['merged.docx', 'grid-before.docx'])
+      expect(() => checkZip(readFileSync(path.join(DOCS, f)))).not.toThrow();
   });
 });
 
@@ -62,7 +69,9 @@ describe('DOC (OLE2) sector chains', () => {
 
   it('refuses a FAT whose chain loops, quickly and as corrupt_doc', async () => {
     const { bytes, sector } = loopedDoc(); // the directory's chain points at itself
-    expect(await extractError(bytes, 'loop.doc')).toBe(`corrupt_doc: unreadable DOC: a FAT chain loops at sector ${sector}`);
+    expect(await extractError(bytes, 'loop.doc')).toBe(
+      `corrupt_doc: unreadable DOC: a FAT chain loops at sector ${sector}`,
+    );
   });
 
   it('refuses a FAT that links outside the file, and a DIFAT chain that loops', () => {
@@ -80,7 +89,10 @@ describe('DOC (OLE2) sector chains', () => {
 describe('PDF limits', () => {
   it('refuses a PDF of more than 1,000 pages, naming the cap', async () => {
     const pages = 1001;
-    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] >>`];
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] >>`,
+    ];
     for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>');
     let body = '%PDF-1.4\n';
     const offsets: number[] = [];
@@ -91,10 +103,14 @@ describe('PDF limits', () => {
     const xref = body.length;
     body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
     body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    expect(await extractError(Buffer.from(body), 'many.pdf')).toBe('resource_limit: 1001 pages, over the 1000 a report may have (MAX_PDF_PAGES)');
+    expect(await extractError(Buffer.from(body), 'many.pdf')).toBe(
+      'resource_limit: 1001 pages, over the 1000 a report may have (MAX_PDF_PAGES)',
+    );
   });
 
   it('reads the real PDFs as before', async () => {
-    expect((await extractDocument({ bytes: readFileSync(path.join(PEER, 'hongze-2024.pdf')), name: 'h.pdf' })).year).toBe(2024);
+    expect(
+      (await extractDocument({ bytes: readFileSync(path.join(PEER, 'hongze-2024.pdf')), name: 'h.pdf' })).year,
+    ).toBe(2024);
   });
 });

@@ -18,10 +18,20 @@ describe('detectFormat', () => {
     ['a DOC named .docx', fixture('merged.doc'), '年报.docx', 'doc'],
     ['an HTML page named .pdf', fixture('report-table.html'), 'P020210128.pdf', 'html'],
     ['a GBK page without charset', fixture('gbk-sniff.html'), undefined, 'html'],
-    ['Word HTML saved as .doc', Buffer.from('<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><p>年报</p></body></html>'), 'a.doc', 'html'],
+    [
+      'Word HTML saved as .doc',
+      Buffer.from('<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><p>年报</p></body></html>'),
+      'a.doc',
+      'html',
+    ],
     ['a Word MHTML page named .doc', fixture('word-page.mht'), '年报.doc', 'html'],
     ['a UTF-8 text report', Buffer.from('某某镇2020年政府信息公开工作年度报告\n一、总体情况\n'), 'a.html', 'txt'],
-    ['a GBK text report', iconv.encode('某某镇2020年政府信息公开工作年度报告\r\n一、总体情况\r\n', 'gbk'), undefined, 'txt'],
+    [
+      'a GBK text report',
+      iconv.encode('某某镇2020年政府信息公开工作年度报告\r\n一、总体情况\r\n', 'gbk'),
+      undefined,
+      'txt',
+    ],
     ['text quoting a tag, named .txt', Buffer.from('报告正文\n表格见 <table> 标记\n'), 'a.txt', 'txt'],
     ['text quoting a tag, named .html', Buffer.from('报告正文\n表格见 <table> 标记\n'), 'a.html', 'html'],
   ])('reads %s as %s', (_, bytes, name, format) => {
@@ -36,11 +46,23 @@ describe('detectFormat', () => {
     ['an empty file', Buffer.alloc(0), 'empty_file'],
     ['whitespace only', Buffer.from(' \r\n\t \n'), 'empty_file'],
     ['a UTF-8 BOM and blank lines', Buffer.from('\ufeff\n\n'), 'empty_file'],
-    ['random binary', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)), 'unsupported_format'],
+    [
+      'random binary',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)),
+      'unsupported_format',
+    ],
     ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'unsupported_format'],
-    ['a zip that is not a Word file', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00', 'latin1'), Buffer.alloc(24), Buffer.from('xl/workbook.xml')]), 'unsupported_format'],
+    [
+      'a zip that is not a Word file',
+      Buffer.concat([Buffer.from('PK\x03\x04\x14\x00', 'latin1'), Buffer.alloc(24), Buffer.from('xl/workbook.xml')]),
+      'unsupported_format',
+    ],
     ['a zip truncated before its first file name', fixture('merged.docx').subarray(0, 20), 'unsupported_format'],
-    ['an OLE2 file without a Word stream', Buffer.concat([Buffer.from(OLE2), Buffer.alloc(1024, 1)]), 'unsupported_format'],
+    [
+      'an OLE2 file without a Word stream',
+      Buffer.concat([Buffer.from(OLE2), Buffer.alloc(1024, 1)]),
+      'unsupported_format',
+    ],
     ['an RTF file', Buffer.from('{\\rtf1\\ansi 年报}'), 'unsupported_format'],
   ])('refuses %s with %s', (_, bytes, kind) => {
     expect(() => detectFormat(bytes, 'report.html')).toThrow(expect.objectContaining({ kind }));

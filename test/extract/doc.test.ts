@@ -51,7 +51,10 @@ describe('readDoc', () => {
 
   it.each([
     ['a truncated file', () => fixture('merged.doc').subarray(0, 3000)],
-    ['an OLE2 header over garbage', () => Buffer.concat([fixture('merged.doc').subarray(0, 512), Buffer.alloc(4096, 0xab)])],
+    [
+      'an OLE2 header over garbage',
+      () => Buffer.concat([fixture('merged.doc').subarray(0, 512), Buffer.alloc(4096, 0xab)]),
+    ],
   ])('refuses %s with corrupt_doc', async (_, bytes) => {
     await expect(readDoc(bytes())).rejects.toMatchObject({ kind: 'corrupt_doc' });
   });

@@ -9,37 +9,72 @@ import { modelFromRows, type TextRow } from '../../src/extract/model.js';
 
 const tab = (...lines: string[]) => readTxtString(lines.join('\n'));
 const zeros = '0\t0\t0\t0\t0\t0\t0';
-const T3_HEAD = ['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况'];
+const T3_HEAD = [
+  '三、收到和处理政府信息公开申请情况',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
+];
 
 describe('table 三', () => {
   it('splits digits run together when the row identity picks one split', () => {
     const r = readForms(tab(...T3_HEAD, `一、本年新收政府信息公开申请数量\t27\t29318\t0\t0\t0\t338`), 2021);
-    expect(r.applications!.new_received).toEqual({ natural_person: 27, commercial_enterprise: 293, research_institution: 18, social_welfare_org: 0, legal_service_org: 0, other_org: 0, total: 338 });
-    expect(r.warnings.filter((w) => w.code === 'glued_digits').map((w) => w.where)).toEqual(['applications.new_received']);
+    expect(r.applications!.new_received).toEqual({
+      natural_person: 27,
+      commercial_enterprise: 293,
+      research_institution: 18,
+      social_welfare_org: 0,
+      legal_service_org: 0,
+      other_org: 0,
+      total: 338,
+    });
+    expect(r.warnings.filter((w) => w.code === 'glued_digits').map((w) => w.where)).toEqual([
+      'applications.new_received',
+    ]);
   });
 
   it('skips 小计 rows and a group row printing values, with warnings', () => {
     const r = readForms(
-      tab(...T3_HEAD, `一、本年新收政府信息公开申请数量\t${zeros}`, `（三）不予公开\t1\t0\t0\t0\t0\t0\t1`, `\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1`, `小计\t1\t0\t0\t0\t0\t0\t1`),
+      tab(
+        ...T3_HEAD,
+        `一、本年新收政府信息公开申请数量\t${zeros}`,
+        `（三）不予公开\t1\t0\t0\t0\t0\t0\t1`,
+        `\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1`,
+        `小计\t1\t0\t0\t0\t0\t0\t1`,
+      ),
       2020,
     );
     expect(r.applications!.denied_state_secret!.total).toBe(1);
-    expect(r.warnings.filter((w) => w.code === 'subtotal_row').map((w) => w.where)).toEqual(['applications:(三)不予公开', 'applications:小计']);
+    expect(r.warnings.filter((w) => w.code === 'subtotal_row').map((w) => w.where)).toEqual([
+      'applications:(三)不予公开',
+      'applications:小计',
+    ]);
   });
 
   it('sums the 2021 （六） sub-rows into `other` and keeps them', () => {
     const r = readForms(
-      tab(...T3_HEAD, `（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1`, `\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0`, `\t3.其他\t2\t0\t0\t0\t0\t0\t2`),
+      tab(
+        ...T3_HEAD,
+        `（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t1\t0\t0\t0\t0\t0\t1`,
+        `\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0`,
+        `\t3.其他\t2\t0\t0\t0\t0\t0\t2`,
+      ),
       2022,
     );
-    expect([r.applications!.other_no_correction!.total, r.applications!.other_unpaid_fee!.total, r.applications!.other_misc!.total, r.applications!.other!.total]).toEqual([1, 0, 2, 3]);
+    expect([
+      r.applications!.other_no_correction!.total,
+      r.applications!.other_unpaid_fee!.total,
+      r.applications!.other_misc!.total,
+      r.applications!.other!.total,
+    ]).toEqual([1, 0, 2, 3]);
     expect(r.template).toBe('2021');
   });
 
   it('keeps blanks null and places PDF numbers by x, not by order', () => {
     const cell = (text: string, x: number) => ({ text, x0: x - 5, x1: x + 5 });
     const xs = [100, 150, 200, 250, 300, 350, 400];
-    const full = (label: string): TextRow => ({ tabular: true, cells: [{ text: label, x0: 10, x1: 80 }, ...xs.map((x) => cell('1', x))] });
+    const full = (label: string): TextRow => ({
+      tabular: true,
+      cells: [{ text: label, x0: 10, x1: 80 }, ...xs.map((x) => cell('1', x))],
+    });
     const rows: TextRow[] = [
       { tabular: false, cells: [{ text: '三、收到和处理政府信息公开申请情况' }] },
       full('一、本年新收政府信息公开申请数量'),
@@ -47,16 +82,40 @@ describe('table 三', () => {
       { tabular: true, cells: [{ text: '（一）予以公开', x0: 10, x1: 80 }, cell('3', 100), cell('3', 400)] },
     ];
     const r = readForms(modelFromRows('pdf', rows), 2021);
-    expect(r.applications!.granted).toEqual({ natural_person: 3, commercial_enterprise: null, research_institution: null, social_welfare_org: null, legal_service_org: null, other_org: null, total: 3 });
+    expect(r.applications!.granted).toEqual({
+      natural_person: 3,
+      commercial_enterprise: null,
+      research_institution: null,
+      social_welfare_org: null,
+      legal_service_org: null,
+      other_org: null,
+      total: 3,
+    });
     expect(r.warnings.find((w) => w.where === 'applications.granted')?.code).toBe('column_by_position');
   });
 });
 
 describe('table 二', () => {
-  const T2_2019 = ['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量'];
+  const T2_2019 = [
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+  ];
   it('keeps signed changes with their sign, reports extra local rows, and an unknown money unit', () => {
     const r = readForms(
-      tab(...T2_2019, '规章\t0\t0\t0', '规范性文件\t5\t5\t20', '其他主动公开文件\t3\t3\t9', '第二十条第（五）项', '信息内容\t上一年项目数量\t本年增/减\t处理决定数量', '行政许可\t12\t+2\t40', '其他对外管理服务事项\t3\t减少1\t0', '第二十条第（九）项', '信息内容\t采购项目数量\t采购总金额', '政府集中采购\t4\t120'),
+      tab(
+        ...T2_2019,
+        '规章\t0\t0\t0',
+        '规范性文件\t5\t5\t20',
+        '其他主动公开文件\t3\t3\t9',
+        '第二十条第（五）项',
+        '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+        '行政许可\t12\t+2\t40',
+        '其他对外管理服务事项\t3\t减少1\t0',
+        '第二十条第（九）项',
+        '信息内容\t采购项目数量\t采购总金额',
+        '政府集中采购\t4\t120',
+      ),
       2020,
     );
     expect(r.proactive!.licensing).toEqual({ prev_items: 12, change: 2, decisions: 40 });
@@ -76,14 +135,19 @@ describe('table 二', () => {
   it('converts 元 to 万元 and reads the 2021 fee amount in 万元', () => {
     const r2019 = readForms(tab(...T2_2019, '政府集中采购\t2\t251000元'), 2019);
     expect(r2019.proactive!.procurement).toEqual({ items: 2, amount_wan_yuan: 25.1, amount_raw: '251000元' });
-    const r2021 = readForms(tab('二、主动公开政府信息情况', '信息内容\t本年收费金额（单位：万元）', '行政事业性收费\t7730.28'), 2023);
+    const r2021 = readForms(
+      tab('二、主动公开政府信息情况', '信息内容\t本年收费金额（单位：万元）', '行政事业性收费\t7730.28'),
+      2023,
+    );
     expect(r2021.proactive!.fees).toEqual({ amount_wan_yuan: 7730.28, amount_raw: '7730.28' });
   });
 });
 
 describe('prose figures', () => {
   it('takes requests and outcomes, never consultations or other counts', () => {
-    const p = readProse('2020年共受理政务咨询45次，主动公开信息337条。全年收到政府信息公开申请12件，其中予以公开8件，部分公开2件，2件本机关不掌握相关政府信息。未发生行政复议、行政诉讼案件。');
+    const p = readProse(
+      '2020年共受理政务咨询45次，主动公开信息337条。全年收到政府信息公开申请12件，其中予以公开8件，部分公开2件，2件本机关不掌握相关政府信息。未发生行政复议、行政诉讼案件。',
+    );
     expect(p.applications).toEqual({ new_received: 12, granted: 8, partially_granted: 2, unable_not_held: 2 });
     expect(p.reviews).toEqual({ review: 0, litigation_direct: 0, litigation_after_review: 0 });
   });
@@ -95,12 +159,28 @@ describe('prose figures', () => {
 
 describe('checks', () => {
   it('records each broken identity with its numbers', () => {
-    const r = readForms(tab(...T3_HEAD, `一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t3`, `（七）总计\t2\t0\t0\t0\t0\t0\t2`, `四、结转下年度继续办理\t${zeros}`), 2020);
+    const r = readForms(
+      tab(
+        ...T3_HEAD,
+        `一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t3`,
+        `（七）总计\t2\t0\t0\t0\t0\t0\t2`,
+        `四、结转下年度继续办理\t${zeros}`,
+      ),
+      2020,
+    );
     const failed = computeChecks(r.applications, null).filter((c) => !c.ok);
     expect(failed).toEqual([
-      { rule: 'applications.balance', ok: false, detail: 'total: new_received 3 + carried_over 0 ≠ total_processed 2 + carried_forward 0' },
+      {
+        rule: 'applications.balance',
+        ok: false,
+        detail: 'total: new_received 3 + carried_over 0 ≠ total_processed 2 + carried_forward 0',
+      },
       { rule: 'applications.row_sum', ok: false, detail: 'new_received: total 3 ≠ sum of applicant columns 2' },
-      { rule: 'applications.outcome_sum', ok: false, detail: 'natural_person: total_processed 2 ≠ sum of outcome rows 0' },
+      {
+        rule: 'applications.outcome_sum',
+        ok: false,
+        detail: 'natural_person: total_processed 2 ≠ sum of outcome rows 0',
+      },
       { rule: 'applications.outcome_sum', ok: false, detail: 'total: total_processed 2 ≠ sum of outcome rows 0' },
     ]);
   });

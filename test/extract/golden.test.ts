@@ -37,7 +37,8 @@ function expectedRecord(exp: Record<string, any>) {
   if (exp.reviews) out.reviews = exp.reviews;
   else if (exp.reviews_partial) {
     const table = emptyReviews() as Record<string, unknown>;
-    for (const [g, cells] of Object.entries(exp.reviews_partial)) table[g] = { ...(table[g] as object), ...(cells as object) };
+    for (const [g, cells] of Object.entries(exp.reviews_partial))
+      table[g] = { ...(table[g] as object), ...(cells as object) };
     out.reviews = table;
   } else out.reviews = null;
   return out;
@@ -59,12 +60,14 @@ describe.each(samples)('%s', (file) => {
     const rec = await extractDocument({ bytes: readFileSync(file), name: path.basename(file) });
     expect(actualRecord(rec, exp)).toEqual(expectedRecord(exp));
   });
-
 });
 
-const withIdentities = samples.filter((f) => 'identities_hold' in JSON.parse(readFileSync(f.replace(/\.(txt|pdf)$/, '.expected.json'), 'utf8')));
+const withIdentities = samples.filter(
+  (f) => 'identities_hold' in JSON.parse(readFileSync(f.replace(/\.(txt|pdf)$/, '.expected.json'), 'utf8')),
+);
 
-it('some samples state which identities hold', () => expect(withIdentities.map((f) => path.basename(f))).toEqual(['hongze-2023.pdf', 'hongze-2024.pdf']));
+it('some samples state which identities hold', () =>
+  expect(withIdentities.map((f) => path.basename(f))).toEqual(['hongze-2023.pdf', 'hongze-2024.pdf']));
 
 describe.each(withIdentities)('%s', (file) => {
   it('records exactly the identities the report breaks', async () => {
@@ -77,10 +80,17 @@ describe.each(withIdentities)('%s', (file) => {
 
 describe('hongze-2023 表四 (totals printed wrong in the source)', () => {
   it('keeps the printed totals and fails reviews.total for exactly the two groups', async () => {
-    const rec = await extractDocument({ bytes: readFileSync(path.join(SAMPLES, 'peer/hongze-2023.pdf')), name: 'hongze-2023.pdf' });
+    const rec = await extractDocument({
+      bytes: readFileSync(path.join(SAMPLES, 'peer/hongze-2023.pdf')),
+      name: 'hongze-2023.pdf',
+    });
     expect(rec.checks.filter((c) => !c.ok)).toEqual([
       { rule: 'reviews.total', ok: false, detail: 'review: total 0 ≠ upheld + corrected + other + pending 11' },
-      { rule: 'reviews.total', ok: false, detail: 'litigation_after_review: total 0 ≠ upheld + corrected + other + pending 5' },
+      {
+        rule: 'reviews.total',
+        ok: false,
+        detail: 'litigation_after_review: total 0 ≠ upheld + corrected + other + pending 5',
+      },
     ]);
   });
 });

@@ -1,6 +1,5 @@
 // HTML reader: GBK pages, grids with merged cells, tables without <table>, page metadata.
 import { readFileSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/extract/text/html.js';
 import { rowsFromLines } from '../../src/extract/text/lines.js';
@@ -9,7 +8,11 @@ import { C, fixture, P, R, T } from './helpers.js';
 
 const sample = (name: string) => readFileSync(`${PORTAL_PAGES}/${name}`);
 
-const GBK_ROWS = [P('根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕'), T(0, '信息内容', '本年新制发件数'), T(0, '规范性文件', '2')];
+const GBK_ROWS = [
+  P('根据《中华人民共和国政府信息公开条例》，现公布本镇年度报告。镕'),
+  T(0, '信息内容', '本年新制发件数'),
+  T(0, '规范性文件', '2'),
+];
 
 describe('GBK pages', () => {
   it('reads a GBK page whose charset is only in <meta http-equiv>, or in no place at all', () => {
@@ -112,7 +115,8 @@ describe('readHtml', () => {
   it('reads the meta set of a TRS detail page and only its article body', () => {
     const model = readHtml(sample('06-trs-hbscjg-detail.html'));
     expect(model.meta).toEqual({
-      title: '湖北省市场监督管理局办公室关于转发国家知识产权局等五部门关于开展杭州亚运会和亚残运会知识产权保护专项行动的通知',
+      title:
+        '湖北省市场监督管理局办公室关于转发国家知识产权局等五部门关于开展杭州亚运会和亚残运会知识产权保护专项行动的通知',
       published: '2023-08-28',
       agency: '湖北省市场监督管理局',
     });
@@ -162,9 +166,17 @@ describe('readHtml', () => {
   });
 
   it.each([
-    ['发布时间', '<div>首页 &gt; 年报</div><div>统计时间：2020年1月1日</div><div>发布时间：2021年1月29日</div>', '2021-01-29'],
+    [
+      '发布时间',
+      '<div>首页 &gt; 年报</div><div>统计时间：2020年1月1日</div><div>发布时间：2021年1月29日</div>',
+      '2021-01-29',
+    ],
     ['a bare 日期', '<span>日期： 2021/02/03</span><span>发文日期：2021-01-01</span>', '2021-02-03'],
-    ['nothing but 发文日期 and 统计时间', '<span>发文日期：2021-01-01</span><span>统计时间：2020-12-31</span>', undefined],
+    [
+      'nothing but 发文日期 and 统计时间',
+      '<span>发文日期：2021-01-01</span><span>统计时间：2020-12-31</span>',
+      undefined,
+    ],
   ])('takes the visible date from %s', (_, header, published) => {
     const page = `<html><head><meta name="PubDate" content="${published ? '2099-01-01' : ''}"></head><body>${header}
       <div id="zoom"><p>一、总体情况。本年度主动公开政府信息。</p></div></body></html>`;

@@ -43,7 +43,10 @@ describe('ExtractionPool', () => {
 
   it('gives the same record as extraction in process, for text and PDF', async () => {
     const p = pool({}, 2);
-    const [txt, pdf] = await Promise.all([p.extract({ file: GOOD, name: 'good.txt' }), p.extract({ file: PDF, name: 'hongze-2023.pdf' })]);
+    const [txt, pdf] = await Promise.all([
+      p.extract({ file: GOOD, name: 'good.txt' }),
+      p.extract({ file: PDF, name: 'hongze-2023.pdf' }),
+    ]);
     expect(txt).toEqual(await extractDocument({ bytes: await readFile(GOOD), name: 'good.txt' }));
     expect(pdf).toEqual(await extractDocument({ bytes: await readFile(PDF), name: 'hongze-2023.pdf' }));
   });
@@ -61,20 +64,33 @@ describe('ExtractionPool', () => {
   // Limits a five-page PDF breaks (pdf.js alone takes ~150 MB and seconds of CPU to load under tsx) and a short
   // text report does not, even on a loaded machine.
   it.each([
-    ['memory (resident size)', { rssMb: 300 }, /^resource_limit: memory limit: resident size \d+ MiB over the 300 MiB allowed$/],
-    ['CPU time', { cpuMs: 500 }, /^resource_limit: cpu_time limit: \d+ ms of CPU over the 500 ms allowed per document$/],
+    [
+      'memory (resident size)',
+      { rssMb: 300 },
+      /^resource_limit: memory limit: resident size \d+ MiB over the 300 MiB allowed$/,
+    ],
+    [
+      'CPU time',
+      { cpuMs: 500 },
+      /^resource_limit: cpu_time limit: \d+ ms of CPU over the 500 ms allowed per document$/,
+    ],
     ['wall time', { wallMs: 1500 }, /^resource_limit: wall_time limit: \d+ ms over the 1500 ms allowed per document$/],
-  ])('a document over the %s limit fails with the limit named; the next one is extracted by a new worker', async (_name, limits, message) => {
-    const p = pool(limits);
-    expect(await failure(p, PDF)).toMatch(message);
-    expect(p.pids()).toEqual([]); // killed, not reused
-    expect((await p.extract({ file: GOOD })).year).toBe(2020);
-    expect(p.pids()).toHaveLength(1);
-  });
+  ])(
+    'a document over the %s limit fails with the limit named; the next one is extracted by a new worker',
+    async (_name, limits, message) => {
+      const p = pool(limits);
+      expect(await failure(p, PDF)).toMatch(message);
+      expect(p.pids()).toEqual([]); // killed, not reused
+      expect((await p.extract({ file: GOOD })).year).toBe(2020);
+      expect(p.pids()).toHaveLength(1);
+    },
+  );
 
   it('a record over the output limit fails with the limit named; the worker stays', async () => {
     const p = pool({ outputBytes: 100 });
-    expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size limit: the record is \d+ bytes, over the 100 allowed$/);
+    expect(await failure(p, GOOD)).toMatch(
+      /^resource_limit: output_size limit: the record is \d+ bytes, over the 100 allowed$/,
+    );
     const [pid] = p.pids();
     expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size /);
     expect(p.pids()).toEqual([pid]);
@@ -94,7 +110,10 @@ describe('ExtractionPool', () => {
     const [pid] = p.pids();
     await new Promise((r) => setTimeout(r, 20));
     process.kill(pid!, 'SIGKILL');
-    await expect(job).rejects.toMatchObject({ kind: 'extractor_crashed', message: 'the extractor process died (signal SIGKILL)' });
+    await expect(job).rejects.toMatchObject({
+      kind: 'extractor_crashed',
+      message: 'the extractor process died (signal SIGKILL)',
+    });
     expect((await p.extract({ file: GOOD })).year).toBe(2020);
     expect(p.pids()).not.toContain(pid);
   });

@@ -34,7 +34,14 @@ describe('real reports', () => {
       const expected = expectedFields(`${SEEDS}/${name}.expected.json`);
       const m = readMetadata(readTxtString(readFileSync(`${SEEDS}/${name}.txt`, 'utf8')));
       expect(pick(m, Object.keys(expected))).toEqual(expected);
-      expect(Object.keys(expected).sort()).toEqual(['admin_level', 'agency', 'published_date', 'region', 'scope', 'year']);
+      expect(Object.keys(expected).sort()).toEqual([
+        'admin_level',
+        'agency',
+        'published_date',
+        'region',
+        'scope',
+        'year',
+      ]);
     },
   );
 
@@ -70,7 +77,12 @@ describe('generated reports (title on one or two lines, spaced years, missing pe
         : readHtml(renderHtml(rep, { layout: (['table', 'div', 'p'] as const)[i % 3]!, charset: 'utf-8' }));
     const m = readMetadata(model);
     const { title, agency, year, published_date } = rep.truth;
-    expect({ title: m.title, agency: m.agency, year: m.year, published_date: m.published_date }).toEqual({ title, agency, year, published_date });
+    expect({ title: m.title, agency: m.agency, year: m.year, published_date: m.published_date }).toEqual({
+      title,
+      agency,
+      year,
+      published_date,
+    });
     const hasPeriod = rep.intro.some((p) => p.includes('统计期限'));
     expect(m.warnings.some((w) => w.code === 'year_from_title')).toBe(!hasPeriod);
   });
@@ -128,11 +140,15 @@ describe('title', () => {
   });
 
   it('drops a 标题： label', () => {
-    expect(readMetadata(doc('标题：木兰县人民政府2020年政府信息公开工作年度报告\n正文。')).title).toBe('木兰县人民政府2020年政府信息公开工作年度报告');
+    expect(readMetadata(doc('标题：木兰县人民政府2020年政府信息公开工作年度报告\n正文。')).title).toBe(
+      '木兰县人民政府2020年政府信息公开工作年度报告',
+    );
   });
 
   it('skips breadcrumbs and the column name', () => {
-    const m = readMetadata(doc('首页 > 政务公开 > 年度报告\n政府信息公开年度报告\n木兰县人民政府2020年政府信息公开工作年度报告\n正文。'));
+    const m = readMetadata(
+      doc('首页 > 政务公开 > 年度报告\n政府信息公开年度报告\n木兰县人民政府2020年政府信息公开工作年度报告\n正文。'),
+    );
     expect(m.title).toBe('木兰县人民政府2020年政府信息公开工作年度报告');
   });
 
@@ -148,13 +164,17 @@ describe('title', () => {
 
 describe('agency', () => {
   it('a bare place in the title becomes its government as the text prints it', () => {
-    expect(readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n请联系大贵镇人民政府。')).agency).toBe('大贵镇人民政府');
+    expect(readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n请联系大贵镇人民政府。')).agency).toBe(
+      '大贵镇人民政府',
+    );
     expect(readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n正文。\n大贵镇政府')).agency).toBe('大贵镇人民政府');
     expect(readMetadata(doc('东华门街道2020年政府信息公开工作年度报告\n正文。')).agency).toBe('东华门街道办事处');
   });
 
   it('adds the parent places the text prints in front of the name', () => {
-    const m = readMetadata(doc('洪泽区人民政府\n2023年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室编制。'));
+    const m = readMetadata(
+      doc('洪泽区人民政府\n2023年政府信息公开工作年度报告\n本报告由淮安市洪泽区人民政府办公室编制。'),
+    );
     expect(m.agency).toBe('淮安市洪泽区人民政府');
     expect(readMetadata(doc('洪泽区人民政府\n2023年政府信息公开工作年度报告\n本报告由区政府办公室编制。')).agency).toBe(
       '洪泽区人民政府',
@@ -162,14 +182,18 @@ describe('agency', () => {
   });
 
   it('a department keeps its own name', () => {
-    const m = readMetadata(doc('淮安市洪泽区教育体育局2021年政府信息公开工作年度报告\n统计期限自2021年1月1日至2021年12月31日。'));
+    const m = readMetadata(
+      doc('淮安市洪泽区教育体育局2021年政府信息公开工作年度报告\n统计期限自2021年1月1日至2021年12月31日。'),
+    );
     expect(m.agency).toBe('淮安市洪泽区教育体育局');
     expect(m.admin_level).toBe('department');
     expect(m.region).toEqual({ province: '江苏省', city: '淮安市', county: '洪泽区', township: null, code: '320813' });
   });
 
   it('year-first titles name the body after the year', () => {
-    expect(readMetadata(doc('2019年上海市人民政府办公厅政府信息公开工作年度报告\n正文。')).agency).toBe('上海市人民政府办公厅');
+    expect(readMetadata(doc('2019年上海市人民政府办公厅政府信息公开工作年度报告\n正文。')).agency).toBe(
+      '上海市人民政府办公厅',
+    );
   });
 
   it('the page’s source, without the word 网站, when neither title nor text names the body', () => {
@@ -178,41 +202,62 @@ describe('agency', () => {
   });
 
   it('no title: the contact line names the body', () => {
-    const m = readMetadata(doc('一、总体情况\n如对本报告有疑问，请联系大塅镇人民政府办公室（地址：大塅镇明珠路19号）。'));
+    const m = readMetadata(
+      doc('一、总体情况\n如对本报告有疑问，请联系大塅镇人民政府办公室（地址：大塅镇明珠路19号）。'),
+    );
     expect(m.agency).toBe('大塅镇人民政府');
   });
 });
 
 describe('published_date', () => {
   it('the date under the signature', () => {
-    const m = readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n无。\n大贵镇政府\n2021年1月30日'));
+    const m = readMetadata(
+      doc(
+        '大贵镇2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n无。\n大贵镇政府\n2021年1月30日',
+      ),
+    );
     expect(m.published_date).toBe('2021-01-30');
   });
 
   it('a signature and date on one line, in Chinese numerals', () => {
-    expect(readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。\n某某局 二〇二一年一月五日')).published_date).toBe('2021-01-05');
+    expect(
+      readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。\n某某局 二〇二一年一月五日')).published_date,
+    ).toBe('2021-01-05');
   });
 
   it('the page’s own date comes before a labelled document date', () => {
-    const m = readMetadata(doc('成文日期：2021-01-20\n某某局2020年政府信息公开工作年度报告\n正文。', { published: '2021-01-25' }));
+    const m = readMetadata(
+      doc('成文日期：2021-01-20\n某某局2020年政府信息公开工作年度报告\n正文。', { published: '2021-01-25' }),
+    );
     expect(m.published_date).toBe('2021-01-25');
   });
 
   it('a labelled date at the top of the page, then the page metadata, then the list page', () => {
-    expect(readMetadata(doc('发布时间：2021-03-02 10:11\n某某局2020年政府信息公开工作年度报告\n正文。')).published_date).toBe('2021-03-02');
-    expect(readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。', { published: '2021-02-01' })).published_date).toBe('2021-02-01');
-    expect(readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。'), { published_date: '2021-02-03' }).published_date).toBe(
-      '2021-02-03',
-    );
+    expect(
+      readMetadata(doc('发布时间：2021-03-02 10:11\n某某局2020年政府信息公开工作年度报告\n正文。')).published_date,
+    ).toBe('2021-03-02');
+    expect(
+      readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。', { published: '2021-02-01' })).published_date,
+    ).toBe('2021-02-01');
+    expect(
+      readMetadata(doc('某某局2020年政府信息公开工作年度报告\n正文。'), { published_date: '2021-02-03' })
+        .published_date,
+    ).toBe('2021-02-03');
   });
 
   it('a date before the end of the year covered is not the report’s date', () => {
-    const m = readMetadata(doc('某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n工作会议\n2020年6月1日'));
+    const m = readMetadata(
+      doc('某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n工作会议\n2020年6月1日'),
+    );
     expect(m.published_date).toBeNull();
   });
 
   it('not a date inside the prose, nor the statistics period', () => {
-    const m = readMetadata(doc('某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n2020年5月6日召开了专题会议。'));
+    const m = readMetadata(
+      doc(
+        '某某局2020年政府信息公开工作年度报告\n统计期限自2020年1月1日起至2020年12月31日止。\n2020年5月6日召开了专题会议。',
+      ),
+    );
     expect(m.published_date).toBeNull();
   });
 });
@@ -225,7 +270,8 @@ describe('scope', () => {
   });
 
   it('compiled from the units’ reports, in other words', () => {
-    const text = '某某市人民政府2020年政府信息公开工作年度报告\n本报告根据各县（市、区）人民政府和市直各部门年度报告汇总编制。';
+    const text =
+      '某某市人民政府2020年政府信息公开工作年度报告\n本报告根据各县（市、区）人民政府和市直各部门年度报告汇总编制。';
     expect(readMetadata(doc(text)).scope).toBe('aggregate');
   });
 
@@ -233,7 +279,8 @@ describe('scope', () => {
     const text =
       '某某市教育局2020年政府信息公开工作年度报告\n根据省政府办公厅《关于做好各地各部门2020年政府信息公开工作年度报告编制发布工作的通知》要求，编制本报告。';
     expect(readMetadata(doc(text)).scope).toBe('agency');
-    const plain = '某某市教育局2020年政府信息公开工作年度报告\n根据省政府办公厅关于做好各地各部门2020年政府信息公开工作年度报告编制发布工作的通知要求，编制本报告。';
+    const plain =
+      '某某市教育局2020年政府信息公开工作年度报告\n根据省政府办公厅关于做好各地各部门2020年政府信息公开工作年度报告编制发布工作的通知要求，编制本报告。';
     expect(readMetadata(doc(plain)).scope).toBe('agency');
   });
 
@@ -244,8 +291,12 @@ describe('scope', () => {
 
   it('the body’s own report is agency, even when it counts the whole district', () => {
     expect(readMetadata(doc('上海市人民政府办公厅2019年政府信息公开工作年度报告\n正文。')).scope).toBe('agency');
-    expect(readMetadata(doc('洪泽区人民政府2023年政府信息公开工作年度报告\n2023年全区受理政府信息公开申请21件。')).scope).toBe('agency');
-    expect(readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n我镇在总结工作的基础上，编制了此报告。')).scope).toBe('agency');
+    expect(
+      readMetadata(doc('洪泽区人民政府2023年政府信息公开工作年度报告\n2023年全区受理政府信息公开申请21件。')).scope,
+    ).toBe('agency');
+    expect(
+      readMetadata(doc('大贵镇2020年政府信息公开工作年度报告\n我镇在总结工作的基础上，编制了此报告。')).scope,
+    ).toBe('agency');
   });
 });
 

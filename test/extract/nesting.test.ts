@@ -18,27 +18,41 @@ const page = (inner: string) => Buffer.from(`<html><head><meta charset="utf-8"><
 const tableReport = readFileSync(path.join(import.meta.dirname, '../fixtures/documents/report-table.html'), 'utf8');
 /** The table report with its body's content wrapped in `depth` divs. */
 const wrapped = (depth: number) =>
-  Buffer.from(tableReport.replace(/(<body[^>]*>)([\s\S]*)(<\/body>)/i, (_all, open, inner, close) => `${open}${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}${close}`));
+  Buffer.from(
+    tableReport.replace(
+      /(<body[^>]*>)([\s\S]*)(<\/body>)/i,
+      (_all, open, inner, close) => `${open}${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}${close}`,
+    ),
+  );
 
 describe('deeply nested HTML', () => {
-  it.each([5_000, 100_000])('a table report inside %i nested divs gives the record of the unwrapped report', async (depth) => {
-    const flat = await extractDocument({ bytes: Buffer.from(tableReport), name: 'r.html' });
-    const deep = await extractDocument({ bytes: wrapped(depth), name: 'r.html' });
-    expect(deep.source.bytes).toBeGreaterThan(depth * 11);
-    const { source: _a, report_id: _b, ...want } = flat;
-    const { source: _c, report_id: _d, ...got } = deep;
-    expect(got).toEqual(want);
-    expect(flat.applications?.new_received?.natural_person).toBe(12);
-  });
+  it.each([5_000, 100_000])(
+    'a table report inside %i nested divs gives the record of the unwrapped report',
+    async (depth) => {
+      const flat = await extractDocument({ bytes: Buffer.from(tableReport), name: 'r.html' });
+      const deep = await extractDocument({ bytes: wrapped(depth), name: 'r.html' });
+      expect(deep.source.bytes).toBeGreaterThan(depth * 11);
+      const { source: _a, report_id: _b, ...want } = flat;
+      const { source: _c, report_id: _d, ...got } = deep;
+      expect(got).toEqual(want);
+      expect(flat.applications?.new_received?.natural_person).toBe(12);
+    },
+  );
 
-  it.each([5_000, 100_000])('a report of one paragraph per line inside %i nested divs reads as unwrapped', async (depth) => {
-    const flat = await extractDocument({ bytes: page(body), name: 'r.html' });
-    const deep = await extractDocument({ bytes: page(`${'<div>'.repeat(depth)}${body}${'</div>'.repeat(depth)}`), name: 'r.html' });
-    const { source: _a, report_id: _b, ...want } = flat;
-    const { source: _c, report_id: _d, ...got } = deep;
-    expect(got).toEqual(want);
-    expect(flat.applications).not.toBeNull();
-  });
+  it.each([5_000, 100_000])(
+    'a report of one paragraph per line inside %i nested divs reads as unwrapped',
+    async (depth) => {
+      const flat = await extractDocument({ bytes: page(body), name: 'r.html' });
+      const deep = await extractDocument({
+        bytes: page(`${'<div>'.repeat(depth)}${body}${'</div>'.repeat(depth)}`),
+        name: 'r.html',
+      });
+      const { source: _a, report_id: _b, ...want } = flat;
+      const { source: _c, report_id: _d, ...got } = deep;
+      expect(got).toEqual(want);
+      expect(flat.applications).not.toBeNull();
+    },
+  );
 });
 
 describe('capNesting', () => {
@@ -72,7 +86,9 @@ describe('flattenDeepNesting', () => {
     let node = html.children.find((c) => c.type === 'tag') as { children: unknown[]; type: string } | undefined;
     while (node && node.type === 'tag') {
       depth++;
-      node = node.children.find((c) => (c as { type: string; name?: string }).type === 'tag' && (c as { name: string }).name !== 'br') as typeof node;
+      node = node.children.find(
+        (c) => (c as { type: string; name?: string }).type === 'tag' && (c as { name: string }).name !== 'br',
+      ) as typeof node;
     }
     expect(depth).toBeLessThanOrEqual(257);
   });

@@ -105,9 +105,22 @@ describe('hongze-2023.pdf', () => {
     ]);
     const i = findRow(m, '（二）部分公开（区分处理的，只计这一情 形，不计其他情形）');
     expect(m.rows[i]).toMatchObject({ tabular: true, page: 3 });
-    expect(m.rows[i].cells[0]).toEqual({ text: '（二）部分公开（区分处理的，只计这一情 形，不计其他情形）', x0: 103.92, x1: 306.48 });
+    expect(m.rows[i].cells[0]).toEqual({
+      text: '（二）部分公开（区分处理的，只计这一情 形，不计其他情形）',
+      x0: 103.92,
+      x1: 306.48,
+    });
     expect(texts(m.rows[i]).slice(1)).toEqual(['4', '0', '0', '0', '0', '0', '4']);
-    expect(texts(m.rows[findRow(m, '2.其他法律行政止公开')])).toEqual(['2.其他法律行政止公开', '0', '0', '0', '0', '0', '0', '0']);
+    expect(texts(m.rows[findRow(m, '2.其他法律行政止公开')])).toEqual([
+      '2.其他法律行政止公开',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
   });
 
   it('crosses the page break of table 三 between （四）2 and （四）3 with nothing in between', () => {
@@ -161,7 +174,20 @@ describe('hongze-2024.pdf', () => {
       expect(center(c)).toBeLessThan(cols[k].x1);
     });
     // "结果" and "其他" are 0.5 em apart: two cells, not one
-    expect(texts(m.rows[top + 4])).toEqual(['维持', '纠正', '结果', '审结', '结果', '结果', '其他', '尚未', '结果', '结果', '其他', '尚未']);
+    expect(texts(m.rows[top + 4])).toEqual([
+      '维持',
+      '纠正',
+      '结果',
+      '审结',
+      '结果',
+      '结果',
+      '其他',
+      '尚未',
+      '结果',
+      '结果',
+      '其他',
+      '尚未',
+    ]);
   });
 });
 
@@ -228,7 +254,12 @@ describe('layoutPage', () => {
 
   it('groups runs a point or two off one baseline, splits at wide gaps, merges close runs', () => {
     const rows = layoutPage(
-      [run('1.', 100, 300, 10, 7.5), run('属于国家秘密', 107.6, 300), run('12', 320, 301.6, 14, 14), run('0', 350, 301.6, 14, 7)],
+      [
+        run('1.', 100, 300, 10, 7.5),
+        run('属于国家秘密', 107.6, 300),
+        run('12', 320, 301.6, 14, 14),
+        run('0', 350, 301.6, 14, 7),
+      ],
       page,
     );
     expect(rows).toEqual([
@@ -245,7 +276,10 @@ describe('layoutPage', () => {
   });
 
   it('puts a space between runs a little apart ("第 711 号") and keeps lines a font size apart separate', () => {
-    const rows = layoutPage([run('国令第', 100, 200), run('711', 133, 200, 10, 18), run('号', 154, 200), run('下一行', 100, 214)], page);
+    const rows = layoutPage(
+      [run('国令第', 100, 200), run('711', 133, 200, 10, 18), run('号', 154, 200), run('下一行', 100, 214)],
+      page,
+    );
     expect(rows.map(texts)).toEqual([['国令第 711 号'], ['下一行']]);
     expect(rows.map((r) => r.tabular)).toEqual([false, false]);
   });
@@ -257,7 +291,15 @@ describe('layoutPage', () => {
     );
     expect(rows.map(texts)).toEqual([['7'], ['正文']]);
     // a bare number high on the page under a table label is a value, not a page number
-    const top = layoutPage([run('5.要求行政机关确认', 170, 68), run('0', 520, 75, 10, 5), run('已获取信息', 190, 82), run('8', 290, 830, 10, 5)], page);
+    const top = layoutPage(
+      [
+        run('5.要求行政机关确认', 170, 68),
+        run('0', 520, 75, 10, 5),
+        run('已获取信息', 190, 82),
+        run('8', 290, 830, 10, 5),
+      ],
+      page,
+    );
     expect(top.map(texts)).toEqual([['5.要求行政机关确认已获取信息', '0']]);
   });
 
@@ -345,7 +387,13 @@ describe('layoutPage', () => {
 
   it('does not join header lines into a row of values whose first cells are blank', () => {
     const rows = layoutPage(
-      [run('结果', 75, 100), run('其他', 140, 100), run('尚未', 175, 100), run('总计', 204, 100), run('3', 206, 115, 10, 5)],
+      [
+        run('结果', 75, 100),
+        run('其他', 140, 100),
+        run('尚未', 175, 100),
+        run('总计', 204, 100),
+        run('3', 206, 115, 10, 5),
+      ],
       page,
     );
     expect(rows.map(texts)).toEqual([['结果', '其他', '尚未', '总计'], ['3']]);
@@ -372,7 +420,12 @@ describe('layoutPage', () => {
   it('cuts a run at the rulings it crosses, estimating glyph positions', () => {
     const wall = (x: number) => ({ x, top: 280, bottom: 310 });
     // 10 CJK glyphs of 12 pt in 125 pt: the two spaces are 2.5 pt each
-    const pieces = cutAtRulings(run('结果维持 结果纠正 总计', 60, 300, 12, 125), [wall(56), wall(109), wall(160), wall(190)]);
+    const pieces = cutAtRulings(run('结果维持 结果纠正 总计', 60, 300, 12, 125), [
+      wall(56),
+      wall(109),
+      wall(160),
+      wall(190),
+    ]);
     expect(pieces.map((p) => [p.text, p.x0, p.x1])).toEqual([
       ['结果维持', 60, 108],
       ['结果纠正', 110.5, 158.5],

@@ -9,7 +9,13 @@ import { placeChain, resolveRegion } from '../../src/extract/region.js';
 const resolve = (agency: string | null, text = '', hintProvince?: string) =>
   resolveRegion({ agency, title: null, flat: flatten(text), hintProvince });
 
-const HEILONGJIANG_DAGUI = { province: '黑龙江省', city: '哈尔滨市', county: '木兰县', township: '大贵镇', code: '230127102' };
+const HEILONGJIANG_DAGUI = {
+  province: '黑龙江省',
+  city: '哈尔滨市',
+  county: '木兰县',
+  township: '大贵镇',
+  code: '230127102',
+};
 const SHAANXI_DAGUI = { province: '陕西省', city: '安康市', county: '平利县', township: '大贵镇', code: '610926103' };
 
 describe('division index', () => {
@@ -43,7 +49,11 @@ describe('placeChain', () => {
 describe('resolveRegion', () => {
   it('a unique township resolves with its county, city and province', () => {
     expect(resolve('大塅镇人民政府').region).toEqual({
-      province: '江西省', city: '宜春市', county: '铜鼓县', township: '大塅镇', code: '360926105',
+      province: '江西省',
+      city: '宜春市',
+      county: '铜鼓县',
+      township: '大塅镇',
+      code: '360926105',
     });
   });
 
@@ -52,13 +62,37 @@ describe('resolveRegion', () => {
       region: { province: '江苏省', city: '淮安市', county: '洪泽区', township: null, code: '320813' },
       warnings: [],
     });
-    expect(resolve('淮安市人民政府').region).toEqual({ province: '江苏省', city: '淮安市', county: null, township: null, code: '320800' });
-    expect(resolve('江苏省教育厅').region).toEqual({ province: '江苏省', city: null, county: null, township: null, code: '320000' });
+    expect(resolve('淮安市人民政府').region).toEqual({
+      province: '江苏省',
+      city: '淮安市',
+      county: null,
+      township: null,
+      code: '320800',
+    });
+    expect(resolve('江苏省教育厅').region).toEqual({
+      province: '江苏省',
+      city: null,
+      county: null,
+      township: null,
+      code: '320000',
+    });
   });
 
   it('a municipality’s district has the municipality as its city; a province-governed county has none', () => {
-    expect(resolve('北京市东城区人民政府').region).toEqual({ province: '北京市', city: '北京市', county: '东城区', township: null, code: '110101' });
-    expect(resolve('济源市人民政府').region).toEqual({ province: '河南省', city: null, county: '济源市', township: null, code: '419001' });
+    expect(resolve('北京市东城区人民政府').region).toEqual({
+      province: '北京市',
+      city: '北京市',
+      county: '东城区',
+      township: null,
+      code: '110101',
+    });
+    expect(resolve('济源市人民政府').region).toEqual({
+      province: '河南省',
+      city: null,
+      county: '济源市',
+      township: null,
+      code: '419001',
+    });
   });
 
   it('an ambiguous township alone is left unresolved, with a warning', () => {
@@ -106,34 +140,67 @@ describe('resolveRegion', () => {
 
   it('a county name shared by several cities is settled by the city in the text', () => {
     expect(resolve('鼓楼区人民政府', '按照福州市政务公开工作要求').region).toEqual({
-      province: '福建省', city: '福州市', county: '鼓楼区', township: null, code: '350102',
+      province: '福建省',
+      city: '福州市',
+      county: '鼓楼区',
+      township: null,
+      code: '350102',
     });
     const r = resolve('鼓楼区人民政府', '正文');
     expect(r.region).toEqual({ province: null, city: null, county: '鼓楼区', township: null, code: null });
-    expect(r.warnings[0]!.detail).toBe("'鼓楼区' is 4 divisions (320106, 320302, 350102, 410204) and the text does not say which");
+    expect(r.warnings[0]!.detail).toBe(
+      "'鼓楼区' is 4 divisions (320106, 320302, 350102, 410204) and the text does not say which",
+    );
   });
 
   it('no place in the agency: the title, then the contact address', () => {
-    expect(resolveRegion({ agency: '我镇', title: '大塅镇2020年政府信息公开工作年度报告', flat: '' }).region.code).toBe('360926105');
+    expect(resolveRegion({ agency: '我镇', title: '大塅镇2020年政府信息公开工作年度报告', flat: '' }).region.code).toBe(
+      '360926105',
+    );
     expect(resolve('我镇', flatten('地址：宝清县七星河乡七星河村，邮编：155618')).region.code).toBe('230523209');
-    expect(resolve(null, '正文').region).toEqual({ province: null, city: null, county: null, township: null, code: null });
+    expect(resolve(null, '正文').region).toEqual({
+      province: null,
+      city: null,
+      county: null,
+      township: null,
+      code: null,
+    });
   });
 });
 
 describe('contact clues', () => {
   it.each([
-    ['010', '北京市'], ['021', '上海市'], ['0451', '黑龙江省'], ['0469', '黑龙江省'], ['0795', '江西省'],
-    ['0517', '江苏省'], ['0371', '河南省'], ['0898', '海南省'], ['0915', '陕西省'], ['0991', '新疆维吾尔自治区'],
-    ['0999', '新疆维吾尔自治区'], ['0000', null], ['026', null],
+    ['010', '北京市'],
+    ['021', '上海市'],
+    ['0451', '黑龙江省'],
+    ['0469', '黑龙江省'],
+    ['0795', '江西省'],
+    ['0517', '江苏省'],
+    ['0371', '河南省'],
+    ['0898', '海南省'],
+    ['0915', '陕西省'],
+    ['0991', '新疆维吾尔自治区'],
+    ['0999', '新疆维吾尔自治区'],
+    ['0000', null],
+    ['026', null],
   ])('area code %s → %s', (code, province) => expect(provinceOfAreaCode(code)).toBe(province));
 
   it.each([
-    ['151943', '黑龙江省'], ['155618', '黑龙江省'], ['223100', '江苏省'], ['336300', '江西省'], ['450100', '河南省'],
-    ['725500', '陕西省'], ['100010', '北京市'], ['850000', '西藏自治区'], ['990000', null],
+    ['151943', '黑龙江省'],
+    ['155618', '黑龙江省'],
+    ['223100', '江苏省'],
+    ['336300', '江西省'],
+    ['450100', '河南省'],
+    ['725500', '陕西省'],
+    ['100010', '北京市'],
+    ['850000', '西藏自治区'],
+    ['990000', null],
   ])('postcode %s → %s', (code, province) => expect(provinceOfPostcode(code)).toBe(province));
 
   it('reads the numbers from a contact sentence, not other digit runs', () => {
-    const flat = flatten('地址：宝清县七星河乡七星河村，邮编：155618，电话：0469-5200675，手机13912345678，编号2020-1234567');
+    const flat = flatten(
+      '地址：宝清县七星河乡七星河村，邮编：155618，电话：0469-5200675，手机13912345678，编号2020-1234567',
+    );
     expect(contactProvinces(flat)).toEqual([
       { province: '黑龙江省', clue: 'phone 0469' },
       { province: '黑龙江省', clue: 'postcode 155618' },

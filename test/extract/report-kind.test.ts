@@ -64,7 +64,10 @@ describe('other documents are rejected with the reason', () => {
     const title = '关于做好2020年政府信息公开工作年度报告编制和发布工作的通知';
     // even when it quotes the form's section headings as a template
     const text = `${title}\n各乡镇人民政府，县政府各部门：\n${FILLER}\n年度报告应包括主动公开政府信息情况、收到和处理政府信息公开申请情况等内容，统计期限自2020年1月1日至2020年12月31日。`;
-    expect(rejection(doc(text))).toEqual({ kind: 'not_a_report', message: `notice about compiling reports: title '${title}'` });
+    expect(rejection(doc(text))).toEqual({
+      kind: 'not_a_report',
+      message: `notice about compiling reports: title '${title}'`,
+    });
   });
 
   it('a circular on how units’ reports were checked', () => {
@@ -75,7 +78,10 @@ describe('other documents are rejected with the reason', () => {
 
   it('a notice on something else', () => {
     const title = '关于开展2021年政务公开第三方评估工作的通知';
-    expect(rejection(doc(`${title}\n${FILLER}`))).toEqual({ kind: 'not_a_report', message: `notice: title '${title}'` });
+    expect(rejection(doc(`${title}\n${FILLER}`))).toEqual({
+      kind: 'not_a_report',
+      message: `notice: title '${title}'`,
+    });
   });
 
   it('a disclosure guide', () => {
@@ -118,8 +124,14 @@ describe('other documents are rejected with the reason', () => {
   });
 
   it('an empty shell', () => {
-    expect(rejection(doc('首页 | 登录\nvar x = 1;'))).toEqual({ kind: 'no_report_content', message: 'empty shell: 4 Chinese characters of text' });
-    expect(rejection(modelFromRows('html', []))).toEqual({ kind: 'no_report_content', message: 'empty shell: 0 Chinese characters of text' });
+    expect(rejection(doc('首页 | 登录\nvar x = 1;'))).toEqual({
+      kind: 'no_report_content',
+      message: 'empty shell: 4 Chinese characters of text',
+    });
+    expect(rejection(modelFromRows('html', []))).toEqual({
+      kind: 'no_report_content',
+      message: 'empty shell: 0 Chinese characters of text',
+    });
   });
 
   it('the page title names the notice when the body has no heading', () => {

@@ -11,14 +11,24 @@ import { readStatisticsTable } from '../../src/extract/forms/statistics-table.js
 import { modelFromRows, type TextRow } from '../../src/extract/model.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
-import { APPLICATION_ROW_KEYS, OTHER_SUB_ROWS, emptyApplicantRow, emptyReviews, type ApplicationRow, type ReviewsTable } from '../../src/record.js';
+import {
+  APPLICATION_ROW_KEYS,
+  OTHER_SUB_ROWS,
+  emptyApplicantRow,
+  emptyReviews,
+  type ApplicationRow,
+  type ReviewsTable,
+} from '../../src/record.js';
 import { SEEDS } from '../fixtures/samples.js';
 import { fixture } from './helpers.js';
 
 /** A totals-only applications table: the listed totals, null everywhere else (as prose-filled tables are). */
 const totals = (cells: Partial<Record<ApplicationRow, number | null>>) =>
   Object.fromEntries(
-    APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)).map((k) => [k, { ...emptyApplicantRow(), total: cells[k] ?? null }]),
+    APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)).map((k) => [
+      k,
+      { ...emptyApplicantRow(), total: cells[k] ?? null },
+    ]),
   );
 const reviews = (cells: Partial<{ [G in keyof ReviewsTable]: Partial<ReviewsTable[G]> }>) => {
   const t = emptyReviews();
@@ -27,13 +37,22 @@ const reviews = (cells: Partial<{ [G in keyof ReviewsTable]: Partial<ReviewsTabl
 };
 const record = async (name: string) => {
   const r = await extractDocument({ bytes: fixture(name), name });
-  return { year: r.year, template: r.template, proactive: r.proactive, applications: r.applications, reviews: r.reviews, checks: r.checks, warnings: r.warnings };
+  return {
+    year: r.year,
+    template: r.template,
+    proactive: r.proactive,
+    applications: r.applications,
+    reviews: r.reviews,
+    checks: r.checks,
+    warnings: r.warnings,
+  };
 };
 
 const LITIGATION_WARNING = {
   code: 'unmapped_statistic',
   where: 'reviews.litigation',
-  detail: '统计表 prints 行政诉讼数量 0, 维持具体行政行为或者驳回原告诉讼请求数 0, 被依法纠错数 0, 其他情形数 0 without saying whether suits followed a review; litigation groups left null',
+  detail:
+    '统计表 prints 行政诉讼数量 0, 维持具体行政行为或者驳回原告诉讼请求数 0, 被依法纠错数 0, 其他情形数 0 without saying whether suits followed a review; litigation groups left null',
 };
 
 describe('a 2014–2018 report with the 统计表', () => {
@@ -51,7 +70,8 @@ describe('a 2014–2018 report with the 统计表', () => {
         {
           code: 'unmapped_statistic',
           where: 'applications.unable_not_held.total',
-          detail: '统计表 prints 不属于本行政机关公开数 1, 申请信息不存在数 1; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null',
+          detail:
+            '统计表 prints 不属于本行政机关公开数 1, 申请信息不存在数 1; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null',
         },
         LITIGATION_WARNING,
       ],
@@ -65,13 +85,18 @@ describe('a 2014–2018 report with the 统计表', () => {
       proactive: null,
       // 同意部分公开 is printed "—": null, and the prose's figures (20 received, 予以公开15) stay out.
       applications: totals({ new_received: 12, granted: 7 }),
-      reviews: reviews({ review: { total: 1 }, litigation_direct: { total: 0 }, litigation_after_review: { total: 0 } }),
+      reviews: reviews({
+        review: { total: 1 },
+        litigation_direct: { total: 0 },
+        litigation_after_review: { total: 0 },
+      }),
       checks: [],
       warnings: [
         {
           code: 'unmapped_statistic',
           where: 'applications.unable_not_held.total',
-          detail: '统计表 prints 申请信息不存在数 2; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null',
+          detail:
+            '统计表 prints 申请信息不存在数 2; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null',
         },
         { code: 'prose_figure', where: 'reviews.review.total', detail: 'from prose: 1' },
         { code: 'prose_figure', where: 'reviews.litigation_direct.total', detail: 'from prose: 0' },
@@ -82,7 +107,11 @@ describe('a 2014–2018 report with the 统计表', () => {
 
   it('PDF rows: cells split at gaps, a row glued into one cell, units in brackets', () => {
     const cell = (text: string, x: number) => ({ text, x0: x, x1: x + 40 });
-    const row = (label: string, unit: string, value: string): TextRow => ({ tabular: true, page: 3, cells: [cell(label, 60), cell(unit, 380), cell(value, 460)] });
+    const row = (label: string, unit: string, value: string): TextRow => ({
+      tabular: true,
+      page: 3,
+      cells: [cell(label, 60), cell(unit, 380), cell(value, 460)],
+    });
     const rows: TextRow[] = [
       { tabular: false, page: 3, cells: [{ text: '某某区2017年政府信息公开情况统计表' }] },
       row('统计指标', '计量单位', '统计数'),
@@ -99,7 +128,13 @@ describe('a 2014–2018 report with the 统计表', () => {
       { tabular: false, page: 3, cells: [{ text: '某某区人民政府办公室' }] },
     ];
     const r = readForms(modelFromRows('pdf', rows), 2017);
-    expect({ template: r.template, applications: r.applications, reviews: r.reviews, headlineOnly: r.headlineOnly, warnings: r.warnings }).toEqual({
+    expect({
+      template: r.template,
+      applications: r.applications,
+      reviews: r.reviews,
+      headlineOnly: r.headlineOnly,
+      warnings: r.warnings,
+    }).toEqual({
       template: 'pre2019',
       applications: totals({ new_received: 41, granted: 30, partially_granted: 5 }),
       reviews: reviews({ review: { upheld: 2, corrected: 1, other: 0, total: 3 } }),
@@ -108,7 +143,8 @@ describe('a 2014–2018 report with the 统计表', () => {
         {
           code: 'unmapped_statistic',
           where: 'reviews.litigation',
-          detail: '统计表 prints 行政诉讼数量 1 without saying whether suits followed a review; litigation groups left null',
+          detail:
+            '统计表 prints 行政诉讼数量 1 without saying whether suits followed a review; litigation groups left null',
         },
       ],
     });
@@ -139,7 +175,8 @@ describe('a 2014–2018 report with the 统计表', () => {
         {
           code: 'unmapped_statistic',
           where: 'reviews.litigation',
-          detail: '统计表 prints 行政诉讼行政诉讼数量 1, 行政诉讼被依法纠错数 1 without saying whether suits followed a review; litigation groups left null',
+          detail:
+            '统计表 prints 行政诉讼行政诉讼数量 1, 行政诉讼被依法纠错数 1 without saying whether suits followed a review; litigation groups left null',
         },
       ],
     });
@@ -160,18 +197,31 @@ describe('documents the 统计表 reader leaves alone', () => {
   it('the seed reports (2019 and 2021 forms) hold no 统计表', () => {
     const seeds = SEEDS;
     for (const seed of ['000_5b187f188d2c1fc2', '001_82da0c68b48e6d43', '002_6ac92d5cb3b88a66', '003_68024565e3af0575'])
-      expect({ seed, table: readStatisticsTable(readTxtString(readFileSync(path.join(seeds, `${seed}.txt`), 'utf8')).rows) }).toEqual({ seed, table: null });
+      expect({
+        seed,
+        table: readStatisticsTable(readTxtString(readFileSync(path.join(seeds, `${seed}.txt`), 'utf8')).rows),
+      }).toEqual({ seed, table: null });
   });
 
   it('prose naming the 统计表 rows is not the table', () => {
-    const model = readTxtString(['2016年，我县收到申请数较上年增加，同意公开答复数占多数，申请办结数全部按时办结，行政复议数量为零。', '全年收到政府信息公开申请15件，同意公开9件。'].join('\n'));
+    const model = readTxtString(
+      [
+        '2016年，我县收到申请数较上年增加，同意公开答复数占多数，申请办结数全部按时办结，行政复议数量为零。',
+        '全年收到政府信息公开申请15件，同意公开9件。',
+      ].join('\n'),
+    );
     expect(readStatisticsTable(model.rows)).toBeNull();
     expect(readForms(model, 2016).applications).toEqual(totals({ new_received: 15, granted: 9 }));
   });
 
   it('a 统计表 with one column per kind of unit (区政府 · 区直单位 · 乡镇) is another table', () => {
     const model = readTxtString(
-      ['统计指标\t单位\t区政府统计数\t区直单位统计数\t乡镇街道统计数', '（一）收到申请数\t件\t3\t10\t2', '1.同意公开答复数\t件\t2\t8\t1', '2.同意部分公开答复数\t件\t0\t1\t0'].join('\n'),
+      [
+        '统计指标\t单位\t区政府统计数\t区直单位统计数\t乡镇街道统计数',
+        '（一）收到申请数\t件\t3\t10\t2',
+        '1.同意公开答复数\t件\t2\t8\t1',
+        '2.同意部分公开答复数\t件\t0\t1\t0',
+      ].join('\n'),
     );
     expect(readStatisticsTable(model.rows)).toBeNull();
   });

@@ -46,7 +46,8 @@ export function compareRecord(truth: Truth, variant: FormVariant, record: Partia
         if (!same(value, actual)) mismatches.push({ path: `${name}.${row}.${col}`, expected: value, actual });
       }
       for (const col of Object.keys(got?.[row] ?? {}))
-        if (!(col in (cols ?? {}))) mismatches.push({ path: `${name}.${row}.${col}`, expected: undefined, actual: got![row]![col] });
+        if (!(col in (cols ?? {})))
+          mismatches.push({ path: `${name}.${row}.${col}`, expected: undefined, actual: got![row]![col] });
     }
     for (const [row, cols] of Object.entries(got ?? {})) {
       if (want && row in want) continue;

@@ -167,7 +167,13 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
         else if (format === 'doc') {
           await writeFile(join(scratch, `${id}.docx`), await renderDocx(rep));
           docJobs.push(doc);
-        } else if (isPdf) pdfJobs.push({ rep, pageBreak: rendering === 'pdf-forced-break' ? 'forced' : 'natural', targetPages: spec.pdfPages, doc });
+        } else if (isPdf)
+          pdfJobs.push({
+            rep,
+            pageBreak: rendering === 'pdf-forced-break' ? 'forced' : 'natural',
+            targetPages: spec.pdfPages,
+            doc,
+          });
       }
     }
     if (pdfJobs.length) {
@@ -178,7 +184,10 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
       }
     }
     if (docJobs.length) {
-      await convertToDoc(docJobs.map((d) => join(scratch, `${d.id}.docx`)), dir);
+      await convertToDoc(
+        docJobs.map((d) => join(scratch, `${d.id}.docx`)),
+        dir,
+      );
       for (const d of docJobs) if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
     }
   } finally {
@@ -186,4 +195,3 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
   }
   return docs;
 }
-

@@ -15,7 +15,16 @@ export async function convertToDoc(docxPaths: string[], outDir: string): Promise
   try {
     await run(
       'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'doc:MS Word 97', '--outdir', outDir, ...docxPaths],
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        'doc:MS Word 97',
+        '--outdir',
+        outDir,
+        ...docxPaths,
+      ],
       { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } finally {

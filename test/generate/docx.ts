@@ -18,13 +18,24 @@ import { buildTables, type Grid } from './tables.js';
 const FONT = 'SimSun';
 
 function runs(text: string): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, font: FONT, size: 21, break: i > 0 ? 1 : undefined }));
+  return text
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, font: FONT, size: 21, break: i > 0 ? 1 : undefined }));
 }
 
 function para(text: string, opts: { bold?: boolean; center?: boolean; right?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    children: text.split('\n').map((line, i) => new TextRun({ text: line, bold: opts.bold, font: FONT, size: opts.bold ? 32 : 24, break: i > 0 ? 1 : undefined })),
+    children: text.split('\n').map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          bold: opts.bold,
+          font: FONT,
+          size: opts.bold ? 32 : 24,
+          break: i > 0 ? 1 : undefined,
+        }),
+    ),
   });
 }
 
@@ -42,7 +53,13 @@ function table(r: Rng, grid: Grid): Table {
                 rowSpan: c.rowspan,
                 verticalAlign: VerticalAlign.CENTER,
                 children: split
-                  ? c.text.split('\n').map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, font: FONT, size: 21 })] }))
+                  ? c.text.split('\n').map(
+                      (line) =>
+                        new Paragraph({
+                          alignment: AlignmentType.CENTER,
+                          children: [new TextRun({ text: line, font: FONT, size: 21 })],
+                        }),
+                    )
                   : [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(c.text) })],
               }),
           ),

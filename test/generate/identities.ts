@@ -19,7 +19,8 @@ export function identityFailures(t: Truth, variant: FormVariant): string[] {
   const others: ApplicationRow[] = variant === '2021' ? OTHER_SUB_ROWS : ['other'];
   for (const col of APPLICANT_COLUMNS) {
     const v = (k: ApplicationRow) => n(row(k)?.[col]);
-    if (v('new_received') + v('carried_over') !== v('total_processed') + v('carried_forward')) out.push(`balance ${col}`);
+    if (v('new_received') + v('carried_over') !== v('total_processed') + v('carried_forward'))
+      out.push(`balance ${col}`);
     const outcomes = [...OUTCOME_ROWS, ...others].reduce((s, k) => s + v(k), 0);
     if (outcomes !== v('total_processed')) out.push(`outcome_sum ${col}: ${outcomes} ≠ ${v('total_processed')}`);
     if (variant === '2021' && OTHER_SUB_ROWS.reduce((s, k) => s + v(k), 0) !== v('other')) out.push(`other ${col}`);

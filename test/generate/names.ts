@@ -4,8 +4,19 @@ import type { Rng } from './random.js';
 
 const SYLLABLES = [...'东西南北大小青白龙凤安平和兴宁新长永清河山桥湖泉阳江石林花川金玉丰盛宝华云溪塘坪'];
 const DEPARTMENTS = [
-  '生态环境局', '教育体育局', '自然资源局', '市场监督管理局', '交通运输局', '卫生健康委员会',
-  '住房和城乡建设局', '人力资源和社会保障局', '农业农村局', '民政局', '财政局', '水利局', '应急管理局',
+  '生态环境局',
+  '教育体育局',
+  '自然资源局',
+  '市场监督管理局',
+  '交通运输局',
+  '卫生健康委员会',
+  '住房和城乡建设局',
+  '人力资源和社会保障局',
+  '农业农村局',
+  '民政局',
+  '财政局',
+  '水利局',
+  '应急管理局',
 ];
 
 export type AgencyKind = 'township' | 'county' | 'department';
@@ -30,7 +41,7 @@ export function agencyName(r: Rng, kind: AgencyKind): string {
     case 'county':
       return r.pick([`${place(r)}县人民政府`, `${place(r)}区人民政府`, `${place(r)}市人民政府`]);
     case 'department':
-      return (r.chance(0.5) ? place(r) + '市' : county) + r.pick(DEPARTMENTS);
+      return (r.chance(0.5) ? `${place(r)}市` : county) + r.pick(DEPARTMENTS);
   }
 }
 
@@ -47,8 +58,16 @@ export function titleText(r: Rng, agency: string, year: number): string {
 
 const OPENERS = ['一是', '二是', '三是', '四是'];
 const TOPICS = [
-  '加强组织领导', '健全制度机制', '拓展公开形式', '务求公开实效', '规范依申请公开办理', '加强政府信息管理',
-  '强化平台建设', '落实监督保障', '深化重点领域信息公开', '做好政策解读回应',
+  '加强组织领导',
+  '健全制度机制',
+  '拓展公开形式',
+  '务求公开实效',
+  '规范依申请公开办理',
+  '加强政府信息管理',
+  '强化平台建设',
+  '落实监督保障',
+  '深化重点领域信息公开',
+  '做好政策解读回应',
 ];
 const CLAUSES = [
   '严格落实《中华人民共和国政府信息公开条例》各项要求',
@@ -72,7 +91,7 @@ export function paragraph(r: Rng, year: number): string {
   const n = r.int(2, 5);
   for (let i = 0; i < n; i++) {
     const opener = i < OPENERS.length && r.chance(0.4) ? OPENERS[i] : '';
-    parts.push(opener + r.pick(CLAUSES) + r.pick(['，', '；']) + r.pick(CLAUSES) + '。');
+    parts.push(`${opener + r.pick(CLAUSES) + r.pick(['，', '；']) + r.pick(CLAUSES)}。`);
   }
   if (r.chance(0.5)) {
     parts.push(

@@ -9,7 +9,6 @@ import { renderHtml } from './html.js';
 import { rng } from './random.js';
 import { buildTables } from './tables.js';
 
-
 export type PageBreak = 'forced' | 'natural';
 
 /**
@@ -29,8 +28,12 @@ const PRINT_CSS =
 /** Chromium silently falls back to another font, so a missing one would only show as Type 3 glyphs. */
 function assertFontsInstalled(): void {
   const families = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
-  for (const [family, pkg] of [[BODY_FONT, 'fonts-arphic-uming'], [HEADING_FONT, 'fonts-wqy-microhei']]) {
-    if (!families.includes(family!)) throw new Error(`font "${family}" is not installed: run scripts/setup.sh (Debian package ${pkg})`);
+  for (const [family, pkg] of [
+    [BODY_FONT, 'fonts-arphic-uming'],
+    [HEADING_FONT, 'fonts-wqy-microhei'],
+  ]) {
+    if (!families.includes(family!))
+      throw new Error(`font "${family}" is not installed: run scripts/setup.sh (Debian package ${pkg})`);
   }
 }
 

@@ -88,7 +88,11 @@ export interface ReportOptions {
 
 export function generateReport(id: string, seed: number | string, opts: ReportOptions = {}): GeneratedReport {
   const r = rng(seed);
-  const kind = r.weighted<AgencyKind>([['township', 5], ['county', 2], ['department', 3]]);
+  const kind = r.weighted<AgencyKind>([
+    ['township', 5],
+    ['county', 2],
+    ['department', 3],
+  ]);
   const agency = agencyName(r.fork('agency'), kind);
   const year = r.int(2019, 2024);
   let variant: FormVariant = year <= 2020 ? '2019' : r.chance(0.25) ? '2021-single-other' : '2021';
@@ -99,8 +103,17 @@ export function generateReport(id: string, seed: number | string, opts: ReportOp
   const titleLines = printedTitle(r.fork('title-print'), title, agency);
   const published = r.chance(0.85) ? isoDate(year + 1, r.int(1, 3), r.int(1, 28)) : null;
 
-  const blankRate = r.weighted([[0, 6], [0.35, 3], [0.9, 2]] as const);
-  const scale = r.weighted([['zero', 2], ['small', 5], ['medium', 2], ['large', 1]] as const);
+  const blankRate = r.weighted([
+    [0, 6],
+    [0.35, 3],
+    [0.9, 2],
+  ] as const);
+  const scale = r.weighted([
+    ['zero', 2],
+    ['small', 5],
+    ['medium', 2],
+    ['large', 1],
+  ] as const);
   const fig = r.fork('figures');
   const applications = generateApplications(fig, variant, scale, blankRate);
   const reviews = generateReviews(fig, blankRate);
@@ -270,7 +283,13 @@ function generateApplications(r: Rng, variant: FormVariant, scale: Scale, blankR
 /** Truth rows in schema order (so JSON diffs read top to bottom like the form). */
 function orderApplications(t: ApplicationsTable): ApplicationsTable {
   const order: ApplicationRow[] = [
-    'new_received', 'carried_over', ...OUTCOME_ROWS, 'other', ...OTHER_SUB_ROWS, 'total_processed', 'carried_forward',
+    'new_received',
+    'carried_over',
+    ...OUTCOME_ROWS,
+    'other',
+    ...OTHER_SUB_ROWS,
+    'total_processed',
+    'carried_forward',
   ];
   return Object.fromEntries(order.filter((k) => t[k]).map((k) => [k, t[k]]));
 }
@@ -280,7 +299,15 @@ function generateReviews(r: Rng, blankRate: number) {
   const printed = {} as Printed['reviews'];
   for (const g of REVIEW_GROUPS) {
     const busy = r.chance(0.35);
-    const parts = REVIEW_COLUMNS.slice(0, 4).map(() => (busy ? r.weighted([[0, 3], [r.int(1, 6), 2], [r.int(7, 60), 1]]) : 0));
+    const parts = REVIEW_COLUMNS.slice(0, 4).map(() =>
+      busy
+        ? r.weighted([
+            [0, 3],
+            [r.int(1, 6), 2],
+            [r.int(7, 60), 1],
+          ])
+        : 0,
+    );
     const t = {} as Record<ReviewColumn, Cell>;
     const p = {} as Record<ReviewColumn, string>;
     REVIEW_COLUMNS.slice(0, 4).forEach((c, i) => ([t[c], p[c]] = cell(r, parts[i]!, blankRate)));
@@ -331,7 +358,7 @@ function proactive2019(r: Rng, kind: AgencyKind, blankRate: number) {
   put('procurement', 'items', items);
   if (items > 0 && r.chance(0.85)) {
     const amount = r.int(50, 99999) / 100;
-    const text = (r.chance(0.5) ? amount.toFixed(2) : String(amount)) + '万元';
+    const text = `${r.chance(0.5) ? amount.toFixed(2) : String(amount)}万元`;
     truth.procurement!.amount_wan_yuan = amount;
     truth.procurement!.amount_raw = text;
     printed.procurement!.amount_wan_yuan = text;

@@ -44,20 +44,21 @@ const HALF: Record<string, string> = { '（': '(', '）': ')', '：': ':', '，'
 export function restyle(r: Rng, text: string, style: LabelStyle, kind: LabelKind): string {
   let t = text;
   if (style.numbering && kind === 'numbered') t = t.replace(/^(\d)\./, r.pick(['$1．', '$1、', '$1. ']));
-  if (style.halfWidth && r.chance(0.8)) t = t.replace(/[（），：]/g, (c) => HALF[c]!).replace(/^\(([一二三四五六七])\)(?=\S)/, '($1) ');
+  if (style.halfWidth && r.chance(0.8))
+    t = t.replace(/[（），：]/g, (c) => HALF[c]!).replace(/^\(([一二三四五六七])\)(?=\S)/, '($1) ');
   if (kind === 'vertical' && style.broken) return t.replace(/(.{2})/g, '$1\n').replace(/\n$/, '');
   if (style.spaced && r.chance(0.5)) {
     if (kind === 'short' || [...t].length <= 4) t = [...t].join(' ');
     else if (r.chance(0.5)) {
       const chars = [...t];
       const at = r.int(2, chars.length - 1);
-      t = chars.slice(0, at).join('') + ' ' + chars.slice(at).join('');
+      t = `${chars.slice(0, at).join('')} ${chars.slice(at).join('')}`;
     }
   }
   if (style.broken && r.chance(0.35) && [...t].length >= 4 && !/ |第二十条/.test(t)) {
     const chars = [...t];
     const at = r.int(2, chars.length - 2);
-    t = chars.slice(0, at).join('') + '\n' + chars.slice(at).join('');
+    t = `${chars.slice(0, at).join('')}\n${chars.slice(at).join('')}`;
   }
   return t;
 }
@@ -123,22 +124,48 @@ function proactive2021(rep: GeneratedReport, L: Styler): Grid {
   ];
 }
 
-const DENIED = ['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项'];
+const DENIED = [
+  '属于国家秘密',
+  '其他法律行政法规禁止公开',
+  '危及“三安全一稳定”',
+  '保护第三方合法权益',
+  '属于三类内部事务信息',
+  '属于四类过程性信息',
+  '属于行政执法案卷',
+  '属于行政查询事项',
+];
 const UNABLE = ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'];
-const REJECTED = ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'];
-const OTHER_SUB = ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他'];
+const REJECTED = [
+  '信访举报投诉类申请',
+  '重复申请',
+  '要求提供公开出版物',
+  '无正当理由大量反复申请',
+  '要求行政机关确认或重新出具已获取信息',
+];
+const OTHER_SUB = [
+  '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  '其他',
+];
 
 function applicationsGrid(rep: GeneratedReport, L: Styler): { grid: Grid; resultRows: [number, number] } {
   const a = rep.printed.applications;
   const values = (row: string) => APPLICANT_COLUMNS.map((c) => V(a[row as keyof typeof a]![c]));
   const r = rng(rep.renderSeed).fork('applications');
-  const partial = rep.labels.synonyms && r.chance(0.5) ? '（二）部分公开' : '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+  const partial =
+    rep.labels.synonyms && r.chance(0.5)
+      ? '（二）部分公开'
+      : '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
   const grid: Grid = [
     [
       T(L('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), { rowspan: 3, colspan: 3 }),
       T(L('申请人情况'), { colspan: 7 }),
     ],
-    [T(L('自然人', 'short'), { rowspan: 2 }), T(L('法人或其他组织'), { colspan: 5 }), T(L('总计', 'short'), { rowspan: 2 })],
+    [
+      T(L('自然人', 'short'), { rowspan: 2 }),
+      T(L('法人或其他组织'), { colspan: 5 }),
+      T(L('总计', 'short'), { rowspan: 2 }),
+    ],
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((t) => T(L(t, 'short'))),
     [T(L('一、本年新收政府信息公开申请数量'), { colspan: 3 }), ...values('new_received')],
     [T(L('二、上年结转政府信息公开申请数量'), { colspan: 3 }), ...values('carried_over')],
@@ -153,9 +180,24 @@ function applicationsGrid(rep: GeneratedReport, L: Styler): { grid: Grid; result
   const body: GridCell[][] = [
     [T(L('（一）予以公开'), { colspan: 2 }), ...values('granted')],
     [T(L(partial), { colspan: 2 }), ...values('partially_granted')],
-    ...group('（三）不予公开', DENIED, ['denied_state_secret', 'denied_law_prohibited', 'denied_security_stability', 'denied_third_party', 'denied_internal_affairs', 'denied_process_info', 'denied_enforcement_file', 'denied_admin_query']),
+    ...group('（三）不予公开', DENIED, [
+      'denied_state_secret',
+      'denied_law_prohibited',
+      'denied_security_stability',
+      'denied_third_party',
+      'denied_internal_affairs',
+      'denied_process_info',
+      'denied_enforcement_file',
+      'denied_admin_query',
+    ]),
     ...group('（四）无法提供', UNABLE, ['unable_not_held', 'unable_needs_creation', 'unable_unclear']),
-    ...group('（五）不予处理', REJECTED, ['rejected_complaint', 'rejected_duplicate', 'rejected_publication', 'rejected_excessive', 'rejected_confirmation']),
+    ...group('（五）不予处理', REJECTED, [
+      'rejected_complaint',
+      'rejected_duplicate',
+      'rejected_publication',
+      'rejected_excessive',
+      'rejected_confirmation',
+    ]),
     ...(rep.variant === '2021'
       ? group('（六）其他处理', OTHER_SUB, ['other_no_correction', 'other_unpaid_fee', 'other_misc'])
       : [[T(L('（六）其他处理'), { colspan: 2 }), ...values('other')]]),
@@ -173,7 +215,11 @@ function reviewsGrid(rep: GeneratedReport, L: Styler): Grid {
   const five = () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => T(L(t, 'short')));
   return [
     [T(L('行政复议'), { colspan: 5 }), T(L('行政诉讼'), { colspan: 10 })],
-    [...five().map((c) => ({ ...c, rowspan: 2 })), T(L('未经复议直接起诉'), { colspan: 5 }), T(L('复议后起诉'), { colspan: 5 })],
+    [
+      ...five().map((c) => ({ ...c, rowspan: 2 })),
+      T(L('未经复议直接起诉'), { colspan: 5 }),
+      T(L('复议后起诉'), { colspan: 5 }),
+    ],
     [...five(), ...five()],
     REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => V(v[g][c]))),
   ];

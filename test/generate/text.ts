@@ -39,7 +39,7 @@ export function renderText(rep: GeneratedReport, layout: TextLayout): Buffer {
   para(rep.signature.agency);
   if (rep.signature.date) para(rep.signature.date);
   const text = out.join('\n');
-  return Buffer.from(layout === 'lines' && r.chance(0.3) ? '\ufeff' + text : text, 'utf8');
+  return Buffer.from(layout === 'lines' && r.chance(0.3) ? `\ufeff${text}` : text, 'utf8');
 }
 
 /**

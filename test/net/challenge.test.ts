@@ -74,7 +74,10 @@ describe('ChallengeAwareFetcher', () => {
     const page = await fetcher.fetch({ url: `${origin}/bound/a.html` }, { asPage: true });
     expect(page.body.toString('utf8')).toContain('rendered /bound/a.html');
     expect(page.contentType).toBe('text/html; charset=utf-8');
-    expect(await failure(fetcher.fetch({ url: `${origin}/bound/report.pdf` }))).toEqual({ kind: 'blocked', status: 412 });
+    expect(await failure(fetcher.fetch({ url: `${origin}/bound/report.pdf` }))).toEqual({
+      kind: 'blocked',
+      status: 412,
+    });
 
     // From now on the host's pages skip the HTTP client.
     const before = hits.length;
@@ -85,15 +88,26 @@ describe('ChallengeAwareFetcher', () => {
 
   it('never sends a POST through the browser', async () => {
     const { fetcher } = setup();
-    expect(await failure(fetcher.fetch({ url: `${origin}/bound/proxy`, method: 'POST', body: 'a=1' }, { asPage: true }))).toEqual({
+    expect(
+      await failure(fetcher.fetch({ url: `${origin}/bound/proxy`, method: 'POST', body: 'a=1' }, { asPage: true })),
+    ).toEqual({
       kind: 'blocked',
       status: 412,
     });
   });
 
   it('turns an error status shown by the browser into a FetchError, under the client manners', async () => {
-    expect(await failure(setup(403).fetcher.viaBrowser(`${origin}/bound/x.html`))).toEqual({ kind: 'blocked', status: 403 });
-    expect(await failure(setup(404).fetcher.viaBrowser(`${origin}/bound/x.html`))).toEqual({ kind: 'http_404', status: 404 });
-    expect(await failure(setup().fetcher.viaBrowser('https://example.org/x.html'))).toEqual({ kind: 'not_allowed', status: undefined });
+    expect(await failure(setup(403).fetcher.viaBrowser(`${origin}/bound/x.html`))).toEqual({
+      kind: 'blocked',
+      status: 403,
+    });
+    expect(await failure(setup(404).fetcher.viaBrowser(`${origin}/bound/x.html`))).toEqual({
+      kind: 'http_404',
+      status: 404,
+    });
+    expect(await failure(setup().fetcher.viaBrowser('https://example.org/x.html'))).toEqual({
+      kind: 'not_allowed',
+      status: undefined,
+    });
   });
 });

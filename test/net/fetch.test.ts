@@ -38,7 +38,11 @@ beforeAll(async () => {
           res.writeHead(304, { etag: '"v1"' });
           return res.end();
         }
-        res.writeHead(200, { etag: '"v1"', 'last-modified': 'Mon, 15 Jan 2024 08:00:00 GMT', 'content-type': 'application/pdf' });
+        res.writeHead(200, {
+          etag: '"v1"',
+          'last-modified': 'Mon, 15 Jan 2024 08:00:00 GMT',
+          'content-type': 'application/pdf',
+        });
         return res.end('%PDF-1.4 doc');
       }
       case '/waf':
@@ -71,7 +75,9 @@ beforeAll(async () => {
       case '/slow':
         return void setTimeout(() => res.end('late'), 6000);
       case '/post':
-        return void req.on('data', () => undefined).on('end', () => res.end(`${req.method} ${req.headers['content-type']}`));
+        return void req
+          .on('data', () => undefined)
+          .on('end', () => res.end(`${req.method} ${req.headers['content-type']}`));
       default:
         res.statusCode = 404;
         return res.end('not found');
@@ -83,7 +89,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
 
 const client = (opts: HttpClientOptions = {}) =>
-  new HttpClient({ rate: Infinity, allowHosts: ['127.0.0.1'], retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 1500 }, timeoutMs: 2000, ...opts });
+  new HttpClient({
+    rate: Infinity,
+    allowHosts: ['127.0.0.1'],
+    retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 1500 },
+    timeoutMs: 2000,
+    ...opts,
+  });
 
 async function failure(p: Promise<unknown>): Promise<{ kind: string; status?: number }> {
   try {
@@ -103,10 +115,14 @@ describe('size cap', () => {
     expect(res.body.toString()).toBe('hello');
   });
   it('refuses a declared Content-Length over the cap', async () => {
-    expect(await failure(client({ maxBytes: 1000 }).fetch({ url: `${origin}/big-declared` }))).toEqual({ kind: 'too_large' });
+    expect(await failure(client({ maxBytes: 1000 }).fetch({ url: `${origin}/big-declared` }))).toEqual({
+      kind: 'too_large',
+    });
   });
   it('aborts a streamed body once it passes the cap', async () => {
-    expect(await failure(client({ maxBytes: 2500 }).fetch({ url: `${origin}/big-streamed` }))).toEqual({ kind: 'too_large' });
+    expect(await failure(client({ maxBytes: 2500 }).fetch({ url: `${origin}/big-streamed` }))).toEqual({
+      kind: 'too_large',
+    });
   });
 });
 
@@ -120,10 +136,16 @@ describe('conditional requests', () => {
       'Mon, 15 Jan 2024 08:00:00 GMT',
       'application/pdf',
     ]);
-    const again = await c.fetch({ url: `${origin}/doc`, validators: { etag: first.etag, lastModified: first.lastModified } });
+    const again = await c.fetch({
+      url: `${origin}/doc`,
+      validators: { etag: first.etag, lastModified: first.lastModified },
+    });
     expect([again.status, again.notModified, again.body.length]).toEqual([304, true, 0]);
     const last = seen.filter((s) => s.path === '/doc').at(-1)!;
-    expect([last.headers['if-none-match'], last.headers['if-modified-since']]).toEqual(['"v1"', 'Mon, 15 Jan 2024 08:00:00 GMT']);
+    expect([last.headers['if-none-match'], last.headers['if-modified-since']]).toEqual([
+      '"v1"',
+      'Mon, 15 Jan 2024 08:00:00 GMT',
+    ]);
   });
 });
 
@@ -168,7 +190,9 @@ describe('retries and blocks', () => {
     expect(hitsOf('/slow')).toBe(2);
   });
   it('reports a refused connection as a network failure', async () => {
-    expect(await failure(client({ retry: { retries: 0 } }).fetch({ url: 'http://127.0.0.1:1/x' }))).toEqual({ kind: 'network' });
+    expect(await failure(client({ retry: { retries: 0 } }).fetch({ url: 'http://127.0.0.1:1/x' }))).toEqual({
+      kind: 'network',
+    });
   });
 });
 
@@ -183,10 +207,14 @@ describe('manners', () => {
   });
   it('sends the ogi User-Agent', async () => {
     await client().fetch({ url: `${origin}/small` });
-    expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ogi\/[\d.]+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/);
+    expect(seen.at(-1)!.headers['user-agent']).toMatch(
+      /^ogi\/[\d.]+ \(\+https:\/\/github\.com\/ogi-data\/ogi; open government information research\)$/,
+    );
   });
   it('refuses hosts outside *.gov.cn and the allowed list without connecting', async () => {
     expect(await failure(new HttpClient().fetch({ url: `${origin}/small` }))).toEqual({ kind: 'not_allowed' });
-    expect(await failure(new HttpClient().fetch({ url: 'https://www.gov.cn.evil.example/x' }))).toEqual({ kind: 'not_allowed' });
+    expect(await failure(new HttpClient().fetch({ url: 'https://www.gov.cn.evil.example/x' }))).toEqual({
+      kind: 'not_allowed',
+    });
   });
 });

@@ -32,7 +32,12 @@ describe('HostRateLimiter', () => {
       const limiter = new HostRateLimiter(2);
       const released: string[] = [];
       const wait = (u: string) => limiter.wait(new URL(u)).then(() => released.push(`${u.slice(7, 8)}@${Date.now()}`));
-      const all = Promise.all([wait('http://a.gov.cn/1'), wait('http://a.gov.cn/2'), wait('http://b.gov.cn/1'), wait('http://a.gov.cn/3')]);
+      const all = Promise.all([
+        wait('http://a.gov.cn/1'),
+        wait('http://a.gov.cn/2'),
+        wait('http://b.gov.cn/1'),
+        wait('http://a.gov.cn/3'),
+      ]);
       await vi.advanceTimersByTimeAsync(1000);
       await all;
       expect(released).toEqual(['a@0', 'b@0', 'a@500', 'a@1000']);

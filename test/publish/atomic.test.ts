@@ -22,22 +22,32 @@ describe('re-publishing', () => {
     expect(again.dir).toBe(first.dir);
     expect(again.summary.message).toBe(`no change since ${TODAY}: no new version written`);
     expect(fs.readdirSync(datasets).sort()).toEqual([TODAY, 'latest', 'latest.txt']);
-    expect(listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')])).toEqual(before);
+    expect(listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')])).toEqual(
+      before,
+    );
   });
 
   it('the same input into another folder gives byte-identical files (record order does not matter)', async () => {
     const a = await publish({ ...v1(), datasetsDir: tempDatasets() });
     const input = v1();
-    const b = await publish({ ...input, records: [...input.records].reverse(), failures: input.failures, datasetsDir: tempDatasets() });
+    const b = await publish({
+      ...input,
+      records: [...input.records].reverse(),
+      failures: input.failures,
+      datasetsDir: tempDatasets(),
+    });
     const files = listFiles(a.dir);
     expect(listFiles(b.dir)).toEqual(files);
-    for (const f of files) expect(fs.readFileSync(path.join(b.dir, f)).equals(fs.readFileSync(path.join(a.dir, f))), f).toBe(true);
+    for (const f of files)
+      expect(fs.readFileSync(path.join(b.dir, f)).equals(fs.readFileSync(path.join(a.dir, f))), f).toBe(true);
   });
 
   it('never overwrites an existing version', async () => {
     const datasets = tempDatasets();
     await publish({ ...v1(), datasetsDir: datasets, version: 'v1' });
-    const err = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'v1', site: false }).catch((e: unknown) => e);
+    const err = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'v1', site: false }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PublishError);
     expect((err as PublishError).kind).toBe('version_exists');
     const bad = await publish({ ...v1(), datasetsDir: datasets, version: '../x' }).catch((e: unknown) => e);
@@ -48,7 +58,11 @@ describe('re-publishing', () => {
   it('keeps the newest fetch when two records share a report_id', async () => {
     const input = v1();
     const original = input.records.find((r) => r.report_id === 'rd2248587ce1ddd39')!;
-    const older = { ...original, title: 'older copy', source: { ...original.source, fetched_at: '2025-01-01T00:00:00.000Z' } };
+    const older = {
+      ...original,
+      title: 'older copy',
+      source: { ...original.source, fetched_at: '2025-01-01T00:00:00.000Z' },
+    };
     const res = await publish({ ...input, records: [older, ...input.records], datasetsDir: tempDatasets() });
     expect(res.summary.duplicates).toBe(1);
     expect(res.summary.reports).toBe(7);
@@ -63,7 +77,19 @@ describe('a publish killed before the rename', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'publish', '--storage', path.join(FIXTURES, 'v2'), '--datasets', datasets, '--version', 'new', '--no-site'],
+      [
+        '--import',
+        'tsx',
+        'src/cli.ts',
+        'publish',
+        '--storage',
+        path.join(FIXTURES, 'v2'),
+        '--datasets',
+        datasets,
+        '--version',
+        'new',
+        '--no-site',
+      ],
       { cwd: ROOT, env: { ...process.env, OGI_PUBLISH_PAUSE: 'before-rename' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -102,7 +128,12 @@ describe('the site', () => {
     expect(sums.map((l) => l.slice(66)).sort()).toEqual(files.filter((f) => f !== 'SHA256SUMS'));
     for (const line of sums) {
       const [hash, name] = [line.slice(0, 64), line.slice(66)];
-      expect(createHash('sha256').update(fs.readFileSync(path.join(res.dir, name))).digest('hex'), name).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(res.dir, name)))
+          .digest('hex'),
+        name,
+      ).toBe(hash);
     }
   });
 

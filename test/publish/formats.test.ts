@@ -40,8 +40,16 @@ describe('reports.csv', () => {
     expect(formula[col('title')]).toBe(`'=HYPERLINK("http://x/","某区2021年政府信息公开工作年度报告")`);
     expect(formula[col('agency')]).toBe('某区人民政府办公室, "政务公开科"');
     // no text cell of any CSV starts with a formula character
-    for (const name of ['reports.csv', 'applications.csv', 'proactive.csv', 'reviews.csv', 'checks.csv', 'failures.csv']) {
-      for (const row of rowsOf(name)) for (const cell of row) expect(/^[=+@\t\r]/.test(cell), `${name}: ${cell}`).toBe(false);
+    for (const name of [
+      'reports.csv',
+      'applications.csv',
+      'proactive.csv',
+      'reviews.csv',
+      'checks.csv',
+      'failures.csv',
+    ]) {
+      for (const row of rowsOf(name))
+        for (const cell of row) expect(/^[=+@\t\r]/.test(cell), `${name}: ${cell}`).toBe(false);
     }
     const failures = rowsOf('failures.csv');
     expect(failures.find((r) => r[2] === 'layout_changed')?.[3]).toBe("'-0 items and no next page on the list");
@@ -51,11 +59,19 @@ describe('reports.csv', () => {
     const rows = rowsOf('reports.csv');
     const col = (name: string) => rows[0]!.indexOf(name);
     const narrative = rows.find((r) => r[0] === 'rf42cdc19429972f9')!; // 贾峪镇: prose figures only
-    expect([narrative[col('applications_new')], narrative[col('granted')], narrative[col('denied')]]).toEqual(['3', '1', '']);
+    expect([narrative[col('applications_new')], narrative[col('granted')], narrative[col('denied')]]).toEqual([
+      '3',
+      '1',
+      '',
+    ]);
     expect([narrative[col('review_total')], narrative[col('litigation_total')]]).toEqual(['0', '']);
-    const signed = rowsOf('proactive.csv').find((r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'licensing' && r[2] === 'change');
+    const signed = rowsOf('proactive.csv').find(
+      (r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'licensing' && r[2] === 'change',
+    );
     expect(signed?.[3]).toBe('-1');
-    const money = rowsOf('proactive.csv').find((r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'procurement' && r[2] === 'amount_wan_yuan');
+    const money = rowsOf('proactive.csv').find(
+      (r) => r[0] === 'reea82cbd12e085f2' && r[1] === 'procurement' && r[2] === 'amount_wan_yuan',
+    );
     expect(money?.slice(3, 5)).toEqual(['', '251000']); // unknown unit: blank 万元, printed text kept
   });
 
@@ -63,7 +79,9 @@ describe('reports.csv', () => {
     const text = read('reports.csv').toString('utf8');
     expect(text.split('\r\n').length - 1).toBe(8);
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
-    expect(text).toContain(`,"'=HYPERLINK(""http://x/"",""某区2021年政府信息公开工作年度报告"")","某区人民政府办公室, ""政务公开科""",2021,`);
+    expect(text).toContain(
+      `,"'=HYPERLINK(""http://x/"",""某区2021年政府信息公开工作年度报告"")","某区人民政府办公室, ""政务公开科""",2021,`,
+    );
   });
 });
 
@@ -87,8 +105,15 @@ describe('reports.parquet', () => {
   it('declares the column types of its schema', () => {
     const file = read('reports.parquet');
     const metadata = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
-    const types = Object.fromEntries(parquetSchema(metadata).children.map((c) => [c.element.name, [c.element.type, c.element.converted_type ?? null]]));
-    const want = { string: ['BYTE_ARRAY', 'UTF8'], integer: ['INT32', null], number: ['DOUBLE', null], date: ['INT32', 'DATE'] };
+    const types = Object.fromEntries(
+      parquetSchema(metadata).children.map((c) => [c.element.name, [c.element.type, c.element.converted_type ?? null]]),
+    );
+    const want = {
+      string: ['BYTE_ARRAY', 'UTF8'],
+      integer: ['INT32', null],
+      number: ['DOUBLE', null],
+      date: ['INT32', 'DATE'],
+    };
     expect(types).toEqual(Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, want[c.type]])));
   });
 });
@@ -104,7 +129,13 @@ describe('datapackage.json', () => {
     encoding?: string;
     schema?: { fields: { name: string; type: string; title: string; description: string }[] };
   }
-  let pkg: { name: string; version: string; licenses: { name: string; path: string }[]; sources: unknown[]; resources: Resource[] };
+  let pkg: {
+    name: string;
+    version: string;
+    licenses: { name: string; path: string }[];
+    sources: unknown[];
+    resources: Resource[];
+  };
   beforeAll(() => {
     pkg = JSON.parse(read('datapackage.json').toString('utf8'));
   });
@@ -114,9 +145,16 @@ describe('datapackage.json', () => {
     expect(pkg.version).toBe(TODAY);
     expect(pkg.licenses[0]).toMatchObject({ name: 'CC-BY-4.0', path: expect.stringMatching(/^https:\/\//) });
     expect(pkg.sources.length).toBeGreaterThan(0);
-    expect(pkg.resources.map((r) => r.path).sort()).toEqual(
-      ['applications.csv', 'checks.csv', 'failures.csv', 'proactive.csv', 'reports.csv', 'reports.jsonl', 'reports.parquet', 'reviews.csv'],
-    );
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual([
+      'applications.csv',
+      'checks.csv',
+      'failures.csv',
+      'proactive.csv',
+      'reports.csv',
+      'reports.jsonl',
+      'reports.parquet',
+      'reviews.csv',
+    ]);
     const names = pkg.resources.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     for (const r of pkg.resources) expect(r.name).toMatch(/^[a-z0-9._/-]+$/);
@@ -161,9 +199,15 @@ describe('an empty dataset', () => {
   it('still has every file, with headers only, and a readable parquet', async () => {
     const res = await publish({ records: [], failures: [], datasetsDir: tempDatasets(), today: TODAY, site: false });
     const file = fs.readFileSync(path.join(res.dir, 'reports.parquet'));
-    expect(await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) })).toEqual([]);
-    expect(fs.readFileSync(path.join(res.dir, 'reports.csv'), 'utf8')).toBe(`\uFEFF${REPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`);
-    expect(fs.readFileSync(path.join(res.dir, 'applications.csv'), 'utf8')).toBe('report_id,row,column,value,row_label_zh,column_label_zh\r\n');
+    expect(
+      await parquetReadObjects({ file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) }),
+    ).toEqual([]);
+    expect(fs.readFileSync(path.join(res.dir, 'reports.csv'), 'utf8')).toBe(
+      `\uFEFF${REPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`,
+    );
+    expect(fs.readFileSync(path.join(res.dir, 'applications.csv'), 'utf8')).toBe(
+      'report_id,row,column,value,row_label_zh,column_label_zh\r\n',
+    );
     expect(res.summary.reports).toBe(0);
   });
 });

@@ -41,7 +41,8 @@ describe('first version (test/fixtures/records/v1)', () => {
   it('writes exactly the expected files', () => expect(listFiles(first.dir)).toEqual(VERSION_FILES));
 
   it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
-    expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name)));
+    expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name)),
+  );
 });
 
 describe('second version (test/fixtures/records/v2) over the first', () => {
@@ -78,13 +79,17 @@ describe('second version (test/fixtures/records/v2) over the first', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(rows.filter((r) => r.duplicate_of).map((r) => [r.report_id, r.duplicate_of])).toEqual([['r027616ea8fea88c5', 'r02f459a662bac1a1']]);
+    expect(rows.filter((r) => r.duplicate_of).map((r) => [r.report_id, r.duplicate_of])).toEqual([
+      ['r027616ea8fea88c5', 'r02f459a662bac1a1'],
+    ]);
   });
 
   it('leaves the first version untouched', () => {
-    for (const name of VERSION_FILES) expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name));
+    for (const name of VERSION_FILES)
+      expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name));
   });
 
   it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
-    expectSameFile(path.join(datasets, `${TODAY}.1`, name), path.join(PUBLISHED, 'v2', name)));
+    expectSameFile(path.join(datasets, `${TODAY}.1`, name), path.join(PUBLISHED, 'v2', name)),
+  );
 });

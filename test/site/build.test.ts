@@ -13,7 +13,10 @@ const input = (records: ReportRecord[], versionDir = '/nowhere') => ({
   records,
   versionDir,
   version: '2026-01-20',
-  downloads: [{ name: 'reports.jsonl', bytes: 123 }, { name: 'CODEBOOK.md', bytes: 45 }],
+  downloads: [
+    { name: 'reports.jsonl', bytes: 123 },
+    { name: 'CODEBOOK.md', bytes: 45 },
+  ],
 });
 const temps: string[] = [];
 afterAll(async () => {
@@ -23,7 +26,11 @@ afterAll(async () => {
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), 'utf8');
+    if (e.isFile())
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(
+        path.join(e.parentPath, e.name),
+        'utf8',
+      );
   }
   return out;
 }
@@ -31,7 +38,7 @@ async function tree(dir: string): Promise<Record<string, string>> {
 describe('buildSite', () => {
   it('writes the same bytes for the same records, in any order', async () => {
     const a = await siteFiles(input(RECORDS));
-    const shuffled = [...RECORDS].sort((x, y) => fnv1a(x.report_id + 'x') - fnv1a(y.report_id + 'x'));
+    const shuffled = [...RECORDS].sort((x, y) => fnv1a(`${x.report_id}x`) - fnv1a(`${y.report_id}x`));
     expect(shuffled.map((r) => r.report_id)).not.toEqual(RECORDS.map((r) => r.report_id));
     const b = await siteFiles(input(shuffled));
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
@@ -47,9 +54,21 @@ describe('buildSite', () => {
     const first = await tree(path.join(dir, 'site'));
     expect(first['stale.html']).toBeUndefined();
     expect(Object.keys(first).sort()).toEqual([
-      'assets/common.js', 'assets/list.js', 'assets/report.js', 'assets/site.css', 'charts.html',
-      'data/labels.js', 'data/layout.js', 'data/list/p00.js', 'data/list/p01.js', 'data/list/p02.js', 'data/list/p03.js',
-      'data/reports/r00000.js', 'data/summary.js', 'index.html', 'report.html',
+      'assets/common.js',
+      'assets/list.js',
+      'assets/report.js',
+      'assets/site.css',
+      'charts.html',
+      'data/labels.js',
+      'data/layout.js',
+      'data/list/p00.js',
+      'data/list/p01.js',
+      'data/list/p02.js',
+      'data/list/p03.js',
+      'data/reports/r00000.js',
+      'data/summary.js',
+      'index.html',
+      'report.html',
     ]);
     expect((await readdir(dir)).sort()).toEqual(['site']);
     await buildSite(input(RECORDS, dir));
@@ -91,17 +110,23 @@ describe('cellsOfCheck', () => {
 
   it('finds the columns that break the identity', () => {
     expect(cellsOfCheck(jingmen, balance('whatever the extractor wrote'))).toEqual([
-      'applications.new_received.natural_person', 'applications.new_received.total',
-      'applications.carried_over.natural_person', 'applications.carried_over.total',
-      'applications.total_processed.natural_person', 'applications.total_processed.total',
-      'applications.carried_forward.natural_person', 'applications.carried_forward.total',
+      'applications.new_received.natural_person',
+      'applications.new_received.total',
+      'applications.carried_over.natural_person',
+      'applications.carried_over.total',
+      'applications.total_processed.natural_person',
+      'applications.total_processed.total',
+      'applications.carried_forward.natural_person',
+      'applications.carried_forward.total',
     ]);
   });
 
   it('falls back to the keys the detail names, then to every cell of the rule', () => {
     expect(cellsOfCheck(balanced, balance('other_org: 1 + 0 ≠ 0 + 0'))).toEqual([
-      'applications.new_received.other_org', 'applications.carried_over.other_org',
-      'applications.total_processed.other_org', 'applications.carried_forward.other_org',
+      'applications.new_received.other_org',
+      'applications.carried_over.other_org',
+      'applications.total_processed.other_org',
+      'applications.carried_forward.other_org',
     ]);
     expect(cellsOfCheck(balanced, balance('不平衡'))).toHaveLength(4 * 7);
     expect(cellsOfCheck(balanced, { rule: 'reviews.total', ok: false, detail: 'litigation_direct' })).toEqual(
@@ -112,7 +137,11 @@ describe('cellsOfCheck', () => {
   it("marks the single （六） row of a 2021-form report that prints it so, as the extractor's check sums it", () => {
     const oneRow = RECORDS.find((r) => r.report_id === 'hb-2022-jingmen')!;
     expect(oneRow.template).toBe('2021');
-    const check: Check = { rule: 'applications.outcome_sum', ok: false, detail: 'natural_person: total_processed 9 ≠ sum of outcomes 8' };
+    const check: Check = {
+      rule: 'applications.outcome_sum',
+      ok: false,
+      detail: 'natural_person: total_processed 9 ≠ sum of outcomes 8',
+    };
     expect(cellsOfCheck(oneRow, check)).toEqual(
       ['total_processed', ...OUTCOME_ROWS, 'other'].map((r) => `applications.${r}.natural_person`),
     );
@@ -126,7 +155,11 @@ describe('cellsOfCheck', () => {
 describe('download list', () => {
   it('lists SHA256SUMS, written after the site, without a size', async () => {
     const html = (await siteFiles(input(RECORDS))).get('index.html')!;
-    const rows = [...html.matchAll(/<tr><td><a href="([^"]+)" download>([^<]+)<\/a><\/td><td class="num"( data-bytes="\d+")?>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[4]]);
+    const rows = [
+      ...html.matchAll(
+        /<tr><td><a href="([^"]+)" download>([^<]+)<\/a><\/td><td class="num"( data-bytes="\d+")?>([^<]*)<\/td><\/tr>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[4]]);
     expect(rows).toEqual([
       ['../CODEBOOK.md', 'CODEBOOK.md', '45 B'],
       ['../SHA256SUMS', 'SHA256SUMS', ''],
@@ -140,7 +173,11 @@ describe("cellsOfCheck with the extractor's per-column checks", () => {
     const jingmen = RECORDS.find((r) => r.report_id === 'hb-2021-jingmen')!;
     const failed = jingmen.checks.filter((c) => !c.ok);
     expect(failed.map((c) => cellsOfCheck(jingmen, c))).toEqual(
-      ['natural_person', 'total'].map((col) => ['new_received', 'carried_over', 'total_processed', 'carried_forward'].map((row) => `applications.${row}.${col}`)),
+      ['natural_person', 'total'].map((col) =>
+        ['new_received', 'carried_over', 'total_processed', 'carried_forward'].map(
+          (row) => `applications.${row}.${col}`,
+        ),
+      ),
     );
   });
 });

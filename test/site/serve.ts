@@ -18,7 +18,10 @@ export async function serve(root: string): Promise<{ url: (p: string) => string;
     if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -54,8 +54,11 @@ beforeAll(async () => {
   versionDir = path.join(root, VERSION);
   await mkdir(versionDir);
   const files: Record<string, string> = {
-    'reports.jsonl': RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n',
-    'reports.csv': 'report_id,title\n' + RECORDS.map((r) => `${r.report_id},"${(r.title ?? '').replace(/"/g, '""')}"`).join('\n') + '\n',
+    'reports.jsonl': `${RECORDS.map((r) => JSON.stringify(r)).join('\n')}\n`,
+    'reports.csv':
+      'report_id,title\n' +
+      RECORDS.map((r) => `${r.report_id},"${(r.title ?? '').replace(/"/g, '""')}"`).join('\n') +
+      '\n',
     'CODEBOOK.md': '# Codebook\n\n`report_id`: stable id\n',
     'CHANGELOG.md': `# ${VERSION}\n\nAdded 30 reports.\n`,
     SHA256SUMS: '0000  reports.jsonl\n',
@@ -84,9 +87,16 @@ describe('report list', () => {
     requested = [];
     await openList();
     expect(await ids()).toEqual([
-      'hlj-2023-hrb', 'sh-2023-office', 'hb-2023-whsthj',
-      'hlj-2022-hrb', 'hlj-2022-xiang', 'sh-2022-office', 'hb-2022-prov', 'hb-2022-jingmen',
-      'gz-2022-all', 'gz-2022-prov',
+      'hlj-2023-hrb',
+      'sh-2023-office',
+      'hb-2023-whsthj',
+      'hlj-2022-hrb',
+      'hlj-2022-xiang',
+      'sh-2022-office',
+      'hb-2022-prov',
+      'hb-2022-jingmen',
+      'gz-2022-all',
+      'gz-2022-prov',
     ]);
     expect(await page.getAttribute('#count', 'data-total')).toBe('30');
     expect(requested.filter((p) => p.includes('data/'))).toEqual(['data/labels.js', 'data/summary.js']);
@@ -97,14 +107,30 @@ describe('report list', () => {
     await openList();
     await settle(() => page.click('#next'));
     expect(await ids()).toEqual([
-      'gz-2022-gy', 'hlj-2021-hrb', 'hlj-2021-mulan', 'sh-2021-office', 'sh-2021-pudong',
-      'hb-2021-whsthj', 'hb-2021-jingmen', 'gz-2021-prov', 'gz-2021-jgsw', 'gz-2021-yunyan',
+      'gz-2022-gy',
+      'hlj-2021-hrb',
+      'hlj-2021-mulan',
+      'sh-2021-office',
+      'sh-2021-pudong',
+      'hb-2021-whsthj',
+      'hb-2021-jingmen',
+      'gz-2021-prov',
+      'gz-2021-jgsw',
+      'gz-2021-yunyan',
     ]);
     expect(await page.textContent('#pageinfo .zh')).toBe('第 2 / 3 页');
     await settle(() => page.click('#next'));
     expect(await ids()).toEqual([
-      'gz-2021-gy', 'hlj-2020-dagui', 'sh-2020-office', 'hb-2020-jingmen', 'gz-2020-prov',
-      'hlj-2019-prov', 'sh-2019-all', 'sh-2019-office', 'gz-2019-prov', 'gz-2018-prov',
+      'gz-2021-gy',
+      'hlj-2020-dagui',
+      'sh-2020-office',
+      'hb-2020-jingmen',
+      'gz-2020-prov',
+      'hlj-2019-prov',
+      'sh-2019-all',
+      'sh-2019-office',
+      'gz-2019-prov',
+      'gz-2018-prov',
     ]);
     expect(await page.isDisabled('#next')).toBe(true);
   });
@@ -112,13 +138,23 @@ describe('report list', () => {
   it('filters by province and year, loading only that province', async () => {
     await openList();
     requested = [];
-    const guizhou = await page.$eval('#province', (s: HTMLSelectElement) => [...s.options].find((o) => o.textContent === '贵州省')!.value);
+    const guizhou = await page.$eval(
+      '#province',
+      (s: HTMLSelectElement) => [...s.options].find((o) => o.textContent === '贵州省')!.value,
+    );
     await settle(() => page.selectOption('#province', guizhou));
     expect(await page.getAttribute('#count', 'data-total')).toBe('10');
     await settle(() => page.selectOption('#year', '2021'));
     expect(await ids()).toEqual(['gz-2021-prov', 'gz-2021-jgsw', 'gz-2021-yunyan', 'gz-2021-gy']);
     expect(await page.$$eval('#reports tbody tr:first-child td', (tds) => tds.map((td) => td.textContent))).toEqual([
-      '2021', '贵州省Guizhou', '', '贵州省人民政府办公厅', '贵州省人民政府办公厅2021年政府信息公开工作年度报告', '省级Province', '2021年版表格2021 form', '✓',
+      '2021',
+      '贵州省Guizhou',
+      '',
+      '贵州省人民政府办公厅',
+      '贵州省人民政府办公厅2021年政府信息公开工作年度报告',
+      '省级Province',
+      '2021年版表格2021 form',
+      '✓',
     ]);
     expect(requested.filter((p) => p.includes('data/'))).toEqual([`data/list/p03.js`]);
     await settle(() => page.selectOption('#city', '贵阳市'));
@@ -136,7 +172,12 @@ describe('report list', () => {
     await openList();
     await settle(() => page.check('#failed'));
     expect(await ids()).toEqual(['hb-2023-whsthj', 'sh-2022-office', 'hlj-2021-mulan', 'hb-2021-jingmen']);
-    expect(await page.$$eval('#reports tbody td.checks', (tds) => tds.map((td) => td.textContent))).toEqual(['✗ 2', '✗ 1', '✗ 2', '✗ 2']);
+    expect(await page.$$eval('#reports tbody td.checks', (tds) => tds.map((td) => td.textContent))).toEqual([
+      '✗ 2',
+      '✗ 1',
+      '✗ 2',
+      '✗ 2',
+    ]);
   });
 
   it('searches titles and agencies, escaping what it shows', async () => {
@@ -164,7 +205,14 @@ describe('report list', () => {
     await page.waitForSelector('body[data-ready]');
     expect(await page.getAttribute('html', 'data-lang')).toBe('en');
     expect(await page.$$eval('#reports thead th', (ths) => ths.map((th) => (th as HTMLElement).innerText))).toEqual([
-      'Year', 'Province', 'City', 'Agency', 'Title', 'Level', 'Form', 'Checks',
+      'Year',
+      'Province',
+      'City',
+      'Agency',
+      'Title',
+      'Level',
+      'Form',
+      'Checks',
     ]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'list-en.png'), fullPage: true });
     await page.click('#lang');
@@ -187,51 +235,90 @@ describe('report page', () => {
     expect(await cell('applications.new_received.research_institution')).toBe('0');
     expect(await cell('applications.new_received.total')).toBe('30');
     expect(await cell('applications.carried_over.research_institution')).toBe('');
-    expect(await page.getAttribute('td[data-cell="applications.carried_over.research_institution"]', 'class')).toBe('cell blank');
+    expect(await page.getAttribute('td[data-cell="applications.carried_over.research_institution"]', 'class')).toBe(
+      'cell blank',
+    );
     expect(await cell('applications.carried_forward.natural_person')).toBe('3');
     expect(await page.$$eval('#table3 tbody tr', (trs) => trs.length)).toBe(25);
-    expect(await page.$eval('#table3 th[rowspan="8"]', (th) => th.querySelector('.zh')!.textContent)).toBe('（三）不予公开');
-    expect(await page.$$eval('#table3 tbody th[rowspan]', (ths) => ths.map((th) => `${th.querySelector('.zh')!.textContent}:${th.getAttribute('rowspan')}`))).toEqual([
-      '三、本年度办理结果:22', '（三）不予公开:8', '（四）无法提供:3', '（五）不予处理:5', '（六）其他处理:3',
+    expect(await page.$eval('#table3 th[rowspan="8"]', (th) => th.querySelector('.zh')!.textContent)).toBe(
+      '（三）不予公开',
+    );
+    expect(
+      await page.$$eval('#table3 tbody th[rowspan]', (ths) =>
+        ths.map((th) => `${th.querySelector('.zh')!.textContent}:${th.getAttribute('rowspan')}`),
+      ),
+    ).toEqual([
+      '三、本年度办理结果:22',
+      '（三）不予公开:8',
+      '（四）无法提供:3',
+      '（五）不予处理:5',
+      '（六）其他处理:3',
     ]);
-    expect(await page.$$eval('#table3 tbody tr:nth-child(21) th', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent))).toEqual([
-      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-    ]);
+    expect(
+      await page.$$eval('#table3 tbody tr:nth-child(21) th', (ths) =>
+        ths.map((th) => th.querySelector('.zh')!.textContent),
+      ),
+    ).toEqual(['（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请']);
     // the failed check: its cells and its line in the list
     expect(await page.$$eval('td.bad', (tds) => tds.map((td) => td.getAttribute('data-cell')))).toEqual([
-      'applications.new_received.natural_person', 'applications.new_received.total',
-      'applications.carried_over.natural_person', 'applications.carried_over.total',
-      'applications.total_processed.natural_person', 'applications.total_processed.total',
-      'applications.carried_forward.natural_person', 'applications.carried_forward.total',
+      'applications.new_received.natural_person',
+      'applications.new_received.total',
+      'applications.carried_over.natural_person',
+      'applications.carried_over.total',
+      'applications.total_processed.natural_person',
+      'applications.total_processed.total',
+      'applications.carried_forward.natural_person',
+      'applications.carried_forward.total',
     ]);
-    expect(await page.$$eval('#checks li.failed', (lis) => lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('code')!.textContent]))).toEqual([
-      ['applications.balance', 'natural_person: new_received 27 + carried_over 2 ≠ total_processed 27 + carried_forward 3'],
+    expect(
+      await page.$$eval('#checks li.failed', (lis) =>
+        lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('code')!.textContent]),
+      ),
+    ).toEqual([
+      [
+        'applications.balance',
+        'natural_person: new_received 27 + carried_over 2 ≠ total_processed 27 + carried_forward 3',
+      ],
       ['applications.balance', 'total: new_received 30 + carried_over 2 ≠ total_processed 30 + carried_forward 3'],
     ]);
-    const [natural, total] = await page.$$eval('#checks li.failed', (lis) => lis.map((li) => li.getAttribute('data-check')));
-    expect(await page.getAttribute('td[data-cell="applications.carried_forward.natural_person"]', 'data-checks')).toBe(natural);
+    const [natural, total] = await page.$$eval('#checks li.failed', (lis) =>
+      lis.map((li) => li.getAttribute('data-check')),
+    );
+    expect(await page.getAttribute('td[data-cell="applications.carried_forward.natural_person"]', 'data-checks')).toBe(
+      natural,
+    );
     expect(await page.getAttribute('td[data-cell="applications.carried_forward.total"]', 'data-checks')).toBe(total);
-    expect(await page.$$eval('#checks details.passed li.ok', (lis) => lis.length)).toBe(record.checks.filter((c) => c.ok).length);
+    expect(await page.$$eval('#checks details.passed li.ok', (lis) => lis.length)).toBe(
+      record.checks.filter((c) => c.ok).length,
+    );
     expect(await page.isVisible('#checks details.passed li.ok')).toBe(false);
     // table 二 (2021 form) and table 四
-    expect(await page.$$eval('#table2 th.banner', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent))).toEqual([
-      '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项',
-    ]);
-    expect(await cell('proactive.normative_documents.in_force')).toBe(String(record.proactive!.normative_documents!.in_force));
+    expect(
+      await page.$$eval('#table2 th.banner', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent)),
+    ).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    expect(await cell('proactive.normative_documents.in_force')).toBe(
+      String(record.proactive!.normative_documents!.in_force),
+    );
     expect(await cell('proactive.fees.amount_wan_yuan')).toBe('0');
     expect(await page.$$eval('#table4 td', (tds) => tds.map((td) => td.textContent))).toEqual(
       ['review', 'litigation_direct', 'litigation_after_review'].flatMap((g) =>
-        ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => String(record.reviews![g as 'review']![c as 'total'])),
+        ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) =>
+          String(record.reviews![g as 'review']![c as 'total']),
+        ),
       ),
     );
-    expect(await page.textContent('#warnings li')).toBe('glued_digits applications.new_received: "2730" read as 27 / 3 / 0');
+    expect(await page.textContent('#warnings li')).toBe(
+      'glued_digits applications.new_received: "2730" read as 27 / 3 / 0',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
   });
 
   it('offers the record JSON, the same as the published record', async () => {
     for (const id of ['hb-2021-jingmen', 'sh-2019-office', 'gz-2018-prov', 'hlj-2020-dagui']) {
       await openReport(id);
-      const text = await page.evaluate(async () => (await fetch((document.getElementById('record-json') as HTMLAnchorElement).href)).text());
+      const text = await page.evaluate(async () =>
+        (await fetch((document.getElementById('record-json') as HTMLAnchorElement).href)).text(),
+      );
       expect(JSON.parse(text)).toEqual(RECORDS.find((r) => r.report_id === id));
       expect(Object.keys(JSON.parse(text))).toEqual(Object.keys(RECORDS.find((r) => r.report_id === id)!));
       const shard = await page.getAttribute('#shard', 'href');
@@ -242,7 +329,9 @@ describe('report page', () => {
   it('shows a 2019-form report with blanks, the money as printed and the single （六） row', async () => {
     await openReport('sh-2019-office');
     expect(await page.$$eval('#table3 tbody tr', (trs) => trs.length)).toBe(23);
-    expect(await page.$$eval('td[data-cell^="applications.denied_state_secret."]', (tds) => tds.map((td) => td.textContent))).toEqual(['', '', '', '', '', '', '']);
+    expect(
+      await page.$$eval('td[data-cell^="applications.denied_state_secret."]', (tds) => tds.map((td) => td.textContent)),
+    ).toEqual(['', '', '', '', '', '', '']);
     expect(await cell('applications.denied_third_party.total')).toBe('5');
     expect(await cell('proactive.procurement.amount_wan_yuan')).toBe('25.1251000元');
     expect(await page.textContent('td[data-cell="proactive.procurement.amount_wan_yuan"] .raw')).toBe('251000元');
@@ -253,11 +342,17 @@ describe('report page', () => {
   it('marks a failed 行政复议 total and a 2019 grid used in 2023', async () => {
     await openReport('sh-2022-office');
     expect(await page.$$eval('td.bad', (tds) => tds.map((td) => td.getAttribute('data-cell')))).toEqual([
-      'reviews.review.upheld', 'reviews.review.corrected', 'reviews.review.other', 'reviews.review.pending', 'reviews.review.total',
+      'reviews.review.upheld',
+      'reviews.review.corrected',
+      'reviews.review.other',
+      'reviews.review.pending',
+      'reviews.review.total',
     ]);
     await openReport('hb-2023-whsthj');
     expect(await page.$$eval('#table3 tbody tr', (trs) => trs.length)).toBe(23);
-    expect(await page.$$eval('td.bad', (tds) => [...new Set(tds.map((td) => td.getAttribute('data-cell')!.split('.')[2]))])).toEqual(['natural_person', 'total']);
+    expect(
+      await page.$$eval('td.bad', (tds) => [...new Set(tds.map((td) => td.getAttribute('data-cell')!.split('.')[2]))]),
+    ).toEqual(['natural_person', 'total']);
     expect(await page.$$eval('td.bad[data-cell$=".natural_person"]', (tds) => tds.length)).toBe(1 + 18 + 1);
     expect(await cell('applications.other.natural_person')).toBe('2');
   });
@@ -265,8 +360,14 @@ describe('report page', () => {
   it('shows the single （六） row a 2021-form report prints, under the 2021 table 二', async () => {
     await openReport('hb-2022-jingmen');
     expect(await page.$$eval('#table3 tbody tr', (trs) => trs.length)).toBe(23);
-    expect(await page.$$eval('#table3 tbody tr:nth-child(21) th', (ths) => ths.map((th) => th.querySelector('.zh')!.textContent))).toEqual(['（六）其他处理']);
-    expect(await page.$$eval('td[data-cell^="applications.other."]', (tds) => tds.map((td) => td.textContent))).toEqual(['1', '0', '0', '0', '0', '0', '1']);
+    expect(
+      await page.$$eval('#table3 tbody tr:nth-child(21) th', (ths) =>
+        ths.map((th) => th.querySelector('.zh')!.textContent),
+      ),
+    ).toEqual(['（六）其他处理']);
+    expect(await page.$$eval('td[data-cell^="applications.other."]', (tds) => tds.map((td) => td.textContent))).toEqual(
+      ['1', '0', '0', '0', '0', '0', '1'],
+    );
     expect(await page.$$eval('#table2 th.banner', (ths) => ths.length)).toBe(4);
   });
 
@@ -292,22 +393,38 @@ describe('report page', () => {
 describe('charts', () => {
   it('draws one bar per year, province outcome and level', async () => {
     await page.goto(siteUrl('charts.html'));
-    const bars = (chart: string) => page.$$eval(`rect.bar[data-chart="${chart}"]`, (rs) => rs.map((r) => `${r.getAttribute('data-key')}|${r.getAttribute('data-series')}=${r.getAttribute('data-value')}`));
+    const bars = (chart: string) =>
+      page.$$eval(`rect.bar[data-chart="${chart}"]`, (rs) =>
+        rs.map((r) => `${r.getAttribute('data-key')}|${r.getAttribute('data-series')}=${r.getAttribute('data-value')}`),
+      );
     const own = RECORDS.filter((r) => r.scope === 'agency');
-    const received = (y: number) => own.filter((r) => r.year === y).reduce((s, r) => s + (r.applications?.new_received?.total ?? 0), 0);
-    expect(await bars('applications')).toEqual([2019, 2020, 2021, 2022, 2023].map((y) => `${y}|new_received=${received(y)}`));
+    const received = (y: number) =>
+      own.filter((r) => r.year === y).reduce((s, r) => s + (r.applications?.new_received?.total ?? 0), 0);
+    expect(await bars('applications')).toEqual(
+      [2019, 2020, 2021, 2022, 2023].map((y) => `${y}|new_received=${received(y)}`),
+    );
     expect(await bars('outcomes')).toHaveLength(4 * 5);
-    expect(await page.$$eval('rect.bar[data-chart="outcomes"]', (rs) => [...new Set(rs.map((r) => r.getAttribute('data-key')))])).toEqual([
-      '黑龙江省|all', '上海市|all', '湖北省|all', '贵州省|all',
-    ]);
+    expect(
+      await page.$$eval('rect.bar[data-chart="outcomes"]', (rs) => [
+        ...new Set(rs.map((r) => r.getAttribute('data-key'))),
+      ]),
+    ).toEqual(['黑龙江省|all', '上海市|all', '湖北省|all', '贵州省|all']);
     expect(await bars('reviews')).toHaveLength(4 * 2 * 4);
     const coverage = await bars('coverage');
     expect(coverage).toHaveLength(6 * 5);
     expect(coverage.filter((b) => b.startsWith('2021|'))).toEqual([
-      '2021|province=2', '2021|city=3', '2021|county=3', '2021|township=0', '2021|department=2',
+      '2021|province=2',
+      '2021|city=3',
+      '2021|county=3',
+      '2021|township=0',
+      '2021|department=2',
     ]);
     expect(coverage.filter((b) => b.startsWith('2018|'))).toEqual([
-      '2018|province=1', '2018|city=0', '2018|county=0', '2018|township=0', '2018|department=0',
+      '2018|province=1',
+      '2018|city=0',
+      '2018|county=0',
+      '2018|township=0',
+      '2018|department=0',
     ]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'charts.png'), fullPage: true });
   });
@@ -316,18 +433,34 @@ describe('charts', () => {
 describe('downloads', () => {
   it('links every file of the version with its size', async () => {
     await openList();
-    const rows = await page.$$eval('#downloads tbody tr', (trs) => trs.map((tr) => [tr.querySelector('a')!.textContent, tr.querySelector('td.num')!.getAttribute('data-bytes')]));
-    expect(rows.map((r) => r[0])).toEqual(['CHANGELOG.md', 'CODEBOOK.md', 'SHA256SUMS', 'reports.csv', 'reports.jsonl']);
+    const rows = await page.$$eval('#downloads tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('a')!.textContent, tr.querySelector('td.num')!.getAttribute('data-bytes')]),
+    );
+    expect(rows.map((r) => r[0])).toEqual([
+      'CHANGELOG.md',
+      'CODEBOOK.md',
+      'SHA256SUMS',
+      'reports.csv',
+      'reports.jsonl',
+    ]);
     const href = await page.$eval('#downloads a[href="../reports.jsonl"]', (a) => (a as HTMLAnchorElement).href);
     const res = await page.request.get(href);
     expect(res.status()).toBe(200);
     const expected = await readFile(path.join(versionDir, 'reports.jsonl'));
     expect(Buffer.from(await res.body()).equals(expected)).toBe(true);
     expect(rows.find((r) => r[0] === 'reports.jsonl')![1]).toBe(String(expected.length));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#downloads a[href="../reports.csv"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#downloads a[href="../reports.csv"]'),
+    ]);
     expect(download.suggestedFilename()).toBe('reports.csv');
-    expect((await readFile((await download.path())!)).equals(await readFile(path.join(versionDir, 'reports.csv')))).toBe(true);
-    const changelog = await page.$eval('#downloads .docs a[href="../CHANGELOG.md"]', (a) => (a as HTMLAnchorElement).href);
+    expect(
+      (await readFile((await download.path())!)).equals(await readFile(path.join(versionDir, 'reports.csv'))),
+    ).toBe(true);
+    const changelog = await page.$eval(
+      '#downloads .docs a[href="../CHANGELOG.md"]',
+      (a) => (a as HTMLAnchorElement).href,
+    );
     expect(await (await page.request.get(changelog)).text()).toBe(`# ${VERSION}\n\nAdded 30 reports.\n`);
   });
 });
@@ -342,7 +475,10 @@ describe('from disk', () => {
     await p.selectOption('#year', '2020');
     await p.waitForFunction((b) => document.body.getAttribute('data-ready') !== b, before);
     expect(await p.$$eval('#reports tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-id')))).toEqual([
-      'hlj-2020-dagui', 'sh-2020-office', 'hb-2020-jingmen', 'gz-2020-prov',
+      'hlj-2020-dagui',
+      'sh-2020-office',
+      'hb-2020-jingmen',
+      'gz-2020-prov',
     ]);
     await p.click('#reports tbody tr:nth-child(3) a');
     await p.waitForSelector('body[data-ready="hb-2020-jingmen"]');

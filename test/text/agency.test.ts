@@ -2,7 +2,14 @@
 // stripped from page titles, and the administrative level a name shows (the crawler's guess,
 // agencyLevel; the extractor's fallback for governments the division index does not place).
 import { describe, expect, it } from 'vitest';
-import { agencyFromTitle, agencyLevel, CENTRAL_NAME, governmentLevel, stripSiteName, titleAgency } from '../../src/text/agency.js';
+import {
+  agencyFromTitle,
+  agencyLevel,
+  CENTRAL_NAME,
+  governmentLevel,
+  stripSiteName,
+  titleAgency,
+} from '../../src/text/agency.js';
 import { titleYear } from '../../src/text/dates.js';
 
 describe('what a list item title says', () => {
@@ -23,7 +30,6 @@ describe('what a list item title says', () => {
     expect(titleAgency(title)).toBe(agency);
     expect(agency ? agencyLevel(agency) : null).toBe(level);
   });
-
 });
 
 describe('the body a document title names', () => {
@@ -36,7 +42,6 @@ describe('the body a document title names', () => {
     ['木兰县大贵镇人民政府信息公开工作年度报告', '木兰县大贵镇人民政府'],
     ['全省2020年政府信息公开工作年度报告', null],
   ])('the body in the title %s is %s', (title, body) => expect(agencyFromTitle(title)).toBe(body));
-
 });
 
 describe('stripSiteName', () => {
@@ -44,7 +49,9 @@ describe('stripSiteName', () => {
     expect(stripSiteName('保定市人民政府网——标题', ['保定市人民政府网'])).toBe('标题');
     expect(stripSiteName('标题-湖北省市场监督管理局', ['湖北省市场监督管理局'])).toBe('标题');
     expect(stripSiteName('保定市人民政府网：标题', ['保定市人民政府网'])).toBe('标题');
-    expect(stripSiteName('湖北省市场监督管理局2023年报告', ['湖北省市场监督管理局'])).toBe('湖北省市场监督管理局2023年报告');
+    expect(stripSiteName('湖北省市场监督管理局2023年报告', ['湖北省市场监督管理局'])).toBe(
+      '湖北省市场监督管理局2023年报告',
+    );
     expect(stripSiteName('标题_某某市人民政府', [])).toBe('标题_某某市人民政府');
   });
 
@@ -90,7 +97,8 @@ describe('administrative level from a name', () => {
   ])('a government %s the index does not place is %s', (name, level) => expect(governmentLevel(name)).toBe(level));
 
   it('central names', () => {
-    for (const n of ['国务院办公厅', '国家税务总局', '中华人民共和国海关总署', '中国证监会', '教育部', '海关总署']) expect(CENTRAL_NAME.test(n), n).toBe(true);
+    for (const n of ['国务院办公厅', '国家税务总局', '中华人民共和国海关总署', '中国证监会', '教育部', '海关总署'])
+      expect(CENTRAL_NAME.test(n), n).toBe(true);
     expect(CENTRAL_NAME.test('木兰县教育局')).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 // Dates and years as Chinese text writes them.
 import { describe, expect, it } from 'vitest';
-import { chineseDatesToDigits, isoDate, isoFromParts, NUMERIC_DATE, plausibleYear, titleYear } from '../../src/text/dates.js';
+import {
+  chineseDatesToDigits,
+  isoDate,
+  isoFromParts,
+  NUMERIC_DATE,
+  plausibleYear,
+  titleYear,
+} from '../../src/text/dates.js';
 
 describe('isoDate', () => {
   it.each([

@@ -1,7 +1,16 @@
 // Report titles: which list-item titles are annual reports (the crawler's rule), and the words the
 // extractor finds a title line and names other kinds of documents by.
 import { describe, expect, it } from 'vitest';
-import { GENERIC_TITLE, isAnnualReport, NOTICE, ORDERS_REPORTS, OTHER_KINDS, PUBLISHES_REPORT, REPORT_WORDS, TITLE_WORDS } from '../../src/text/titles.js';
+import {
+  GENERIC_TITLE,
+  isAnnualReport,
+  NOTICE,
+  ORDERS_REPORTS,
+  OTHER_KINDS,
+  PUBLISHES_REPORT,
+  REPORT_WORDS,
+  TITLE_WORDS,
+} from '../../src/text/titles.js';
 import { samples } from '../crawl/helpers.js';
 
 describe('isAnnualReport', () => {

@@ -21,7 +21,13 @@ describe('selectForPublish', () => {
     ...over,
   });
   const record = (sha: string, tables: boolean): ReportRecord =>
-    ({ report_id: `r${sha.slice(0, 16)}`, source: { sha256: sha }, proactive: tables ? { regulations: {} } : null, applications: null, reviews: null }) as unknown as ReportRecord;
+    ({
+      report_id: `r${sha.slice(0, 16)}`,
+      source: { sha256: sha },
+      proactive: tables ? { regulations: {} } : null,
+      applications: null,
+      reviews: null,
+    }) as unknown as ReportRecord;
   const sha = (c: string) => c.repeat(64);
 
   it('drops wrapper pages, keeps one record per document, ids follow the URL, lists current failures', () => {
@@ -41,11 +47,41 @@ describe('selectForPublish', () => {
       [sha('c'), record(sha('c'), true)],
       [sha('d'), record(sha('d'), true)],
     ]);
-    const failed = new Map([[sha('e'), { sha256: sha('e'), url: 'http://x/broken.pdf', kind: 'corrupt_pdf' as const, message: 'bad', extractor_version: '1', at: 't' }]]);
+    const failed = new Map([
+      [
+        sha('e'),
+        {
+          sha256: sha('e'),
+          url: 'http://x/broken.pdf',
+          kind: 'corrupt_pdf' as const,
+          message: 'bad',
+          extractor_version: '1',
+          at: 't',
+        },
+      ],
+    ]);
     const logged: Failure[] = [
-      { url: 'http://x/gone.html', stage: 'download', kind: 'http_404', message: '404', at: '2026-01-03T00:00:00.000Z' },
-      { url: 'http://x/full.html', stage: 'download', kind: 'timeout', message: 'slow', at: '2026-01-01T00:00:00.000Z' }, // fetched since
-      { url: 'http://x/broken.pdf', stage: 'extract', kind: 'corrupt_pdf', message: 'old', at: '2026-01-01T00:00:00.000Z' }, // from the cache instead
+      {
+        url: 'http://x/gone.html',
+        stage: 'download',
+        kind: 'http_404',
+        message: '404',
+        at: '2026-01-03T00:00:00.000Z',
+      },
+      {
+        url: 'http://x/full.html',
+        stage: 'download',
+        kind: 'timeout',
+        message: 'slow',
+        at: '2026-01-01T00:00:00.000Z',
+      }, // fetched since
+      {
+        url: 'http://x/broken.pdf',
+        stage: 'extract',
+        kind: 'corrupt_pdf',
+        message: 'old',
+        at: '2026-01-01T00:00:00.000Z',
+      }, // from the cache instead
     ];
     const out = selectForPublish(current, firstSha, records, failed, logged);
     expect(out.records.map((r) => [r.report_id, r.source.document_url])).toEqual([

@@ -41,13 +41,20 @@ describe('DocumentStore', () => {
     const bytes = Buffer.from('%PDF-1.4 report');
     const first = await store.put(bytes, doc('http://a.gov.cn/1.pdf'));
     expect(first.added).toBe(true);
-    expect(first.entry).toEqual({ ...doc('http://a.gov.cn/1.pdf'), sha256: sha(bytes), bytes: bytes.length, duplicate_of: null });
+    expect(first.entry).toEqual({
+      ...doc('http://a.gov.cn/1.pdf'),
+      sha256: sha(bytes),
+      bytes: bytes.length,
+      duplicate_of: null,
+    });
     expect(readFileSync(path.join(root, 'documents', sha(bytes).slice(0, 2), sha(bytes)))).toEqual(bytes);
 
     const again = await store.put(bytes, doc('http://a.gov.cn/1.pdf', { fetched_at: '2026-02-01T00:00:00.000Z' }));
     expect(again).toEqual({ entry: first.entry, added: false });
     expect(await readJsonLines<DocumentEntry>(path.join(root, 'documents.jsonl'))).toEqual([first.entry]);
-    expect(allFiles(root)).toEqual([path.join('documents', sha(bytes).slice(0, 2), sha(bytes)), 'documents.jsonl'].sort());
+    expect(allFiles(root)).toEqual(
+      [path.join('documents', sha(bytes).slice(0, 2), sha(bytes)), 'documents.jsonl'].sort(),
+    );
   });
 
   it('records a changed document as a new version and answers previous() with it', async () => {
@@ -87,7 +94,9 @@ describe('DocumentStore', () => {
     );
     const lines = readFileSync(path.join(root, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean);
     const byUrl = (a: DocumentEntry, b: DocumentEntry) => a.url.localeCompare(b.url);
-    expect(lines.map((l) => JSON.parse(l) as DocumentEntry).sort(byUrl)).toEqual(results.map((r) => r.entry).sort(byUrl));
+    expect(lines.map((l) => JSON.parse(l) as DocumentEntry).sort(byUrl)).toEqual(
+      results.map((r) => r.entry).sort(byUrl),
+    );
     // Of each pair of equal blobs, exactly one is the original and the other points at it.
     expect(results.filter((r) => r.entry.duplicate_of === null)).toHaveLength(20);
     expect(allFiles(path.join(root, 'documents')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -97,7 +106,13 @@ describe('DocumentStore', () => {
   it('appends failures', async () => {
     const root = tmp();
     const store = await DocumentStore.open(root);
-    const f: Failure = { url: 'http://a.gov.cn/gone', stage: 'download', kind: 'http_404', message: 'HTTP 404', at: '2026-01-01T00:00:00.000Z' };
+    const f: Failure = {
+      url: 'http://a.gov.cn/gone',
+      stage: 'download',
+      kind: 'http_404',
+      message: 'HTTP 404',
+      at: '2026-01-01T00:00:00.000Z',
+    };
     await store.fail(f);
     await store.fail({ ...f, kind: 'timeout' });
     expect(await readJsonLines(path.join(root, 'failures.jsonl'))).toEqual([f, { ...f, kind: 'timeout' }]);

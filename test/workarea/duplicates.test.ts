@@ -17,7 +17,12 @@ import type { DocumentEntry } from '../../src/workarea/index.js';
 
 const TEXT = '一、总体情况。2023年，示例市人民政府认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息。';
 
-function entry(url: string, sha256: string, hints: DocumentEntry['hints'], kind: DocumentEntry['kind'] = 'page'): DocumentEntry {
+function entry(
+  url: string,
+  sha256: string,
+  hints: DocumentEntry['hints'],
+  kind: DocumentEntry['kind'] = 'page',
+): DocumentEntry {
   return {
     url,
     final_url: url,
@@ -52,7 +57,12 @@ describe('markDuplicates', () => {
   });
 
   it('marks only byte-identical copies when no text is known', () => {
-    expect(markDuplicates([page, pdf, copy, otherYear]).map((e) => e.duplicate_of)).toEqual([null, null, pdf.sha256, null]);
+    expect(markDuplicates([page, pdf, copy, otherYear]).map((e) => e.duplicate_of)).toEqual([
+      null,
+      null,
+      pdf.sha256,
+      null,
+    ]);
   });
 
   it('does not mark a document refetched with the same bytes at its own URL', () => {
@@ -72,10 +82,25 @@ describe('duplicateKey', () => {
 
 describe('record duplicates', () => {
   const rec = (id: string, over: Partial<ReportRecord> = {}) =>
-    ({ report_id: id, agency: '示例市人民政府', year: 2023, scope: 'agency', proactive: null, applications: null, reviews: null, source: { fetched_at: id }, ...over }) as unknown as ReportRecord;
+    ({
+      report_id: id,
+      agency: '示例市人民政府',
+      year: 2023,
+      scope: 'agency',
+      proactive: null,
+      applications: null,
+      reviews: null,
+      source: { fetched_at: id },
+      ...over,
+    }) as unknown as ReportRecord;
 
   it('keeps a link set from the documents (followed to the first), drops one to a record not published', () => {
-    const records = [rec('ra'), rec('rb', { duplicate_of: 'ra' }), rec('rc', { duplicate_of: 'rb' }), rec('rd', { duplicate_of: 'rgone' })];
+    const records = [
+      rec('ra'),
+      rec('rb', { duplicate_of: 'ra' }),
+      rec('rc', { duplicate_of: 'rb' }),
+      rec('rd', { duplicate_of: 'rgone' }),
+    ];
     expect(markRecordDuplicates(records).map((r) => r.duplicate_of)).toEqual([null, 'ra', 'ra', null]);
   });
 
@@ -83,12 +108,24 @@ describe('record duplicates', () => {
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-dup-'));
     const store = await DocumentStore.open(storage);
     const hints = { agency: '示例市人民政府', year: 2023 };
-    const page = (url: string) => ({ url, final_url: url, page_url: url, content_type: 'text/html', filename: null, fetched_at: '2026-01-01T00:00:00.000Z', etag: null, last_modified: null, kind: 'page' as const, hints });
+    const page = (url: string) => ({
+      url,
+      final_url: url,
+      page_url: url,
+      content_type: 'text/html',
+      filename: null,
+      fetched_at: '2026-01-01T00:00:00.000Z',
+      etag: null,
+      last_modified: null,
+      kind: 'page' as const,
+      hints,
+    });
     const a = await store.put(Buffer.from('<p>A</p>'), page('http://a.gov.cn/r.html'), TEXT);
     const b = await store.put(Buffer.from('<p>B</p>'), page('http://b.gov.cn/copy.html'), TEXT);
     expect(b.entry.duplicate_of).toBe(a.entry.sha256);
     const cache = new RecordCache(storage);
-    for (const e of [a.entry, b.entry]) await cache.putRecord(e.sha256, rec('rx', { source: { sha256: e.sha256 } as ReportRecord['source'] }), '1');
+    for (const e of [a.entry, b.entry])
+      await cache.putRecord(e.sha256, rec('rx', { source: { sha256: e.sha256 } as ReportRecord['source'] }), '1');
     const { records } = await assemble(storage);
     const [ra, rb] = records;
     expect(rb!.duplicate_of).toBe(ra!.report_id);

@@ -31,14 +31,18 @@ describe('loadRecords', () => {
   });
 
   it('turns unreadable record files into publish failures and goes on', () => {
-    const good = fs.readFileSync(path.join(FIXTURES, 'v1/records/4accbcc7d143d9b044a51f2a32485eba83d9d55511d00810352b1d62f26c88b5.json'), 'utf8');
+    const good = fs.readFileSync(
+      path.join(FIXTURES, 'v1/records/4accbcc7d143d9b044a51f2a32485eba83d9d55511d00810352b1d62f26c88b5.json'),
+      'utf8',
+    );
     const storage = storageWith({
       'records/aa.json': good,
       'records/bb.json': '{"report_id": "rbb", "source": {',
       'records/cc.json': '{"title": "no id", "source": {}}',
       'records/dd.json': '{"report_id": "rdd", "source": {}, "applications": [1, 2]}',
       'records/notes.txt': 'ignored',
-      'failures.jsonl': '{"url":"http://x/a.pdf","stage":"extract","kind":"corrupt_pdf","message":"m","at":"t"}\n{"url":"http://x/b.pd',
+      'failures.jsonl':
+        '{"url":"http://x/a.pdf","stage":"extract","kind":"corrupt_pdf","message":"m","at":"t"}\n{"url":"http://x/b.pd',
     });
     const { records, failures } = loadRecords(storage);
     expect(records.map((r) => r.report_id)).toEqual(['r4accbcc7d143d9b0']);
@@ -77,7 +81,11 @@ describe('cross-year checks', () => {
   it('do not compare blank cells', () => {
     const blanked = yichang.map((r) =>
       r.year === 2021
-        ? { ...r, applications: { ...r.applications, carried_forward: undefined }, proactive: { ...r.proactive, normative_documents: { issued: 2, repealed: 1, in_force: null } } }
+        ? {
+            ...r,
+            applications: { ...r.applications, carried_forward: undefined },
+            proactive: { ...r.proactive, normative_documents: { issued: 2, repealed: 1, in_force: null } },
+          }
         : r,
     );
     expect(crossYearChecks(blanked)).toEqual([]);
@@ -90,7 +98,15 @@ describe('ogi publish', () => {
     const out = vi.spyOn(console, 'log').mockImplementation(() => {});
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const code = await run(['--storage', path.join(FIXTURES, 'v1'), '--datasets', datasets, '--version', 'cli', '--no-site']);
+      const code = await run([
+        '--storage',
+        path.join(FIXTURES, 'v1'),
+        '--datasets',
+        datasets,
+        '--version',
+        'cli',
+        '--no-site',
+      ]);
       expect(code).toBe(0);
       expect(out.mock.calls).toEqual([[path.join(datasets, 'cli')]]);
       expect(err.mock.calls.map((c) => String(c[0]))).toEqual([
@@ -98,7 +114,9 @@ describe('ogi publish', () => {
         'ogi publish: first version cli: 7 reports',
         'ogi publish: 7 reports · 6 failed checks (4 across years) · 3 failures',
       ]);
-      expect(await run(['--storage', path.join(FIXTURES, 'v1'), '--datasets', datasets, '--version', 'cli', '--no-site'])).toBe(2);
+      expect(
+        await run(['--storage', path.join(FIXTURES, 'v1'), '--datasets', datasets, '--version', 'cli', '--no-site']),
+      ).toBe(2);
       expect(await run(['--bogus'])).toBe(2);
     } finally {
       out.mockRestore();

@@ -39,7 +39,9 @@ describe('the storage lock', () => {
     const err = await lockStorage(storage).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageBusy);
     expect((err as StorageBusy).pid).toBe(process.ppid);
-    expect((err as Error).message).toBe(`another crawl (pid ${process.ppid}) is using ${storage}; if no crawl is running, remove ${file}`);
+    expect((err as Error).message).toBe(
+      `another crawl (pid ${process.ppid}) is using ${storage}; if no crawl is running, remove ${file}`,
+    );
     expect(fs.readFileSync(file, 'utf8')).toContain(String(process.ppid)); // left alone
   });
 
@@ -66,8 +68,12 @@ describe('the publish lock', () => {
     const release = await lockPublish(datasets);
     const err = await lockPublish(datasets, { waitMs: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PublishBusy);
-    expect((err as Error).message).toMatch(/^another publish \(pid \d+\) is writing to .*; if none is running, remove .*\.publish\.lock$/);
-    const viaPublish = await publish({ ...fixture('v1'), datasetsDir: datasets, site: false, lockWaitMs: 0 }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(
+      /^another publish \(pid \d+\) is writing to .*; if none is running, remove .*\.publish\.lock$/,
+    );
+    const viaPublish = await publish({ ...fixture('v1'), datasetsDir: datasets, site: false, lockWaitMs: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(viaPublish).toBeInstanceOf(PublishError);
     expect((viaPublish as PublishError).kind).toBe('busy');
     expect((viaPublish as Error).message).not.toContain('\n');

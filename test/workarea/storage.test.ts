@@ -39,7 +39,13 @@ const doc = (url: string): NewDocument => ({
   hints: {},
 });
 
-const failure = (url: string, stage: Failure['stage'], at: string, kind: Failure['kind'] = 'timeout'): Failure => ({ url, stage, kind, message: kind, at });
+const failure = (url: string, stage: Failure['stage'], at: string, kind: Failure['kind'] = 'timeout'): Failure => ({
+  url,
+  stage,
+  kind,
+  message: kind,
+  at,
+});
 
 describe('reading the logs', () => {
   it('ignores a torn last line and leaves the files byte-identical; the writer repairs the tail', async () => {
@@ -62,23 +68,41 @@ describe('reading the logs', () => {
 
     const writer = new FailureLog(storage);
     await writer.append(failure('http://a.gov.cn/3.pdf', 'download', '2026-01-04T00:00:00.000Z'));
-    expect(fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as Failure).url)).toEqual([
-      'http://a.gov.cn/2.pdf',
-      'http://a.gov.cn/3.pdf',
-    ]);
+    expect(
+      fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as Failure).url),
+    ).toEqual(['http://a.gov.cn/2.pdf', 'http://a.gov.cn/3.pdf']);
   });
 
   it('assemble assigns identity once: report_id by URL lineage, source by the entry, version by the cache', async () => {
     const storage = tmp();
     const store = await DocumentStore.open(storage);
     const v1 = await store.put(Buffer.from('first'), doc('http://a.gov.cn/r.pdf'));
-    const v2 = await store.put(Buffer.from('second'), { ...doc('http://a.gov.cn/r.pdf'), fetched_at: '2026-02-01T00:00:00.000Z' });
-    const record = { report_id: 'rprovisional', source: { sha256: v2.entry.sha256, document_url: null }, proactive: {}, applications: null, reviews: null, extractor_version: 'x' };
+    const v2 = await store.put(Buffer.from('second'), {
+      ...doc('http://a.gov.cn/r.pdf'),
+      fetched_at: '2026-02-01T00:00:00.000Z',
+    });
+    const record = {
+      report_id: 'rprovisional',
+      source: { sha256: v2.entry.sha256, document_url: null },
+      proactive: {},
+      applications: null,
+      reviews: null,
+      extractor_version: 'x',
+    };
     await new RecordCache(storage).putRecord(v2.entry.sha256, record as never, '9.9.9');
     const { records } = await assemble(storage);
     expect(records).toHaveLength(1);
     expect(records[0]!.report_id).toBe(`r${v1.entry.sha256.slice(0, 16)}`);
-    expect(records[0]!.source).toMatchObject({ document_url: 'http://a.gov.cn/r.pdf', page_url: null, fetched_at: '2026-02-01T00:00:00.000Z', sha256: sha(Buffer.from('second')) });
+    expect(records[0]!.source).toMatchObject({
+      document_url: 'http://a.gov.cn/r.pdf',
+      page_url: null,
+      fetched_at: '2026-02-01T00:00:00.000Z',
+      sha256: sha(Buffer.from('second')),
+    });
     expect(records[0]!.extractor_version).toBe('9.9.9');
   });
 });
@@ -96,13 +120,22 @@ describe('the supersession rule', () => {
   });
 
   it('keeps a crawl failure only while the latest crawl still meets it', () => {
-    const logged = [failure('http://x/list1.html', 'crawl', T1, 'layout_changed'), failure('http://x/list2.html', 'crawl', T1, 'http_404')];
-    expect(supersede(logged, { crawlFailureUrls: new Set(['http://x/list2.html']) }).map((f) => f.url)).toEqual(['http://x/list2.html']);
+    const logged = [
+      failure('http://x/list1.html', 'crawl', T1, 'layout_changed'),
+      failure('http://x/list2.html', 'crawl', T1, 'http_404'),
+    ];
+    expect(supersede(logged, { crawlFailureUrls: new Set(['http://x/list2.html']) }).map((f) => f.url)).toEqual([
+      'http://x/list2.html',
+    ]);
     expect(supersede(logged).map((f) => f.url)).toEqual(['http://x/list1.html', 'http://x/list2.html']);
   });
 
   it('drops a download (or crawl) failure when the URL was fetched after it, not before', () => {
-    const logged = [failure('http://x/a.pdf', 'download', T1), failure('http://x/b.pdf', 'download', T3), failure('http://x/c.html', 'crawl', T1)];
+    const logged = [
+      failure('http://x/a.pdf', 'download', T1),
+      failure('http://x/b.pdf', 'download', T3),
+      failure('http://x/c.html', 'crawl', T1),
+    ];
     const fetchedAt = new Map([
       ['http://x/a.pdf', T2],
       ['http://x/b.pdf', T2],
@@ -130,7 +163,7 @@ describe('the supersession rule', () => {
 describe('temporary files of a crashed run', () => {
   const DEAD = 4194303; // above any Linux pid_max: no such process
 
-  it('are removed from storage/ at the next start; live runs\' and other files are kept', async () => {
+  it("are removed from storage/ at the next start; live runs' and other files are kept", async () => {
     const storage = tmp();
     const dead = [
       `documents.jsonl.ogi-${DEAD}-0a1b2c3d.tmp`,
@@ -138,12 +171,21 @@ describe('temporary files of a crashed run', () => {
       `documents/ab/${'b'.repeat(64)}.ogi-${DEAD}-00ff00ff.tmp`,
       `crawl/run-0123.json.ogi-${DEAD}-12345678.tmp`,
     ];
-    const kept = [`records/x.json.ogi-${process.ppid}-0a1b2c3d.tmp`, `records/y.json.ogi-${process.pid}-0a1b2c3d.tmp`, 'records/notes.tmp', 'crawl/request_queues/q/x.tmp'];
+    const kept = [
+      `records/x.json.ogi-${process.ppid}-0a1b2c3d.tmp`,
+      `records/y.json.ogi-${process.pid}-0a1b2c3d.tmp`,
+      'records/notes.tmp',
+      'crawl/request_queues/q/x.tmp',
+    ];
     for (const name of [...dead, ...kept]) {
       fs.mkdirSync(path.dirname(path.join(storage, name)), { recursive: true });
       fs.writeFileSync(path.join(storage, name), 'half');
     }
-    expect(cleanStorageTemps(storage).map((f) => path.relative(storage, f)).sort()).toEqual([...dead].sort());
+    expect(
+      cleanStorageTemps(storage)
+        .map((f) => path.relative(storage, f))
+        .sort(),
+    ).toEqual([...dead].sort());
     for (const name of kept) expect(fs.existsSync(path.join(storage, name)), name).toBe(true);
   });
 

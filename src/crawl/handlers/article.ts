@@ -29,7 +29,10 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
     await keep(ctx, r, res, prev, { kind: 'attachment', pageUrl: null });
     return;
   }
-  const page = readPage(bytes, contentType, res.notModified && prev ? prev.final_url : res.finalUrl, { isFirst: false, hints: r.hints });
+  const page = readPage(bytes, contentType, res.notModified && prev ? prev.final_url : res.finalUrl, {
+    isFirst: false,
+    hints: r.hints,
+  });
   const detail = parseDetail(page);
   const hints: DocumentHints = {
     ...r.hints,
@@ -38,10 +41,19 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
     ...(detail.published_date && !r.hints.published_date ? { published_date: detail.published_date } : {}),
   };
   await keep(ctx, { ...r, hints }, res, prev, { kind: 'page', pageUrl: page.url, text: articleText(page) });
-  await ctx.enqueue(detail.attachments.map((a) => ({ label: 'DOCUMENT', url: a.url, hints, pageUrl: page.url, name: a.name })));
+  await ctx.enqueue(
+    detail.attachments.map((a) => ({ label: 'DOCUMENT', url: a.url, hints, pageUrl: page.url, name: a.name })),
+  );
 }
 
-const BODY_SELECTORS = ['#zoom', '.TRS_Editor', '.trs_editor_view', '#UCAP-CONTENT', '.article-content', '.Article_content'];
+const BODY_SELECTORS = [
+  '#zoom',
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '#UCAP-CONTENT',
+  '.article-content',
+  '.Article_content',
+];
 
 /** The article body's text (for duplicate marking); the whole body when no known container is found. */
 function articleText(page: FetchedPage): string {

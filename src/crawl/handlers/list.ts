@@ -9,7 +9,8 @@ import { isAnnualReport } from '../../text/titles.js';
 import { itemHints } from '../select.js';
 import { readPage, type CrawlContext } from './context.js';
 
-const DOCUMENT_URL = /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z|ceb)(?:$|[?#])|\/downfile\.jsp|\/download(?:file)?\.(?:jsp|do|aspx?)/i;
+const DOCUMENT_URL =
+  /\.(pdf|docx?|wps|xlsx?|et|rtf|ofd|zip|rar|7z|ceb)(?:$|[?#])|\/downfile\.jsp|\/download(?:file)?\.(?:jsp|do|aspx?)/i;
 
 /** A link that points at a file rather than a page. */
 export function looksLikeDocument(url: string): boolean {
@@ -28,7 +29,10 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
   let page: FetchedPage;
   if (named?.needsBrowser) page = await rendered(r, ctx);
   else {
-    const res = await ctx.fetcher.fetch({ url: r.url, method: r.method, body: r.body, headers: r.headers }, { asPage: true });
+    const res = await ctx.fetcher.fetch(
+      { url: r.url, method: r.method, body: r.body, headers: r.headers },
+      { asPage: true },
+    );
     page = readPage(res.body, res.contentType, res.finalUrl, { isFirst: r.isFirst ?? false, hints: r.hints });
   }
   const platform: Platform = named ?? detectPlatform(page);
@@ -64,5 +68,9 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
 /** The list as the browser shows it (adapters whose lists are built by scripts). */
 async function rendered(r: CrawlRequest, ctx: CrawlContext): Promise<FetchedPage> {
   const res = await ctx.fetcher.viaBrowser(r.url);
-  return loadPage(res.body.toString('utf8'), res.finalUrl, { contentType: res.contentType, isFirst: r.isFirst ?? false, hints: r.hints });
+  return loadPage(res.body.toString('utf8'), res.finalUrl, {
+    contentType: res.contentType,
+    isFirst: r.isFirst ?? false,
+    hints: r.hints,
+  });
 }

@@ -5,7 +5,14 @@ import type { AnyNode, Element } from 'domhandler';
 import { DATE_19_20, isoDate } from '../../text/dates.js';
 import { fold } from '../../text/normalise.js';
 import { resolveUrl } from '../page.js';
-import { LayoutChanged, type FetchedPage, type ListItem, type ListResult, type NextRequest, type Platform } from '../platform.js';
+import {
+  LayoutChanged,
+  type FetchedPage,
+  type ListItem,
+  type ListResult,
+  type NextRequest,
+  type Platform,
+} from '../platform.js';
 
 export function platform(p: Platform): Platform {
   return p;
@@ -64,7 +71,12 @@ export function hasDateBeside($: CheerioAPI, a: Element): boolean {
 }
 
 /** Item from an anchor, or null for links to nowhere. */
-export function anchorItem(page: FetchedPage, $: CheerioAPI, a: Element, fallbackDate?: (url: string) => string | null): ListItem | null {
+export function anchorItem(
+  page: FetchedPage,
+  $: CheerioAPI,
+  a: Element,
+  fallbackDate?: (url: string) => string | null,
+): ListItem | null {
   const url = resolveUrl($(a).attr('href') ?? '', page.url);
   const title = anchorTitle($, a);
   if (!url || !title) return null;
@@ -131,7 +143,9 @@ export function pageLinks(page: FetchedPage, $: CheerioAPI): string[] {
     const text = fold($(a).text()).replace(/\s/g, '');
     const url = resolveUrl($(a).attr('href') ?? '', page.url);
     if (!url || url === page.url) continue;
-    const numbered = /^\d{1,4}$/.test(text) && /(?:[?&](?:page|pageNum|pageNo|currentPage|p)=\d+|_\d+\.s?html?$|\/\d+\.s?html?$|index_\d+)/i.test(url);
+    const numbered =
+      /^\d{1,4}$/.test(text) &&
+      /(?:[?&](?:page|pageNum|pageNo|currentPage|p)=\d+|_\d+\.s?html?$|\/\d+\.s?html?$|index_\d+)/i.test(url);
     if (NEXT_TEXT.test(text) || numbered) out.push(url);
   }
   return out;
@@ -139,7 +153,8 @@ export function pageLinks(page: FetchedPage, $: CheerioAPI): string[] {
 
 /** An adapter's verdict on a page that gave nothing: the column moved or its layout changed. */
 export function nonEmpty(page: FetchedPage, result: ListResult, what: string): ListResult {
-  if (result.items.length === 0 && result.next.length === 0) throw new LayoutChanged(page.url, `no ${what} and no further pages`);
+  if (result.items.length === 0 && result.next.length === 0)
+    throw new LayoutChanged(page.url, `no ${what} and no further pages`);
   return result;
 }
 

@@ -6,7 +6,18 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage, ListItem, ListResult } from '../platform.js';
 import { childReportColumns, findReportColumns } from '../select.js';
-import { anchorItem, anchorTitle, hasDateBeside, nonEmpty, pageLinks, pagerCalls, platform, uniqueItems, uniqueNext, startsList } from './common.js';
+import {
+  anchorItem,
+  anchorTitle,
+  hasDateBeside,
+  nonEmpty,
+  pageLinks,
+  pagerCalls,
+  platform,
+  uniqueItems,
+  uniqueNext,
+  startsList,
+} from './common.js';
 
 /** Article-shaped URLs of the CMS families in portals.md §3. */
 export const ARTICLE_URL =
@@ -69,11 +80,18 @@ export interface GenericOptions {
 
 export function parseGeneric(page: FetchedPage, opts: GenericOptions = {}): ListResult {
   const items = listItems(page, page.$);
-  if (opts.comments ?? true) for (const c of commentedMarkup(page.body)) items.push(...listItems(page, cheerio.load(c)));
+  if (opts.comments ?? true)
+    for (const c of commentedMarkup(page.body)) items.push(...listItems(page, cheerio.load(c)));
   const next = pageLinks(page, page.$).map((url) => ({ url }));
-  if (startsList(page)) next.push(...(wantsDiscovery(page) ? findReportColumns(page) : childReportColumns(page)).map((url) => ({ url })));
+  if (startsList(page))
+    next.push(...(wantsDiscovery(page) ? findReportColumns(page) : childReportColumns(page)).map((url) => ({ url })));
   const pager = ucapPager(page.body);
-  return { items: uniqueItems(items), next: uniqueNext(next, page), total: pager?.total_records ?? null, pages: pager?.total_pages ?? null };
+  return {
+    items: uniqueItems(items),
+    next: uniqueNext(next, page),
+    total: pager?.total_records ?? null,
+    pages: pager?.total_pages ?? null,
+  };
 }
 
 export const generic = platform({

@@ -56,9 +56,9 @@ function walk(tree: GkmlptCategory[], visit: (c: GkmlptCategory) => boolean): vo
 export function reportCategories(tree: GkmlptCategory[], hash: string): GkmlptCategory[] {
   const found: GkmlptCategory[] = [];
   const wanted = /^#?(\d+)$/.exec(hash)?.[1];
-  if (wanted) walk(tree, (c) => (String(c.id) === wanted ? (found.push(c), true) : false));
-  if (!found.length) walk(tree, (c) => (!c.jump_url && REPORT_CATEGORY.test(c.name) ? (found.push(c), true) : false));
-  if (!found.length) walk(tree, (c) => (!c.jump_url && !c.children?.length ? (found.push(c), true) : false));
+  if (wanted) walk(tree, (c) => (String(c.id) === wanted ? found.push(c) > 0 : false));
+  if (!found.length) walk(tree, (c) => (!c.jump_url && REPORT_CATEGORY.test(c.name) ? found.push(c) > 0 : false));
+  if (!found.length) walk(tree, (c) => (!c.jump_url && !c.children?.length ? found.push(c) > 0 : false));
   return found;
 }
 

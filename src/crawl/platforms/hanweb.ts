@@ -39,7 +39,8 @@ function param(body: string, name: string): string | null {
 export function dataproxyRequests(page: FetchedPage, embedded: number): NextRequest[] {
   const body = page.body;
   const total = Number(param(body, 'totalRecord') ?? /<totalrecord>(\d+)<\/totalrecord>/i.exec(body)?.[1] ?? NaN);
-  const unitid = /<div[^>]*\bid=["']?(\d+)["']?[^>]*>\s*<script[^>]*type=["']?text\/xml/i.exec(body)?.[1] ?? param(body, 'unitid');
+  const unitid =
+    /<div[^>]*\bid=["']?(\d+)["']?[^>]*>\s*<script[^>]*type=["']?text\/xml/i.exec(body)?.[1] ?? param(body, 'unitid');
   const columnid = param(body, 'columnid') ?? /\/col\/col(\d+)\//.exec(page.url)?.[1] ?? null;
   const webid = param(body, 'webid') ?? param(body, 'siteid');
   if (!Number.isFinite(total) || !unitid || !columnid || !webid) return [];
@@ -48,8 +49,15 @@ export function dataproxyRequests(page: FetchedPage, embedded: number): NextRequ
   const proxy = /proxyUrl['"]?\s*:\s*['"]([^'"]+)['"]/i.exec(body)?.[1] ?? '/module/web/jpage/dataproxy.jsp';
   const webname = param(body, 'webname') ?? meta(page.$, 'SiteName') ?? '';
   const form = new URLSearchParams({
-    col: '1', appid: '1', webid, path: '/', columnid, unitid, sourceContentType: '1',
-    webname: decodeURIComponentSafe(webname), permissiontype: '0',
+    col: '1',
+    appid: '1',
+    webid,
+    path: '/',
+    columnid,
+    unitid,
+    sourceContentType: '1',
+    webname: decodeURIComponentSafe(webname),
+    permissiontype: '0',
   }).toString();
   const out: NextRequest[] = [];
   for (let start = embedded + 1; start <= total; start += group) {
@@ -144,7 +152,9 @@ export const hanweb = platform({
     const items = recordItems(page, frags);
     const totalText = /<totalrecord>(\d+)<\/totalrecord>/i.exec(page.body)?.[1] ?? param(page.body, 'totalRecord');
     const perpage = Number(param(page.body, 'perpage') ?? NaN);
-    const pagesText = /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ?? (totalText && perpage ? String(Math.ceil(Number(totalText) / perpage)) : null);
+    const pagesText =
+      /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ??
+      (totalText && perpage ? String(Math.ceil(Number(totalText) / perpage)) : null);
     const next = startsList(page) ? dataproxyRequests(page, frags.length) : [];
     return nonEmpty(
       page,

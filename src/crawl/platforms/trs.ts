@@ -5,7 +5,18 @@ import { isoDate } from '../../text/dates.js';
 import { fold } from '../../text/normalise.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns } from '../select.js';
-import { anchorItem, countPageVar, hasDateBeside, startsList, jsonBody, nonEmpty, pagerCalls, platform, uniqueItems, uniqueNext } from './common.js';
+import {
+  anchorItem,
+  countPageVar,
+  hasDateBeside,
+  startsList,
+  jsonBody,
+  nonEmpty,
+  pagerCalls,
+  platform,
+  uniqueItems,
+  uniqueNext,
+} from './common.js';
 
 /** A TRS article URL: …/YYYYMM/tYYYYMMDD_ID.html (.shtml, .htm, _wap twins). */
 export const T_DATE = /\/t((?:19|20)\d{6})_\d+(?:_wap)?\.s?html?$/i;
@@ -67,8 +78,12 @@ function jsonList(page: FetchedPage, rows: TrsJsonRow[]): ListResult {
 export const trs = platform({
   name: 'trs',
   detect: (page) =>
-    trsPager(page.body) !== null || isTrsJson(jsonBody(page)) ||
-    page.$('a[href]').toArray().filter((a) => T_DATE.test(page.$(a).attr('href') ?? '')).length >= 3,
+    trsPager(page.body) !== null ||
+    isTrsJson(jsonBody(page)) ||
+    page
+      .$('a[href]')
+      .toArray()
+      .filter((a) => T_DATE.test(page.$(a).attr('href') ?? '')).length >= 3,
   parseList(page) {
     const data = jsonBody(page);
     if (isTrsJson(data)) return nonEmpty(page, jsonList(page, data.data), 'rows');
@@ -83,7 +98,8 @@ export const trs = platform({
     const pager = trsPager(page.body);
     const next: NextRequest[] = [];
     if (startsList(page)) {
-      for (let i = 1; i < (pager?.pages ?? 0); i++) next.push({ url: page.resolve(`${pager!.name}_${i}.${pager!.ext}`) });
+      for (let i = 1; i < (pager?.pages ?? 0); i++)
+        next.push({ url: page.resolve(`${pager!.name}_${i}.${pager!.ext}`) });
       for (const url of childReportColumns(page)) next.push({ url });
     }
     return nonEmpty(page, { items, next: uniqueNext(next, page), pages: pager?.pages ?? null }, 't-date items');

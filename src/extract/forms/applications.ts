@@ -29,23 +29,37 @@ const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)
 export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> {
   const labelled = [...labelledRows(rows, APPLICATION_MATCHERS)];
   const warnings: Warning[] = [];
-  const centers = centersFromFullRows(labelled.map((r) => r.values), N);
+  const centers = centersFromFullRows(
+    labelled.map((r) => r.values),
+    N,
+  );
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();
 
   for (const { match, label, values } of labelled) {
     const numbers = values.filter((v) => v.kind === 'number');
     if (!match || SUBTOTAL.test(label)) {
-      if (SUBTOTAL.test(label)) warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
+      if (SUBTOTAL.test(label))
+        warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'subtotal row skipped' });
       else if (GROUP_LABELS.some((re) => re.test(stripGroupLabels(label))) && numbers.length)
-        warnings.push({ code: 'subtotal_row', where: `applications:${label}`, detail: 'group row with values (a subtotal) skipped' });
-      else if (numbers.length) warnings.push({ code: 'extra_row', where: `applications:${label || '(no label)'}`, detail: `row not in the form: ${numbers.map((v) => v.raw).join(' ')}` });
+        warnings.push({
+          code: 'subtotal_row',
+          where: `applications:${label}`,
+          detail: 'group row with values (a subtotal) skipped',
+        });
+      else if (numbers.length)
+        warnings.push({
+          code: 'extra_row',
+          where: `applications:${label || '(no label)'}`,
+          detail: `row not in the form: ${numbers.map((v) => v.raw).join(' ')}`,
+        });
       continue;
     }
     const where = `applications.${match.key}`;
     if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
     const placed = placeValues(values, N, centers, where, rowSumHolds);
     warnings.push(...placed.warnings);
-    for (const v of placed.cells) if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
+    for (const v of placed.cells)
+      if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
     found.set(match.key, placed.cells);
   }
 
@@ -55,7 +69,8 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
   const keys = subRows.length ? APPLICATION_ROW_KEYS : BASE_ROWS;
   for (const key of keys) {
     const cells = found.get(key);
-    if (!cells && !(key === 'other' && subRows.length)) warnings.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
+    if (!cells && !(key === 'other' && subRows.length))
+      warnings.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
     table[key] = toRow(cells);
   }
   if (subRows.length) {
@@ -63,7 +78,11 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     if (found.has('other')) {
       const printed = table.other!;
       if (APPLICANT_COLUMNS.some((c) => printed[c] !== summed[c]))
-        warnings.push({ code: 'subtotal_row', where: 'applications.other', detail: '（六）其他处理 subtotal printed differs from the sum of its three rows; kept as printed' });
+        warnings.push({
+          code: 'subtotal_row',
+          where: 'applications.other',
+          detail: '（六）其他处理 subtotal printed differs from the sum of its three rows; kept as printed',
+        });
     } else table.other = summed;
   }
   return { table, warnings, keys: [...found.keys()] };

@@ -20,7 +20,11 @@ export interface LabelledRow<K extends string> {
 const NUMBERED = /^(\d+[.、]|\((一|二|三|四|五|六|七|八|九|十)\)|[一二三四五六七八九十]+、)/;
 
 /** Yields value rows in order; `onLabelRow` sees each label-only row as it is passed (header rows). */
-export function* labelledRows<K extends string>(rows: TextRow[], matchers: RowMatcher<K>[], onLabelRow?: (item: Item) => void): Generator<LabelledRow<K>> {
+export function* labelledRows<K extends string>(
+  rows: TextRow[],
+  matchers: RowMatcher<K>[],
+  onLabelRow?: (item: Item) => void,
+): Generator<LabelledRow<K>> {
   const items = rows.map(toItem);
   const found = new Set<K>();
   let pending: Item[] = [];
@@ -33,10 +37,17 @@ export function* labelledRows<K extends string>(rows: TextRow[], matchers: RowMa
     }
     // Fragments before: from the last one that opens a numbered item (earlier ones are the previous row's tail).
     const start = pending.map((p) => NUMBERED.test(p.label)).lastIndexOf(true);
-    const before = (start >= 0 && !NUMBERED.test(item.label) ? pending.slice(start) : pending).map((p) => p.label).join('');
+    const before = (start >= 0 && !NUMBERED.test(item.label) ? pending.slice(start) : pending)
+      .map((p) => p.label)
+      .join('');
     // Fragments after: up to the next one that opens a numbered item.
     const after: Item[] = [];
-    for (let j = i + 1; j < items.length && !items[j].values && isLabelFragment(items[j]) && !NUMBERED.test(items[j].label); j++) after.push(items[j]);
+    for (
+      let j = i + 1;
+      j < items.length && !items[j].values && isLabelFragment(items[j]) && !NUMBERED.test(items[j].label);
+      j++
+    )
+      after.push(items[j]);
     const tail = after.map((a) => a.label).join('');
     pending = [];
 

@@ -35,7 +35,12 @@ export function placeValues(
     if (placed) {
       const glued = numbers.find((v) => spans(v, centers) > 1);
       if (!glued) {
-        if (numbers.length < n) warnings.push({ code: 'column_by_position', where, detail: `${numbers.length} of ${n} cells printed; placed by x position` });
+        if (numbers.length < n)
+          warnings.push({
+            code: 'column_by_position',
+            where,
+            detail: `${numbers.length} of ${n} cells printed; placed by x position`,
+          });
         return { cells: placed, warnings };
       }
     }
@@ -44,7 +49,11 @@ export function placeValues(
   if (numbers.length < n) {
     const split = splitGlued(numbers, n, validate);
     if (split) {
-      warnings.push({ code: 'glued_digits', where, detail: `digits of neighbouring cells run together (${split.raw}); split as ${split.parts.join(' / ')} by the row's own identity` });
+      warnings.push({
+        code: 'glued_digits',
+        where,
+        detail: `digits of neighbouring cells run together (${split.raw}); split as ${split.parts.join(' / ')} by the row's own identity`,
+      });
       return { cells: split.cells, warnings };
     }
   }
@@ -55,15 +64,27 @@ export function placeValues(
     while (v.length > n && v[v.length - 1].kind === 'blank') v.pop();
     while (v.length > n && v[0].kind === 'blank') v.shift();
     if (v.length === n) return { cells: v.map(blankToNull), warnings };
-    warnings.push({ code: 'unparsed_value', where, detail: `${values.length} cells where the form has ${n}; kept the first ${n}` });
+    warnings.push({
+      code: 'unparsed_value',
+      where,
+      detail: `${values.length} cells where the form has ${n}; kept the first ${n}`,
+    });
     return { cells: v.slice(0, n).map(blankToNull), warnings };
   }
 
   const glued = numbers.some((v) => v.raw.replace(/\D/g, '').length >= 4);
   warnings.push(
     glued
-      ? { code: 'glued_digits', where, detail: `${numbers.length} of ${n} cells; digits may be run together (${numbers.map((v) => v.raw).join(' ')}); not split` }
-      : { code: 'column_by_position', where, detail: `${values.length} of ${n} cells printed and no positions; filled from the left` },
+      ? {
+          code: 'glued_digits',
+          where,
+          detail: `${numbers.length} of ${n} cells; digits may be run together (${numbers.map((v) => v.raw).join(' ')}); not split`,
+        }
+      : {
+          code: 'column_by_position',
+          where,
+          detail: `${values.length} of ${n} cells printed and no positions; filled from the left`,
+        },
   );
   const cells: (ValueCell | null)[] = values.map(blankToNull);
   while (cells.length < n) cells.push(null);

@@ -51,7 +51,8 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const applications = readApplications(sections.applications);
   const reviews = readReviews(sections.reviews);
   let form = formOf(rest);
-  if (!form && applications.table) form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
+  if (!form && applications.table)
+    form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
   const proactive = form ? readProactive(sections.proactive, form) : { table: null, warnings: [], keys: [] };
   const warnings = [...proactive.warnings, ...applications.warnings, ...reviews.warnings];
 
@@ -63,7 +64,9 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const table = stats && !applications.table ? stats : null;
   if (table) warnings.push(...table.warnings);
   if (!appTable || !revTable) {
-    const prose = readProse(stats ? rest.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n') : model.text);
+    const prose = readProse(
+      stats ? rest.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n') : model.text,
+    );
     const coveredApps = new Set<string>(table?.covered.applications ?? []);
     const coveredReviews = new Set<string>(table?.covered.reviews ?? []);
     const proseApps = Object.entries(prose.applications).filter(([k]) => !coveredApps.has(k));
@@ -79,14 +82,18 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
         }),
       );
       headlineOnly.applications = true;
-      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(cellOf(w.where))));
+      warnings.push(
+        ...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(cellOf(w.where))),
+      );
     }
     if (!revTable && (proseReviews.length || table?.review)) {
       revTable = emptyReviews();
       for (const [g, v] of proseReviews) revTable[g as keyof ReviewsTable].total = v;
       if (table?.review) Object.assign(revTable.review, table.review);
       headlineOnly.reviews = true;
-      warnings.push(...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(cellOf(w.where))));
+      warnings.push(
+        ...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(cellOf(w.where))),
+      );
     }
   }
 

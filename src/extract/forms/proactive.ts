@@ -11,7 +11,8 @@ import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
 
 export const PROACTIVE_2021_LABELS = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量/;
-export const PROACTIVE_2019_LABELS = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额|其他对外管理服务事项|政府集中采购/;
+export const PROACTIVE_2019_LABELS =
+  /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额|其他对外管理服务事项|政府集中采购/;
 
 export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead<ProactiveTable> {
   const layout: Record<string, readonly string[]> = form === '2021' ? PROACTIVE_2021 : PROACTIVE_2019;
@@ -19,7 +20,10 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const found = new Map<ProactiveRow, (ValueCell | null)[]>();
   let headerCenters: number[] = [];
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
-  const sectionText = rows.map((r) => r.cells.map((c) => c.text).join('')).join('').normalize('NFKC');
+  const sectionText = rows
+    .map((r) => r.cells.map((c) => c.text).join(''))
+    .join('')
+    .normalize('NFKC');
   if (form === '2019' && /(单位|金额)[:：(（]*\s*万元/.test(sectionText)) moneyUnit = '万元';
   // Column centres of the block's header (PDF): header labels are often broken over lines
   // ("本年" / "制发件数"), so every header cell between a 第二十条 banner and the block's first
@@ -47,7 +51,11 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     if (!match) {
       if (!numbers.length) continue; // a banner or header row with blank cells
       const code = SUBTOTAL.test(label) ? 'subtotal_row' : 'extra_row';
-      warnings.push({ code, where: `proactive:${label || '(no label)'}`, detail: `row not in the ${form} form: ${numbers.map((v) => v.raw).join(' ')}` });
+      warnings.push({
+        code,
+        where: `proactive:${label || '(no label)'}`,
+        detail: `row not in the ${form} form: ${numbers.map((v) => v.raw).join(' ')}`,
+      });
       continue;
     }
     const key = match.key;
@@ -64,7 +72,8 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const table: ProactiveTable = {};
   for (const [key, columns] of Object.entries(layout)) {
     const cells = found.get(key as ProactiveRow);
-    if (!cells) warnings.push({ code: 'missing_row', where: `proactive.${key}`, detail: 'row not printed; cells left blank' });
+    if (!cells)
+      warnings.push({ code: 'missing_row', where: `proactive.${key}`, detail: 'row not printed; cells left blank' });
     const row: Record<string, number | string | null> = {};
     columns.forEach((col, i) => {
       const v = cells?.[i] ?? null;
@@ -72,10 +81,15 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
         row.amount_wan_yuan = v ? toWanYuan(v, moneyUnit) : null;
         row.amount_raw = v ? v.raw : null;
         if (v && v.value !== 0 && row.amount_wan_yuan === null)
-          warnings.push({ code: 'unknown_money_unit', where: `proactive.${key}.amount_wan_yuan`, detail: `'${v.raw}' has no unit and the table states none` });
+          warnings.push({
+            code: 'unknown_money_unit',
+            where: `proactive.${key}.amount_wan_yuan`,
+            detail: `'${v.raw}' has no unit and the table states none`,
+          });
       } else {
         row[col] = v?.value ?? null;
-        if (v?.signed) warnings.push({ code: 'signed_value', where: `proactive.${key}.${col}`, detail: `signed value '${v.raw}'` });
+        if (v?.signed)
+          warnings.push({ code: 'signed_value', where: `proactive.${key}.${col}`, detail: `signed value '${v.raw}'` });
       }
     });
     table[key] = row;

@@ -1,6 +1,13 @@
 // Table 四 (政府信息公开行政复议、行政诉讼情况): one data row of 15 cells under a 3-level header
 // (行政复议 ×5 · 未经复议直接起诉 ×5 · 复议后起诉 ×5); some reports print one row per group instead.
-import { REVIEW_COLUMNS, REVIEW_GROUPS, emptyReviews, type ReviewGroup, type ReviewsTable, type Warning } from '../../record.js';
+import {
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  emptyReviews,
+  type ReviewGroup,
+  type ReviewsTable,
+  type Warning,
+} from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue } from './cells.js';
@@ -20,13 +27,17 @@ const GROUP_ROW: [ReviewGroup, RegExp][] = [
 export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
   const items = rows.map(toItem);
   const warnings: Warning[] = [];
-  const valueItems = items.filter((i) => i.values && i.values.some((v) => v.kind === 'number'));
+  const valueItems = items.filter((i) => i.values?.some((v) => v.kind === 'number'));
   if (!valueItems.length) return { table: null, warnings: [], keys: [] };
   const table = emptyReviews();
 
   // One row per group ("行政复议 | 0 | 0 | 0 | 0 | 0")
   const perGroup = valueItems.map((i) => ({ item: i, group: GROUP_ROW.find(([, re]) => re.test(i.label))?.[0] }));
-  if (perGroup.length >= 2 && perGroup.every((g) => g.group) && new Set(perGroup.map((g) => g.group)).size === perGroup.length) {
+  if (
+    perGroup.length >= 2 &&
+    perGroup.every((g) => g.group) &&
+    new Set(perGroup.map((g) => g.group)).size === perGroup.length
+  ) {
     for (const { item, group } of perGroup) {
       const placed = placeValues(item.values!, REVIEW_COLUMNS.length, null, `reviews.${group}`);
       warnings.push(...placed.warnings);

@@ -40,9 +40,16 @@ export function sectionAnchor(row: TextRow, current: SectionName | null): Sectio
     if (/^[五六七]、/.test(t)) return 'end';
   }
   if (/^第二十条第/.test(t) && current !== 'proactive') return 'proactive';
-  if (current !== 'applications' && (/勾稽关系/.test(t) || cellTexts.includes('申请人情况') || /^一、本年(度)?新收/.test(t)))
+  if (
+    current !== 'applications' &&
+    (/勾稽关系/.test(t) || cellTexts.includes('申请人情况') || /^一、本年(度)?新收/.test(t))
+  )
     return 'applications';
-  if (current !== 'reviews' && cellTexts.includes('行政复议') && cellTexts.some((c) => c === '行政诉讼' || /^行政诉讼/.test(c)))
+  if (
+    current !== 'reviews' &&
+    cellTexts.includes('行政复议') &&
+    cellTexts.some((c) => c === '行政诉讼' || /^行政诉讼/.test(c))
+  )
     return 'reviews';
   if (current !== 'reviews' && t.length <= 30 && /^政府信息公开行政复议[、,]?行政诉讼情况$/.test(t)) return 'reviews';
   if (current !== 'proactive' && t.length <= 20 && /^主动公开政府信息情况$/.test(t)) return 'proactive';

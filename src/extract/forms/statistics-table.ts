@@ -105,7 +105,7 @@ function lineOf(row: TextRow): Line | null {
     hasValue = true;
   } else {
     const m = INLINE.exec(labelKey(row.cells.map((c) => c.text).join('')));
-    if (m && m[1]) {
+    if (m?.[1]) {
       label = m[1];
       value = parseValue(m[2])?.value ?? null;
       hasValue = true;
@@ -127,7 +127,9 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
     const header = row.cells.findIndex((c) => labelKey(c.text) === '统计指标');
     if (header >= 0 && first < 0) {
       // One 统计数 column only: a table with a figure per kind of unit (区政府 · 区直单位 · 乡镇) is another table.
-      const after = row.cells.slice(header + 1).filter((c) => c.merged !== 'col' && labelKey(c.text) && !/单位$/.test(labelKey(c.text)));
+      const after = row.cells
+        .slice(header + 1)
+        .filter((c) => c.merged !== 'col' && labelKey(c.text) && !/单位$/.test(labelKey(c.text)));
       if (after.length <= 1) first = index;
       else perUnitColumns = true;
       return;
@@ -146,7 +148,13 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
   while (last + 1 < rows.length && lines[last + 1].line?.hasValue) last++;
   if (first > last) return null;
 
-  const out: StatisticsTable = { applications: {}, review: null, covered: { applications: [], reviews: [] }, rows: new Set(), warnings: [] };
+  const out: StatisticsTable = {
+    applications: {},
+    review: null,
+    covered: { applications: [], reviews: [] },
+    rows: new Set(),
+    warnings: [],
+  };
   const notHeld: string[] = [];
   const litigation: string[] = [];
   let block: 'review' | 'litigation' | null = null;

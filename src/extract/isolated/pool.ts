@@ -126,11 +126,14 @@ export class ExtractionPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('the extraction pool was closed'));
-    const exits = [...this.all].map((w) => new Promise<void>((done) => {
-      if (w.child.exitCode !== null || w.child.signalCode !== null) return done();
-      w.child.once('exit', () => done());
-      w.child.kill('SIGKILL');
-    }));
+    const exits = [...this.all].map(
+      (w) =>
+        new Promise<void>((done) => {
+          if (w.child.exitCode !== null || w.child.signalCode !== null) return done();
+          w.child.once('exit', () => done());
+          w.child.kill('SIGKILL');
+        }),
+    );
     this.all.clear();
     this.idle.length = 0;
     await Promise.all(exits);
@@ -217,32 +220,58 @@ export class ExtractionPool {
       const why = worker.stderr.match(/heap out of memory|Allocation failed/i)
         ? null
         : `the extractor process died (${signal ? `signal ${signal}` : `exit code ${code}`})${lastLine(worker.stderr)}`;
-      if (why === null) finish({ error: new ExtractError('resource_limit', `memory limit: the JavaScript heap passed ${limits.heapMb} MiB`, pending.job.file) }, false);
+      if (why === null)
+        finish(
+          {
+            error: new ExtractError(
+              'resource_limit',
+              `memory limit: the JavaScript heap passed ${limits.heapMb} MiB`,
+              pending.job.file,
+            ),
+          },
+          false,
+        );
       else finish({ error: new ExtractError('extractor_crashed', why, pending.job.file) }, false);
     };
     const watch = setInterval(() => {
       const elapsed = Date.now() - started;
-      if (elapsed > limits.wallMs) return overLimit('wall_time', `${elapsed} ms over the ${limits.wallMs} ms allowed per document`);
+      if (elapsed > limits.wallMs)
+        return overLimit('wall_time', `${elapsed} ms over the ${limits.wallMs} ms allowed per document`);
       const usage = child.pid ? resourceUse(child.pid) : null;
       if (!usage) return;
       const cpuMs = usage.cpuMs - startCpu;
-      if (cpuMs > limits.cpuMs) return overLimit('cpu_time', `${Math.round(cpuMs)} ms of CPU over the ${limits.cpuMs} ms allowed per document`);
+      if (cpuMs > limits.cpuMs)
+        return overLimit('cpu_time', `${Math.round(cpuMs)} ms of CPU over the ${limits.cpuMs} ms allowed per document`);
       const rssMb = usage.rssBytes / 2 ** 20;
-      if (rssMb > limits.rssMb) return overLimit('memory', `resident size ${Math.round(rssMb)} MiB over the ${limits.rssMb} MiB allowed`);
+      if (rssMb > limits.rssMb)
+        return overLimit('memory', `resident size ${Math.round(rssMb)} MiB over the ${limits.rssMb} MiB allowed`);
     }, WATCH_INTERVAL_MS);
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
     const request: WorkerRequest = { ...pending.job, id, outputBytes: limits.outputBytes };
     child.send(request, (err) => {
-      if (err) finish({ error: new ExtractError('extractor_crashed', `could not hand the document to the extractor process: ${err.message}`, pending.job.file) }, false);
+      if (err)
+        finish(
+          {
+            error: new ExtractError(
+              'extractor_crashed',
+              `could not hand the document to the extractor process: ${err.message}`,
+              pending.job.file,
+            ),
+          },
+          false,
+        );
     });
   }
 }
 
-
 function lastLine(stderr: string): string {
-  const line = stderr.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l)).pop();
+  const line = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s+at /.test(l))
+    .pop();
   return line ? `: ${line.trim().slice(0, 300)}` : '';
 }
 
@@ -257,8 +286,21 @@ export async function checkRegularFile(file: string): Promise<void> {
     throw new ExtractError('not_a_file', `cannot read ${file}: ${code ?? (err as Error).message}`, file);
   }
   if (!info.isFile()) {
-    const what = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
+    const what = info.isDirectory()
+      ? 'a directory'
+      : info.isFIFO()
+        ? 'a named pipe'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device'
+          : info.isSocket()
+            ? 'a socket'
+            : 'not a regular file';
     throw new ExtractError('not_a_file', `${file} is ${what}, not a document`, file);
   }
-  if (info.size > MAX_DOCUMENT_BYTES) throw new ExtractError('too_large', `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`, file);
+  if (info.size > MAX_DOCUMENT_BYTES)
+    throw new ExtractError(
+      'too_large',
+      `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`,
+      file,
+    );
 }

@@ -17,7 +17,12 @@ process.on('message', async (req: WorkerRequest) => {
     const record = await extractDocument({ ...input, bytes, name: input.name ?? path.basename(req.file) });
     const size = Buffer.byteLength(JSON.stringify(record));
     if (size > req.outputBytes) {
-      reply({ id: req.id, ok: false, kind: 'resource_limit', message: `output_size limit: the record is ${size} bytes, over the ${req.outputBytes} allowed` });
+      reply({
+        id: req.id,
+        ok: false,
+        kind: 'resource_limit',
+        message: `output_size limit: the record is ${size} bytes, over the ${req.outputBytes} allowed`,
+      });
     } else reply({ id: req.id, ok: true, record });
   } catch (err) {
     const kind = err instanceof ExtractError ? err.kind : 'internal_error';

@@ -23,7 +23,8 @@ export function checkZip(bytes: Buffer): void {
   if (eocd < 0) return; // not a well-formed zip: the reader will say corrupt_docx
   const count = bytes.readUInt16LE(eocd + 10);
   let at = bytes.readUInt32LE(eocd + 16);
-  if (count > MAX_ZIP_ENTRIES) throw limit(`${count} zip entries, over the ${MAX_ZIP_ENTRIES} allowed (MAX_ZIP_ENTRIES)`);
+  if (count > MAX_ZIP_ENTRIES)
+    throw limit(`${count} zip entries, over the ${MAX_ZIP_ENTRIES} allowed (MAX_ZIP_ENTRIES)`);
   let total = 0;
   for (let i = 0; i < count && at + 46 <= bytes.length; i++) {
     if (bytes.readUInt32LE(at) !== 0x02014b50) return;
@@ -31,12 +32,16 @@ export function checkZip(bytes: Buffer): void {
     const size = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    if (size > MAX_ZIP_ENTRY_BYTES) throw limit(`zip entry ${name} inflates to ${mb(size)}, over ${mb(MAX_ZIP_ENTRY_BYTES)} (MAX_ZIP_ENTRY_BYTES)`);
+    if (size > MAX_ZIP_ENTRY_BYTES)
+      throw limit(`zip entry ${name} inflates to ${mb(size)}, over ${mb(MAX_ZIP_ENTRY_BYTES)} (MAX_ZIP_ENTRY_BYTES)`);
     if (size > MiB && size > compressed * MAX_ZIP_RATIO) {
-      throw limit(`zip entry ${name} inflates ${Math.round(size / Math.max(compressed, 1))}:1 to ${mb(size)}, over the ${MAX_ZIP_RATIO}:1 allowed (MAX_ZIP_RATIO)`);
+      throw limit(
+        `zip entry ${name} inflates ${Math.round(size / Math.max(compressed, 1))}:1 to ${mb(size)}, over the ${MAX_ZIP_RATIO}:1 allowed (MAX_ZIP_RATIO)`,
+      );
     }
     total += size;
-    if (total > MAX_ZIP_TOTAL_BYTES) throw limit(`zip entries inflate to more than ${mb(MAX_ZIP_TOTAL_BYTES)} together (MAX_ZIP_TOTAL_BYTES)`);
+    if (total > MAX_ZIP_TOTAL_BYTES)
+      throw limit(`zip entries inflate to more than ${mb(MAX_ZIP_TOTAL_BYTES)} together (MAX_ZIP_TOTAL_BYTES)`);
     at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
 }
@@ -77,7 +82,11 @@ export function checkOle2(bytes: Buffer): void {
 
   // The mini FAT is stored in a FAT chain (loop-free now); its entries link mini sectors.
   const miniFat: number[] = [];
-  for (let s = bytes.readUInt32LE(0x3c), n = 0; s < MAX_REGULAR_SECTOR && s < fat.length && n < sectors; s = fat[s], n++) {
+  for (
+    let s = bytes.readUInt32LE(0x3c), n = 0;
+    s < MAX_REGULAR_SECTOR && s < fat.length && n < sectors;
+    s = fat[s], n++
+  ) {
     if (s >= sectors) throw corrupt(`mini FAT sector ${s} lies outside the file`);
     for (let i = 0; i < perSector; i++) miniFat.push(bytes.readUInt32LE(sectorAt(s) + 4 * i));
   }

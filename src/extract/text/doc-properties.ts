@@ -114,7 +114,8 @@ class TableExtractor extends WordOleExtractor {
   private properties(fkp: Buffer, at: number): Buffer {
     if (at === 0) return Buffer.alloc(0);
     const cb = fkp.readUInt8(at);
-    const grpprl = cb !== 0 ? fkp.subarray(at + 3, at + 2 * cb) : fkp.subarray(at + 4, at + 2 + 2 * fkp.readUInt8(at + 1));
+    const grpprl =
+      cb !== 0 ? fkp.subarray(at + 3, at + 2 * cb) : fkp.subarray(at + 4, at + 2 + 2 * fkp.readUInt8(at + 1));
     const huge = findSprm(grpprl, SPRM_HUGE_PAPX);
     if (huge < 0 || huge + 4 > grpprl.length) return grpprl;
     const offset = grpprl.readUInt32LE(huge);

@@ -84,7 +84,14 @@ function plainItems(body: string): Item[] {
       items.push({ kind: 'line', text: lines[i] });
       continue;
     }
-    items.push({ kind: 'row', fields: lines.slice(i, end + 1).join('\n').split('\t').slice(0, -1) });
+    items.push({
+      kind: 'row',
+      fields: lines
+        .slice(i, end + 1)
+        .join('\n')
+        .split('\t')
+        .slice(0, -1),
+    });
     i = end;
   }
   return items;

@@ -49,18 +49,21 @@ function withGridBefore(zip: DocxZip): DocxZip {
   };
 }
 
-const ROW_PROPERTIES = /<w:trPr>((?:(?!<\/w:trPr>)[\s\S])*?<w:gridBefore\b[^>]*\bw:val="(\d+)"(?:(?!<\/w:trPr>)[\s\S])*)<\/w:trPr>/g;
+const ROW_PROPERTIES =
+  /<w:trPr>((?:(?!<\/w:trPr>)[\s\S])*?<w:gridBefore\b[^>]*\bw:val="(\d+)"(?:(?!<\/w:trPr>)[\s\S])*)<\/w:trPr>/g;
 
 export function padGridBefore(xml: string): string {
   return xml.replace(
     ROW_PROPERTIES,
-    (all, _inner: string, n: string) =>
-      `${all}<w:tc><w:tcPr><w:gridSpan w:val="${Number(n)}"/></w:tcPr><w:p/></w:tc>`,
+    (all, _inner: string, n: string) => `${all}<w:tc><w:tcPr><w:gridSpan w:val="${Number(n)}"/></w:tcPr><w:p/></w:tc>`,
   );
 }
 
 /** The report's own title: the first prose line naming a 报告 near the top, else the first prose line. */
 export function titleOf(rows: TextRow[]): string | undefined {
-  const prose = rows.slice(0, 8).filter((r) => !r.tabular).map((r) => r.cells[0].text);
+  const prose = rows
+    .slice(0, 8)
+    .filter((r) => !r.tabular)
+    .map((r) => r.cells[0].text);
   return prose.find((t) => t.includes('报告') && t.length <= 80) ?? prose[0];
 }

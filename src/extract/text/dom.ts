@@ -22,12 +22,30 @@ export const MAX_SOURCE_NESTING = 2000;
  * undici: half of a one-file `ogi extract`'s start).
  */
 export function parseHtml(html: string): ParentNode {
-  const root = parse(capNesting(html, MAX_SOURCE_NESTING), { treeAdapter: adapter, scriptingEnabled: true }) as unknown as ParentNode;
+  const root = parse(capNesting(html, MAX_SOURCE_NESTING), {
+    treeAdapter: adapter,
+    scriptingEnabled: true,
+  }) as unknown as ParentNode;
   flattenDeepNesting(root, MAX_DOM_DEPTH);
   return root;
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 /** Tags a parser closes when the same tag opens again (<p>a<p>b, <li>, table cells and rows). */
 const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'option']);
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
@@ -52,7 +70,8 @@ export function capNesting(html: string, max: number): string {
     const name = raw.toLowerCase();
     if (VOID.has(name) || selfClose) continue;
     const close = slash === '/';
-    const contiguous = tags.length > 0 && !tags[tags.length - 1].close && !close && html.slice(last, m.index).trim() === '';
+    const contiguous =
+      tags.length > 0 && !tags[tags.length - 1].close && !close && html.slice(last, m.index).trim() === '';
     if (!close) {
       if (contiguous) runs[runs.length - 1]++;
       else runs.push(1);
@@ -153,15 +172,77 @@ function flattenBelow(el: Element): void {
 
 /** Elements whose content is never page text. */
 export const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'option',
-  'button', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'map', 'canvas', 'audio', 'video', 'img',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'map',
+  'canvas',
+  'audio',
+  'video',
+  'img',
 ]);
 /** Elements that start a new line. */
 export const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
-  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'legend', 'body', 'html', 'ucapcontent',
-  'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'caption',
+  'legend',
+  'body',
+  'html',
+  'ucapcontent',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 
 export function isElement(node: AnyNode): node is Element {

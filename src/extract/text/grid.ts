@@ -65,9 +65,7 @@ function place(grid: TextCell[][], cell: SpanCell, r: number, c: number, maxRows
 /** Fill holes with blank cells, pad every row to the grid width, drop rows with no text at all. */
 export function squareUp(grid: TextCell[][], minWidth = 0): TextCell[][] {
   const width = grid.reduce((w, r) => Math.max(w, r.length), minWidth);
-  return grid
-    .map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '' }))
-    .filter(hasText);
+  return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '' })).filter(hasText);
 }
 
 export function hasText(row: TextCell[]): boolean {

@@ -15,7 +15,12 @@ const VISIBLE_DATE = new RegExp(
 );
 const AGENCY_LABELS = new Set(['发布机构', '发布单位', '发文机关', '发文单位', '公开机构', '信息来源']);
 
-export function readMeta(doc: ParentNode, body: ParentNode, container: Element | undefined, rows: TextRow[]): DocumentMeta {
+export function readMeta(
+  doc: ParentNode,
+  body: ParentNode,
+  container: Element | undefined,
+  rows: TextRow[],
+): DocumentMeta {
   const metas = new Map<string, string>();
   let title: string | undefined;
   const visit = (node: ParentNode): void => {
@@ -45,8 +50,9 @@ export function readMeta(doc: ParentNode, body: ParentNode, container: Element |
   // The date printed in the page header beats meta PubDate, which CMSs often set at (re)build time.
   const outside = fold(textOf(body, container));
   const visible = VISIBLE_DATE.exec(outside);
-  const published = visible ? isoFromParts(visible[1]!, visible[2]!, visible[3]!) ?? undefined : undefined;
-  meta.published = published ?? firstDate(metas.get('pubdate') ?? metas.get('publishdate') ?? metas.get('firstpublishedtime'));
+  const published = visible ? (isoFromParts(visible[1]!, visible[2]!, visible[3]!) ?? undefined) : undefined;
+  meta.published =
+    published ?? firstDate(metas.get('pubdate') ?? metas.get('publishdate') ?? metas.get('firstpublishedtime'));
 
   meta.agency = metas.get('contentsource') ?? labelledValue(body, AGENCY_LABELS);
   for (const k of Object.keys(meta) as (keyof DocumentMeta)[]) if (meta[k] === undefined) delete meta[k];

@@ -44,14 +44,55 @@ const MIN_CONTENT_CHARS = 20;
 
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_NAMES = new Set([
-  'nav', 'navbar', 'menu', 'footer', 'header', 'breadcrumb', 'crumb', 'crumbs', 'copyright', 'share', 'sidebar', 'topbar',
+  'nav',
+  'navbar',
+  'menu',
+  'footer',
+  'header',
+  'breadcrumb',
+  'crumb',
+  'crumbs',
+  'copyright',
+  'share',
+  'sidebar',
+  'topbar',
 ]);
 /** Elements that make a div-grid cell candidate structured content rather than a cell. */
 const NOT_IN_CELL = new Set([
-  'table', 'ul', 'ol', 'li', 'dl', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
+  'table',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'div',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
 ]);
 const ROW_TAGS = new Set(['div', 'li', 'ul', 'ol', 'section', 'dl', 'article']);
-const CELL_TAGS = new Set(['div', 'span', 'li', 'dd', 'dt', 'td', 'th', 'label', 'b', 'strong', 'font', 'em', 'i', 'a']);
+const CELL_TAGS = new Set([
+  'div',
+  'span',
+  'li',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'label',
+  'b',
+  'strong',
+  'font',
+  'em',
+  'i',
+  'a',
+]);
 const GRID_CLASS = /(^|[\s_-])(tr|td|th|row|cell|col|table-row|table-cell)(\d*)([\s_-]|$)/i;
 const GRID_STYLE = /display\s*:\s*(flex|inline-flex|grid|inline-grid|table-row|table-cell)/i;
 /** A cell longer than this is prose, not a table cell (only for grids recognised by shape). */
@@ -161,7 +202,13 @@ class Walker {
   /** A block element: a CSS grid of cells, runs of div-grid rows among its children, or plain content. */
   private block(el: Element, pre: boolean): void {
     const cssGrid = cssGridCells(el);
-    if (cssGrid) return this.emit(placeCells(cssGrid.cells.map((c) => this.spanCell(c)), cssGrid.columns));
+    if (cssGrid)
+      return this.emit(
+        placeCells(
+          cssGrid.cells.map((c) => this.spanCell(c)),
+          cssGrid.columns,
+        ),
+      );
     const kids = el.children;
     const rowCells = kids.map((k) => (isElement(k) ? gridRowCells(k) : null));
     for (let i = 0; i < kids.length; ) {
@@ -193,7 +240,14 @@ class Walker {
     const caption = table.children.find((c) => isElement(c) && c.name === 'caption');
     if (caption) this.walk(caption);
     const cells = trs.map((tr) => tr.children.filter(isCell).filter((td) => !isHidden(td)));
-    const width = cells.reduce((w, r) => Math.max(w, r.reduce((n, td) => n + span(td, 'colspan'), 0)), 0);
+    const width = cells.reduce(
+      (w, r) =>
+        Math.max(
+          w,
+          r.reduce((n, td) => n + span(td, 'colspan'), 0),
+        ),
+      0,
+    );
     const layout = width <= 1 || cells.some((r) => r.some((td) => findFirst(td, (e) => e.name === 'table')));
     if (trs.length === 0 || layout) {
       // A layout table (one column, or wrapping other tables): read its cells as page content.
@@ -320,11 +374,18 @@ function cssGridCells(el: Element): { cells: Element[]; columns: number } | null
 /** Number of column tracks in a grid-template-columns value (`repeat(7, 1fr)`, `8em 1fr 1fr`…). */
 function countTracks(template: string): number {
   let count = 0;
-  const rest = template.replace(/repeat\(\s*(\d+)\s*,([^()]*(?:\([^()]*\)[^()]*)*)\)/gi, (_, n: string, inner: string) => {
-    count += Number(n) * countTracks(inner);
-    return ' ';
-  });
-  const tokens = rest.replace(/\([^()]*\)/g, '()').trim().split(/\s+/).filter((t) => t && !t.startsWith('['));
+  const rest = template.replace(
+    /repeat\(\s*(\d+)\s*,([^()]*(?:\([^()]*\)[^()]*)*)\)/gi,
+    (_, n: string, inner: string) => {
+      count += Number(n) * countTracks(inner);
+      return ' ';
+    },
+  );
+  const tokens = rest
+    .replace(/\([^()]*\)/g, '()')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t && !t.startsWith('['));
   return count + tokens.length;
 }
 
@@ -344,7 +405,8 @@ function findContainer(body: ParentNode): Element | undefined {
       if (!isElement(child) || SKIP.has(child.name)) continue;
       add(CONTAINER_RANK.get(`<${child.name}`), child);
       if (child.attribs.id) add(CONTAINER_RANK.get(`#${child.attribs.id}`), child);
-      if (child.attribs.class) for (const c of child.attribs.class.split(/\s+/)) add(CONTAINER_RANK.get(`.${c}`), child);
+      if (child.attribs.class)
+        for (const c of child.attribs.class.split(/\s+/)) add(CONTAINER_RANK.get(`.${c}`), child);
       visit(child);
     }
   };

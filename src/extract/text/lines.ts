@@ -15,7 +15,10 @@ export type Block = { kind: 'line'; text: string; parent?: object } | { kind: 'g
  * tabular rows (one table per run), other lines one-cell prose rows. Shared with the .doc reader.
  */
 export function rowsFromLines(lines: string[], firstTable = 0): TextRow[] {
-  return rowsFromBlocks(lines.map((text) => ({ kind: 'line', text })), firstTable);
+  return rowsFromBlocks(
+    lines.map((text) => ({ kind: 'line', text })),
+    firstTable,
+  );
 }
 
 /** A section heading (一、… / 第X部分): never a row of a space-separated table around it. */
@@ -83,5 +86,8 @@ function splitCells(line: string): string[] {
   const trimmed = line.replace(ZERO_WIDTH, '').trim();
   if (trimmed.includes('\t')) return trimmed.split('\t').map(fold);
   if (!CELL_GAP.test(trimmed)) return [trimmed];
-  return trimmed.split(CELL_GAP).map(fold).filter((c) => c !== '');
+  return trimmed
+    .split(CELL_GAP)
+    .map(fold)
+    .filter((c) => c !== '');
 }

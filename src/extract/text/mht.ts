@@ -22,7 +22,9 @@ export function mhtHtmlPart(bytes: Buffer): { bytes: Buffer; contentType: string
         ? Buffer.from(body, 'base64')
         : encoding === 'quoted-printable'
           ? Buffer.from(
-              body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+              body
+                .replace(/=\r?\n/g, '')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
               'latin1',
             )
           : Buffer.from(body, 'latin1');

@@ -140,7 +140,9 @@ export function cutAtRulings(run: TextRun, rulings: Ruling[]): TextRun[] {
     .sort((a, b) => a - b);
   if (!cuts.length || run.text.length < 2) return [run];
   const chars = [...run.text];
-  const ems: number[] = chars.map((c) => (/\s/.test(c) ? 0 : /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c) ? 1 : 0.55));
+  const ems: number[] = chars.map((c) =>
+    /\s/.test(c) ? 0 : /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c) ? 1 : 0.55,
+  );
   const spaces = chars.filter((c) => /\s/.test(c)).length;
   const printed = ems.reduce((a, b) => a + b, 0);
   const total = (run.x1 - run.x0) / run.size;
@@ -243,7 +245,10 @@ function joinWrappedLabels(placed: PlacedRow[]): void {
     let below = isLabelOf(placed[i + 1]) ? placed[i + 1] : undefined;
     if (firstValue > 0 && !(above && below && overlaps(above.row.cells, below.row.cells))) above = below = undefined;
     if (!above && !below) continue;
-    const labels = joinColumns(joinColumns(above?.row.cells ?? [], below?.row.cells ?? []), row.row.cells.slice(0, firstValue));
+    const labels = joinColumns(
+      joinColumns(above?.row.cells ?? [], below?.row.cells ?? []),
+      row.row.cells.slice(0, firstValue),
+    );
     row.row = { ...row.row, cells: [...labels, ...row.row.cells.slice(firstValue)], tabular: true };
     row.top = Math.min(row.top, above?.top ?? Infinity);
     row.bottom = Math.max(row.bottom, below?.bottom ?? -Infinity);

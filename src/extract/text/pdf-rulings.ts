@@ -39,7 +39,8 @@ export async function verticalRulings(page: PDFPageProxy, viewport: PageViewport
     else if (fn === OPS.transform) ctm = Util.transform(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
-      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = Util.transform(ctm, Array.from(args[0] as Matrix));
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0]))
+        ctm = Util.transform(ctm, Array.from(args[0] as Matrix));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;

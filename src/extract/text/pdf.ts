@@ -41,7 +41,10 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new ExtractError('resource_limit', `${doc.numPages} pages, over the ${MAX_PDF_PAGES} a report may have (MAX_PDF_PAGES)`);
+      throw new ExtractError(
+        'resource_limit',
+        `${doc.numPages} pages, over the ${MAX_PDF_PAGES} a report may have (MAX_PDF_PAGES)`,
+      );
     }
     const rows: TextRow[] = [];
     let chars = 0;
@@ -97,7 +100,11 @@ async function pageRuns(page: PDFPageProxy): Promise<{ runs: TextRun[]; viewport
 }
 
 /** Quarter turns (clockwise, on screen) of the direction most characters run in; 0 = left to right. */
-function dominantTurn(items: TextItem[], viewport: PageViewport, styles: Record<string, { vertical?: boolean }>): number {
+function dominantTurn(
+  items: TextItem[],
+  viewport: PageViewport,
+  styles: Record<string, { vertical?: boolean }>,
+): number {
   const weight = [0, 0, 0, 0];
   for (const item of items) {
     if (styles[item.fontName]?.vertical) continue;
@@ -127,7 +134,7 @@ export function mayJoinCells(row: TextRow): boolean {
 async function meta(doc: PDFDocumentProxy): Promise<DocumentMeta> {
   const out: DocumentMeta = { pages: doc.numPages };
   const { info } = await doc.getMetadata().catch(() => ({ info: {} as Record<string, unknown> }));
-  const title = (info as Record<string, unknown>)['Title'];
+  const title = (info as Record<string, unknown>).Title;
   if (typeof title === 'string' && looksLikeReportTitle(title)) out.title = title.trim();
   return out; // CreationDate is when the file was made, not when the report was published
 }

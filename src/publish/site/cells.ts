@@ -58,7 +58,9 @@ export function cellsOfCheck(record: ReportRecord, check: Check): string[] {
     case 'applications.balance': {
       const bad = () =>
         APPLICANT_COLUMNS.filter(
-          (c) => num(cell('new_received', c)) + num(cell('carried_over', c)) !== num(cell('total_processed', c)) + num(cell('carried_forward', c)),
+          (c) =>
+            num(cell('new_received', c)) + num(cell('carried_over', c)) !==
+            num(cell('total_processed', c)) + num(cell('carried_forward', c)),
         );
       const cols = firstOf(named(check.detail, APPLICANT_COLUMNS), bad);
       return appCells(BALANCE_ROWS, cols.length ? cols : APPLICANT_COLUMNS);
@@ -66,20 +68,27 @@ export function cellsOfCheck(record: ReportRecord, check: Check): string[] {
     case 'applications.row_sum': {
       const bad = () =>
         APPLICATION_ROW_KEYS.filter(
-          (r) => apps[r] && num(cell(r, 'total')) !== APPLICANT_COLUMNS.slice(0, 6).reduce((s, c) => s + num(cell(r, c)), 0),
+          (r) =>
+            apps[r] && num(cell(r, 'total')) !== APPLICANT_COLUMNS.slice(0, 6).reduce((s, c) => s + num(cell(r, c)), 0),
         );
       const rows = firstOf(named(check.detail, APPLICATION_ROW_KEYS), bad);
       return appCells(rows.length ? rows : APPLICATION_ROW_KEYS.filter((r) => apps[r]), APPLICANT_COLUMNS);
     }
     case 'applications.outcome_sum': {
       const rows = outcomeRows(record);
-      const bad = () => APPLICANT_COLUMNS.filter((c) => num(cell('total_processed', c)) !== rows.reduce((s, r) => s + num(cell(r, c)), 0));
+      const bad = () =>
+        APPLICANT_COLUMNS.filter(
+          (c) => num(cell('total_processed', c)) !== rows.reduce((s, r) => s + num(cell(r, c)), 0),
+        );
       const cols = firstOf(named(check.detail, APPLICANT_COLUMNS), bad);
       return appCells(['total_processed', ...rows], cols.length ? cols : APPLICANT_COLUMNS);
     }
     case 'reviews.total': {
       const reviews = record.reviews;
-      const bad = () => REVIEW_GROUPS.filter((g) => reviews && num(reviews[g].total) !== PARTS.reduce((s, p) => s + num(reviews[g][p]), 0));
+      const bad = () =>
+        REVIEW_GROUPS.filter(
+          (g) => reviews && num(reviews[g].total) !== PARTS.reduce((s, p) => s + num(reviews[g][p]), 0),
+        );
       const groups = firstOf(named(check.detail, REVIEW_GROUPS), bad);
       return reviewCells(groups.length ? groups : REVIEW_GROUPS);
     }

@@ -26,7 +26,18 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-function bar(chart: string, key: string, series: string, value: number, x: number, y: number, w: number, h: number, color: string, title: string): string {
+function bar(
+  chart: string,
+  key: string,
+  series: string,
+  value: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: string,
+  title: string,
+): string {
   return `<rect class="bar" data-chart="${chart}" data-key="${esc(key)}" data-series="${esc(series)}" data-value="${value}" x="${round(x)}" y="${round(y)}" width="${round(w)}" height="${round(h)}" fill="${color}"><title>${esc(title)}</title></rect>`;
 }
 
@@ -35,12 +46,20 @@ function svg(height: number, body: string, label: Bi): string {
 }
 
 function figure(id: string, title: Bi, svgText: string, note?: Bi): string {
-  const n = note ? `<p class="note"><span class="zh">${esc(note[0])}</span><span class="en" lang="en">${esc(note[1])}</span></p>` : '';
+  const n = note
+    ? `<p class="note"><span class="zh">${esc(note[0])}</span><span class="en" lang="en">${esc(note[1])}</span></p>`
+    : '';
   return `<figure class="chart" id="chart-${id}"><figcaption><span class="zh">${esc(title[0])}</span><span class="en" lang="en">${esc(title[1])}</span></figcaption>${svgText}${n}</figure>`;
 }
 
 /** Vertical bars, one stack per x key; stacks are [series index, value]. */
-function columns(chart: string, keys: string[], series: { key: string; label: Bi }[], values: number[][], title: Bi): string {
+function columns(
+  chart: string,
+  keys: string[],
+  series: { key: string; label: Bi }[],
+  values: number[][],
+  title: Bi,
+): string {
   const top = 30;
   const plot = 220;
   const max = Math.max(1, ...values.map((v) => v.reduce((s, x) => s + x, 0)));
@@ -53,7 +72,18 @@ function columns(chart: string, keys: string[], series: { key: string; label: Bi
     values[i]!.forEach((v, s) => {
       const h = (v / max) * plot;
       y -= h;
-      body += bar(chart, key, series[s]!.key, v, x, y, w, h, COLORS[s % COLORS.length]!, `${key} · ${series[s]!.label.join(' ')}: ${v}`);
+      body += bar(
+        chart,
+        key,
+        series[s]!.key,
+        v,
+        x,
+        y,
+        w,
+        h,
+        COLORS[s % COLORS.length]!,
+        `${key} · ${series[s]!.label.join(' ')}: ${v}`,
+      );
     });
     const total = values[i]!.reduce((s, x) => s + x, 0);
     body += `<text x="${round(x + w / 2)}" y="${round(y - 4)}" text-anchor="middle" class="value">${total}</text>`;
@@ -89,7 +119,18 @@ function lines(
       b.values.forEach((v, s) => {
         const w = v * (share ? scale : (plot - (x0 - left)) / max);
         const pct = total ? ` (${((v / total) * 100).toFixed(1)}%)` : '';
-        body += bar(chart, `${row.key}|${b.key}`, series[s]!.key, v, x, y + 2, w, lineH - 4, COLORS[s % COLORS.length]!, `${row.label.join(' ')} · ${b.label ? b.label.join(' ') + ' · ' : ''}${series[s]!.label.join(' ')}: ${v}${pct}`);
+        body += bar(
+          chart,
+          `${row.key}|${b.key}`,
+          series[s]!.key,
+          v,
+          x,
+          y + 2,
+          w,
+          lineH - 4,
+          COLORS[s % COLORS.length]!,
+          `${row.label.join(' ')} · ${b.label ? `${b.label.join(' ')} · ` : ''}${series[s]!.label.join(' ')}: ${v}${pct}`,
+        );
         x += w;
       });
       body += `<text x="${round(x + 4)}" y="${y + 13}" class="value">${total}</text>`;
@@ -127,7 +168,8 @@ export function chartData(records: ReportRecord[]): ChartData {
     if (r.duplicate_of) continue; // the same report published twice counts once
     if (r.year !== null) years.add(r.year);
     if (r.admin_level) levelsSeen.add(r.admin_level);
-    if (r.year !== null && r.admin_level) coverage.set(`${r.year}|${r.admin_level}`, (coverage.get(`${r.year}|${r.admin_level}`) ?? 0) + 1);
+    if (r.year !== null && r.admin_level)
+      coverage.set(`${r.year}|${r.admin_level}`, (coverage.get(`${r.year}|${r.admin_level}`) ?? 0) + 1);
     if (r.scope !== 'agency') continue;
     const p = r.region.province;
     const apps = r.applications;
@@ -185,7 +227,18 @@ export function renderCharts(records: ReportRecord[]): string {
   const out: string[] = [];
   out.push(
     d.applications.keys.length
-      ? figure('applications', UI.chartApplications, columns('applications', d.applications.keys, [{ key: 'new_received', label: ['本年新收', 'New requests'] }], d.applications.values, UI.chartApplications), UI.agencyOnly)
+      ? figure(
+          'applications',
+          UI.chartApplications,
+          columns(
+            'applications',
+            d.applications.keys,
+            [{ key: 'new_received', label: ['本年新收', 'New requests'] }],
+            d.applications.values,
+            UI.chartApplications,
+          ),
+          UI.agencyOnly,
+        )
       : empty(UI.chartApplications),
   );
   out.push(
@@ -193,7 +246,13 @@ export function renderCharts(records: ReportRecord[]): string {
       ? figure(
           'outcomes',
           UI.chartOutcomes,
-          lines('outcomes', d.outcomes.map((o) => ({ key: o.key, label: o.label, bars: [{ key: 'all', values: o.values }] })), OUTCOME_CATEGORIES, true, UI.chartOutcomes),
+          lines(
+            'outcomes',
+            d.outcomes.map((o) => ({ key: o.key, label: o.label, bars: [{ key: 'all', values: o.values }] })),
+            OUTCOME_CATEGORIES,
+            true,
+            UI.chartOutcomes,
+          ),
           UI.agencyOnly,
         )
       : empty(UI.chartOutcomes),
@@ -226,7 +285,13 @@ export function renderCharts(records: ReportRecord[]): string {
       ? figure(
           'coverage',
           UI.chartCoverage,
-          columns('coverage', d.coverage.keys, d.coverage.levels.map((l) => ({ key: l, label: LEVELS[l as keyof typeof LEVELS] })), d.coverage.values, UI.chartCoverage),
+          columns(
+            'coverage',
+            d.coverage.keys,
+            d.coverage.levels.map((l) => ({ key: l, label: LEVELS[l as keyof typeof LEVELS] })),
+            d.coverage.values,
+            UI.chartCoverage,
+          ),
         )
       : empty(UI.chartCoverage),
   );

@@ -33,8 +33,22 @@ const ASSETS = ['site.css', 'common.js', 'list.js', 'report.js'];
 
 /** Key order of a record, for the record JSON the report page offers. */
 const RECORD_KEYS = [
-  'report_id', 'title', 'agency', 'year', 'scope', 'published_date', 'region', 'admin_level', 'template',
-  'source', 'proactive', 'applications', 'reviews', 'checks', 'warnings', 'extractor_version',
+  'report_id',
+  'title',
+  'agency',
+  'year',
+  'scope',
+  'published_date',
+  'region',
+  'admin_level',
+  'template',
+  'source',
+  'proactive',
+  'applications',
+  'reviews',
+  'checks',
+  'warnings',
+  'extractor_version',
 ];
 
 function labelsScript(): string {

@@ -70,7 +70,10 @@ export const UI = {
   chartOutcomes: ['各省办理结果构成', 'Outcome shares by province'],
   chartReviews: ['各省行政复议、行政诉讼结果', 'Reconsideration and litigation outcomes by province'],
   chartCoverage: ['各年度的报告数（按层级，覆盖情况）', 'Reports per year covered, by administrative level (coverage)'],
-  agencyOnly: ['只计本机关报告，不含全辖区汇总报告，以免重复计算。', 'Own-agency reports only; jurisdiction-wide aggregate reports are left out so nothing is counted twice.'],
+  agencyOnly: [
+    '只计本机关报告，不含全辖区汇总报告，以免重复计算。',
+    'Own-agency reports only; jurisdiction-wide aggregate reports are left out so nothing is counted twice.',
+  ],
   reviewBar: ['复议', 'Review'],
   litigationBar: ['诉讼', 'Litigation'],
   rows: ['份', 'reports'],
@@ -160,14 +163,26 @@ export const APPLICATION_PARTS_EN: Record<string, string> = {
 export const REVIEW_GROUP_BI = Object.fromEntries(
   Object.entries(REVIEW_GROUP_LABELS).map(([k, zh]) => [
     k,
-    [zh, { review: 'Administrative reconsideration', litigation_direct: 'Litigation, direct', litigation_after_review: 'Litigation after reconsideration' }[k as ReviewGroup]],
+    [
+      zh,
+      {
+        review: 'Administrative reconsideration',
+        litigation_direct: 'Litigation, direct',
+        litigation_after_review: 'Litigation after reconsideration',
+      }[k as ReviewGroup],
+    ],
   ]),
 ) as unknown as Record<ReviewGroup, Bi>;
 
 export const REVIEW_COLUMN_BI = Object.fromEntries(
   Object.entries(REVIEW_COLUMN_LABELS).map(([k, zh]) => [
     k,
-    [zh, { upheld: 'Upheld', corrected: 'Corrected', other: 'Other result', pending: 'Pending', total: 'Total' }[k as ReviewColumn]],
+    [
+      zh,
+      { upheld: 'Upheld', corrected: 'Corrected', other: 'Other result', pending: 'Pending', total: 'Total' }[
+        k as ReviewColumn
+      ],
+    ],
   ]),
 ) as unknown as Record<ReviewColumn, Bi>;
 
@@ -212,13 +227,40 @@ export const OUTCOME_CATEGORIES: { key: string; label: Bi; prefix: string[] }[] 
 ];
 
 export const PROVINCES_EN: Record<string, string> = {
-  北京市: 'Beijing', 天津市: 'Tianjin', 河北省: 'Hebei', 山西省: 'Shanxi', 内蒙古自治区: 'Inner Mongolia',
-  辽宁省: 'Liaoning', 吉林省: 'Jilin', 黑龙江省: 'Heilongjiang', 上海市: 'Shanghai', 江苏省: 'Jiangsu',
-  浙江省: 'Zhejiang', 安徽省: 'Anhui', 福建省: 'Fujian', 江西省: 'Jiangxi', 山东省: 'Shandong',
-  河南省: 'Henan', 湖北省: 'Hubei', 湖南省: 'Hunan', 广东省: 'Guangdong', 广西壮族自治区: 'Guangxi',
-  海南省: 'Hainan', 重庆市: 'Chongqing', 四川省: 'Sichuan', 贵州省: 'Guizhou', 云南省: 'Yunnan',
-  西藏自治区: 'Tibet', 陕西省: 'Shaanxi', 甘肃省: 'Gansu', 青海省: 'Qinghai', 宁夏回族自治区: 'Ningxia',
-  新疆维吾尔自治区: 'Xinjiang', 台湾省: 'Taiwan', 香港特别行政区: 'Hong Kong', 澳门特别行政区: 'Macao',
+  北京市: 'Beijing',
+  天津市: 'Tianjin',
+  河北省: 'Hebei',
+  山西省: 'Shanxi',
+  内蒙古自治区: 'Inner Mongolia',
+  辽宁省: 'Liaoning',
+  吉林省: 'Jilin',
+  黑龙江省: 'Heilongjiang',
+  上海市: 'Shanghai',
+  江苏省: 'Jiangsu',
+  浙江省: 'Zhejiang',
+  安徽省: 'Anhui',
+  福建省: 'Fujian',
+  江西省: 'Jiangxi',
+  山东省: 'Shandong',
+  河南省: 'Henan',
+  湖北省: 'Hubei',
+  湖南省: 'Hunan',
+  广东省: 'Guangdong',
+  广西壮族自治区: 'Guangxi',
+  海南省: 'Hainan',
+  重庆市: 'Chongqing',
+  四川省: 'Sichuan',
+  贵州省: 'Guizhou',
+  云南省: 'Yunnan',
+  西藏自治区: 'Tibet',
+  陕西省: 'Shaanxi',
+  甘肃省: 'Gansu',
+  青海省: 'Qinghai',
+  宁夏回族自治区: 'Ningxia',
+  新疆维吾尔自治区: 'Xinjiang',
+  台湾省: 'Taiwan',
+  香港特别行政区: 'Hong Kong',
+  澳门特别行政区: 'Macao',
 };
 
 export const UNKNOWN_PROVINCE: Bi = ['未注明省份', 'Province unknown'];

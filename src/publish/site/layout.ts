@@ -46,9 +46,7 @@ function part(zh: string): Bi {
 
 /** Table 三 rows shown for a form: 2019 has the single （六） row, 2021 its three sub-rows. */
 export function applicationRowsFor(variant: FormVariant): ApplicationRow[] {
-  return APPLICATION_ROWS.map(([k]) => k).filter((k) =>
-    variant === '2019' ? !k.startsWith('other_') : k !== 'other',
-  );
+  return APPLICATION_ROWS.map(([k]) => k).filter((k) => (variant === '2019' ? !k.startsWith('other_') : k !== 'other'));
 }
 
 export function applicationsLayout(variant: FormVariant): TableLayout {
@@ -118,10 +116,20 @@ function proactiveBlocks(variant: FormVariant): ProactiveBlock[] {
   if (variant === '2019') {
     const items = ['prev_items', 'change', 'decisions'];
     return [
-      { banner: '第二十条第（一）项', columns: [...PROACTIVE_2019.regulations], headers: PROACTIVE_2019.regulations.map(col), rows: ['regulations', 'normative_documents'] },
+      {
+        banner: '第二十条第（一）项',
+        columns: [...PROACTIVE_2019.regulations],
+        headers: PROACTIVE_2019.regulations.map(col),
+        rows: ['regulations', 'normative_documents'],
+      },
       { banner: '第二十条第（五）项', columns: items, headers: items.map(col), rows: ['licensing', 'other_services'] },
       { banner: '第二十条第（六）项', columns: items, headers: items.map(col), rows: ['penalty', 'coercion'] },
-      { banner: '第二十条第（八）项', columns: [...PROACTIVE_2019.fees], headers: PROACTIVE_2019.fees.map(col), rows: ['fees'] },
+      {
+        banner: '第二十条第（八）项',
+        columns: [...PROACTIVE_2019.fees],
+        headers: PROACTIVE_2019.fees.map(col),
+        rows: ['fees'],
+      },
       {
         banner: '第二十条第（九）项',
         columns: [...PROACTIVE_2019.procurement],
@@ -132,22 +140,39 @@ function proactiveBlocks(variant: FormVariant): ProactiveBlock[] {
   }
   const decisions: Bi = ['本年处理决定数量', 'Decisions this year'];
   return [
-    { banner: '第二十条第（一）项', columns: [...PROACTIVE_2021.regulations], headers: PROACTIVE_2021.regulations.map(col), rows: ['regulations', 'normative_documents'] },
+    {
+      banner: '第二十条第（一）项',
+      columns: [...PROACTIVE_2021.regulations],
+      headers: PROACTIVE_2021.regulations.map(col),
+      rows: ['regulations', 'normative_documents'],
+    },
     { banner: '第二十条第（五）项', columns: ['decisions'], headers: [decisions], rows: ['licensing'] },
     { banner: '第二十条第（六）项', columns: ['decisions'], headers: [decisions], rows: ['penalty', 'coercion'] },
-    { banner: '第二十条第（八）项', columns: ['amount_wan_yuan'], headers: [['本年收费金额（单位：万元）', 'Fees collected (10,000 yuan)']], rows: ['fees'] },
+    {
+      banner: '第二十条第（八）项',
+      columns: ['amount_wan_yuan'],
+      headers: [['本年收费金额（单位：万元）', 'Fees collected (10,000 yuan)']],
+      rows: ['fees'],
+    },
   ];
 }
 
 export function proactiveLayout(variant: FormVariant): TableLayout {
   const body: LayoutCell[][] = [];
   for (const block of proactiveBlocks(variant)) {
-    body.push([{ t: [block.banner, block.banner.replace(/第二十条第（(.)）项/, 'Art. 20 ($1)')], cs: 4, cls: 'banner' }]);
+    body.push([
+      { t: [block.banner, block.banner.replace(/第二十条第（(.)）项/, 'Art. 20 ($1)')], cs: 4, cls: 'banner' },
+    ]);
     const spanLast = (i: number, n: number) => (i === n - 1 && n < 3 ? { cs: 4 - n } : {});
-    body.push([{ t: CONTENT, cls: 'label head' }, ...block.headers.map((t, i) => ({ t, cls: 'head', ...spanLast(i, block.headers.length) }))]);
+    body.push([
+      { t: CONTENT, cls: 'label head' },
+      ...block.headers.map((t, i) => ({ t, cls: 'head', ...spanLast(i, block.headers.length) })),
+    ]);
     for (const row of block.rows) {
       const label: Bi =
-        variant === '2021' && row === 'normative_documents' ? ['行政规范性文件', 'Administrative normative documents'] : PROACTIVE_ROW_BI[row]!;
+        variant === '2021' && row === 'normative_documents'
+          ? ['行政规范性文件', 'Administrative normative documents']
+          : PROACTIVE_ROW_BI[row]!;
       body.push([
         { t: label, cls: 'label' },
         ...block.columns.map((c, i) => ({

@@ -42,12 +42,18 @@ function select(id: string, label: Bi, options: string[]): string {
 const WRITTEN_AFTER = ['SHA256SUMS'];
 
 function downloadsSection(downloads: { name: string; bytes: number | null }[]): string {
-  const all = [...downloads, ...WRITTEN_AFTER.filter((n) => !downloads.some((d) => d.name === n)).map((name) => ({ name, bytes: null }))];
+  const all = [
+    ...downloads,
+    ...WRITTEN_AFTER.filter((n) => !downloads.some((d) => d.name === n)).map((name) => ({ name, bytes: null })),
+  ];
   const sorted = all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const link = (name: string, label: Bi) =>
     sorted.some((d) => d.name === name) ? `<a class="doc" href="../${esc(encodeURI(name))}">${bi(label)}</a>` : '';
   const rows = sorted
-    .map((d) => `<tr><td><a href="../${esc(encodeURI(d.name))}" download>${esc(d.name)}</a></td><td class="num"${d.bytes === null ? '' : ` data-bytes="${d.bytes}"`}>${d.bytes === null ? '' : esc(formatBytes(d.bytes))}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td><a href="../${esc(encodeURI(d.name))}" download>${esc(d.name)}</a></td><td class="num"${d.bytes === null ? '' : ` data-bytes="${d.bytes}"`}>${d.bytes === null ? '' : esc(formatBytes(d.bytes))}</td></tr>`,
+    )
     .join('\n');
   return `<section id="downloads">
 <h2>${bi(UI.downloads)}</h2>

@@ -15,7 +15,20 @@ export const PAGE_SIZE = 50;
 export const REPORTS_PER_BUCKET = 50;
 
 /** A list row: [rank, report_id, title, agency, province index, city, county, admin_level, year, template, failed checks, scope]. */
-export type ListRow = [number, string, string, string, number, string, string, string, number | null, string, number, string];
+export type ListRow = [
+  number,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+  number | null,
+  string,
+  number,
+  string,
+];
 
 export interface ProvinceFacet {
   name: string | null;
@@ -67,7 +80,8 @@ const KNOWN_PROVINCES = Object.keys(PROVINCES_EN);
 /** Provinces in GB/T 2260 order, then unknown names in code-point order, then null. */
 export function provinceOrder(names: (string | null)[]): (string | null)[] {
   const unique = [...new Set(names)];
-  const rank = (n: string | null) => (n === null ? Infinity : KNOWN_PROVINCES.includes(n) ? KNOWN_PROVINCES.indexOf(n) : KNOWN_PROVINCES.length);
+  const rank = (n: string | null) =>
+    n === null ? Infinity : KNOWN_PROVINCES.includes(n) ? KNOWN_PROVINCES.indexOf(n) : KNOWN_PROVINCES.length;
   return unique.sort((a, b) => rank(a) - rank(b) || cmp(a ?? '', b ?? ''));
 }
 
@@ -90,7 +104,12 @@ export interface Shards {
 }
 
 /** Check rules by index, for the compact check arrays of the buckets (assets/report.js decodes them). */
-export const CHECK_RULE_KEYS = ['applications.balance', 'applications.row_sum', 'applications.outcome_sum', 'reviews.total'];
+export const CHECK_RULE_KEYS = [
+  'applications.balance',
+  'applications.row_sum',
+  'applications.outcome_sum',
+  'reviews.total',
+];
 
 /**
  * A report as stored in its bucket: table 三 and 四 as arrays in form order, checks as
@@ -115,7 +134,9 @@ export function encodeRecord(record: ReportRecord): BucketEntry {
     r: {
       ...rest,
       applications: applications
-        ? APPLICATION_ROW_KEYS.map((k) => (applications[k] ? APPLICANT_COLUMNS.map((c) => applications[k]![c] ?? null) : null))
+        ? APPLICATION_ROW_KEYS.map((k) =>
+            applications[k] ? APPLICANT_COLUMNS.map((c) => applications[k]![c] ?? null) : null,
+          )
         : null,
       reviews: reviews ? REVIEW_GROUPS.map((g) => REVIEW_COLUMNS.map((c) => reviews[g]?.[c] ?? null)) : null,
       checks: checks.map((c) => {
@@ -151,7 +172,11 @@ export function buildShards(records: ReportRecord[], version: string, options: S
     failedChecks(r),
     r.scope,
   ]);
-  const lists = provinces.map((_, i) => ({ file: `data/list/p${String(i).padStart(2, '0')}.js`, province: i, rows: [] as ListRow[] }));
+  const lists = provinces.map((_, i) => ({
+    file: `data/list/p${String(i).padStart(2, '0')}.js`,
+    province: i,
+    rows: [] as ListRow[],
+  }));
   for (const row of rows) lists[row[4]]!.rows.push(row);
   const facets: ProvinceFacet[] = provinces.map((name, i) => {
     const years: Record<string, number> = {};
@@ -193,8 +218,12 @@ export function buildShards(records: ReportRecord[], version: string, options: S
       buckets: nb,
       provinces: facets,
       years: distinct(records.map((r) => r.year).filter((y): y is number => y !== null)).sort((a, b) => b - a),
-      levels: ['central', 'province', 'city', 'county', 'township', 'department'].filter((l) => records.some((r) => r.admin_level === l)),
-      templates: ['2021', '2019', 'pre2019', 'narrative', 'unknown'].filter((t) => records.some((r) => r.template === t)),
+      levels: ['central', 'province', 'city', 'county', 'township', 'department'].filter((l) =>
+        records.some((r) => r.admin_level === l),
+      ),
+      templates: ['2021', '2019', 'pre2019', 'narrative', 'unknown'].filter((t) =>
+        records.some((r) => r.template === t),
+      ),
       first: rows.slice(0, pageSize),
     },
     lists,
