@@ -10,6 +10,7 @@ const PARTS = [
   ['publish', './publish.js', 'benchPublish'],
   ['site', './site.js', 'benchSite'],
   ['startup', './startup.js', 'benchStartup'],
+  ['pool', './pool.js', 'benchPool'],
 ] as const;
 
 const only = process.argv.slice(2);
