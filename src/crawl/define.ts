@@ -2,9 +2,9 @@
 // each naming the platform adapter that reads it. A new county portal is one more line.
 import type { AdminLevel } from '../record.js';
 
-export type PlatformName = 'trs' | 'hanweb' | 'gkmlpt' | 'generic' | 'browser';
-
-export const PLATFORM_NAMES: readonly PlatformName[] = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
+/** The platform adapters (src/crawl/platforms/, registered in its index.ts under these names). */
+export const PLATFORM_NAMES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'] as const;
+export type PlatformName = (typeof PLATFORM_NAMES)[number];
 
 export interface PortalHints {
   admin_level?: AdminLevel;

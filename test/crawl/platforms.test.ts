@@ -2,6 +2,7 @@
 // their expected files, and our own fixtures against the .expected.json beside them.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PLATFORM_NAMES } from '../../src/crawl/define.js';
 import { loadPage, meta } from '../../src/crawl/page.js';
 import { LayoutChanged, type FetchedPage, type ListResult } from '../../src/crawl/platform.js';
 import { commentedMarkup, parseGeneric, ucapPager } from '../../src/crawl/platforms/generic.js';
@@ -74,7 +75,7 @@ describe('our saved pages (test/fixtures/pages)', () => {
   const pages = fixtures();
 
   it('has fixtures for every adapter', () =>
-    expect([...new Set(pages.map((p) => p.dir))].sort()).toEqual(['browser', 'generic', 'gkmlpt', 'hanweb', 'trs']));
+    expect([...new Set(pages.map((p) => p.dir))].sort()).toEqual([...PLATFORM_NAMES].sort()));
 
   it.each(pages.map((p) => [p.file.split('/pages/')[1], p] as const))('%s', async (_name, { file, dir, page }) => {
     const expectedFile = file.replace(/\.\w+$/, '.expected.json');
@@ -94,7 +95,7 @@ describe('our saved pages (test/fixtures/pages)', () => {
 
 describe('an empty list is a failure, never "no reports"', () => {
   const empty = '<html><head><title>x</title></head><body><div id="list"></div><p>暂无信息</p></body></html>';
-  it.each(['trs', 'hanweb', 'generic', 'browser', 'gkmlpt'] as const)('%s throws LayoutChanged', (name) => {
+  it.each(PLATFORM_NAMES)('%s throws LayoutChanged', (name) => {
     const page = loadPage(empty, 'https://www.example.gov.cn/zwgk/zfxxgknb/index.html');
     expect(() => platforms[name].parseList(page)).toThrow(LayoutChanged);
   });

@@ -47,8 +47,8 @@ export const DEFAULT_LIMITS: ExtractionLimits = {
 
 /** How often the watchdog reads a busy worker's CPU time and resident size. */
 const WATCH_INTERVAL_MS = 50;
-/** A worker is retired after this many documents (heaps of parsers grow; a fresh process is cheap). */
-const JOBS_PER_WORKER = 500;
+/** A worker whose resident size stays above this share of the memory limit after a document is replaced. */
+const RETIRE_RSS_SHARE = 0.5;
 
 /** One document to extract: a file, with what the crawler knows of it. */
 export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
@@ -79,7 +79,6 @@ interface Worker {
   child: ChildProcess;
   /** Settles when the worker has loaded the extractor (its start-up is not charged to a document). */
   ready: Promise<void>;
-  jobs: number;
   /** The tail of the worker's stderr (why it died, when it does). */
   stderr: string;
   busy: boolean;
@@ -163,7 +162,7 @@ export class ExtractionPool {
       child.on('message', onReady);
       child.once('exit', () => resolve()); // died while starting: the job sees the exit
     });
-    const worker: Worker = { child, ready, jobs: 0, stderr: '', busy: false };
+    const worker: Worker = { child, ready, stderr: '', busy: false };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       worker.stderr = (worker.stderr + chunk).slice(-4096);
@@ -191,7 +190,6 @@ export class ExtractionPool {
     const limits = this.limits;
     const startCpu = (child.pid && resourceUse(child.pid)?.cpuMs) || 0;
     const started = Date.now();
-    worker.jobs++;
     let settled = false;
 
     const finish = (outcome: { record: ReportRecord } | { error: Error }, keep: boolean) => {
@@ -201,7 +199,9 @@ export class ExtractionPool {
       child.off('message', onMessage);
       child.off('exit', onExit);
       worker.busy = false;
-      if (keep && !this.closed && worker.jobs < JOBS_PER_WORKER) this.idle.push(worker);
+      // parsers' caches and heaps grow: a worker left holding half its memory limit is replaced
+      const rss = keep && child.pid ? (resourceUse(child.pid)?.rssBytes ?? 0) : 0;
+      if (keep && !this.closed && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
       else this.retire(worker);
       if ('record' in outcome) pending.resolve(outcome.record);
       else pending.reject(outcome.error);
