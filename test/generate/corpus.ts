@@ -31,7 +31,8 @@ export type Rendering =
   | 'doc'
   | 'txt-tab'
   | 'txt-lines'
-  | 'txt-pagebreak';
+  | 'txt-pagebreak'
+  | 'txt-windows';
 
 export const RENDERING_FORMAT: Record<Rendering, Format> = {
   'html-table': 'html',
@@ -46,6 +47,7 @@ export const RENDERING_FORMAT: Record<Rendering, Format> = {
   'txt-tab': 'txt',
   'txt-lines': 'txt',
   'txt-pagebreak': 'txt',
+  'txt-windows': 'txt',
 };
 
 export interface CorpusSpec {
@@ -88,6 +90,7 @@ export const STANDARD_CORPUS: CorpusSpec = {
     'txt-tab': 20,
     'txt-lines': 20,
     'txt-pagebreak': 20,
+    'txt-windows': 20,
   },
   pdfPages: 5,
 };
@@ -142,6 +145,7 @@ const TEXT_RENDERINGS: Partial<Record<Rendering, TextLayout>> = {
   'txt-tab': 'tab',
   'txt-lines': 'lines',
   'txt-pagebreak': 'pagebreak',
+  'txt-windows': 'windows',
 };
 
 async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]> {

@@ -1,12 +1,14 @@
 // Plain-text renderings in the layouts real extraction produces (test/fixtures/samples/seeds):
 //  'tab'       (000) tab-separated rows under markdown headings;
 //  'lines'     (001) one cell per line with a tab before it, a blank line between rows;
-//  'pagebreak' (003) tab rows with table 三 broken across a page inside a merged label.
+//  'pagebreak' (003) tab rows with table 三 broken across a page inside a merged label;
+//  'windows'   the 'tab' layout as Windows Notepad saves it: GBK (GB18030) bytes, CRLF line ends.
+import iconv from 'iconv-lite';
 import type { GeneratedReport } from './report.js';
 import { rng } from './random.js';
 import { buildTables, expand, type GridCell } from './tables.js';
 
-export type TextLayout = 'tab' | 'lines' | 'pagebreak';
+export type TextLayout = 'tab' | 'lines' | 'pagebreak' | 'windows';
 
 export function renderText(rep: GeneratedReport, layout: TextLayout): Buffer {
   const r = rng(rep.renderSeed).fork(`text-${layout}`);
@@ -27,6 +29,7 @@ export function renderText(rep: GeneratedReport, layout: TextLayout): Buffer {
     out.push('');
   };
 
+  if (layout === 'windows') return iconv.encode(renderText(rep, 'tab').toString('utf8').replace(/\n/g, '\r\n'), 'gb18030');
   if (layout === 'tab') out.push('', '', `# ${rep.titleLines.join('')}`, '');
   else out.push(...rep.titleLines, '');
   rep.intro.forEach(para);
