@@ -1,4 +1,4 @@
-// crawlers/beijing.ts — 北京市. Entry points: shared/docs/portals.md §2. t-date (TRS); districts moved often (海淀 → zyk.bjhd.gov.cn); 朝阳/延庆 http only; 顺义 robots Disallow: /.
+// crawlers/beijing.ts — 北京市. Entry points: docs/portals.md §2. t-date (TRS); districts moved often (海淀 → zyk.bjhd.gov.cn); 朝阳/延庆 http only; 顺义 robots Disallow: /.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/central.ts — 中央. Entry points: shared/docs/portals.md §2. State Council departments publish on their own sites; gov.cn/zhengce/xxgk/ links out to them.
+// crawlers/central.ts — 中央. Entry points: docs/portals.md §2. State Council departments publish on their own sites; gov.cn/zhengce/xxgk/ links out to them.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/chongqing.ts — 重庆市. Entry points: shared/docs/portals.md §2. TRS createPage(total, cur, "index", "html"), index_N.html.
+// crawlers/chongqing.ts — 重庆市. Entry points: docs/portals.md §2. TRS createPage(total, cur, "index", "html"), index_N.html.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

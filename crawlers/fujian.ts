@@ -1,4 +1,4 @@
-// crawlers/fujian.ts — 福建省. Entry points: shared/docs/portals.md §2. TRS t-date .htm; WAF blocks an IP for ~1 min after bursts.
+// crawlers/fujian.ts — 福建省. Entry points: docs/portals.md §2. TRS t-date .htm; WAF blocks an IP for ~1 min after bursts.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/gansu.ts — 甘肃省. Entry points: shared/docs/portals.md §2. province cloud (UCAP-style, list markup in comments); portal answers 412 to datacenter IPs.
+// crawlers/gansu.ts — 甘肃省. Entry points: docs/portals.md §2. province cloud (UCAP-style, list markup in comments); portal answers 412 to datacenter IPs.
 import { province, generic, hanweb } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/guangdong.ts — 广东省. Entry points: shared/docs/portals.md §2. gkmlpt (Guangdong only): /gkmlpt/index → JSON /gkmlpt/api/all/{cat}; browser User-Agent for gd.gov.cn. 广州's gkmlpt index: hulelan/china-governance crawlers/gkmlpt.py.
+// crawlers/guangdong.ts — 广东省. Entry points: docs/portals.md §2. gkmlpt (Guangdong only): /gkmlpt/index → JSON /gkmlpt/api/all/{cat}; browser User-Agent for gd.gov.cn. 广州's gkmlpt index: hulelan/china-governance crawlers/gkmlpt.py.
 import { province, generic, gkmlpt } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/guangxi.ts — 广西壮族自治区. Entry points: shared/docs/portals.md §2. t<ID>.shtml articles (some 年报 filed under 公告公示); foreign IPs blocked.
+// crawlers/guangxi.ts — 广西壮族自治区. Entry points: docs/portals.md §2. t<ID>.shtml articles (some 年报 filed under 公告公示); foreign IPs blocked.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

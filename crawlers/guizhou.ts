@@ -1,4 +1,4 @@
-// crawlers/guizhou.ts — 贵州省. Entry points: shared/docs/portals.md §2. TRS t-date; year sub-columns <YYYY>n/.
+// crawlers/guizhou.ts — 贵州省. Entry points: docs/portals.md §2. TRS t-date; year sub-columns <YYYY>n/.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/hainan.ts — 海南省. Entry points: shared/docs/portals.md §2. hexmon /<sec>/<yyyymm>/<32hex>.shtml; 海口 behind a WAF.
+// crawlers/hainan.ts — 海南省. Entry points: docs/portals.md §2. hexmon /<sec>/<yyyymm>/<32hex>.shtml; 海口 behind a WAF.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

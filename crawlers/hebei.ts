@@ -1,4 +1,4 @@
-// crawlers/hebei.ts — 河北省. Entry points: shared/docs/portals.md §2. UUID dialect /columns/<uuid>/YYYYMM/DD/<uuid>.html (年报 › 河北省); foreign IPs blocked.
+// crawlers/hebei.ts — 河北省. Entry points: docs/portals.md §2. UUID dialect /columns/<uuid>/YYYYMM/DD/<uuid>.html (年报 › 河北省); foreign IPs blocked.
 import { province, generic, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/heilongjiang.ts — 黑龙江省. Entry points: shared/docs/portals.md §2. portal lists are JSON (UCAP /common/search/…); provincial 年报 column not seen (discovered from the portal); city sites /<site>/c<col>/<yyyymm>/c01_<id>.shtml.
+// crawlers/heilongjiang.ts — 黑龙江省. Entry points: docs/portals.md §2. portal lists are JSON (UCAP /common/search/…); provincial 年报 column not seen (discovered from the portal); city sites /<site>/c<col>/<yyyymm>/c01_<id>.shtml.
 import { province, generic, hanweb } from '../src/crawl/define.js';
 
 export default province({

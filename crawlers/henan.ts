@@ -1,4 +1,4 @@
-// crawlers/henan.ts — 河南省. Entry points: shared/docs/portals.md §2. /YYYY/MM-DD/<id>.html articles; 年报 columns not seen (discovered from the portals); 403 to foreign datacenter IPs.
+// crawlers/henan.ts — 河南省. Entry points: docs/portals.md §2. /YYYY/MM-DD/<id>.html articles; 年报 columns not seen (discovered from the portals); 403 to foreign datacenter IPs.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/hubei.ts — 湖北省. Entry points: shared/docs/portals.md §2. TRS t-date .shtml; /xxgk/ answers 412 (JS challenge) to datacenter IPs.
+// crawlers/hubei.ts — 湖北省. Entry points: docs/portals.md §2. TRS t-date .shtml; /xxgk/ answers 412 (JS challenge) to datacenter IPs.
 import { province, hanweb, trs } from '../src/crawl/define.js';
 
 export default province({

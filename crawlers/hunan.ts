@@ -1,4 +1,4 @@
-// crawlers/hunan.ts — 湖南省. Entry points: shared/docs/portals.md §2. TRS t-date; departments http only.
+// crawlers/hunan.ts — 湖南省. Entry points: docs/portals.md §2. TRS t-date; departments http only.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

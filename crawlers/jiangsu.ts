@@ -1,4 +1,4 @@
-// crawlers/jiangsu.ts — 江苏省. Entry points: shared/docs/portals.md §2. Hanweb jpaas (/col/colN/, dataproxy.jsp); provincial 年报 column not seen (discovered from the portal).
+// crawlers/jiangsu.ts — 江苏省. Entry points: docs/portals.md §2. Hanweb jpaas (/col/colN/, dataproxy.jsp); provincial 年报 column not seen (discovered from the portal).
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/jiangxi.ts — 江西省. Entry points: shared/docs/portals.md §2. Hanweb /art/ articles, downfile.jsp attachments; foreign IPs blocked.
+// crawlers/jiangxi.ts — 江西省. Entry points: docs/portals.md §2. Hanweb /art/ articles, downfile.jsp attachments; foreign IPs blocked.
 import { province, hanweb } from '../src/crawl/define.js';
 
 export default province({

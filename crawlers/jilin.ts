@@ -1,4 +1,4 @@
-// crawlers/jilin.ts — 吉林省. Entry points: shared/docs/portals.md §2. TRS t-date on xxgk.jl.gov.cn.
+// crawlers/jilin.ts — 吉林省. Entry points: docs/portals.md §2. TRS t-date on xxgk.jl.gov.cn.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

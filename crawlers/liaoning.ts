@@ -1,4 +1,4 @@
-// crawlers/liaoning.ts — 辽宁省. Entry points: shared/docs/portals.md §2. web-idx /web/…/<timestamp-id>/index.shtml; departments use Hanweb lists.
+// crawlers/liaoning.ts — 辽宁省. Entry points: docs/portals.md §2. web-idx /web/…/<timestamp-id>/index.shtml; departments use Hanweb lists.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

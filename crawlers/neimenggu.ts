@@ -1,4 +1,4 @@
-// crawlers/neimenggu.ts — 内蒙古自治区. Entry points: shared/docs/portals.md §2. portal TRS t-date, provincial 年报 column not seen (discovered from the portal); 403 to foreign datacenter IPs.
+// crawlers/neimenggu.ts — 内蒙古自治区. Entry points: docs/portals.md §2. portal TRS t-date, provincial 年报 column not seen (discovered from the portal); 403 to foreign datacenter IPs.
 import { province, generic, hanweb } from '../src/crawl/define.js';
 
 export default province({

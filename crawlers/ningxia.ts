@@ -1,4 +1,4 @@
-// crawlers/ningxia.ts — 宁夏回族自治区. Entry points: shared/docs/portals.md §2. t-date; department lists server-render <section>/index.html.
+// crawlers/ningxia.ts — 宁夏回族自治区. Entry points: docs/portals.md §2. t-date; department lists server-render <section>/index.html.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/qinghai.ts — 青海省. Entry points: shared/docs/portals.md §2. provincial 年报 column not seen (discovered from the portal); PHP index.php?c=show&id= on small sites; foreign IPs blocked.
+// crawlers/qinghai.ts — 青海省. Entry points: docs/portals.md §2. provincial 年报 column not seen (discovered from the portal); PHP index.php?c=show&id= on small sites; foreign IPs blocked.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/shaanxi.ts — 陕西省. Entry points: shared/docs/portals.md §2. t-date with _wap twins; some lists page N.html; foreign IPs blocked.
+// crawlers/shaanxi.ts — 陕西省. Entry points: docs/portals.md §2. t-date with _wap twins; some lists page N.html; foreign IPs blocked.
 import { province, generic, trs } from '../src/crawl/define.js';
 
 export default province({

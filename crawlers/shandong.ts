@@ -1,4 +1,4 @@
-// crawlers/shandong.ts — 山东省. Entry points: shared/docs/portals.md §2. Hanweb jpaas; https handshake fails, http works.
+// crawlers/shandong.ts — 山东省. Entry points: docs/portals.md §2. Hanweb jpaas; https handshake fails, http works.
 import { province, hanweb } from '../src/crawl/define.js';
 
 export default province({

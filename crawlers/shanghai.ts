@@ -1,4 +1,4 @@
-// crawlers/shanghai.ts — 上海市. Entry points: shared/docs/portals.md §2. /nwNNNNN/YYYYMMDD/<32hex>.html, year archives index_N.html.
+// crawlers/shanghai.ts — 上海市. Entry points: docs/portals.md §2. /nwNNNNN/YYYYMMDD/<32hex>.html, year archives index_N.html.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

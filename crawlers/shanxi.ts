@@ -1,4 +1,4 @@
-// crawlers/shanxi.ts — 山西省. Entry points: shared/docs/portals.md §2. TRS t-date .shtml; foreign IPs blocked.
+// crawlers/shanxi.ts — 山西省. Entry points: docs/portals.md §2. TRS t-date .shtml; foreign IPs blocked.
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/sichuan.ts — 四川省. Entry points: shared/docs/portals.md §2. /…/YYYY/M/D/<32hex>.shtml; foreign IPs blocked.
+// crawlers/sichuan.ts — 四川省. Entry points: docs/portals.md §2. /…/YYYY/M/D/<32hex>.shtml; foreign IPs blocked.
 import { province, generic } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/tianjin.ts — 天津市. Entry points: shared/docs/portals.md §2. t-date; the 年度报告专栏 sections are built by script (南威 IGS .jhtml).
+// crawlers/tianjin.ts — 天津市. Entry points: docs/portals.md §2. t-date; the 年度报告专栏 sections are built by script (南威 IGS .jhtml).
 import { province, browser, trs } from '../src/crawl/define.js';
 
 export default province({

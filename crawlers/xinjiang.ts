@@ -1,4 +1,4 @@
-// crawlers/xinjiang.ts — 新疆维吾尔自治区. Entry points: shared/docs/portals.md §2. /<site>/c<col>/<yyyymm>/<32hex>.shtml; lists client-rendered.
+// crawlers/xinjiang.ts — 新疆维吾尔自治区. Entry points: docs/portals.md §2. /<site>/c<col>/<yyyymm>/<32hex>.shtml; lists client-rendered.
 import { province, browser } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/xizang.ts — 西藏自治区. Entry points: shared/docs/portals.md §2. t-date; year sub-columns <YYYY>nb/ (departments publish there too).
+// crawlers/xizang.ts — 西藏自治区. Entry points: docs/portals.md §2. t-date; year sub-columns <YYYY>nb/ (departments publish there too).
 import { province, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/yunnan.ts — 云南省. Entry points: shared/docs/portals.md §2. t-date; /zwgk/* 403 to datacenter IPs; ASP.NET ?page= on some departments.
+// crawlers/yunnan.ts — 云南省. Entry points: docs/portals.md §2. t-date; /zwgk/* 403 to datacenter IPs; ASP.NET ?page= on some departments.
 import { province, generic, trs } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// crawlers/zhejiang.ts — 浙江省. Entry points: shared/docs/portals.md §2. Hanweb JCMS/jpaas; www WAF-blocked from the US, some hosts IPv6-only.
+// crawlers/zhejiang.ts — 浙江省. Entry points: docs/portals.md §2. Hanweb JCMS/jpaas; www WAF-blocked from the US, some hosts IPv6-only.
 import { province, generic, hanweb } from '../src/crawl/define.js';
 
 export default province({

@@ -1,4 +1,4 @@
-// The record contract of ../shared/docs/record-schema.md, in code. Its keys are the public
+// The record contract of docs/record-schema.md, in code. Its keys are the public
 // interface of the dataset: journalists' CSV columns and researchers' code depend on them.
 
 export const APPLICANT_COLUMNS = [

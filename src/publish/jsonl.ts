@@ -1,5 +1,5 @@
 // reports.jsonl: one full record per line, the schema's keys only, in one fixed order (the
-// order of ../../shared/docs/record-schema.md), rows and columns in form order. Keys the schema
+// order of docs/record-schema.md), rows and columns in form order. Keys the schema
 // does not know are dropped at the top level; unknown table rows/columns are kept, sorted after
 // the known ones (the extractor's business, not the publisher's, to decide what they are).
 import {

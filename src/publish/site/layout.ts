@@ -1,5 +1,5 @@
 // How the three tables of a report are laid out on the page, like the official forms
-// (shared/docs/report-forms.md §3–5). Plain data, written to data/layout.js for the report page.
+// (docs/report-forms.md §3–5). Plain data, written to data/layout.js for the report page.
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
