@@ -74,7 +74,8 @@ export async function benchPool(): Promise<string[]> {
     try {
       // start the workers and load every format's parser in each (a worker serves any format)
       const oneOfEach = FORMATS.map((format) => files.find((f) => f.format === format)!).filter(Boolean);
-      for (let i = 0; i < size; i++) await Promise.all(oneOfEach.map((f) => settle(p.extract({ file: f.file, name: f.name }))));
+      for (let i = 0; i < size; i++)
+        await Promise.all(oneOfEach.map((f) => settle(p.extract({ file: f.file, name: f.name }))));
       const t0 = performance.now();
       await Promise.all(files.map((f) => settle(p.extract({ file: f.file, name: f.name }))));
       const secs = (performance.now() - t0) / 1000;

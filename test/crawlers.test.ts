@@ -82,11 +82,32 @@ describe('ogi crawlers', () => {
 
   it('writes the coverage table row by row (two made-up provinces)', () => {
     const made = [
-      province({ id: 'a', name: '甲省', code: '110000', portals: [trs('https://a.gov.cn/n/', { admin_level: 'province' }), generic('https://b.gov.cn/', { admin_level: 'county', discover: true })] }),
-      province({ id: 'b', name: '乙市', code: '120000', portals: [hanweb('https://c.gov.cn/col/', { admin_level: 'city' })] }),
+      province({
+        id: 'a',
+        name: '甲省',
+        code: '110000',
+        portals: [
+          trs('https://a.gov.cn/n/', { admin_level: 'province' }),
+          generic('https://b.gov.cn/', { admin_level: 'county', discover: true }),
+        ],
+      }),
+      province({
+        id: 'b',
+        name: '乙市',
+        code: '120000',
+        portals: [hanweb('https://c.gov.cn/col/', { admin_level: 'city' })],
+      }),
     ];
     const rows = coverageRows(made);
-    expect(rows[0]).toEqual({ id: 'a', name: '甲省', code: '110000', portals: 2, discover: 1, platforms: 'generic, trs', levels: 'county, province' });
+    expect(rows[0]).toEqual({
+      id: 'a',
+      name: '甲省',
+      code: '110000',
+      portals: 2,
+      discover: 1,
+      platforms: 'generic, trs',
+      levels: 'county, province',
+    });
     expect(coverageTable(rows).trimEnd().split('\n')).toEqual([
       '| province | code | portals | of which column unknown | platforms | levels |',
       '|---|---|---:|---:|---|---|',

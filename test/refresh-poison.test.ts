@@ -8,22 +8,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { refresh } from '../src/refresh.js';
-import { DocumentStore, type NewDocument } from '../src/workarea/index.js';
+import { DocumentStore } from '../src/workarea/index.js';
 import { loopedDoc, zipBomb } from './fixtures/hostile.js';
 import { PEER, SEEDS } from './fixtures/samples.js';
+import { newDocument } from './workarea/helpers.js';
 
-const doc = (url: string, contentType: string): NewDocument => ({
-  url,
-  final_url: url,
-  page_url: null,
-  content_type: contentType,
-  filename: null,
-  fetched_at: '2026-01-02T00:00:00.000Z',
-  etag: null,
-  last_modified: null,
-  kind: 'attachment',
-  hints: {},
-});
+const doc = (url: string, contentType: string) => newDocument(url, { content_type: contentType });
 
 describe('ogi refresh with poisoned documents', () => {
   it('publishes the good reports and lists each poisoned one with its typed failure', async () => {

@@ -29,7 +29,8 @@ export function renderText(rep: GeneratedReport, layout: TextLayout): Buffer {
     out.push('');
   };
 
-  if (layout === 'windows') return iconv.encode(renderText(rep, 'tab').toString('utf8').replace(/\n/g, '\r\n'), 'gb18030');
+  if (layout === 'windows')
+    return iconv.encode(renderText(rep, 'tab').toString('utf8').replace(/\n/g, '\r\n'), 'gb18030');
   if (layout === 'tab') out.push('', '', `# ${rep.titleLines.join('')}`, '');
   else out.push(...rep.titleLines, '');
   rep.intro.forEach(para);

@@ -7,25 +7,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentStore, readJsonLines, type NewDocument } from '../../src/workarea/index.js';
 import type { DocumentEntry, Failure } from '../../src/workarea/index.js';
+import { newDocument } from './helpers.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ogi-store-'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function doc(url: string, extra: Partial<NewDocument> = {}): NewDocument {
-  return {
-    url,
-    final_url: url,
-    page_url: null,
-    content_type: 'application/pdf',
-    filename: null,
+const doc = (url: string, extra: Partial<NewDocument> = {}) =>
+  newDocument(url, {
     fetched_at: '2026-01-01T00:00:00.000Z',
     etag: '"e"',
-    last_modified: null,
-    kind: 'attachment',
     hints: { year: 2023, agency: '示例市人民政府' },
     ...extra,
-  };
-}
+  });
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

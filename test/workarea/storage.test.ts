@@ -22,22 +22,12 @@ import {
   type NewDocument,
 } from '../../src/workarea/index.js';
 import { fixture, tempDatasets } from '../publish/helpers.js';
+import { newDocument } from './helpers.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-workarea-'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const doc = (url: string): NewDocument => ({
-  url,
-  final_url: url,
-  page_url: null,
-  content_type: 'application/pdf',
-  filename: null,
-  fetched_at: '2026-01-02T00:00:00.000Z',
-  etag: null,
-  last_modified: null,
-  kind: 'attachment',
-  hints: {},
-});
+const doc = (url: string) => newDocument(url);
 
 const failure = (url: string, stage: Failure['stage'], at: string, kind: Failure['kind'] = 'timeout'): Failure => ({
   url,
