@@ -85,6 +85,8 @@ export class HttpClient {
   private readonly maxBytes: number;
   private readonly allowHosts: readonly string[];
   private readonly robots: RobotsCache | null;
+  /** Origins whose robots.txt could not be read (5xx, timeout, network), with why: disallowed for the run. */
+  private readonly unreachableRobots = new Map<string, FetchError>();
 
   constructor(private readonly opts: HttpClientOptions = {}) {
     this.userAgent = opts.userAgent ?? USER_AGENT;
@@ -108,7 +110,17 @@ export class HttpClient {
   async admit(url: string): Promise<void> {
     if (!this.isAllowed(url)) throw new FetchError('not_allowed', url, `host not allowed: ${url}`);
     if (this.robots && !(await this.robots.allows(url, this.userAgent))) {
-      throw new FetchError('robots', url, `disallowed by robots.txt: ${url}`);
+      const why = this.unreachableRobots.get(new URL(url).origin);
+      if (!why) throw new FetchError('robots', url, `disallowed by robots.txt: ${url}`);
+      // A host that does not answer keeps its own kind (network, timeout); one whose robots.txt
+      // fails with a server error is a robots refusal.
+      const kind = why.status === undefined ? why.kind : 'robots';
+      const reason = why.status === undefined ? why.kind : `HTTP ${why.status}`;
+      throw new FetchError(
+        kind,
+        url,
+        `robots.txt unreachable (${reason}): the host counts as disallowing everything this run (RFC 9309): ${url}`,
+      );
     }
   }
 
@@ -201,12 +213,20 @@ export class HttpClient {
     throw new FetchError('too_many_redirects', req.url, `more than ${MAX_REDIRECTS} redirects from ${req.url}`);
   }
 
+  /**
+   * robots.txt as RFC 9309 §2.3.1 reads it: a 4xx means there is none (everything allowed); a 5xx,
+   * a timeout or a network error means it is unreachable, and the host is treated as disallowing
+   * everything for this run (its requests fail as `robots`, naming the reason).
+   */
   private async loadRobots(robotsUrl: string): Promise<string | null> {
     try {
       const res = await this.fetchOnce({ url: robotsUrl });
       return res.body.toString('utf8');
-    } catch {
-      return null; // no robots.txt (or an unreadable one): everything allowed
+    } catch (err) {
+      const e = toFetchError(err, robotsUrl);
+      if (e.status !== undefined && e.status >= 400 && e.status < 500) return null;
+      this.unreachableRobots.set(new URL(robotsUrl).origin, e);
+      return 'User-agent: *\nDisallow: /\n';
     }
   }
 }
