@@ -36,7 +36,9 @@ export type FetchFailureKind =
   | 'not_allowed'
   | 'too_large'
   | 'too_many_redirects'
-  | 'layout_changed';
+  | 'layout_changed'
+  | 'budget_exhausted'
+  | 'pager_loop';
 
 /** Every failure kind. */
 export type FailureKind =
@@ -74,6 +76,14 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   not_allowed: { zh: '站点不在许可范围', en: 'A host outside *.gov.cn and the allowed hosts; it was not fetched.' },
   too_many_redirects: { zh: '重定向过多', en: 'More than 10 redirects.' },
   layout_changed: { zh: '页面结构已变', en: 'The list page no longer has the layout its crawler expects.' },
+  budget_exhausted: {
+    zh: '超出抓取预算',
+    en: 'A list went past a budget of the run (items per page, pages per list or per host); the message gives the numbers.',
+  },
+  pager_loop: {
+    zh: '分页循环',
+    en: 'A list page repeats the items of earlier pages; its further pages were not followed.',
+  },
   not_found: { zh: '文件不存在', en: 'No such file (ogi extract).' },
   not_a_file: { zh: '不是普通文件', en: 'A directory, named pipe, device or socket: only regular files are read.' },
   resource_limit: {

@@ -37,6 +37,7 @@ import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
 import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
 import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
+import { CrawlBudget, type BudgetLimits } from './budget.js';
 import type { CrawlContext } from './handlers/context.js';
 import { Progress } from './progress.js';
 import { uniqueKey, type CrawlRequest } from './request.js';
@@ -69,6 +70,8 @@ export interface CrawlOptions {
   progressIntervalSecs?: number;
   /** Extra Chromium flags (tests: `--host-resolver-rules=…`). */
   browserArgs?: string[];
+  /** List budgets of the run (default DEFAULT_BUDGET in src/crawl/budget.ts). */
+  budget?: Partial<BudgetLimits>;
   /** Province crawlers to choose from (crawlers/index.ts at the commands); required when `provinces` are named. */
   crawlers?: ProvinceCrawler[];
 }
@@ -170,6 +173,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   };
   const context: CrawlContext = {
     fetcher: new ChallengeAwareFetcher(http, browser),
+    budget: new CrawlBudget(opts.budget),
     store,
     enqueue,
     fail,

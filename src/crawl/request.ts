@@ -16,6 +16,8 @@ export interface CrawlRequest {
   platform?: PlatformName | null;
   /** LIST: first page of its list. */
   isFirst?: boolean;
+  /** LIST: the entry URL of its list (budgets and loop detection count per list); absent on the first page. */
+  column?: string;
   hints: DocumentHints;
   /** DOCUMENT: the detail page that links to it. */
   pageUrl?: string | null;

@@ -7,9 +7,12 @@ import type { ChallengeAwareFetcher } from '../../net/challenge.js';
 import { loadPage } from '../page.js';
 import type { FetchedPage } from '../platform.js';
 import type { CrawlRequest } from '../request.js';
+import type { CrawlBudget } from '../budget.js';
 
 export interface CrawlContext {
   fetcher: ChallengeAwareFetcher;
+  /** This run's budgets for lists (items per page, pages per list and per host, loops). */
+  budget: CrawlBudget;
   store: DocumentStore;
   enqueue(requests: CrawlRequest[]): Promise<void>;
   fail(failure: Omit<Failure, 'at'>): Promise<void>;

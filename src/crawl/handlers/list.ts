@@ -43,17 +43,28 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
   if (r.isFirst && result.items.length === 0 && result.next.length === 0) {
     throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
   }
-  const out: CrawlRequest[] = result.next.map((n: NextRequest) => ({
-    label: 'LIST',
-    url: n.url,
-    method: n.method,
-    body: n.body,
-    headers: n.headers,
-    platform: platform.name as PlatformName,
-    isFirst: false,
-    hints: r.hints,
-  }));
-  for (const item of result.items) {
+  const column = r.column ?? r.url;
+  const verdict = ctx.budget.listPage(
+    column,
+    page.url,
+    result.items.map((i) => i.url),
+    r.isFirst ?? false,
+  );
+  for (const f of verdict.findings) await ctx.fail({ url: r.url, stage: 'crawl', kind: f.kind, message: f.message });
+  const out: CrawlRequest[] = verdict.followNext
+    ? result.next.map((n: NextRequest) => ({
+        label: 'LIST',
+        url: n.url,
+        method: n.method,
+        body: n.body,
+        headers: n.headers,
+        platform: platform.name as PlatformName,
+        isFirst: false,
+        column,
+        hints: r.hints,
+      }))
+    : [];
+  for (const item of result.items.slice(0, verdict.keepItems)) {
     if (!isAnnualReport(item.title)) continue;
     const hints = itemHints(item, page);
     out.push(
