@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (err instanceof PublishError) {
       console.error(`ogi publish: ${err.message}`);
-      return err.kind === 'busy' ? 1 : 2;
+      return err.kind === 'busy' || err.kind === 'latest_not_link' ? 1 : 2;
     }
     throw err;
   }

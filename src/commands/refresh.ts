@@ -78,7 +78,10 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`ogi refresh: ${err.message}`);
       return 2;
     }
-    if (err instanceof StorageBusy || (err instanceof PublishError && err.kind === 'busy')) {
+    if (
+      err instanceof StorageBusy ||
+      (err instanceof PublishError && (err.kind === 'busy' || err.kind === 'latest_not_link'))
+    ) {
       console.error(`ogi refresh: ${err.message}`); // one line, naming the lock file
       return 1;
     }

@@ -19,6 +19,7 @@ import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
 import { TidyWriter } from './tidy.js';
 import {
+  assertLatestIsLink,
   chooseVersion,
   cleanStaleTemps,
   commitVersion,
@@ -130,6 +131,7 @@ export async function publish(opts: PublishOptions): Promise<PublishResult> {
 
 async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   const { datasetsDir } = opts;
+  assertLatestIsLink(datasetsDir);
   const cleaned = cleanStaleTemps(datasetsDir);
   const previous = latestVersion(datasetsDir);
   const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);

@@ -11,7 +11,7 @@ import { cleanTemps, writeAtomicSync } from '../workarea/index.js';
 export class PublishError extends Error {
   override readonly name = 'PublishError';
   constructor(
-    readonly kind: 'bad_version' | 'version_exists' | 'site_failed' | 'busy',
+    readonly kind: 'bad_version' | 'version_exists' | 'site_failed' | 'busy' | 'latest_not_link',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -121,6 +121,18 @@ async function pauseHook(): Promise<void> {
   if (process.env.OGI_PUBLISH_PAUSE !== 'before-rename') return;
   process.stderr.write('ogi publish: paused before rename (OGI_PUBLISH_PAUSE)\n');
   await new Promise((resolve) => setTimeout(resolve, 600_000));
+}
+
+/** `latest` must be the link publish keeps (or absent): a folder or file of that name is the user's, left alone. */
+export function assertLatestIsLink(datasetsDir: string): void {
+  const latest = path.join(datasetsDir, 'latest');
+  const info = fs.lstatSync(latest, { throwIfNoEntry: false });
+  if (info && !info.isSymbolicLink()) {
+    throw new PublishError(
+      'latest_not_link',
+      `${latest} is a ${info.isDirectory() ? 'folder' : 'file'}, not the link ogi keeps to the newest version: move it away and publish again (nothing was written)`,
+    );
+  }
 }
 
 /** Renames the finished temp folder to its version name, then points `latest` at it. */

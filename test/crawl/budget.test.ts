@@ -1,4 +1,4 @@
-// List budgets on the list handler, with a stand-in network: a page of 3,000 links, a pager whose
+// List budgets on the list handler, with a stand-in network: a page of 100,000 links, a pager whose
 // pages repeat the same items, and a pager that never ends. Each is cut, and the cut is a recorded
 // failure with the numbers.
 import { describe, expect, it } from 'vitest';
@@ -61,15 +61,15 @@ async function crawlList(pages: (url: string) => string, limits: Partial<BudgetL
 }
 
 describe('list budgets', () => {
-  it('reads the first 2,000 items of a page of 3,000 and says so', async () => {
-    const { failures, articles } = await crawlList(() => listPage(1, 3000));
+  it('reads the first 2,000 items of a page of 100,000 and says so', async () => {
+    const { failures, articles } = await crawlList(() => listPage(1, 100_000));
     expect(articles).toBe(2000);
     expect(failures).toEqual([
       {
         url: BASE,
         stage: 'crawl',
         kind: 'budget_exhausted',
-        message: 'the list page shows 3000 items; the first 2000 were read (itemsPerListPage)',
+        message: 'the list page shows 100000 items; the first 2000 were read (itemsPerListPage)',
       },
     ]);
   });

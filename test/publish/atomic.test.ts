@@ -55,6 +55,20 @@ describe('re-publishing', () => {
     expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'v1']);
   });
 
+  it('refuses to publish over a `latest` that is a folder of the user, writing nothing', async () => {
+    const datasets = tempDatasets();
+    fs.mkdirSync(path.join(datasets, 'latest'));
+    fs.writeFileSync(path.join(datasets, 'latest', 'notes.txt'), 'mine');
+    const err = await publish({ ...v1(), datasetsDir: datasets }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect({ kind: (err as PublishError).kind, message: (err as PublishError).message }).toEqual({
+      kind: 'latest_not_link',
+      message: `${path.join(datasets, 'latest')} is a folder, not the link ogi keeps to the newest version: move it away and publish again (nothing was written)`,
+    });
+    expect(fs.readdirSync(datasets).sort()).toEqual(['latest']);
+    expect(fs.readdirSync(path.join(datasets, 'latest'))).toEqual(['notes.txt']);
+  });
+
   it('keeps the newest fetch when two records share a report_id', async () => {
     const input = v1();
     const original = input.records.find((r) => r.report_id === 'rd2248587ce1ddd39')!;
