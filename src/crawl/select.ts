@@ -99,7 +99,7 @@ function headingCandidates($: CheerioAPI): AnyNode[] {
         if (node.parent.parent) out.add(node.parent.parent);
       }
     } else if ('children' in node && node.type !== 'script' && node.type !== 'style') {
-      stack.push(...(node as ParentNode).children);
+      for (const child of (node as ParentNode).children) stack.push(child); // no spread: 100,000 children overflow it
     }
   }
   return [...out].filter((el) => el.type === 'tag');

@@ -81,7 +81,7 @@ export interface GenericOptions {
 export function parseGeneric(page: FetchedPage, opts: GenericOptions = {}): ListResult {
   const items = listItems(page, page.$);
   if (opts.comments ?? true)
-    for (const c of commentedMarkup(page.body)) items.push(...listItems(page, cheerio.load(c)));
+    for (const c of commentedMarkup(page.body)) for (const item of listItems(page, cheerio.load(c))) items.push(item);
   const next = pageLinks(page, page.$).map((url) => ({ url }));
   if (startsList(page))
     next.push(...(wantsDiscovery(page) ? findReportColumns(page) : childReportColumns(page)).map((url) => ({ url })));

@@ -51,7 +51,7 @@ export function rowsFromDocText(body: string, defs: RowDef[] = []): TextRow[] {
       for (; i < items.length && items[i].kind === 'line'; i++) lines.push((items[i] as { text: string }).text);
       const read = rowsFromLines(lines, table);
       for (const r of read) if (r.table !== undefined) table = Math.max(table, r.table + 1);
-      rows.push(...read);
+      for (const row of read) rows.push(row);
     }
   }
   return rows;

@@ -74,7 +74,7 @@ export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Rul
   for (const r of runs) {
     if (!r.text.trim()) continue;
     if (r.vertical) vertical.push(r);
-    else horizontal.push(...cutAtRulings(r, rulings));
+    else for (const cut of cutAtRulings(r, rulings)) horizontal.push(cut);
   }
   const lines = groupLines(horizontal);
   const placed: PlacedRow[] = [];

@@ -55,7 +55,7 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
       const geometry = { page: n, width: viewport.width, height: viewport.height };
       let laid = layoutPage(runs, geometry);
       if (laid.some(mayJoinCells)) laid = layoutPage(runs, geometry, await verticalRulings(page, viewport));
-      rows.push(...laid);
+      for (const row of laid) rows.push(row);
       page.cleanup();
     }
     if (chars < MIN_CHARS_PER_PAGE * doc.numPages) {
