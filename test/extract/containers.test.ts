@@ -54,6 +54,41 @@ describe('DOCX (zip) limits', () => {
     expect(() => checkZip(many)).toThrow('zip entries inflate to more than 256 MiB together (MAX_ZIP_TOTAL_BYTES)');
   });
 
+  it('expands no XML entities: a billion-laughs or external-entity DOCX is refused as corrupt, nothing expanded', async () => {
+    let dtd = '<!ENTITY lol "lol">';
+    for (let i = 1; i < 10; i++) dtd += `<!ENTITY lol${i} "${`&lol${i > 1 ? i - 1 : ''};`.repeat(10)}">`;
+    dtd += '<!ENTITY xxe SYSTEM "file:///etc/passwd">';
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const body = ['某县人民政府2023年政府信息公开工作年度报告', '&lol9;', '&xxe;']
+      .map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`)
+      .join('');
+    const docx = zip([
+      [
+        '[Content_Types].xml',
+        Buffer.from(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        ),
+      ],
+      [
+        '_rels/.rels',
+        Buffer.from(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        ),
+      ],
+      [
+        'word/document.xml',
+        Buffer.from(
+          `<?xml version="1.0"?><!DOCTYPE w:document [${dtd}]><w:document ${w}><w:body>${body}</w:body></w:document>`,
+        ),
+      ],
+    ]);
+    // The XML parser (xmldom, under mammoth) resolves no DTD entity, internal or external: the
+    // document is refused as corrupt at the first one, nothing expanded, no file read.
+    expect(await extractError(docx, 'entities.docx')).toMatch(
+      /^corrupt_docx: unreadable DOCX: .*entity not found:&(lol9|xxe);/,
+    );
+  });
+
   it('passes the real DOCX fixtures', () => {
     for (const f of ['merged.docx', 'grid-before.docx'])
       expect(() => checkZip(readFileSync(path.join(DOCS, f)))).not.toThrow();
