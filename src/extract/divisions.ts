@@ -46,7 +46,7 @@ export function divisionIndex(): DivisionIndex {
   let maxNameLength = 0;
   const add = (raw: RawDivision, level: DivisionLevel, parent: Division | null, code: string) => {
     const d: Division = { code, name: raw.name, level, parent };
-    byCode.set(raw.code, d);
+    if (level !== 'township') byCode.set(raw.code, d); // parents only: no township is one
     if (level === 'city' && PLACEHOLDER_CITIES.has(raw.name)) return; // not a name anyone prints
     const list = byName.get(raw.name);
     if (list) list.push(d);
