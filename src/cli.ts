@@ -2,6 +2,8 @@
 // `ogi <command> …`: flags → one stage function → exit code.
 // Exit codes: 0 clean, 3 finished with failures, 1 fatal, 2 usage. Data on stdout, logs on stderr.
 // A fatal error prints one line, `ogi: <message>`; `--debug` or OGI_DEBUG=1 prints its stack too.
+import { statfsSync } from 'node:fs';
+import path from 'node:path';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   extract: { summary: 'extract records from report documents', load: () => import('./commands/extract.js') },
@@ -51,13 +53,24 @@ function hint(err: unknown): string | null {
     case 'EROFS':
       return 'no permission to write there: choose other --storage/--datasets folders';
     case 'ENOSPC':
-      return 'the disk is full';
+      return `the disk is full${freeSpace((err as NodeJS.ErrnoException).path)}: free some space and run again`;
     case 'EADDRINUSE':
       return 'the port is taken: choose another with --port';
   }
   if (err instanceof Error && /Executable doesn't exist|browserType\.launch/.test(err.message))
     return 'no Chromium found: run `npm run setup` (Debian) or install chromium';
   return null;
+}
+
+/** ", N MiB free on the disk of PATH" (the folder's filesystem), or nothing when it cannot tell. */
+function freeSpace(file: string | undefined): string {
+  if (!file) return '';
+  try {
+    const fs = statfsSync(path.dirname(file));
+    return `, ${Math.floor((fs.bavail * fs.bsize) / 2 ** 20)} MiB free on the disk of ${path.dirname(file)}`;
+  } catch {
+    return '';
+  }
 }
 
 /** The one line a fatal error prints: `ogi: <message>` (the first line of it), a hint when there is one. */
