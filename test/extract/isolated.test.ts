@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { ExtractionPool, type ExtractionLimits } from '../../src/extract/isolated/pool.js';
+import { flateBombPdf } from '../fixtures/hostile.js';
 import { PEER, SEEDS } from '../fixtures/samples.js';
 
 const GOOD = path.join(SEEDS, '001_82da0c68b48e6d43.txt');
@@ -94,6 +95,16 @@ describe('ExtractionPool', () => {
     const [pid] = p.pids();
     expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size /);
     expect(p.pids()).toEqual([pid]);
+  });
+
+  it('a PDF whose page inflates 1 GiB (a flate bomb of 1 MB) fails on the memory limit; the next document is extracted', async () => {
+    const bomb = path.join(dir, 'bomb.pdf');
+    const bytes = await flateBombPdf(1024);
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    await writeFile(bomb, bytes);
+    const p = pool({ rssMb: 900 });
+    expect(await failure(p, bomb)).toMatch(/^resource_limit: memory limit: /);
+    expect((await p.extract({ file: GOOD })).year).toBe(2020);
   });
 
   it('a heap over the V8 cap is a memory limit, not a crash', async () => {
