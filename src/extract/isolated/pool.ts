@@ -81,7 +81,6 @@ interface Worker {
   ready: Promise<void>;
   /** The tail of the worker's stderr (why it died, when it does). */
   stderr: string;
-  busy: boolean;
 }
 
 interface Pending {
@@ -143,7 +142,6 @@ export class ExtractionPool {
       const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn() : null);
       if (!worker) return;
       const pending = this.queue.shift()!;
-      worker.busy = true;
       void worker.ready.then(() => this.run(worker, pending));
     }
   }
@@ -162,7 +160,7 @@ export class ExtractionPool {
       child.on('message', onReady);
       child.once('exit', () => resolve()); // died while starting: the job sees the exit
     });
-    const worker: Worker = { child, ready, stderr: '', busy: false };
+    const worker: Worker = { child, ready, stderr: '' };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       worker.stderr = (worker.stderr + chunk).slice(-4096);
@@ -198,7 +196,6 @@ export class ExtractionPool {
       clearInterval(watch);
       child.off('message', onMessage);
       child.off('exit', onExit);
-      worker.busy = false;
       // parsers' caches and heaps grow: a worker left holding half its memory limit is replaced
       const rss = keep && child.pid ? (resourceUse(child.pid)?.rssBytes ?? 0) : 0;
       if (keep && !this.closed && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
