@@ -64,26 +64,20 @@ export class CrawlBudget {
       });
     }
 
-    const host = hostOf(url);
-    const columnPages = (this.pagesByColumn.get(column) ?? 0) + 1;
-    const hostPages = (this.pagesByHost.get(host) ?? 0) + 1;
-    this.pagesByColumn.set(column, columnPages);
-    this.pagesByHost.set(host, hostPages);
-    if (columnPages >= listPagesPerColumn) {
+    // Pages per list and per host: the page that reaches a budget is read, its further pages are not.
+    const counted: [Map<string, number>, string, number, string][] = [
+      [this.pagesByColumn, column, listPagesPerColumn, 'list may have this run (listPagesPerColumn)'],
+      [this.pagesByHost, hostOf(url), listPagesPerHost, 'host may have this run (listPagesPerHost)'],
+    ];
+    for (const [pages, key, limit, what] of counted) {
+      const n = (pages.get(key) ?? 0) + 1;
+      pages.set(key, n);
+      if (n < limit) continue;
       followNext = false;
-      if (this.once(`column ${column}`)) {
+      if (this.once(`${what} ${key}`)) {
         findings.push({
           kind: 'budget_exhausted',
-          message: `${columnPages} list pages read from ${column}, the most one list may have this run (listPagesPerColumn): further pages not followed`,
-        });
-      }
-    }
-    if (hostPages >= listPagesPerHost) {
-      followNext = false;
-      if (this.once(`host ${host}`)) {
-        findings.push({
-          kind: 'budget_exhausted',
-          message: `${hostPages} list pages read from ${host}, the most one host may have this run (listPagesPerHost): further pages not followed`,
+          message: `${n} list pages read from ${key}, the most one ${what}: further pages not followed`,
         });
       }
     }
