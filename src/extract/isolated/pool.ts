@@ -15,7 +15,7 @@
 // Hand-written on child_process rather than workerpool/piscina: those give threads (a native crash
 // or an abort takes the whole process down) or no per-job resource readings.
 import { type ChildProcess, fork } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
@@ -63,7 +63,7 @@ export interface WorkerRequest extends ExtractionJob {
 
 /** Sent back by a worker. */
 export type WorkerReply =
-  | { id: number; ok: true; record: ReportRecord }
+  | { id: number; ok: true; json: string }
   | { id: number; ok: false; kind: string; message: string };
 
 /** A limit of ExtractionLimits that a document hit. */
@@ -108,7 +108,7 @@ export class ExtractionPool {
   /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
   async extract(job: ExtractionJob): Promise<ReportRecord> {
     if (this.closed) throw new Error('the extraction pool is closed');
-    await checkRegularFile(job.file);
+    checkRegularFile(job.file);
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();
@@ -210,7 +210,7 @@ export class ExtractionPool {
     };
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== id) return;
-      if (reply.ok) finish({ record: reply.record }, true);
+      if (reply.ok) finish({ record: JSON.parse(reply.json) as ReportRecord }, true);
       else finish({ error: new ExtractError(reply.kind as never, reply.message, pending.job.file) }, true);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -273,10 +273,10 @@ function lastLine(stderr: string): string {
 }
 
 /** Only regular files are read, and their size is known before reading (`not_a_file`, `too_large`). */
-export async function checkRegularFile(file: string): Promise<void> {
-  let info: Awaited<ReturnType<typeof stat>>;
+export function checkRegularFile(file: string): void {
+  let info: Stats;
   try {
-    info = await stat(file);
+    info = statSync(file); // synchronous: a stat costs less than the hop to the thread pool
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ExtractError('not_found', `cannot read ${file}: ${code}`, file);

@@ -15,7 +15,8 @@ process.on('message', async (req: WorkerRequest) => {
     const bytes = await readFile(req.file);
     const { file: _file, id: _id, outputBytes: _max, ...input } = req;
     const record = await extractDocument({ ...input, bytes, name: input.name ?? path.basename(req.file) });
-    const size = Buffer.byteLength(JSON.stringify(record));
+    const json = JSON.stringify(record); // made once: its size is checked, then it is what is sent
+    const size = Buffer.byteLength(json);
     if (size > req.outputBytes) {
       reply({
         id: req.id,
@@ -23,7 +24,7 @@ process.on('message', async (req: WorkerRequest) => {
         kind: 'resource_limit',
         message: `output_size limit: the record is ${size} bytes, over the ${req.outputBytes} allowed`,
       });
-    } else reply({ id: req.id, ok: true, record });
+    } else reply({ id: req.id, ok: true, json });
   } catch (err) {
     const kind = err instanceof ExtractError ? err.kind : 'internal_error';
     reply({ id: req.id, ok: false, kind, message: err instanceof Error ? err.message : String(err) });
