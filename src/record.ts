@@ -180,6 +180,8 @@ export type WarningCode =
   | 'unknown_money_unit' // a bare money number whose unit the report does not state
   | 'loose_label' // a label matched only loosely (clipped or reworded)
   | 'column_by_position' // a short row whose numbers were placed by x position
+  | 'placed_by_identity' // a short row with no positions, placed where its identity allows exactly one way
+  | 'ambiguous_row' // a short row with no positions and no single placement: its cells left blank
   | 'missing_row' // a form row the table does not print
   | 'unparsed_value' // a cell that is neither a number nor a blank
   | 'prose_figure' // a figure taken from prose (narrative reports)

@@ -7,6 +7,7 @@ import { computeChecks } from './checks.js';
 import { detectFormat } from './detect.js';
 import { readForms } from './forms/index.js';
 import { readMetadata } from './metadata.js';
+import { reflowModel } from './reflow.js';
 import type { DocumentModel } from './model.js';
 import { rejectIfNotReport } from './report-kind.js';
 import { readTxt } from './text/txt.js';
@@ -52,7 +53,7 @@ export function sha256(bytes: Buffer): string {
 }
 
 export async function extractDocument(input: ExtractInput): Promise<ReportRecord> {
-  const model = await readDocument(input.bytes, input.name, input.contentType);
+  const model = reflowModel(await readDocument(input.bytes, input.name, input.contentType));
   rejectIfNotReport(model);
   const meta = readMetadata(model, input.hints);
   const forms = readForms(model, meta.year);

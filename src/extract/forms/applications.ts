@@ -1,5 +1,6 @@
 // Table 三 (收到和处理政府信息公开申请情况) read by its row labels.
 import {
+  APPLICANT_COLUMN_LABELS,
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
   OTHER_SUB_ROWS,
@@ -13,7 +14,8 @@ import {
 import { centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
-import type { ValueCell } from './sections.js';
+import type { Item, ValueCell } from './sections.js';
+import { labelKey } from '../../text/normalise.js';
 import type { TextRow } from '../model.js';
 
 export interface TableRead<T> {
@@ -26,8 +28,49 @@ export interface TableRead<T> {
 const N = APPLICANT_COLUMNS.length;
 const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k));
 
+/** Header cell text → the applicant column it names (a header may print only some of them). */
+const COLUMN_BY_LABEL = new Map<string, ApplicantColumn>(
+  Object.entries(APPLICANT_COLUMN_LABELS).map(([k, v]) => [v, k as ApplicantColumn]),
+);
+
+/**
+ * Grid column → applicant column, from the header rows of a table that prints its cells on a grid:
+ * a table that leaves columns out (自然人 | 商业企业 | 其他 | 总计) is read by what its header says.
+ * Later header rows name the columns more specifically (法人或其他组织 → 商业企业…), so they win.
+ */
+function headerColumns(items: Item[]): Map<number, ApplicantColumn> {
+  const map = new Map<number, ApplicantColumn>();
+  for (const item of items) {
+    if (!item.row.tabular) continue;
+    const named = item.row.cells.flatMap((c, i) => {
+      const key = COLUMN_BY_LABEL.get(labelKey(c.text));
+      return key && c.merged !== 'col' ? [[i, key] as const] : [];
+    });
+    if (named.length < 2) continue;
+    for (const [i, key] of named) map.set(i, key);
+  }
+  return map;
+}
+
+/** The row's figures by the header's grid columns, when the header names the column of every one. */
+function byHeader(values: ValueCell[], header: Map<number, ApplicantColumn>): (ValueCell | null)[] | null {
+  const cells: (ValueCell | null)[] = APPLICANT_COLUMNS.map(() => null);
+  const printed = values.filter((v) => v.kind === 'number');
+  if (header.size < 2 || header.size >= N || !printed.length) return null;
+  for (const v of printed) {
+    const key = v.col === undefined ? undefined : header.get(v.col);
+    if (!key) return null;
+    const i = APPLICANT_COLUMNS.indexOf(key);
+    if (cells[i]) return null;
+    cells[i] = v;
+  }
+  return cells;
+}
+
 export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> {
-  const labelled = [...labelledRows(rows, APPLICATION_MATCHERS)];
+  const headerRows: Item[] = [];
+  const labelled = [...labelledRows(rows, APPLICATION_MATCHERS, (item) => headerRows.push(item))];
+  const header = headerColumns(headerRows);
   const warnings: Warning[] = [];
   const centers = centersFromFullRows(
     labelled.map((r) => r.values),
@@ -56,7 +99,10 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     }
     const where = `applications.${match.key}`;
     if (match.loose) warnings.push({ code: 'loose_label', where, detail: `label '${label}' matched loosely` });
-    const placed = placeValues(values, N, centers, where, rowSumHolds);
+    const fromHeader = byHeader(values, header);
+    const placed = fromHeader
+      ? { cells: fromHeader, warnings: [] }
+      : placeValues(values, N, centers, where, rowSumHolds);
     warnings.push(...placed.warnings);
     for (const v of placed.cells)
       if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });

@@ -72,23 +72,38 @@ export function placeValues(
     return { cells: v.slice(0, n).map(blankToNull), warnings };
   }
 
-  const glued = numbers.some((v) => v.raw.replace(/\D/g, '').length >= 4);
-  warnings.push(
-    glued
-      ? {
-          code: 'glued_digits',
-          where,
-          detail: `${numbers.length} of ${n} cells; digits may be run together (${numbers.map((v) => v.raw).join(' ')}); not split`,
-        }
-      : {
-          code: 'column_by_position',
-          where,
-          detail: `${values.length} of ${n} cells printed and no positions; filled from the left`,
-        },
-  );
-  const cells: (ValueCell | null)[] = values.map(blankToNull);
-  while (cells.length < n) cells.push(null);
-  return { cells, warnings };
+  // Fewer figures than columns and nothing that says where they stand: the row's own identity may
+  // allow exactly one placement; otherwise no cell is filled (a figure never shifts across a blank).
+  const placements = numbers.length > 0 && validate ? orderedPlacements(numbers, n).filter(validate) : [];
+  if (placements.length === 1) {
+    warnings.push({
+      code: 'placed_by_identity',
+      where,
+      detail: `${numbers.length} of ${n} cells printed (${numbers.map((v) => v.raw).join(' ')}); the row's identity allows one placement`,
+    });
+    return { cells: placements[0]!, warnings };
+  }
+  warnings.push({
+    code: 'ambiguous_row',
+    where,
+    detail: `${numbers.length} of ${n} cells printed (${numbers.map((v) => v.raw).join(' ')}) with no column positions${placements.length > 1 ? ` and ${placements.length} placements the identities accept` : ''}; cells left blank`,
+  });
+  return { cells: Array.from({ length: n }, () => null), warnings };
+}
+
+/** Every way to put `values` into `n` columns in their printed order (the others blank). */
+function orderedPlacements<T>(values: T[], n: number): (T | null)[][] {
+  const out: (T | null)[][] = [];
+  const walk = (vi: number, col: number, acc: (T | null)[]) => {
+    if (vi === values.length) {
+      out.push([...acc, ...Array.from({ length: n - col }, () => null)]);
+      return;
+    }
+    for (let c = col; c <= n - (values.length - vi); c++)
+      walk(vi + 1, c + 1, [...acc, ...Array.from({ length: c - col }, () => null), values[vi]!]);
+  };
+  walk(0, 0, []);
+  return out;
 }
 
 function blankToNull(v: ValueCell): ValueCell | null {

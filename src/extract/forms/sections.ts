@@ -9,6 +9,8 @@ export type SectionName = 'proactive' | 'applications' | 'reviews';
 export interface ValueCell extends ParsedValue {
   x0?: number;
   x1?: number;
+  /** Index of the cell in its row's grid (a table's expanded grid, a laid-out line's cells). */
+  col?: number;
 }
 
 export interface Item {
@@ -70,6 +72,7 @@ export function splitSections(rows: TextRow[]): Record<SectionName, TextRow[]> {
 
 /** Label = the cells up to the last label-like cell; values = the cells after it. */
 export function toItem(row: TextRow): Item {
+  const grid = new Map(row.cells.map((c, i) => [c, i]));
   const cells = row.cells.filter((c) => c.merged !== 'col');
   let lastLabel = -1;
   const parsed = cells.map((c) => (c.merged === 'row' ? undefined : parseValue(c.text)));
@@ -82,7 +85,7 @@ export function toItem(row: TextRow): Item {
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
-    return { ...p, x0: c.x0, x1: c.x1 };
+    return { ...p, x0: c.x0, x1: c.x1, col: row.tabular ? grid.get(c) : undefined };
   });
   const hasValue = values.some((v) => v.kind === 'number') || (row.tabular && values.length > 0 && lastLabel >= 0);
   return { label, values: hasValue ? values : null, labelCells, row };

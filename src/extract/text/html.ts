@@ -151,12 +151,16 @@ class Walker {
       return this.table(node);
     }
     if (name === 'a') this.inLink++;
-    if (BLOCK.has(name)) {
+    if (BLOCK.has(name) || isBoxed(node)) {
       this.flush();
+      const before = this.blocks.length;
       this.stack.push(node);
       this.block(node, pre || name === 'pre');
       this.flush();
       this.stack.pop();
+      // An empty box among boxes is a blank cell of a table drawn without <table> (<p>&nbsp;</p>).
+      if (this.blocks.length === before && !hasBlockChild(node))
+        this.blocks.push({ kind: 'line', text: '', parent: this.stack.at(-1)?.parent ?? undefined, empty: true });
     } else {
       this.children(node, pre);
     }
@@ -292,6 +296,16 @@ class Walker {
     for (const c of el.children) collect(c);
     return fold(parts.join(''));
   }
+}
+
+/** An inline element drawn as a box of its own (a cell of a table made of styled <span>s). */
+const BOXED = /(?:^|;)\s*(?:display\s*:\s*(?:inline-block|block|table-cell|inline-flex|flex)|width\s*:)/i;
+function isBoxed(el: Element): boolean {
+  return el.name !== 'a' && BOXED.test(el.attribs.style ?? '');
+}
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => isElement(c) && (BLOCK.has(c.name) || c.name === 'table' || isBoxed(c)));
 }
 
 /** The visible rows of a table (thead/tbody/tfoot rows included), not those of tables nested in it. */

@@ -2,13 +2,22 @@
 // (one table per run of such lines), other lines one-cell prose rows. Used by the HTML reader
 // (for <p> lines and grids it has found), the DOCX reader through it, and the DOC reader.
 import { fold, ZERO_WIDTH } from '../../text/normalise.js';
+import { parseValue } from '../forms/cells.js';
 import type { TextCell, TextRow } from '../model.js';
 
 /** A cell separator in a line of text without tabs: a run of two or more spaces of any width. */
 const CELL_GAP = /\s{2,}/;
 
 /** A line of text (with the element holding its paragraph, when known) or a finished grid. */
-export type Block = { kind: 'line'; text: string; parent?: object } | { kind: 'grid'; rows: TextCell[][] };
+export type Block =
+  | {
+      kind: 'line';
+      text: string;
+      parent?: object;
+      /** An empty paragraph or box: kept as an empty row, a blank cell when it stands among a table's values. */
+      empty?: boolean;
+    }
+  | { kind: 'grid'; rows: TextCell[][] };
 
 /**
  * Turn text lines into rows: runs of lines whose cells are separated by tabs or wide spaces become
@@ -40,12 +49,28 @@ export function rowsFromBlocks(blocks: Block[], firstTable = 0): TextRow[] {
         rows.push({ cells: chunks[i].map((text) => ({ text })), tabular: true, table: t });
       }
       i--;
+    } else if (b.empty) {
+      rows.push({ cells: [{ text: '' }], tabular: false });
     } else {
       const text = fold(b.text);
       if (text) rows.push({ cells: [{ text }], tabular: false });
     }
   }
-  return rows;
+  return keepBlankCells(rows);
+}
+
+const isFigureRow = (row: TextRow | undefined) =>
+  row !== undefined && row.cells.length === 1 && row.cells[0]!.text !== '' && parseValue(row.cells[0]!.text) !== null;
+
+/** Empty paragraphs are kept only next to a figure standing alone (a blank cell of a table drawn without one). */
+function keepBlankCells(rows: TextRow[]): TextRow[] {
+  const empty = (r: TextRow) => !r.tabular && r.cells.length === 1 && r.cells[0]!.text === '';
+  const nearest = (i: number, step: number) => {
+    let j = i + step;
+    while (rows[j] && empty(rows[j]!)) j += step;
+    return rows[j];
+  };
+  return rows.filter((r, i) => !empty(r) || isFigureRow(nearest(i, -1)) || isFigureRow(nearest(i, 1)));
 }
 
 /**

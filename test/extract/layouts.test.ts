@@ -1,0 +1,153 @@
+// Tables printed without table structure: the same table 三 as a <table>, as one box per cell, as a
+// page flattened to one line, and as text laid out with spaces, must give the same cells; a row
+// whose blanks vanished is never shifted left; a table that leaves columns out is read by its header.
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extract/index.js';
+import { readForms } from '../../src/extract/forms/index.js';
+import { modelFromRows } from '../../src/extract/model.js';
+import { reflow } from '../../src/extract/reflow.js';
+import type { ApplicationsTable } from '../../src/record.js';
+import { P, T } from './helpers.js';
+
+const HEADER = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** Table 三 of a small 2021-form report: label, then the seven applicant cells ('' = blank). */
+const ROWS: [string, string[]][] = [
+  ['一、本年新收政府信息公开申请数量', ['5', '1', '', '', '', '0', '6']],
+  ['二、上年结转政府信息公开申请数量', ['0', '0', '', '', '', '0', '0']],
+  ['（一）予以公开', ['3', '1', '', '', '', '0', '4']],
+  ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['1', '0', '', '', '', '0', '1']],
+  ['1.本机关不掌握相关政府信息', ['1', '0', '', '', '', '0', '1']],
+  ['（七）总计', ['5', '1', '', '', '', '0', '6']],
+  ['四、结转下年度继续办理', ['0', '0', '', '', '', '0', '0']],
+];
+const INTRO = [
+  '某某县某某局2021年政府信息公开工作年度报告',
+  '本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。',
+];
+const HEADING = '三、收到和处理政府信息公开申请情况';
+
+const COLS = [
+  'natural_person',
+  'commercial_enterprise',
+  'research_institution',
+  'social_welfare_org',
+  'legal_service_org',
+  'other_org',
+  'total',
+] as const;
+const row = (cells: string[]) => Object.fromEntries(COLS.map((c, i) => [c, cells[i] === '' ? null : Number(cells[i])]));
+const KEYS = [
+  'new_received',
+  'carried_over',
+  'granted',
+  'partially_granted',
+  'unable_not_held',
+  'total_processed',
+  'carried_forward',
+];
+const expected = Object.fromEntries(ROWS.map(([, cells], i) => [KEYS[i]!, row(cells)]));
+
+/** The cells of the rows the report prints (the form's other rows are reported missing, not read). */
+function printedRows(applications: ApplicationsTable | null): Record<string, unknown> {
+  return Object.fromEntries(KEYS.map((k) => [k, applications?.[k as keyof ApplicationsTable]]));
+}
+
+async function extract(bytes: string, name: string) {
+  return extractDocument({ bytes: Buffer.from(bytes, 'utf8'), name });
+}
+
+describe('table 三 printed without table structure', () => {
+  it('one <div> per cell, blank cells as empty boxes: the cells of the <table> rendering', async () => {
+    const box = (t: string) => (t === '' ? '<div>&nbsp;</div>' : `<div>${t}</div>`);
+    const html = `<html><body>${INTRO.map((p) => `<p>${p}</p>`).join('')}<p>${HEADING}</p>
+      ${HEADER.map(box).join('')}${ROWS.map(([label, cells]) => box(label) + cells.map(box).join('')).join('\n')}
+      <p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>`;
+    const table = `<html><body>${INTRO.map((p) => `<p>${p}</p>`).join('')}<p>${HEADING}</p><table>
+      <tr>${HEADER.map((h) => `<td>${h}</td>`).join('')}</tr>
+      ${ROWS.map(([label, cells]) => `<tr><td>${label}</td>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}
+      </table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>`;
+    const boxes = await extract(html, 'boxes.html');
+    expect(printedRows(boxes.applications)).toEqual(expected);
+    expect(printedRows(boxes.applications)).toEqual(printedRows((await extract(table, 'table.html')).applications));
+  });
+
+  it('styled <span> cells are cells, not digits run together', async () => {
+    const span = (t: string) => `<span style="display:inline-block;width:80px">${t || '&nbsp;'}</span>`;
+    const html = `<html><body>${INTRO.map((p) => `<p>${p}</p>`).join('')}<p>${HEADING}</p>
+      ${ROWS.map(([label, cells]) => `<div>${span(label)}${cells.map(span).join('')}</div>`).join('\n')}</body></html>`;
+    expect(printedRows((await extract(html, 'spans.html')).applications)).toEqual(expected);
+  });
+
+  it('a page flattened to one line, blanks printed as dashes: every cell', async () => {
+    const line = [
+      ...INTRO,
+      HEADING,
+      ...HEADER,
+      ...ROWS.flatMap(([label, cells]) => [label, ...cells.map((c) => c || '—')]),
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ].join(' ');
+    const r = await extract(line, 'page.txt');
+    expect(printedRows(r.applications)).toEqual(expected);
+    expect(r.title).toBe(INTRO[0]);
+    expect(r.year).toBe(2021);
+  });
+
+  it('a flattened line whose blanks vanished: a row the identities cannot place is left blank, never shifted', () => {
+    const rows = reflow([
+      P(
+        [
+          HEADING,
+          ...HEADER,
+          '一、本年新收政府信息公开申请数量 5 1 0 6',
+          '（一）予以公开 3 1 0 4',
+          '（七）总计 5 1 6',
+        ].join(' '),
+      ),
+    ]);
+    const r = readForms(modelFromRows('txt', rows), 2021);
+    expect(r.applications!.new_received).toEqual(row(['', '', '', '', '', '', '']));
+    expect(r.applications!.total_processed).toEqual(row(['', '', '', '', '', '', '']));
+    expect(r.warnings.filter((w) => w.code === 'ambiguous_row').map((w) => w.where)).toEqual([
+      'applications.new_received',
+      'applications.granted',
+      'applications.total_processed',
+    ]);
+  });
+
+  it('text laid out with runs of spaces: a tabular row per line, cells at their character columns', () => {
+    expect(reflow([P('（一）予以公开          3    1   0 0   4'), P('全年共收到申请 12 件。')])).toEqual([
+      {
+        cells: [
+          { text: '（一）予以公开', x0: 0, x1: 7 },
+          { text: '3', x0: 17, x1: 18 },
+          { text: '1', x0: 22, x1: 23 },
+          { text: '0', x0: 26, x1: 27 },
+          { text: '0', x0: 28, x1: 29 },
+          { text: '4', x0: 32, x1: 33 },
+        ],
+        tabular: true,
+      },
+      P('全年共收到申请 12 件。'),
+    ]);
+  });
+});
+
+describe('a table that prints only some applicant columns', () => {
+  it('reads each figure into the column its header names', () => {
+    const rows = [
+      P(HEADING),
+      T(0, '申请人情况', '自然人', '商业企业', '其他', '总计'),
+      T(0, '一、本年新收政府信息公开申请数量', '12', '3', '', '15'),
+    ];
+    const r = readForms(modelFromRows('html', rows), 2021);
+    expect(r.applications!.new_received).toEqual({
+      natural_person: 12,
+      commercial_enterprise: 3,
+      research_institution: null,
+      social_welfare_org: null,
+      legal_service_org: null,
+      other_org: null,
+      total: 15,
+    });
+  });
+});
