@@ -103,6 +103,7 @@ export function syntheticRecords(n: number): ReportRecord[] {
         i % 4 === 0
           ? [{ code: 'loose_label', where: 'applications.denied_law_prohibited', detail: 'matched loosely' }]
           : [],
+      confidence: i % 4 === 0 ? 'medium' : 'high',
       extractor_version: '1.0.0',
     };
     out.push(JSON.parse(JSON.stringify(record)) as ReportRecord);

@@ -189,6 +189,34 @@ export type WarningCode =
   | 'region_ambiguous' // a place name that resolves to several divisions
   | 'year_from_title'; // no statistics-period sentence; year taken from the title
 
+/**
+ * high: every figure read from a table by its own label, each cell's column certain, every identity holds;
+ * medium: the reading involved a choice (a loose label, a split of run-together digits, a placement by
+ * position or identity, a prose figure, a money unit), or an identity of the report fails as printed;
+ * low: some printed figures could not be placed (ambiguous_row, unparsed_value), or an identity fails
+ * where the reading involved a choice.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Warnings that mean the reading chose between possibilities (they lower `confidence`). */
+export const CHOICE_WARNINGS: readonly WarningCode[] = [
+  'loose_label',
+  'glued_digits',
+  'column_by_position',
+  'placed_by_identity',
+  'prose_figure',
+  'unknown_money_unit',
+];
+/** Warnings that mean printed figures were not placed at all. */
+export const UNPLACED_WARNINGS: readonly WarningCode[] = ['ambiguous_row', 'unparsed_value'];
+
+export function confidenceOf(warnings: Warning[], checks: Check[]): Confidence {
+  const chose = warnings.some((w) => CHOICE_WARNINGS.includes(w.code));
+  const failed = checks.some((c) => !c.ok);
+  if (warnings.some((w) => UNPLACED_WARNINGS.includes(w.code)) || (failed && chose)) return 'low';
+  return chose || failed ? 'medium' : 'high';
+}
+
 export interface Warning {
   code: WarningCode;
   where: string;
@@ -211,6 +239,8 @@ export interface ReportRecord {
   reviews: ReviewsTable | null;
   checks: Check[];
   warnings: Warning[];
+  /** How sure the reading is (docs/record-schema.md "Confidence"): derived from the warnings and checks. */
+  confidence: Confidence;
   /**
    * report_id of an earlier record of the same report (same agency, year, scope and figures: the HTML
    * page and its PDF attachment, or a copy on another portal); null for the first. Set by the publisher.

@@ -2,7 +2,7 @@
 // → read it into rows (text/<format>.ts) → reject what is not a report → metadata → tables → checks.
 import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import { reportId, type DocumentHints, type Format, type ReportRecord, type Source } from '../record.js';
+import { confidenceOf, reportId, type DocumentHints, type Format, type ReportRecord, type Source } from '../record.js';
 import { computeChecks } from './checks.js';
 import { detectFormat } from './detect.js';
 import { readForms } from './forms/index.js';
@@ -60,6 +60,11 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
   if (!forms.proactive && !forms.applications && !forms.reviews && !meta.year)
     throw new ExtractError('no_report_content', 'no report tables, figures or year found in the document');
   const hash = sha256(input.bytes);
+  const checks = computeChecks(
+    forms.headlineOnly.applications ? null : forms.applications,
+    forms.headlineOnly.reviews ? null : forms.reviews,
+  );
+  const warnings = [...meta.warnings, ...forms.warnings];
   return {
     report_id: reportId(hash),
     title: meta.title,
@@ -81,11 +86,9 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
     proactive: forms.proactive,
     applications: forms.applications,
     reviews: forms.reviews,
-    checks: computeChecks(
-      forms.headlineOnly.applications ? null : forms.applications,
-      forms.headlineOnly.reviews ? null : forms.reviews,
-    ),
-    warnings: [...meta.warnings, ...forms.warnings],
+    checks,
+    warnings,
+    confidence: confidenceOf(warnings, checks),
     extractor_version: EXTRACTOR_VERSION,
   };
 }

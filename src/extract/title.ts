@@ -1,5 +1,6 @@
 // The report's title as printed: the first short heading that names a report, two lines joined
-// when the title is printed over two ("宝清县七星河乡人民政府" / "2020 年政府信息公开工作年度报告"),
+// when the title is printed over two ("宝清县七星河乡人民政府" / "2020 年政府信息公开工作年度报告",
+// or "…2024 年政府信息公开工作年度" / "报告"),
 // spacing between CJK characters and digits dropped.
 import { flatten } from '../text/normalise.js';
 import { GENERIC_TITLE, TITLE_WORDS } from '../text/titles.js';
@@ -17,8 +18,19 @@ export function findTitle(model: DocumentModel): string | null {
     .slice(0, 12)
     .map((l) => l.text);
   for (let i = 0; i < top.length; i++) {
-    const line = top[i]!;
-    if (!TITLE_WORDS.test(line) || line.length > 80 || NOT_A_HEADING.test(line)) continue;
+    let line = top[i]!;
+    if (line.length > 80 || NOT_A_HEADING.test(line)) continue;
+    // A title wrapped the other way: its last words alone on the next line ("…工作年度" / "报告").
+    const after = top[i + 1];
+    if (
+      !TITLE_WORDS.test(line) &&
+      after &&
+      after.length <= 12 &&
+      !SENTENCE_END.test(line) &&
+      TITLE_WORDS.test(line + after)
+    )
+      line += after;
+    if (!TITLE_WORDS.test(line)) continue;
     const before = top[i - 1];
     const joinable = before && before.length <= 40 && !SENTENCE_END.test(before) && !NOT_A_HEADING.test(before);
     // Join when this line starts with the year or a fragment (the body's name is on the line before).

@@ -49,6 +49,11 @@ const RECORD_KEYS: [string, string, string][] = [
   ['reviews', '复议诉讼情况（表四）', 'group → column → value.'],
   ['checks', '勾稽关系', 'The accounting identities, each {rule, ok, detail}.'],
   ['warnings', '提取警告', 'What the extractor was unsure of, each {code, where, detail}.'],
+  [
+    'confidence',
+    '提取可信度',
+    'high: every figure read from a table by its own label, its column certain, every identity holds; medium: the reading chose (loose label, split digits, placement by position or identity, prose figure, money unit) or an identity fails as printed; low: printed figures left unplaced, or an identity fails where the reading chose.',
+  ],
   ['extractor_version', '提取程序版本', 'Version of the extractor that produced the record.'],
 ];
 

@@ -269,6 +269,13 @@ export const REPORT_COLUMNS: Column[] = [
     (r) => (r.checks ?? []).filter((c) => !c.ok).length,
   ),
   col(
+    'confidence',
+    'string',
+    '提取可信度',
+    'high, medium or low: how sure the reading is (CODEBOOK.md, record field confidence).',
+    (r) => r.confidence ?? null,
+  ),
+  col(
     'warnings',
     'integer',
     '提取警告数',

@@ -4,6 +4,7 @@
 // the known ones (the extractor's business, not the publisher's, to decide what they are).
 import {
   APPLICANT_COLUMNS,
+  confidenceOf,
   APPLICATION_ROW_KEYS,
   PROACTIVE_COLUMN_LABELS,
   PROACTIVE_ROW_LABELS,
@@ -69,6 +70,7 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
     reviews: ordered(r.reviews, REVIEW_GROUPS, (group) => ordered(group, REVIEW_COLUMNS)) as ReportRecord['reviews'],
     checks: (r.checks ?? []).map((c) => ({ rule: c.rule, ok: c.ok, detail: c.detail })),
     warnings: (r.warnings ?? []).map((w) => ({ code: w.code, where: w.where, detail: w.detail })),
+    confidence: r.confidence ?? confidenceOf(r.warnings ?? [], r.checks ?? []),
     extractor_version: r.extractor_version,
   };
 }

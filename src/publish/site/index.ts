@@ -48,6 +48,7 @@ const RECORD_KEYS = [
   'reviews',
   'checks',
   'warnings',
+  'confidence',
   'extractor_version',
 ];
 
