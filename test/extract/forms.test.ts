@@ -148,12 +148,41 @@ describe('prose figures', () => {
     const p = readProse(
       '2020年共受理政务咨询45次，主动公开信息337条。全年收到政府信息公开申请12件，其中予以公开8件，部分公开2件，2件本机关不掌握相关政府信息。未发生行政复议、行政诉讼案件。',
     );
-    expect(p.applications).toEqual({ new_received: 12, granted: 8, partially_granted: 2, unable_not_held: 2 });
-    expect(p.reviews).toEqual({ review: 0, litigation_direct: 0, litigation_after_review: 0 });
+    expect(p.applications).toEqual({
+      new_received: { total: 12 },
+      granted: { total: 8 },
+      partially_granted: { total: 2 },
+      unable_not_held: { total: 2 },
+    });
+    expect(p.reviews).toEqual({
+      review: { total: 0 },
+      litigation_direct: { total: 0 },
+      litigation_after_review: { total: 0 },
+    });
   });
   it('reads "no requests" as 0 and Chinese numerals', () => {
-    expect(readProse('本年度未收到政府信息公开申请。').applications).toEqual({ new_received: 0 });
-    expect(readProse('共收到政府信息公开申请十二件。').applications).toEqual({ new_received: 12 });
+    expect(readProse('本年度未收到政府信息公开申请。').applications).toEqual({ new_received: { total: 0 } });
+    expect(readProse('共收到政府信息公开申请十二件。').applications).toEqual({ new_received: { total: 12 } });
+  });
+  it('reads applicant figures, outcomes, carry-overs and review outcomes in the phrasings reports use', () => {
+    const p = readProse(
+      '2023年，我局共收到政府信息公开申请12件，其中自然人申请10件、商业企业2件，法人或其他组织申请2件。另有上年结转申请1件。共办结11件，其中予以公开5件、部分公开两件、重复申请1件，3件本机关不掌握相关政府信息。结转下年度继续办理2件。发生行政复议案件3件，其中复议维持1件、结果纠正2件。发生行政诉讼1件，其中未经复议直接起诉1件、复议后起诉0件。全年受理政务咨询45次。',
+    );
+    expect(p.applications).toEqual({
+      new_received: { total: 12, natural_person: 10, commercial_enterprise: 2 },
+      carried_over: { total: 1 },
+      total_processed: { total: 11 },
+      granted: { total: 5 },
+      partially_granted: { total: 2 },
+      rejected_duplicate: { total: 1 },
+      unable_not_held: { total: 3 },
+      carried_forward: { total: 2 },
+    });
+    expect(p.reviews).toEqual({
+      review: { total: 3, upheld: 1, corrected: 2 },
+      litigation_direct: { total: 1 },
+      litigation_after_review: { total: 0 },
+    });
   });
 });
 

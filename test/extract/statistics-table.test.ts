@@ -98,9 +98,21 @@ describe('a 2014–2018 report with the 统计表', () => {
           detail:
             '统计表 prints 申请信息不存在数 2; 本机关不掌握 (2019 form) counts 信息不存在 and 不属于本机关 together, so the cell is left null',
         },
-        { code: 'prose_figure', where: 'reviews.review.total', detail: 'from prose: 1' },
-        { code: 'prose_figure', where: 'reviews.litigation_direct.total', detail: 'from prose: 0' },
-        { code: 'prose_figure', where: 'reviews.litigation_after_review.total', detail: 'from prose: 0' },
+        {
+          code: 'prose_figure',
+          where: 'reviews.review.total',
+          detail: "from prose: '本年度发生政府信息公开行政复议1件'",
+        },
+        {
+          code: 'prose_figure',
+          where: 'reviews.litigation_direct.total',
+          detail: "from prose: '未发生政府信息公开行政诉讼'",
+        },
+        {
+          code: 'prose_figure',
+          where: 'reviews.litigation_after_review.total',
+          detail: "from prose: '未发生政府信息公开行政诉讼'",
+        },
       ],
     });
   });

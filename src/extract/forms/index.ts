@@ -71,28 +71,28 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
     const coveredReviews = new Set<string>(table?.covered.reviews ?? []);
     const proseApps = Object.entries(prose.applications).filter(([k]) => !coveredApps.has(k));
     const proseReviews = Object.entries(prose.reviews).filter(([g]) => !coveredReviews.has(g));
-    const cellOf = (where: string) => where.split('.')[1];
+    const rowOf = (where: string) => where.split('.')[1];
     if (!appTable && (proseApps.length || Object.keys(table?.applications ?? {}).length)) {
-      const values = { ...Object.fromEntries(proseApps), ...table?.applications };
+      const stated = Object.fromEntries(proseApps);
       appTable = Object.fromEntries(
         APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)).map((k) => {
-          const row = emptyApplicantRow();
-          row.total = values[k] ?? null;
+          const row = { ...emptyApplicantRow(), ...stated[k] };
+          if (table?.applications && k in table.applications) row.total = table.applications[k] ?? null;
           return [k, row];
         }),
       );
       headlineOnly.applications = true;
       warnings.push(
-        ...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(cellOf(w.where))),
+        ...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(rowOf(w.where)!)),
       );
     }
     if (!revTable && (proseReviews.length || table?.review)) {
       revTable = emptyReviews();
-      for (const [g, v] of proseReviews) revTable[g as keyof ReviewsTable].total = v;
+      for (const [g, cells] of proseReviews) Object.assign(revTable[g as keyof ReviewsTable], cells);
       if (table?.review) Object.assign(revTable.review, table.review);
       headlineOnly.reviews = true;
       warnings.push(
-        ...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(cellOf(w.where))),
+        ...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(rowOf(w.where)!)),
       );
     }
   }

@@ -1,69 +1,150 @@
-// Figures stated in prose, for reports without table 三 / 四 ("2020年，我镇收到政府信息公开申请0件。").
-// Only unambiguous statements about information-disclosure requests and their review/litigation
-// are taken; consultations, approvals and other counts in the prose never reach the tables.
-import type { ApplicationRow, ReviewGroup, Warning } from '../../record.js';
+// Figures stated in prose, for reports without table 三 / 四 ("2020年，我镇收到政府信息公开申请0件。",
+// "其中自然人申请3件", "重复申请1件", "结转下年度1件", "复议维持1件"). Each figure (a number, Arabic or
+// Chinese, with its counting word) is read with the words next to it in its clause — before it
+// ("予以公开5件"), else after it ("2件本机关不掌握…") — against a table of what such words count.
+// Only statements about information-disclosure requests and their review/litigation are taken;
+// consultations, approvals and other counts in the prose never reach the tables.
+import {
+  type ApplicantColumn,
+  type ApplicationRow,
+  type ReviewColumn,
+  type ReviewGroup,
+  type Warning,
+} from '../../record.js';
 import { labelKey } from '../../text/normalise.js';
 import { chineseNumber } from '../../text/numerals.js';
 
-const NUM = '(\\d+|[零〇一二两三四五六七八九十]+)';
-const UNIT = '(?:件|宗|个|条|次|例)';
-
 export interface ProseFigures {
-  applications: Partial<Record<ApplicationRow, number>>;
-  reviews: Partial<Record<ReviewGroup, number>>;
+  /** Cells the prose states: row → applicant column → value (headline figures are the row's total). */
+  applications: Partial<Record<ApplicationRow, Partial<Record<ApplicantColumn, number>>>>;
+  reviews: Partial<Record<ReviewGroup, Partial<Record<ReviewColumn, number>>>>;
   warnings: Warning[];
 }
 
-const RECEIVED = [
-  new RegExp(
-    `(?:共|累计|全年)?(?:收到|受理|办理|接收|接到)[^。；，,]{0,16}?(?:政府信息)?公开申请(?:共|合计)?${NUM}${UNIT}`,
-  ),
-  new RegExp(`(?:政府信息)?公开申请(?:共|合计)?${NUM}${UNIT}`),
-];
-const NONE_RECEIVED =
-  /(?:未|没有|无)(?:收到|受理|接到|发生)[^。；]{0,12}(?:政府信息)?公开(?:的)?申请|(?:政府信息)?公开申请(?:数)?(?:为)?(?:0|零)(?:件)?/;
+type Target =
+  | { table: 'applications'; row: ApplicationRow; column: ApplicantColumn }
+  | { table: 'reviews'; group: ReviewGroup | 'current'; column: ReviewColumn };
 
-const OUTCOMES: [ApplicationRow, RegExp][] = [
-  ['partially_granted', new RegExp(`${NUM}${UNIT}[^。；，,]{0,6}?部分公开|部分公开${NUM}${UNIT}`)],
-  ['granted', new RegExp(`${NUM}${UNIT}(?:已|均)?(?:予以|同意)公开|(?:予以|同意)公开${NUM}${UNIT}`)],
-  ['unable_not_held', new RegExp(`${NUM}${UNIT}[^。；，,]{0,4}?不掌握|不掌握[^。；，,]{0,10}?${NUM}${UNIT}`)],
+const app = (row: ApplicationRow, column: ApplicantColumn = 'total'): Target => ({
+  table: 'applications',
+  row,
+  column,
+});
+const rev = (group: ReviewGroup | 'current', column: ReviewColumn = 'total'): Target => ({
+  table: 'reviews',
+  group,
+  column,
+});
+
+/**
+ * What the words next to a figure count, most specific first. A review outcome (维持, 纠正…) belongs
+ * to the review or litigation group the sentence is about ('current').
+ */
+const PHRASES: [RegExp, Target][] = [
+  [/复议后(?:提起)?(?:行政)?(?:起诉|诉讼)/, rev('litigation_after_review')],
+  [/未经复议|直接(?:提起)?(?:行政)?(?:起诉|诉讼)/, rev('litigation_direct')],
+  [/(?:结果)?维持/, rev('current', 'upheld')],
+  [/(?:结果)?纠正/, rev('current', 'corrected')],
+  [/其他结果/, rev('current', 'other')],
+  [/尚未审结|未审结/, rev('current', 'pending')],
+  [/行政复议/, rev('review')],
+  [/上年(?:度)?结转/, app('carried_over')],
+  [/结转下年|下年度继续办理/, app('carried_forward')],
+  [/部分公开/, app('partially_granted')],
+  [/(?<![部不未])(?:予以|同意)公开/, app('granted')],
+  [/不掌握/, app('unable_not_held')],
+  [/信访|举报投诉/, app('rejected_complaint')],
+  [/重复申请/, app('rejected_duplicate')],
+  [/办结|办理完毕/, app('total_processed')],
+  [/自然人/, app('new_received', 'natural_person')],
+  [/商业企业/, app('new_received', 'commercial_enterprise')],
+  [/科研机构/, app('new_received', 'research_institution')],
+  [/社会公益组织/, app('new_received', 'social_welfare_org')],
+  [/法律服务机构/, app('new_received', 'legal_service_org')],
+  [/(?<!法人或)其他组织/, app('new_received', 'other_org')],
+  [/(?:收到|受理|接收|接到|新收|办理)[^，,、]*?(?:公开)?申请|^(?:政府信息)?公开申请/, app('new_received')],
 ];
 
-const NO_REVIEW = /(?:无|未发生|没有|未出现|未收到)[^。；]{0,20}?行政复议/;
-const NO_LITIGATION = /(?:无|未发生|没有|未出现)[^。；]{0,30}?行政诉讼/;
-const REVIEW_COUNT = new RegExp(`行政复议(?:案件)?${NUM}${UNIT}`);
+/** Words that make a figure something else (法人或其他组织 is a group of columns, not a cell). */
+const NOT_A_CELL = /法人或其他组织|咨询|留言|来信|来电|依申请公开目录|主动公开/;
+/** The groups a sentence can be about, for the outcomes stated after them. */
+const GROUP_WORDS: [RegExp, ReviewGroup | null][] = [
+  [/复议后(?:提起)?(?:行政)?(?:起诉|诉讼)/, 'litigation_after_review'],
+  [/未经复议|直接(?:提起)?(?:行政)?(?:起诉|诉讼)/, 'litigation_direct'],
+  [/行政诉讼/, null],
+  [/行政复议/, 'review'],
+];
+
+const NUM = '(\\d+|[零〇一二两三四五六七八九十]+)';
+const FIGURE = new RegExp(`${NUM}(?:件|宗|个|条|次|例)`, 'g');
+const FIGURE_TEST = new RegExp(`${NUM}(?:件|宗|个|条|次|例)`);
+const CLAUSE_BREAK = /[，,、；;：:（）()]|其中/;
+
+/** Zero stated with a negation: "未收到政府信息公开申请", "无行政复议", "未发生行政诉讼". */
+const NONE: [RegExp, Target[]][] = [
+  [
+    /(?:未|没有|无)(?:收到|受理|接到|发生)[^。；，,]{0,12}(?:政府信息)?公开(?:的)?申请|(?:政府信息)?公开申请(?:数)?(?:为)?(?:0|零)(?:件)?$/,
+    [app('new_received')],
+  ],
+  [/^(?:无|没有)上年(?:度)?结转/, [app('carried_over')]],
+  [/^(?:无|没有)(?:结转下年|下年度继续办理)/, [app('carried_forward')]],
+  [/(?:无|未发生|没有|未出现|未收到)[^。；，,]{0,20}?行政复议/, [rev('review')]],
+  [/(?:无|未发生|没有|未出现)[^。；，,]{0,30}?行政诉讼/, [rev('litigation_direct'), rev('litigation_after_review')]],
+];
+
+function targetOf(words: string): Target | null {
+  if (!words || NOT_A_CELL.test(words)) return null;
+  return PHRASES.find(([re]) => re.test(words))?.[1] ?? null;
+}
 
 export function readProse(text: string): ProseFigures {
-  const t = labelKey(text);
-  const applications: ProseFigures['applications'] = {};
-  const reviews: ProseFigures['reviews'] = {};
-  const warnings: Warning[] = [];
-  const take = (key: ApplicationRow, value: number, quote: string) => {
-    if (Number.isNaN(value) || key in applications) return;
-    applications[key] = value;
-    warnings.push({ code: 'prose_figure', where: `applications.${key}.total`, detail: `from prose: '${quote}'` });
+  const out: ProseFigures = { applications: {}, reviews: {}, warnings: [] };
+  const take = (target: Target, value: number, quote: string, current: ReviewGroup | null) => {
+    if (Number.isNaN(value)) return;
+    if (target.table === 'applications') {
+      const row = (out.applications[target.row] ??= {});
+      if (target.column in row) return;
+      row[target.column] = value;
+      out.warnings.push({
+        code: 'prose_figure',
+        where: `applications.${target.row}.${target.column}`,
+        detail: `from prose: '${quote}'`,
+      });
+    } else {
+      const group = target.group === 'current' ? current : target.group;
+      if (!group) return;
+      const cells = (out.reviews[group] ??= {});
+      if (target.column in cells) return;
+      cells[target.column] = value;
+      out.warnings.push({
+        code: 'prose_figure',
+        where: `reviews.${group}.${target.column}`,
+        detail: `from prose: '${quote}'`,
+      });
+    }
   };
 
-  const none = NONE_RECEIVED.exec(t);
-  const received = RECEIVED.map((re) => re.exec(t)).find(Boolean);
-  if (received && (!none || received.index < none.index)) take('new_received', chineseNumber(received[1]), received[0]);
-  else if (none) take('new_received', 0, none[0]);
-
-  for (const [key, re] of OUTCOMES) {
-    const m = re.exec(t);
-    if (m) take(key, chineseNumber(m[1] ?? m[2]), m[0]);
+  for (const sentence of text.split(/[。；;！!\n]/).map(labelKey)) {
+    let current: ReviewGroup | null = null;
+    // A sentence with no figure at all is read whole for negations ("未发生行政复议、行政诉讼案件").
+    const clauses = FIGURE_TEST.test(sentence) ? sentence.split(CLAUSE_BREAK).filter(Boolean) : [sentence];
+    for (const clause of clauses) {
+      const group = GROUP_WORDS.find(([re]) => re.test(clause));
+      if (group) current = group[1];
+      const figures = [...clause.matchAll(FIGURE)];
+      if (!figures.length) {
+        for (const [re, targets] of NONE) if (re.test(clause)) for (const tg of targets) take(tg, 0, clause, current);
+        continue;
+      }
+      figures.forEach((m, i) => {
+        const start = i === 0 ? 0 : figures[i - 1]!.index! + figures[i - 1]![0].length;
+        const end = i + 1 < figures.length ? figures[i + 1]!.index! : clause.length;
+        const before = clause.slice(start, m.index);
+        const after = clause.slice(m.index! + m[0].length, end);
+        const target = targetOf(before) ?? targetOf(after);
+        if (target) take(target, chineseNumber(m[1]!), clause, current);
+      });
+    }
   }
-
-  const rc = REVIEW_COUNT.exec(t);
-  const nr = NO_REVIEW.exec(t);
-  if (rc) reviews.review = chineseNumber(rc[1]);
-  else if (nr) reviews.review = 0;
-  const nl = NO_LITIGATION.exec(t);
-  if (nl) {
-    reviews.litigation_direct = 0;
-    reviews.litigation_after_review = 0;
-  }
-  for (const [g, v] of Object.entries(reviews))
-    warnings.push({ code: 'prose_figure', where: `reviews.${g}.total`, detail: `from prose: ${v}` });
-  return { applications, reviews, warnings };
+  return out;
 }
