@@ -19,7 +19,6 @@ import {
   writeAtomic,
   type DocumentEntry,
   type Failure,
-  type NewDocument,
 } from '../../src/workarea/index.js';
 import { fixture, tempDatasets } from '../publish/helpers.js';
 import { newDocument } from './helpers.js';

@@ -4,13 +4,7 @@
 // ("予以公开5件"), else after it ("2件本机关不掌握…") — against a table of what such words count.
 // Only statements about information-disclosure requests and their review/litigation are taken;
 // consultations, approvals and other counts in the prose never reach the tables.
-import {
-  type ApplicantColumn,
-  type ApplicationRow,
-  type ReviewColumn,
-  type ReviewGroup,
-  type Warning,
-} from '../../record.js';
+import type { ApplicantColumn, ApplicationRow, ReviewColumn, ReviewGroup, Warning } from '../../record.js';
 import { labelKey } from '../../text/normalise.js';
 import { chineseNumber } from '../../text/numerals.js';
 
