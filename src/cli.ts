@@ -7,6 +7,10 @@ import path from 'node:path';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   extract: { summary: 'extract records from report documents', load: () => import('./commands/extract.js') },
+  inspect: {
+    summary: 'show what the extractor saw and decided for one document',
+    load: () => import('./commands/inspect.js'),
+  },
   crawl: { summary: 'find and fetch reports on government portals', load: () => import('./commands/crawl.js') },
   crawlers: { summary: 'list the province crawlers and their portals', load: () => import('./commands/crawlers.js') },
   publish: { summary: 'write a versioned dataset from extracted records', load: () => import('./commands/publish.js') },
