@@ -17,12 +17,13 @@ export interface ParsedValue {
 }
 
 const BLANK = /^(?:|[-—–−_/／\\~～]+|无|空|暂无|\.)$/;
-const NUMBER = /^([+\-−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|宗|次)?$/;
+const NUMBER = /^([+\-−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(亿元|亿|万元|万|元|件|个|项|条|宗|次)?$/;
 const WORD_SIGN = /^(减少|增加|减|增)(\d+(?:\.\d+)?)(件|个|项|条)?$/;
 
 /** Parses a cell as a value, or returns null when the cell is a label. */
 export function parseValue(text: string): ParsedValue | null {
-  const raw = text.trim();
+  // As printed: a PDF's separate text runs may leave a space between the figure and its unit ("6460500 元").
+  const raw = text.trim().replace(/(\d)\s+(?=[亿万元件])/g, '$1');
   const t = labelKey(raw);
   if (BLANK.test(t)) return { kind: 'blank', value: null, raw, signed: false, unit: null };
   const m = NUMBER.exec(t);
@@ -39,10 +40,18 @@ export function parseValue(text: string): ParsedValue | null {
   return null;
 }
 
-/** Money as printed → 万元, when the unit is known (in the cell or from the table/prose). */
+/** Money as printed → 万元, when the unit is known (in the cell — 元, 万元, 亿元 — or from the table/prose). */
 export function toWanYuan(v: ParsedValue, statedUnit: '万元' | '元' | null): number | null {
   if (v.value === null) return null;
-  const unit = v.unit === '万' ? '万元' : v.unit === '万元' || v.unit === '元' ? v.unit : statedUnit;
+  const unit =
+    v.unit === '万'
+      ? '万元'
+      : v.unit === '亿'
+        ? '亿元'
+        : v.unit === '万元' || v.unit === '元' || v.unit === '亿元'
+          ? v.unit
+          : statedUnit;
+  if (unit === '亿元') return Math.round(v.value * 10000 * 1e6) / 1e6;
   if (unit === '万元') return v.value;
   if (unit === '元') return Math.round((v.value / 10000) * 1e6) / 1e6;
   return v.value === 0 ? 0 : null;

@@ -70,6 +70,19 @@ export function splitSections(rows: TextRow[]): Record<SectionName, TextRow[]> {
   return out;
 }
 
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * A row label in `labelKey` form with its item numbering in one style: ①, (1), （1）, 1、, 1．, 1. all
+ * become "1." ("(3)其他" → "3.其他"), so the form's keywords and numbered-item rules see one spelling.
+ */
+export function rowLabel(text: string): string {
+  const circled = text.replace(/[①-⑳]/g, (c) => `${CIRCLED.indexOf(c) + 1}.`);
+  return labelKey(circled)
+    .replace(/\((\d{1,2})\)(?=\p{Script=Han})/gu, '$1.')
+    .replace(/(^|[^\d.])(\d{1,2})[、.](?=\p{Script=Han})/gu, '$1$2.');
+}
+
 /** Label = the cells up to the last label-like cell; values = the cells after it. */
 export function toItem(row: TextRow): Item {
   const grid = new Map(row.cells.map((c, i) => [c, i]));
@@ -81,7 +94,7 @@ export function toItem(row: TextRow): Item {
     if (c.merged === 'row' && c.text.trim() && parseValue(c.text) === null) lastLabel = i;
   });
   const labelCells = cells.slice(0, lastLabel + 1).filter((c) => c.text.trim());
-  const label = labelKey(labelCells.map((c) => c.text).join(''));
+  const label = rowLabel(labelCells.map((c) => c.text).join(''));
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
