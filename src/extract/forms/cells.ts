@@ -24,6 +24,7 @@ const WORD_SIGN = /^(减少|增加|减|增)(\d+(?:\.\d+)?)(件|个|项|条)?$/;
 export function parseValue(text: string): ParsedValue | null {
   // As printed: a PDF's separate text runs may leave a space between the figure and its unit ("6460500 元").
   const raw = text.trim().replace(/(\d)\s+(?=[亿万元件])/g, '$1');
+  if (/[①-⑳]/.test(raw)) return null; // item numbering (NFKC would make ③ a 3), never a figure
   const t = labelKey(raw);
   if (BLANK.test(t)) return { kind: 'blank', value: null, raw, signed: false, unit: null };
   const m = NUMBER.exec(t);
