@@ -85,6 +85,7 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
       forms.headlineOnly.reviews ? null : forms.reviews,
     ),
     warnings: [...meta.warnings, ...forms.warnings],
+    cells: forms.cells,
     extractor_version: EXTRACTOR_VERSION,
   };
 }

@@ -12,6 +12,8 @@ export interface ProseFigures {
   applications: Partial<Record<ApplicationRow, number>>;
   reviews: Partial<Record<ReviewGroup, number>>;
   warnings: Warning[];
+  /** The phrase each figure was read from ('applications.<row>', 'reviews.<group>'), at its offset in labelKey(text). */
+  quotes: Record<string, { index: number; phrase: string }>;
 }
 
 const RECEIVED = [
@@ -38,32 +40,43 @@ export function readProse(text: string): ProseFigures {
   const applications: ProseFigures['applications'] = {};
   const reviews: ProseFigures['reviews'] = {};
   const warnings: Warning[] = [];
-  const take = (key: ApplicationRow, value: number, quote: string) => {
+  const quotes: ProseFigures['quotes'] = {};
+  const quoted = (key: string, m: RegExpExecArray) => (quotes[key] = { index: m.index, phrase: m[0] });
+  const take = (key: ApplicationRow, value: number, quote: string, m: RegExpExecArray) => {
     if (Number.isNaN(value) || key in applications) return;
     applications[key] = value;
+    quoted(`applications.${key}`, m);
     warnings.push({ code: 'prose_figure', where: `applications.${key}.total`, detail: `from prose: '${quote}'` });
   };
 
   const none = NONE_RECEIVED.exec(t);
   const received = RECEIVED.map((re) => re.exec(t)).find(Boolean);
-  if (received && (!none || received.index < none.index)) take('new_received', chineseNumber(received[1]), received[0]);
-  else if (none) take('new_received', 0, none[0]);
+  if (received && (!none || received.index < none.index))
+    take('new_received', chineseNumber(received[1]), received[0], received);
+  else if (none) take('new_received', 0, none[0], none);
 
   for (const [key, re] of OUTCOMES) {
     const m = re.exec(t);
-    if (m) take(key, chineseNumber(m[1] ?? m[2]), m[0]);
+    if (m) take(key, chineseNumber(m[1] ?? m[2]), m[0], m);
   }
 
   const rc = REVIEW_COUNT.exec(t);
   const nr = NO_REVIEW.exec(t);
-  if (rc) reviews.review = chineseNumber(rc[1]);
-  else if (nr) reviews.review = 0;
+  if (rc) {
+    reviews.review = chineseNumber(rc[1]);
+    quoted('reviews.review', rc);
+  } else if (nr) {
+    reviews.review = 0;
+    quoted('reviews.review', nr);
+  }
   const nl = NO_LITIGATION.exec(t);
   if (nl) {
     reviews.litigation_direct = 0;
     reviews.litigation_after_review = 0;
+    quoted('reviews.litigation_direct', nl);
+    quoted('reviews.litigation_after_review', nl);
   }
   for (const [g, v] of Object.entries(reviews))
     warnings.push({ code: 'prose_figure', where: `reviews.${g}.total`, detail: `from prose: ${v}` });
-  return { applications, reviews, warnings };
+  return { applications, reviews, warnings, quotes };
 }

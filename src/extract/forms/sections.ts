@@ -1,6 +1,6 @@
 // Splits a document's rows into the report's table sections (二 proactive, 三 applications,
 // 四 reviews) by their headings and tell-tale rows, and turns each row into a label + values item.
-import type { TextCell, TextRow } from '../model.js';
+import type { CellLocation, TextCell, TextRow } from '../model.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue, type ParsedValue } from './cells.js';
 
@@ -9,6 +9,8 @@ export type SectionName = 'proactive' | 'applications' | 'reviews';
 export interface ValueCell extends ParsedValue {
   x0?: number;
   x1?: number;
+  /** Where the reader found the cell (for the record's `cells`). */
+  at?: CellLocation;
 }
 
 export interface Item {
@@ -82,7 +84,7 @@ export function toItem(row: TextRow): Item {
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
-    return { ...p, x0: c.x0, x1: c.x1 };
+    return { ...p, x0: c.x0, x1: c.x1, at: c.at };
   });
   const hasValue = values.some((v) => v.kind === 'number') || (row.tabular && values.length > 0 && lastLabel >= 0);
   return { label, values: hasValue ? values : null, labelCells, row };
