@@ -249,8 +249,8 @@ describe('cells.csv and cells.parquet', () => {
     const text = read('cells.csv').toString('utf8');
     expect(text.split('\r\n')).toEqual([
       `\uFEFF${HEADER}`,
-      'r02f459a662bac1a1,proactive,fees,amount_wan_yuan,7730.28,7730.28,table,strict,2,"461.4,760.36,497.4,773.65",,,',
-      'r02f459a662bac1a1,applications,new_received,natural_person,21,21,table,strict,3,"318.68,145.3,332.74,159.35",,,',
+      'r02f459a662bac1a1,proactive,fees,amount_wan_yuan,7730.28,7730.28,table,strict,3,"354.72,282.76,393.72,296.05",,,',
+      'r02f459a662bac1a1,applications,new_received,natural_person,21,21,table,strict,3,"318.72,483.22,332.82,497.27",,,',
       'r02f459a662bac1a1,applications,denied_law_prohibited,total,0,0,table,loose,3,"495.84,601.3,502.86,615.35",,,',
       "reea82cbd12e085f2,proactive,licensing,change,-1,'-1,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[6]>td[3],,",
       'reea82cbd12e085f2,proactive,procurement,amount_wan_yuan,,251000,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[11]>td[3],,',
@@ -275,7 +275,7 @@ describe('cells.csv and cells.parquet', () => {
       printed: '7730.28',
       via: 'table',
       label: 'strict',
-      page: 2,
+      page: 3,
       bbox: hongze.bbox!.join(','),
       path: null,
       line: null,

@@ -95,8 +95,8 @@ export const FIXTURE_CELLS: Record<string, CellSource[]> = {
       printed: '7730.28',
       via: 'table',
       label: 'strict',
-      page: 2,
-      bbox: [461.4, 760.36, 497.4, 773.65],
+      page: 3,
+      bbox: [354.72, 282.76, 393.72, 296.05],
     },
     {
       table: 'applications',
@@ -107,7 +107,7 @@ export const FIXTURE_CELLS: Record<string, CellSource[]> = {
       via: 'table',
       label: 'strict',
       page: 3,
-      bbox: [318.68, 145.3, 332.74, 159.35],
+      bbox: [318.72, 483.22, 332.82, 497.27],
     },
     {
       table: 'applications',

@@ -52,33 +52,28 @@ export function placedSources(
   placed: readonly (ValueCell | null)[],
   loose: boolean,
 ): CellSource[] {
+  // Printed blanks: placed cell i is printed cell i + shift for one shift, the same for every number
+  // (a row of blanks only: when it printed exactly the form's cells).
+  const first = placed.findIndex((c) => c !== null);
+  const shift = first < 0 ? 0 : values.indexOf(placed[first]!) - first;
+  const aligned =
+    first < 0 ? values.length === placed.length : placed.every((c, i) => c === null || values[i + shift] === c);
   const out: CellSource[] = [];
   placed.forEach((cell, i) => {
     const slot = slots[i];
-    if (!cell || !slot) return;
+    if (!slot) return;
+    if (!cell) {
+      const v = aligned ? values[i + shift] : undefined;
+      if (v && v.kind === 'blank' && v.raw)
+        out.push(cellSource(table, slot[0], slot[1], { value: null, printed: v.raw, at: v.at }, 'table', loose));
+      return;
+    }
     const printed = values.includes(cell)
       ? cell.raw
       : (values.find((v) => v.kind === 'number' && v.at === cell.at && v.x0 === cell.x0)?.raw ?? cell.raw);
     out.push(cellSource(table, slot[0], slot[1], { value: cell.value, printed, at: cell.at }, 'table', loose));
   });
-  // Printed blanks: placed cell i is printed cell i + shift for one shift, the same for every number.
-  const first = placed.findIndex((c) => c !== null);
-  const shift = first < 0 ? 0 : values.indexOf(placed[first]!) - first;
-  const aligned = placed.every((c, i) => c === null || values[i + shift] === c);
-  if (aligned)
-    placed.forEach((cell, i) => {
-      const v = values[i + shift];
-      const slot = slots[i];
-      if (cell || !v || !slot || v.kind !== 'blank' || !v.raw) return;
-      out.push(cellSource(table, slot[0], slot[1], { value: null, printed: v.raw, at: v.at }, 'table', loose));
-    });
   return out;
-}
-
-/** A figure read from prose: `index` is where the phrase starts in labelKey(rows' text), `phrase` the phrase. */
-export interface ProseQuote {
-  index: number;
-  phrase: string;
 }
 
 /**
