@@ -382,7 +382,14 @@ describe('report page', () => {
   });
 
   it('offers the record JSON, the same as the published record', async () => {
-    for (const id of ['hb-2021-jingmen', 'sh-2019-office', 'gz-2018-prov', 'hlj-2020-dagui', 'gz-2019-prov']) {
+    for (const id of [
+      'hb-2021-jingmen',
+      'sh-2019-office',
+      'gz-2018-prov',
+      'hlj-2020-dagui',
+      'gz-2019-prov',
+      'gz-2020-prov',
+    ]) {
       await openReport(id);
       const text = await page.evaluate(async () =>
         (await fetch((document.getElementById('record-json') as HTMLAnchorElement).href)).text(),
