@@ -223,6 +223,38 @@ export interface Warning {
   detail: string;
 }
 
+/** The tables a CellSource points into. */
+export type CellTable = 'proactive' | 'applications' | 'reviews';
+
+/**
+ * Where one form cell of the record was read: one entry per cell the extractor filled from the
+ * document (numbers, and printed blanks such as "—" read as blank). Locations are as precise as
+ * the format allows (docs/record-schema.md, "cells").
+ */
+export interface CellSource {
+  table: CellTable;
+  /** The form row key (e.g. 'new_received', 'licensing', 'review'). */
+  row: string;
+  /** The form column key (e.g. 'natural_person', 'decisions', 'upheld'). */
+  column: string;
+  /** What the record holds for that cell. */
+  value: number | null;
+  /** The cell text exactly as printed (for prose, the phrase the figure was read from). */
+  printed: string;
+  via: 'table' | 'prose' | 'statistics_table';
+  /** How the row label matched: 'loose' when only a fragment of it did (a loose_label warning). */
+  label: 'strict' | 'loose';
+  /** PDF: 1-based page. */
+  page?: number;
+  /** PDF: x0, y0, x1, y1 in PDF points, origin top-left of the page. */
+  bbox?: [number, number, number, number];
+  /** HTML/DOCX: element path of the cell, e.g. "body>div[2]>table[1]>tbody[1]>tr[5]>td[3]". */
+  path?: string;
+  /** Text formats (txt, the text of a .doc): 1-based line and character column of the printed value. */
+  line?: number;
+  col?: number;
+}
+
 export interface ReportRecord {
   report_id: string;
   title: string | null;
@@ -241,6 +273,8 @@ export interface ReportRecord {
   warnings: Warning[];
   /** How sure the reading is (docs/record-schema.md "Confidence"): derived from the warnings and checks. */
   confidence: Confidence;
+  /** Where each filled cell of the three tables was read (absent in records of extractor versions before 1.2.0). */
+  cells?: CellSource[];
   /**
    * report_id of an earlier record of the same report (same agency, year, scope and figures: the HTML
    * page and its PDF attachment, or a copy on another portal); null for the first. Set by the publisher.

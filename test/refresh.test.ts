@@ -211,8 +211,8 @@ describe('refresh against the demo portal', () => {
       .split(', ')
       .map((f) => f.replace(/`/g, ''))
       .sort();
-    // 7 → 8: same length, so source.bytes stays
-    expect(fields).toEqual(['proactive.other_services.decisions', 'source.fetched_at', 'source.sha256']);
+    // 7 → 8: same length, so source.bytes stays; the cell's source (printed "7" → "8") is in `cells`
+    expect(fields).toEqual(['cells', 'proactive.other_services.decisions', 'source.fetched_at', 'source.sha256']);
   });
 
   it('fourth run: a new extractor version re-extracts every document', async () => {

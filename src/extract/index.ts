@@ -89,6 +89,7 @@ export async function extractDocument(input: ExtractInput): Promise<ReportRecord
     checks,
     warnings,
     confidence: confidenceOf(warnings, checks),
+    cells: forms.cells,
     extractor_version: EXTRACTOR_VERSION,
   };
 }

@@ -13,6 +13,21 @@ export interface TextCell {
    * (text repeated, so a row keeps its group label), 'col' = a colspan copy (text '', not a blank cell).
    */
   merged?: 'row' | 'col';
+  /** Where the cell was read in the document (the readers under text/ set it; see CellLocation). */
+  at?: CellLocation;
+}
+
+/**
+ * Where a cell's text sits in its document, as much as the format tells: PDF page and box
+ * (points, origin top-left of the page as shown), the HTML/DOCX element path, or the line and
+ * character column in a text format (txt, the text of a .doc).
+ */
+export interface CellLocation {
+  page?: number;
+  bbox?: [number, number, number, number];
+  path?: string;
+  line?: number;
+  col?: number;
 }
 
 export interface TextRow {

@@ -54,6 +54,11 @@ const RECORD_KEYS: [string, string, string][] = [
     '提取可信度',
     'high: every figure read from a table by its own label, its column certain, every identity holds; medium: the reading chose (loose label, split digits, placement by position or identity, prose figure, money unit) or an identity fails as printed; low: printed figures left unplaced, or an identity fails where the reading chose.',
   ],
+  [
+    'cells',
+    '数字出处',
+    'Where each filled cell of tables 二, 三, 四 was read, each {table, row, column, value, printed, via, label} and its location (page, bbox / path / line, col): the lines of cells.csv. Absent in records of extractor versions before 1.2.0.',
+  ],
   ['extractor_version', '提取程序版本', 'Version of the extractor that produced the record.'],
 ];
 
@@ -95,7 +100,7 @@ export function codebookText(): string {
     '- **Sums of rows** (`denied`, `unable`, `rejected`, `other_processing`, `litigation_*` in reports.csv) add the rows the report prints and are blank only when none is printed.',
     '- **scope**: `aggregate` reports (a whole province, city or county) already include the `agency` reports of its units. Never add the two up.',
     '- **Money** is in 万元 (10,000 yuan). The 2019 form prints no unit: a bare non-zero number there stays blank in the 万元 column, and its printed text is kept (`value_raw` in proactive.csv, `amount_raw` in reports.jsonl).',
-    "- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv starts with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).",
+    "- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv and cells.csv start with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).",
     '- **Order**: every file is sorted by `report_id` (then row and column in form order). The same input gives byte-identical files.',
     '- **Failed checks are findings.** A report whose own numbers do not add up is published as printed; checks.csv lists what fails.',
     '- **Cross-year checks** compare one agency (same name, scope and place) in year N and N+1 when each year has exactly one report: `carried_forward` of N against `carried_over` of N+1 per applicant column, and, on the 2021 form, `in_force` of N + `issued` − `repealed` of N+1 against `in_force` of N+1 for regulations and normative documents. Blank cells are not compared.',
@@ -113,6 +118,11 @@ export function codebookText(): string {
     if (r.format === 'parquet') continue;
     out.push(`## ${r.path} · ${r.zh}`, '', r.description, '');
     if (r.path === 'reports.csv') out.push('reports.parquet has the same columns, typed.', '');
+    if (r.path === 'cells.csv')
+      out.push(
+        'cells.parquet has the same columns, typed. 每个数字都可以追溯到原文：PDF 的页码和位置框、网页（DOCX）中的元素路径、文本的行号和列号。A cell read by a loose row label (`label` = loose) or from prose (`via` = prose) deserves a look at the document.',
+        '',
+      );
     if (r.fields) out.push(fieldTable(r.fields), '');
     if (r.path === 'reports.jsonl')
       out.push(

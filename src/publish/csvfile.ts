@@ -27,7 +27,19 @@ export function csvText(rows: CsvValue[][], bom = false): string {
   return (bom ? '\uFEFF' : '') + stringify(rows, OPTIONS);
 }
 
-/** One cell, escaped and guarded, for writers that assemble lines from pre-escaped pieces. */
+/** Text csv-stringify writes as it is: no formula start, no quote, comma or line break. */
+const PLAIN = /^[^=+\-@\t\r",\n][^",\r\n]*$/;
+/** Text it only wraps in quotes: a comma, but no quote or line break, and no formula start. */
+const COMMAS = /^[^=+\-@\t\r",\n][^"\r\n]*$/;
+
+/**
+ * One cell, escaped and guarded, for writers that assemble lines from pre-escaped pieces. Plain
+ * text and numbers skip csv-stringify (what it would write is known: test/publish/csvfile.test.ts).
+ */
 export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'number' && Number.isFinite(value)) return numberText(value);
+  if (typeof value === 'string' && PLAIN.test(value)) return value;
+  if (typeof value === 'string' && COMMAS.test(value)) return `"${value}"`;
   return stringify([[value]], OPTIONS).slice(0, -2);
 }

@@ -58,6 +58,17 @@ export function dataPackage(version: string, files: WrittenFile[]): Record<strin
                 fields: r.fields.map((f) => ({ name: f.name, title: f.zh, type: f.type, description: f.en })),
                 missingValues: [''],
                 ...(r.primaryKey ? { primaryKey: r.primaryKey.length === 1 ? r.primaryKey[0] : r.primaryKey } : {}),
+                ...(r.foreignKeys
+                  ? {
+                      foreignKeys: r.foreignKeys.map((k) => ({
+                        fields: k.fields.length === 1 ? k.fields[0] : k.fields,
+                        reference: {
+                          resource: k.resource,
+                          fields: k.referenceFields.length === 1 ? k.referenceFields[0] : k.referenceFields,
+                        },
+                      })),
+                    }
+                  : {}),
               },
             }
           : {}),

@@ -8,6 +8,7 @@ import type { ReportRecord } from '../record.js';
 import { lockPublish, markDuplicates, PublishBusy, type Failure } from '../workarea/index.js';
 import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
 import { changelogText, diffOrExplain } from './changelog.js';
+import { CellsWriter, writeCellsParquet } from './cells.js';
 import { allChecks, writeChecks } from './checks.js';
 import { codebookText } from './codebook.js';
 import { writeReportsCsv } from './csv.js';
@@ -80,6 +81,8 @@ const CONTENT_FILES = [
   'applications.csv',
   'proactive.csv',
   'reviews.csv',
+  'cells.csv',
+  'cells.parquet',
   'checks.csv',
   'failures.csv',
   'CODEBOOK.md',
@@ -145,16 +148,20 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   try {
     const jsonl = new JsonlWriter(tmp);
     const tidy = new TidyWriter(tmp);
+    const cells = new CellsWriter(tmp);
     for (const r of records) {
       const canonical = canonicalRecord(r);
       jsonl.add(canonical);
       tidy.add(canonical);
+      cells.add(canonical);
     }
     const files: WrittenFile[] = [
       jsonl.close(),
       writeReportsCsv(tmp, records),
       writeParquet(tmp, records),
       ...tidy.close(),
+      cells.close(),
+      writeCellsParquet(tmp, records),
       writeChecks(tmp, checks),
       writeFailures(tmp, failures),
       writeWhole(tmp, 'CODEBOOK.md', codebookText()),

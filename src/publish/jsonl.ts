@@ -10,6 +10,7 @@ import {
   PROACTIVE_ROW_LABELS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
+  type CellSource,
   type ReportRecord,
 } from '../record.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -31,6 +32,23 @@ function ordered(value: unknown, known: readonly string[], inner?: (v: unknown) 
 
 const PROACTIVE_ROWS = Object.keys(PROACTIVE_ROW_LABELS);
 const PROACTIVE_COLUMNS = Object.keys(PROACTIVE_COLUMN_LABELS);
+
+const CELL_LOCATION_KEYS = ['page', 'bbox', 'path', 'line', 'col'] as const;
+
+/** A cell source with its keys in the contract's order; location keys only where set. */
+function canonicalCell(c: CellSource): CellSource {
+  const out: CellSource = {
+    table: c.table,
+    row: c.row,
+    column: c.column,
+    value: c.value ?? null,
+    printed: c.printed,
+    via: c.via,
+    label: c.label,
+  };
+  for (const k of CELL_LOCATION_KEYS) if (c[k] !== undefined && c[k] !== null) (out as unknown as Obj)[k] = c[k];
+  return out;
+}
 
 /** The record with the schema's keys in canonical order: same record ⇒ same JSON text. */
 export function canonicalRecord(r: ReportRecord): ReportRecord {
@@ -71,6 +89,8 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
     checks: (r.checks ?? []).map((c) => ({ rule: c.rule, ok: c.ok, detail: c.detail })),
     warnings: (r.warnings ?? []).map((w) => ({ code: w.code, where: w.where, detail: w.detail })),
     confidence: r.confidence ?? confidenceOf(r.warnings ?? [], r.checks ?? []),
+    // Records of extractors before 1.2.0 have no cells: the key stays absent rather than an empty list.
+    ...(Array.isArray(r.cells) ? { cells: r.cells.map(canonicalCell) } : {}),
     extractor_version: r.extractor_version,
   };
 }

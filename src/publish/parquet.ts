@@ -33,19 +33,59 @@ function typed(type: FieldType, v: unknown): string | number | null {
 /** Rows per row group, and per batch handed to the writer (bounds memory: 100,000 reports at once took ~350 MB). */
 const ROW_GROUP = 10_000;
 
-/** Writes the parquet file through `writer` (its `finish` is called at the end). */
-function writeRows(writer: ByteWriter, records: ReportRecord[]): void {
+/** A column of a parquet file: name, type, and how to get its value from a row. */
+export interface ParquetColumn<T> {
+  name: string;
+  type: FieldType;
+  get: (row: T) => unknown;
+}
+
+/**
+ * Writes rows, given in batches of at most ROW_GROUP, as one parquet file through `writer` (its
+ * `finish` is called at the end); a file with no batch or only empty ones still has its schema.
+ */
+export function writeParquetRows<T>(writer: ByteWriter, columns: ParquetColumn<T>[], batches: Iterable<T[]>): void {
   const schema: SchemaElement[] = [
-    { name: 'root', num_children: REPORT_COLUMNS.length },
-    ...REPORT_COLUMNS.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...PHYSICAL[c.type] })),
+    { name: 'root', num_children: columns.length },
+    ...columns.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...PHYSICAL[c.type] })),
   ];
   const pq = new ParquetWriter({ writer, schema, createdBy: 'ogi publish' });
-  for (let i = 0; i < records.length || i === 0; i += ROW_GROUP) {
-    const batch = records.slice(i, i + ROW_GROUP);
-    const columnData = REPORT_COLUMNS.map((c) => ({ name: c.name, data: batch.map((r) => typed(c.type, c.get(r))) }));
+  let written = false;
+  for (const batch of batches) {
+    if (!batch.length && written) continue;
+    const columnData = columns.map((c) => ({ name: c.name, data: batch.map((r) => typed(c.type, c.get(r))) }));
     pq.write({ columnData, rowGroupSize: ROW_GROUP });
+    written = true;
   }
+  if (!written) pq.write({ columnData: columns.map((c) => ({ name: c.name, data: [] })), rowGroupSize: ROW_GROUP });
   pq.finish();
+}
+
+function* slices<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length || i === 0; i += size) yield rows.slice(i, i + size);
+}
+
+/** Writes the reports' parquet file through `writer`. */
+function writeRows(writer: ByteWriter, records: ReportRecord[]): void {
+  writeParquetRows(writer, REPORT_COLUMNS, slices(records, ROW_GROUP));
+}
+
+/**
+ * Rows of one record after another, cut into batches of ROW_GROUP rows (each record's rows made
+ * when it is reached, so the whole table never sits in memory).
+ */
+export function* rowBatches<R, T>(records: Iterable<R>, rowsOf: (record: R) => T[]): Generator<T[]> {
+  let batch: T[] = [];
+  for (const r of records) {
+    for (const row of rowsOf(r)) {
+      batch.push(row);
+      if (batch.length === ROW_GROUP) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  yield batch;
 }
 
 export function parquetBytes(records: ReportRecord[]): Uint8Array {
@@ -88,5 +128,17 @@ class SinkWriter extends ByteWriter {
 export function writeParquet(dir: string, records: ReportRecord[]): WrittenFile {
   const sink = new FileSink(dir, 'reports.parquet');
   writeRows(new SinkWriter(sink), records);
+  return sink.close();
+}
+
+/** Any table as a parquet file `name` in `dir`, its rows given in batches (see rowBatches). */
+export function writeParquetFile<T>(
+  dir: string,
+  name: string,
+  columns: ParquetColumn<T>[],
+  batches: Iterable<T[]>,
+): WrittenFile {
+  const sink = new FileSink(dir, name);
+  writeParquetRows(new SinkWriter(sink), columns, batches);
   return sink.close();
 }

@@ -1,4 +1,5 @@
 // The files of a version that hold data, described once for datapackage.json and CODEBOOK.md.
+import { CELL_FIELDS } from './cells.js';
 import { CHECK_FIELDS } from './checks.js';
 import { REPORT_COLUMNS } from './csv.js';
 import { FAILURE_FIELDS } from './failures.js';
@@ -17,6 +18,8 @@ export interface ResourceInfo {
   /** Tabular files only. */
   fields?: Field[];
   primaryKey?: string[];
+  /** Columns that refer to another resource's primary key. */
+  foreignKeys?: { fields: string[]; resource: string; referenceFields: string[] }[];
 }
 
 const REPORT_FIELDS: Field[] = REPORT_COLUMNS.map(({ name, type, zh, en }) => ({ name, type, zh, en }));
@@ -88,6 +91,32 @@ export const RESOURCES: ResourceInfo[] = [
     description: 'One line per cell of table 四 of each report.',
     fields: REVIEWS_FIELDS,
     primaryKey: ['report_id', 'row', 'column'],
+  },
+  {
+    name: 'cells',
+    path: 'cells.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Where each figure was read: page and box, element or line of every cell of tables 二, 三, 四',
+    zh: '数字出处（每个表格单元格在原文中的位置）',
+    description:
+      'One line per cell of tables 二, 三 and 四 that was read from a report (numbers, and cells printed blank such as "—"): the text as printed, how it was read (table, 统计表 or prose; strict or loose row label) and where — PDF page and box, HTML/DOCX element path, or text line and column. UTF-8 with a byte order mark, like reports.csv. Every record is listed, duplicates included; records made before extractor 1.2.0 have no lines.',
+    fields: CELL_FIELDS,
+    primaryKey: ['report_id', 'table', 'row', 'column'],
+    foreignKeys: [{ fields: ['report_id'], resource: 'reports', referenceFields: ['report_id'] }],
+  },
+  {
+    name: 'cells-parquet',
+    path: 'cells.parquet',
+    format: 'parquet',
+    mediatype: 'application/vnd.apache.parquet',
+    title: 'Where each figure was read (Parquet): the rows of cells.csv, typed',
+    zh: '数字出处（Parquet 格式）',
+    description:
+      'The same rows and columns as cells.csv with types: DOUBLE value, INT32 page, line and col, UTF-8 strings (bbox as "x0,y0,x1,y1"); blanks are nulls.',
+    fields: CELL_FIELDS,
+    primaryKey: ['report_id', 'table', 'row', 'column'],
+    foreignKeys: [{ fields: ['report_id'], resource: 'reports', referenceFields: ['report_id'] }],
   },
   {
     name: 'checks',

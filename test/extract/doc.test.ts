@@ -2,21 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { PARA_END, ROW_END, readDoc, rowsFromDocText } from '../../src/extract/text/doc.js';
 import { readDocx } from '../../src/extract/text/docx.js';
-import { fixture, MERGED_ROWS, P, R, T } from './helpers.js';
+import { fixture, MERGED_ROWS, noAt, P, R, T } from './helpers.js';
 
 describe('readDoc', () => {
   it('rebuilds merged cells from the row geometry, like the DOCX reader does for the same document', async () => {
     const model = await readDoc(fixture('merged.doc'));
-    expect(model.rows).toEqual(MERGED_ROWS);
+    expect(noAt(model.rows)).toEqual(MERGED_ROWS);
     expect(model.format).toBe('doc');
     expect(model.meta).toEqual({ title: '某某乡2020年政府信息公开工作年度报告' });
-    expect(model.rows).toEqual((await readDocx(fixture('merged.docx'))).rows);
+    expect(noAt(model.rows)).toEqual(noAt((await readDocx(fixture('merged.docx'))).rows));
   });
 
   it('ends the rows of a wide table whose row properties sit in the Data stream', async () => {
     // Plain word-extractor glues these four rows into one line (see make-word.ts).
     const C = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
-    expect((await readDoc(fixture('wide.doc'))).rows).toEqual([
+    expect(noAt((await readDoc(fixture('wide.doc'))).rows)).toEqual([
       P('三、收到和处理政府信息公开申请情况'),
       T(0, '项目', '', '', ...C),
       T(0, '一、本年新收政府信息公开申请数量', '', '', '1', '2', '0', '0', '0', '0', '3'),
@@ -29,7 +29,7 @@ describe('readDoc', () => {
   it('reads marked text: paragraphs, rows with geometry, and rows whose geometry does not fit', () => {
     const row = (continues: boolean[], edges = [0, 1000, 1500]) => ({ edges, continues });
     const body = `标题${PARA_END}类别\t数量\t${ROW_END}\t1\t${ROW_END}说明${PARA_END}甲\t乙\t${ROW_END}`;
-    expect(rowsFromDocText(body, [row([false, false]), row([true, false]), row([false], [0, 900])])).toEqual([
+    expect(noAt(rowsFromDocText(body, [row([false, false]), row([true, false]), row([false], [0, 900])]))).toEqual([
       P('标题'),
       T(0, '类别', '数量'),
       T(0, R('类别'), '1'),
@@ -40,7 +40,7 @@ describe('readDoc', () => {
 
   it('reads plain word-extractor text (no marks) by its tab + newline row ends', () => {
     const text = '表一\n项目\t数量\t\n规章\t1\t\n说明“三安全一稳定”\n甲\t乙\t\n';
-    expect(rowsFromDocText(text)).toEqual([
+    expect(noAt(rowsFromDocText(text))).toEqual([
       P('表一'),
       T(0, '项目', '数量'),
       T(0, '规章', '1'),

@@ -36,3 +36,8 @@ export const MERGED_ROWS: TextRow[] = [
   T(1, '行政诉讼', '2', '0'),
   P('某某乡人民政府'),
 ];
+
+/** Rows (or cells) without the readers' locations (`at`), for tests about text and layout only. */
+export function noAt<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (k, v) => (k === 'at' ? undefined : v)));
+}

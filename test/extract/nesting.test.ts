@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
+import type { CellSource } from '../../src/record.js';
 import { capNesting, flattenDeepNesting, parseHtml, textOf } from '../../src/extract/text/dom.js';
 import { SEEDS } from '../fixtures/samples.js';
 
@@ -25,6 +26,17 @@ const wrapped = (depth: number) =>
     ),
   );
 
+/** The same cells, each found at its flat path below the wrapper divs (flattened beyond the depth cap). */
+function expectSameCellsUnder(deep: CellSource[], flat: CellSource[]): void {
+  const noPath = (cells: CellSource[]) => cells.map(({ path: _p, ...rest }) => rest);
+  expect(noPath(deep)).toEqual(noPath(flat));
+  expect(flat.length).toBeGreaterThan(0);
+  deep.forEach((c, i) => {
+    expect(c.path).toMatch(/^body>div\[1\]>/);
+    expect(c.path!.endsWith(flat[i].path!.slice('body'.length))).toBe(true);
+  });
+}
+
 describe('deeply nested HTML', () => {
   it.each([5_000, 100_000])(
     'a table report inside %i nested divs gives the record of the unwrapped report',
@@ -32,10 +44,11 @@ describe('deeply nested HTML', () => {
       const flat = await extractDocument({ bytes: Buffer.from(tableReport), name: 'r.html' });
       const deep = await extractDocument({ bytes: wrapped(depth), name: 'r.html' });
       expect(deep.source.bytes).toBeGreaterThan(depth * 11);
-      const { source: _a, report_id: _b, ...want } = flat;
-      const { source: _c, report_id: _d, ...got } = deep;
+      const { source: _a, report_id: _b, cells: flatCells, ...want } = flat;
+      const { source: _c, report_id: _d, cells: deepCells, ...got } = deep;
       expect(got).toEqual(want);
       expect(flat.applications?.new_received?.natural_person).toBe(12);
+      expectSameCellsUnder(deepCells!, flatCells!);
     },
   );
 
@@ -47,10 +60,11 @@ describe('deeply nested HTML', () => {
         bytes: page(`${'<div>'.repeat(depth)}${body}${'</div>'.repeat(depth)}`),
         name: 'r.html',
       });
-      const { source: _a, report_id: _b, ...want } = flat;
-      const { source: _c, report_id: _d, ...got } = deep;
+      const { source: _a, report_id: _b, cells: flatCells, ...want } = flat;
+      const { source: _c, report_id: _d, cells: deepCells, ...got } = deep;
       expect(got).toEqual(want);
       expect(flat.applications).not.toBeNull();
+      expectSameCellsUnder(deepCells!, flatCells!);
     },
   );
 });

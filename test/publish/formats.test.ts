@@ -9,14 +9,15 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS } from '../../src/publish/csv.js';
 import { publish, uniqueRecords } from '../../src/publish/index.js';
-import { fixture, tempDatasets, TODAY, V1_REPORT_IDS } from './helpers.js';
+import { CELL_COLUMNS } from '../../src/publish/cells.js';
+import { FIXTURE_CELLS, fixture, fixtureWithCells, tempDatasets, TODAY, V1_REPORT_IDS } from './helpers.js';
 
 let dir: string;
 const read = (name: string) => fs.readFileSync(path.join(dir, name));
 const rowsOf = (name: string): string[][] => parse(read(name), { bom: true, relax_column_count: false });
 
 beforeAll(async () => {
-  ({ dir } = await publish({ ...fixture('v1'), datasetsDir: tempDatasets(), today: TODAY, site: false }));
+  ({ dir } = await publish({ ...fixtureWithCells(), datasetsDir: tempDatasets(), today: TODAY, site: false }));
 });
 
 describe('reports.csv', () => {
@@ -147,6 +148,8 @@ describe('datapackage.json', () => {
     expect(pkg.sources.length).toBeGreaterThan(0);
     expect(pkg.resources.map((r) => r.path).sort()).toEqual([
       'applications.csv',
+      'cells.csv',
+      'cells.parquet',
       'checks.csv',
       'failures.csv',
       'proactive.csv',
@@ -188,6 +191,33 @@ describe('datapackage.json', () => {
     }
   });
 
+  it('describes cells.csv and cells.parquet alike, keyed by cell, report_id referring to reports', () => {
+    const csv = pkg.resources.find((r) => r.path === 'cells.csv')!;
+    const pq = pkg.resources.find((r) => r.path === 'cells.parquet')!;
+    expect(pq.schema).toEqual(csv.schema);
+    expect(csv.schema).toMatchObject({
+      primaryKey: ['report_id', 'table', 'row', 'column'],
+      foreignKeys: [{ fields: 'report_id', reference: { resource: 'reports', fields: 'report_id' } }],
+    });
+    expect(csv.schema!.fields.map((f) => [f.name, f.type])).toEqual([
+      ['report_id', 'string'],
+      ['table', 'string'],
+      ['row', 'string'],
+      ['column', 'string'],
+      ['value', 'number'],
+      ['printed', 'string'],
+      ['via', 'string'],
+      ['label', 'string'],
+      ['page', 'integer'],
+      ['bbox', 'string'],
+      ['path', 'string'],
+      ['line', 'integer'],
+      ['col', 'integer'],
+    ]);
+    const reports = pkg.resources.find((r) => r.path === 'reports.csv')!;
+    expect(reports.schema!.fields[0]!.name).toBe('report_id');
+  });
+
   it('gives reports.parquet the same fields as reports.csv', () => {
     const csv = pkg.resources.find((r) => r.path === 'reports.csv')!;
     const pq = pkg.resources.find((r) => r.path === 'reports.parquet')!;
@@ -209,5 +239,83 @@ describe('an empty dataset', () => {
       'report_id,row,column,value,row_label_zh,column_label_zh\r\n',
     );
     expect(res.summary.reports).toBe(0);
+  });
+});
+
+describe('cells.csv and cells.parquet', () => {
+  const HEADER = 'report_id,table,row,column,value,printed,via,label,page,bbox,path,line,col';
+
+  it('has one line per cell of every record that has cells, by report_id, with a byte order mark', () => {
+    const text = read('cells.csv').toString('utf8');
+    expect(text.split('\r\n')).toEqual([
+      `\uFEFF${HEADER}`,
+      'r02f459a662bac1a1,proactive,fees,amount_wan_yuan,7730.28,7730.28,table,strict,3,"354.72,282.76,393.72,296.05",,,',
+      'r02f459a662bac1a1,applications,new_received,natural_person,21,21,table,strict,3,"318.72,483.22,332.82,497.27",,,',
+      'r02f459a662bac1a1,applications,denied_law_prohibited,total,0,0,table,loose,3,"495.84,601.3,502.86,615.35",,,',
+      "reea82cbd12e085f2,proactive,licensing,change,-1,'-1,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[6]>td[3],,",
+      'reea82cbd12e085f2,proactive,procurement,amount_wan_yuan,,251000,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[11]>td[3],,',
+      'rf42cdc19429972f9,applications,new_received,total,3,办理政府信息公开申请3件,prose,strict,,,body>div[2]>p[14],,',
+      '',
+    ]);
+  });
+
+  it('holds the lines of cells.csv, typed, in cells.parquet', async () => {
+    const file = read('cells.parquet');
+    const rows = await parquetReadObjects({
+      file: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength),
+    });
+    const hongze = FIXTURE_CELLS.r02f459a662bac1a1![0]!;
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toEqual({
+      report_id: 'r02f459a662bac1a1',
+      table: 'proactive',
+      row: 'fees',
+      column: 'amount_wan_yuan',
+      value: 7730.28,
+      printed: '7730.28',
+      via: 'table',
+      label: 'strict',
+      page: 3,
+      bbox: hongze.bbox!.join(','),
+      path: null,
+      line: null,
+      col: null,
+    });
+    expect(rows.map((r) => [r.report_id, r.row, r.column, r.value, r.path])).toEqual([
+      ['r02f459a662bac1a1', 'fees', 'amount_wan_yuan', 7730.28, null],
+      ['r02f459a662bac1a1', 'new_received', 'natural_person', 21, null],
+      ['r02f459a662bac1a1', 'denied_law_prohibited', 'total', 0, null],
+      ['reea82cbd12e085f2', 'licensing', 'change', -1, 'body>div[3]>table[1]>tbody[1]>tr[6]>td[3]'],
+      ['reea82cbd12e085f2', 'procurement', 'amount_wan_yuan', null, 'body>div[3]>table[1]>tbody[1]>tr[11]>td[3]'],
+      ['rf42cdc19429972f9', 'new_received', 'total', 3, 'body>div[2]>p[14]'],
+    ]);
+    const metadata = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    const types = Object.fromEntries(parquetSchema(metadata).children.map((c) => [c.element.name, c.element.type]));
+    expect(types).toEqual(
+      Object.fromEntries(
+        CELL_COLUMNS.map((c) => [
+          c.name,
+          c.type === 'string' ? 'BYTE_ARRAY' : c.type === 'number' ? 'DOUBLE' : 'INT32',
+        ]),
+      ),
+    );
+  });
+
+  it('keeps the cells in reports.jsonl, in the contract key order', () => {
+    const line = read('reports.jsonl')
+      .toString('utf8')
+      .split('\n')
+      .find((l) => l.includes('"r02f459a662bac1a1"'))!;
+    const record = JSON.parse(line);
+    expect(record.cells).toEqual(FIXTURE_CELLS.r02f459a662bac1a1);
+    expect(Object.keys(record).slice(-3)).toEqual(['confidence', 'cells', 'extractor_version']);
+    // records of extractors before 1.2.0 keep no cells key
+    expect(
+      read('reports.jsonl')
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.includes('"r4accbcc7d143d9b0"'))
+        .map((l) => 'cells' in JSON.parse(l)),
+    ).toEqual([false]);
   });
 });

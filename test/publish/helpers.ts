@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
+import type { CellSource } from '../../src/record.js';
 import { loadRecords } from '../../src/workarea/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +30,8 @@ export const VERSION_FILES = [
   'CODEBOOK.md',
   'SHA256SUMS',
   'applications.csv',
+  'cells.csv',
+  'cells.parquet',
   'checks.csv',
   'datapackage.json',
   'failures.csv',
@@ -75,3 +78,90 @@ export function expectSameFile(actual: string, expected: string): void {
   else expect(a.toString('utf8'), `${actual} vs ${expected}`).toBe(e.toString('utf8'));
   expect(existed, `wrote ${expected}: review it, then rerun`).toBe(true);
 }
+
+/**
+ * Cells of three v1 fixture records, as extractor 1.2.0 writes them: the 洪泽区 PDF (a number
+ * with its page and box, a loosely matched row, the money cell), the 大贵镇 HTML page (money of
+ * unknown unit: value blank, printed kept; a signed change) and the 贾峪镇 page's prose figure
+ * (its paragraph).
+ */
+export const FIXTURE_CELLS: Record<string, CellSource[]> = {
+  r02f459a662bac1a1: [
+    {
+      table: 'proactive',
+      row: 'fees',
+      column: 'amount_wan_yuan',
+      value: 7730.28,
+      printed: '7730.28',
+      via: 'table',
+      label: 'strict',
+      page: 3,
+      bbox: [354.72, 282.76, 393.72, 296.05],
+    },
+    {
+      table: 'applications',
+      row: 'new_received',
+      column: 'natural_person',
+      value: 21,
+      printed: '21',
+      via: 'table',
+      label: 'strict',
+      page: 3,
+      bbox: [318.72, 483.22, 332.82, 497.27],
+    },
+    {
+      table: 'applications',
+      row: 'denied_law_prohibited',
+      column: 'total',
+      value: 0,
+      printed: '0',
+      via: 'table',
+      label: 'loose',
+      page: 3,
+      bbox: [495.84, 601.3, 502.86, 615.35],
+    },
+  ],
+  reea82cbd12e085f2: [
+    {
+      table: 'proactive',
+      row: 'licensing',
+      column: 'change',
+      value: -1,
+      printed: '-1',
+      via: 'table',
+      label: 'strict',
+      path: 'body>div[3]>table[1]>tbody[1]>tr[6]>td[3]',
+    },
+    {
+      table: 'proactive',
+      row: 'procurement',
+      column: 'amount_wan_yuan',
+      value: null,
+      printed: '251000',
+      via: 'table',
+      label: 'strict',
+      path: 'body>div[3]>table[1]>tbody[1]>tr[11]>td[3]',
+    },
+  ],
+  rf42cdc19429972f9: [
+    {
+      table: 'applications',
+      row: 'new_received',
+      column: 'total',
+      value: 3,
+      printed: '办理政府信息公开申请3件',
+      via: 'prose',
+      label: 'strict',
+      path: 'body>div[2]>p[14]',
+    },
+  ],
+};
+
+/** The v1 fixture with FIXTURE_CELLS in its records. */
+export const fixtureWithCells = () => {
+  const f = fixture('v1');
+  return {
+    ...f,
+    records: f.records.map((r) => (FIXTURE_CELLS[r.report_id] ? { ...r, cells: FIXTURE_CELLS[r.report_id] } : r)),
+  };
+};

@@ -313,8 +313,83 @@ describe('report page', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
   });
 
+  it('shows where each number of a PDF report was read, and marks a loosely matched row', async () => {
+    await openReport('gz-2019-prov');
+    const record = RECORDS.find((r) => r.report_id === 'gz-2019-prov')!;
+    const td = 'td[data-cell="applications.new_received.natural_person"]';
+    // first row of table 三, first column: page 3, box [300, 120.5, 307.03, 134.55]
+    expect(await page.getAttribute(td, 'title')).toBe(
+      `第3页 · x 300–307, y 121–135 · 原文 “${record.applications!.new_received!.natural_person}”\n` +
+        `page 3 · x 300–307, y 121–135 · printed “${record.applications!.new_received!.natural_person}”`,
+    );
+    expect(await page.getAttribute(`${td} button.src`, 'aria-expanded')).toBe('false');
+    expect(await page.isHidden('#table3 .where')).toBe(true);
+    await page.click(`${td} button.src`);
+    expect(await page.getAttribute(`${td} button.src`, 'aria-expanded')).toBe('true');
+    expect(await page.isVisible('#table3 .where')).toBe(true);
+    expect(await page.textContent('#table3 .where .where-text .zh')).toBe(
+      `第3页 · x 300–307, y 121–135 · 原文 “${record.applications!.new_received!.natural_person}”`,
+    );
+    expect(await page.textContent('#table3 .where code')).toBe('applications.new_received.natural_person');
+    // the row read by a loose label is marked in each cell, and says so
+    const loose = 'td[data-cell="applications.denied_third_party.total"]';
+    expect(await page.getAttribute(loose, 'class')).toContain('loose');
+    expect(await page.textContent(`${loose} .mark.loose .sr`)).toBe(' (行名仅部分匹配，请核对)');
+    expect(await page.$$eval('#table3 td .mark.loose', (m) => m.length)).toBe(7);
+    // table 四 on page 4
+    expect(await page.getAttribute('td[data-cell="reviews.litigation_direct.upheld"]', 'title')).toMatch(
+      /^第4页 · x 230–237, y 452–466 · 原文 “\d+”\npage 4 /,
+    );
+    // closing by keyboard brings the focus back to the number
+    await page.click(`${td} button.src`);
+    expect(await page.isHidden('#table3 .where')).toBe(true);
+    await page.focus(`${td} button.src`);
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible('#table3 .where')).toBe(true);
+    await page.click('#table3 .where-close');
+    expect(await page.isHidden('#table3 .where')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-cell'))).toBe(
+      'applications.new_received.natural_person',
+    );
+    // a table without cell sources has no buttons
+    expect(await page.$$eval('#table2 button.src', (b) => b.length)).toBe(0);
+    await page.click(`${td} button.src`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'report-cells.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click('td[data-cell="reviews.review.upheld"] button.src');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'report-cells-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows the element path of an HTML cell and marks a figure read from prose', async () => {
+    await openReport('gz-2020-prov');
+    const record = RECORDS.find((r) => r.report_id === 'gz-2020-prov')!;
+    const first = record.cells![0]!;
+    const td = `td[data-cell="proactive.${first.row}.${first.column}"]`;
+    expect(await page.getAttribute(td, 'title')).toBe(
+      `表格第3行 第2格 (body>div[2]>div[1]>table[1]>tbody[1]>tr[3]>td[2]) · 原文 “${first.printed}”\n` +
+        `table row 3, cell 2 (body>div[2]>div[1]>table[1]>tbody[1]>tr[3]>td[2]) · printed “${first.printed}”`,
+    );
+    const prose = 'td[data-cell="reviews.review.total"]';
+    expect(await page.getAttribute(prose, 'class')).toContain('via-prose');
+    expect(await page.textContent(`${prose} .mark.prose .sr`)).toBe(' (摘自正文文字)');
+    await page.click(`${prose} button.src`);
+    expect(await page.textContent('#table4 .where .where-text .zh')).toBe(
+      `段落 (body>div[2]>div[1]>p[31]) · 原文 “全年发生行政复议${record.reviews!.review.total}件” · 摘自正文文字`,
+    );
+    // the other cells of table 四 were not read from the document: plain, no button
+    expect(await page.$$eval('#table4 button.src', (b) => b.length)).toBe(1);
+  });
+
   it('offers the record JSON, the same as the published record', async () => {
-    for (const id of ['hb-2021-jingmen', 'sh-2019-office', 'gz-2018-prov', 'hlj-2020-dagui']) {
+    for (const id of [
+      'hb-2021-jingmen',
+      'sh-2019-office',
+      'gz-2018-prov',
+      'hlj-2020-dagui',
+      'gz-2019-prov',
+      'gz-2020-prov',
+    ]) {
       await openReport(id);
       const text = await page.evaluate(async () =>
         (await fetch((document.getElementById('record-json') as HTMLAnchorElement).href)).text(),

@@ -9,11 +9,13 @@ import {
   type ApplicationRow,
   type ApplicationsTable,
   type Cell,
+  type CellSource,
   type Warning,
 } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
+import { placedSources } from './provenance.js';
 import type { Item, ValueCell } from './sections.js';
 import { labelKey } from '../../text/normalise.js';
 import type { TextRow } from '../model.js';
@@ -23,6 +25,8 @@ export interface TableRead<T> {
   warnings: Warning[];
   /** Form rows found (for template detection). */
   keys: string[];
+  /** Where the cells placed in the table were read (provenance.ts). */
+  cells?: CellSource[];
 }
 
 const N = APPLICANT_COLUMNS.length;
@@ -77,6 +81,7 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     N,
   );
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();
+  const cells: CellSource[] = [];
 
   for (const { match, label, values } of labelled) {
     const numbers = values.filter((v) => v.kind === 'number');
@@ -107,6 +112,16 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     for (const v of placed.cells)
       if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
     found.set(match.key, placed.cells);
+    const key = match.key;
+    cells.push(
+      ...placedSources(
+        'applications',
+        APPLICANT_COLUMNS.map((c) => [key, c] as const),
+        values,
+        placed.cells,
+        match.loose,
+      ),
+    );
   }
 
   if (!found.size) return { table: null, warnings: [], keys: [] };
@@ -131,7 +146,7 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
         });
     } else table.other = summed;
   }
-  return { table, warnings, keys: [...found.keys()] };
+  return { table, warnings, keys: [...found.keys()], cells };
 }
 
 function toRow(cells: (ValueCell | null)[] | undefined): Record<ApplicantColumn, Cell> {

@@ -5,6 +5,7 @@ import {
   emptyApplicantRow,
   emptyReviews,
   type ApplicationsTable,
+  type CellSource,
   type ProactiveTable,
   type ReviewsTable,
   type Template,
@@ -18,6 +19,7 @@ import { readReviews } from './reviews.js';
 import { readStatisticsTable } from './statistics-table.js';
 import { labelKey } from '../../text/normalise.js';
 import { splitSections } from './sections.js';
+import { cellSource, finishSources, proseLocation } from './provenance.js';
 
 export interface FormRead {
   template: Template;
@@ -27,6 +29,8 @@ export interface FormRead {
   /** Tables holding headline totals only, from prose or the pre-2019 统计表 (partial: identities are not checked on them). */
   headlineOnly: { applications: boolean; reviews: boolean };
   warnings: Warning[];
+  /** Where each cell the tables hold was read (the record's `cells`). */
+  cells: CellSource[];
 }
 
 /** Which form's labels the document prints (2021 beats 2019 on its own labels); null on a tie (readForms then decides). */
@@ -55,6 +59,11 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
     form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
   const proactive = form ? readProactive(sections.proactive, form) : { table: null, warnings: [], keys: [] };
   const warnings = [...proactive.warnings, ...applications.warnings, ...reviews.warnings];
+  const sources: CellSource[] = [
+    ...(proactive.cells ?? []),
+    ...(applications.table ? (applications.cells ?? []) : []),
+    ...(reviews.table ? (reviews.cells ?? []) : []),
+  ];
 
   const hasTables = Boolean(proactive.table || applications.table || reviews.table);
   let appTable = applications.table;
@@ -64,9 +73,26 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const table = stats && !applications.table ? stats : null;
   if (table) warnings.push(...table.warnings);
   if (!appTable || !revTable) {
+    const proseRows = stats ? rest.rows : model.rows;
     const prose = readProse(
       stats ? rest.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n') : model.text,
     );
+    const fromProse = (t: 'applications' | 'reviews', row: string, cells: Partial<Record<string, number>>) => {
+      for (const [column, value] of Object.entries(cells)) {
+        if (value === undefined) continue;
+        const quote = prose.quotes[`${t}.${row}.${column}`];
+        if (quote)
+          sources.push(
+            cellSource(
+              t,
+              row,
+              column,
+              { value, printed: quote.phrase, at: proseLocation(proseRows, quote.index) },
+              'prose',
+            ),
+          );
+      }
+    };
     const coveredApps = new Set<string>(table?.covered.applications ?? []);
     const coveredReviews = new Set<string>(table?.covered.reviews ?? []);
     const proseApps = Object.entries(prose.applications).filter(([k]) => !coveredApps.has(k));
@@ -82,6 +108,8 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
         }),
       );
       headlineOnly.applications = true;
+      for (const [k, v] of proseApps) fromProse('applications', k, v);
+      sources.push(...(table?.cells.filter((c) => c.table === 'applications') ?? []));
       warnings.push(
         ...prose.warnings.filter((w) => w.where.startsWith('applications') && !coveredApps.has(rowOf(w.where)!)),
       );
@@ -91,6 +119,8 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
       for (const [g, cells] of proseReviews) Object.assign(revTable[g as keyof ReviewsTable], cells);
       if (table?.review) Object.assign(revTable.review, table.review);
       headlineOnly.reviews = true;
+      for (const [g, v] of proseReviews) fromProse('reviews', g, v);
+      sources.push(...(table?.cells.filter((c) => c.table === 'reviews') ?? []));
       warnings.push(
         ...prose.warnings.filter((w) => w.where.startsWith('reviews') && !coveredReviews.has(rowOf(w.where)!)),
       );
@@ -102,5 +132,6 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   else if (year !== null && year < 2019 && !applications.table) template = 'pre2019';
   else if (hasTables) template = form ?? ((year ?? 0) >= 2021 ? '2021' : '2019');
   else template = headlineOnly.applications || headlineOnly.reviews ? 'narrative' : 'unknown';
-  return { template, proactive: proactive.table, applications: appTable, reviews: revTable, headlineOnly, warnings };
+  const tables = { proactive: proactive.table, applications: appTable, reviews: revTable };
+  return { template, ...tables, headlineOnly, warnings, cells: finishSources(sources, tables) };
 }

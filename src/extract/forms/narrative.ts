@@ -13,6 +13,11 @@ export interface ProseFigures {
   applications: Partial<Record<ApplicationRow, Partial<Record<ApplicantColumn, number>>>>;
   reviews: Partial<Record<ReviewGroup, Partial<Record<ReviewColumn, number>>>>;
   warnings: Warning[];
+  /**
+   * Where each stated cell was read, by "table.row.column": the figure's offset in the text in
+   * `labelKey` form (what forms/provenance.ts proseLocation maps back to a row) and its clause.
+   */
+  quotes: Record<string, { index: number; phrase: string }>;
 }
 
 type Target =
@@ -92,13 +97,16 @@ function targetOf(words: string): Target | null {
 }
 
 export function readProse(text: string): ProseFigures {
-  const out: ProseFigures = { applications: {}, reviews: {}, warnings: [] };
-  const take = (target: Target, value: number, quote: string, current: ReviewGroup | null) => {
+  const out: ProseFigures = { applications: {}, reviews: {}, warnings: [], quotes: {} };
+  const full = labelKey(text);
+  let at = 0; // offset in `full` of the clause being read
+  const take = (target: Target, value: number, quote: string, current: ReviewGroup | null, offset = 0) => {
     if (Number.isNaN(value)) return;
     if (target.table === 'applications') {
       const row = (out.applications[target.row] ??= {});
       if (target.column in row) return;
       row[target.column] = value;
+      out.quotes[`applications.${target.row}.${target.column}`] = { index: at + offset, phrase: quote };
       out.warnings.push({
         code: 'prose_figure',
         where: `applications.${target.row}.${target.column}`,
@@ -110,6 +118,7 @@ export function readProse(text: string): ProseFigures {
       const cells = (out.reviews[group] ??= {});
       if (target.column in cells) return;
       cells[target.column] = value;
+      out.quotes[`reviews.${group}.${target.column}`] = { index: at + offset, phrase: quote };
       out.warnings.push({
         code: 'prose_figure',
         where: `reviews.${group}.${target.column}`,
@@ -118,11 +127,18 @@ export function readProse(text: string): ProseFigures {
     }
   };
 
+  let cursor = 0;
   for (const sentence of text.split(/[。；;！!\n]/).map(labelKey)) {
+    if (!sentence) continue;
+    const start = full.indexOf(sentence, cursor);
+    cursor = start + sentence.length;
     let current: ReviewGroup | null = null;
     // A sentence with no figure at all is read whole for negations ("未发生行政复议、行政诉讼案件").
     const clauses = FIGURE_TEST.test(sentence) ? sentence.split(CLAUSE_BREAK).filter(Boolean) : [sentence];
+    let within = 0;
     for (const clause of clauses) {
+      within = sentence.indexOf(clause, within);
+      at = start + within;
       const group = GROUP_WORDS.find(([re]) => re.test(clause));
       if (group) current = group[1];
       const figures = [...clause.matchAll(FIGURE)];
@@ -136,7 +152,7 @@ export function readProse(text: string): ProseFigures {
         const before = clause.slice(start, m.index);
         const after = clause.slice(m.index! + m[0].length, end);
         const target = targetOf(before) ?? targetOf(after);
-        if (target) take(target, chineseNumber(m[1]!), clause, current);
+        if (target) take(target, chineseNumber(m[1]!), clause, current, m.index);
       });
     }
   }

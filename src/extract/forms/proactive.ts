@@ -1,11 +1,12 @@
 // Table 二 (主动公开政府信息情况): blocks under 第二十条 banners, rows read by label; the columns
 // depend on the form (2019: counts of items and procurement; 2021: documents in force and fee amounts).
-import { PROACTIVE_2019, PROACTIVE_2021, type ProactiveTable, type Warning } from '../../record.js';
+import { PROACTIVE_2019, PROACTIVE_2021, type CellSource, type ProactiveTable, type Warning } from '../../record.js';
 import { labelKey } from '../../text/normalise.js';
 import { toWanYuan } from './cells.js';
 import { placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
+import { placedSources } from './provenance.js';
 import type { Item, ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
@@ -18,6 +19,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const layout: Record<string, readonly string[]> = form === '2021' ? PROACTIVE_2021 : PROACTIVE_2019;
   const warnings: Warning[] = [];
   const found = new Map<ProactiveRow, (ValueCell | null)[]>();
+  const cells: CellSource[] = [];
   let headerCenters: number[] = [];
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows
@@ -66,6 +68,15 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     const placed = placeValues(values, columns.length, centers, where);
     warnings.push(...placed.warnings);
     found.set(key, placed.cells);
+    cells.push(
+      ...placedSources(
+        'proactive',
+        columns.map((c) => [key, c] as const),
+        values,
+        placed.cells,
+        match.loose,
+      ),
+    );
   }
   if (!found.size) return { table: null, warnings: [], keys: [] };
 
@@ -94,5 +105,5 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     });
     table[key] = row;
   }
-  return { table, warnings, keys: [...found.keys()] };
+  return { table, warnings, keys: [...found.keys()], cells };
 }

@@ -6,11 +6,13 @@ import {
   emptyReviews,
   type ReviewGroup,
   type ReviewsTable,
+  type CellSource,
   type Warning,
 } from '../../record.js';
 import { centersFromFullRows, placeValues } from './columns.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue } from './cells.js';
+import { placedSources } from './provenance.js';
 import { toItem, type ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
@@ -38,12 +40,15 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
     perGroup.every((g) => g.group) &&
     new Set(perGroup.map((g) => g.group)).size === perGroup.length
   ) {
+    const cells: CellSource[] = [];
     for (const { item, group } of perGroup) {
       const placed = placeValues(item.values!, REVIEW_COLUMNS.length, null, `reviews.${group}`);
       warnings.push(...placed.warnings);
       REVIEW_COLUMNS.forEach((c, k) => (table[group!][c] = placed.cells[k]?.value ?? null));
+      const slots = REVIEW_COLUMNS.map((c) => [group!, c] as const);
+      cells.push(...placedSources('reviews', slots, item.values!, placed.cells, false));
     }
-    return { table, warnings, keys: perGroup.map((g) => g.group!) };
+    return { table, warnings, keys: perGroup.map((g) => g.group!), cells };
   }
 
   // The usual single data row (a PDF may break it over lines: take value rows in order).
@@ -57,7 +62,13 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
       table[g][c] = v?.value ?? null;
     }),
   );
-  return { table, warnings, keys: [...REVIEW_GROUPS] };
+  const slots = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => [g, c] as const));
+  return {
+    table,
+    warnings,
+    keys: [...REVIEW_GROUPS],
+    cells: placedSources('reviews', slots, values, placed.cells, false),
+  };
 }
 
 /**

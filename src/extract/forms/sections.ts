@@ -1,6 +1,6 @@
 // Splits a document's rows into the report's table sections (二 proactive, 三 applications,
 // 四 reviews) by their headings and tell-tale rows, and turns each row into a label + values item.
-import type { TextCell, TextRow } from '../model.js';
+import type { CellLocation, TextCell, TextRow } from '../model.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue, type ParsedValue } from './cells.js';
 
@@ -11,6 +11,8 @@ export interface ValueCell extends ParsedValue {
   x1?: number;
   /** Index of the cell in its row's grid (a table's expanded grid, a laid-out line's cells). */
   col?: number;
+  /** Where the reader found the cell (for the record's `cells`). */
+  at?: CellLocation;
 }
 
 export interface Item {
@@ -98,7 +100,7 @@ export function toItem(row: TextRow): Item {
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
-    return { ...p, x0: c.x0, x1: c.x1, col: row.tabular ? grid.get(c) : undefined };
+    return { ...p, x0: c.x0, x1: c.x1, at: c.at, col: row.tabular ? grid.get(c) : undefined };
   });
   const hasValue = values.some((v) => v.kind === 'number') || (row.tabular && values.length > 0 && lastLabel >= 0);
   return { label, values: hasValue ? values : null, labelCells, row };

@@ -15,10 +15,11 @@
 //     litigation_direct nor litigation_after_review; the groups stay null and a warning keeps the figure.
 //   不同意公开 reasons (涉及国家秘密…): the 2007 条例's grounds, not the 2019 form's eight.
 // Rows are read by their labels (spaced, full-width, numbered, unit in its own cell or glued on).
-import type { ApplicationRow, Cell, ReviewColumn, ReviewGroup, Warning } from '../../record.js';
-import type { TextRow } from '../model.js';
+import type { ApplicationRow, Cell, CellSource, ReviewColumn, ReviewGroup, Warning } from '../../record.js';
+import type { CellLocation, TextRow } from '../model.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue } from './cells.js';
+import { cellSource } from './provenance.js';
 import { toItem } from './sections.js';
 
 export interface StatisticsTable {
@@ -31,6 +32,8 @@ export interface StatisticsTable {
   /** The table's rows, for the 2019/2021 form readers to skip. */
   rows: Set<TextRow>;
   warnings: Warning[];
+  /** Where the figures placed in `applications` and `review` were read. */
+  cells: CellSource[];
 }
 
 /** Labels only the 统计表 prints; a table is one when at least MIN_SIGNATURES of them appear. */
@@ -91,6 +94,9 @@ interface Line {
   value: Cell;
   /** The row printed a value cell (blank or number), not just a label. */
   hasValue: boolean;
+  /** The value as printed and where. */
+  printed: string;
+  at?: CellLocation;
 }
 
 function lineOf(row: TextRow): Line | null {
@@ -98,22 +104,28 @@ function lineOf(row: TextRow): Line | null {
   let label = item.label;
   let value: Cell = null;
   let hasValue = false;
+  let printed = '';
+  let at: CellLocation | undefined;
   if (item.values?.length) {
     // The 统计数 column is the last one (a 序号 column may come first, the unit cell in between).
     const last = item.values[item.values.length - 1];
     value = last.value;
     hasValue = true;
+    printed = last.raw;
+    at = last.at;
   } else {
     const m = INLINE.exec(labelKey(row.cells.map((c) => c.text).join('')));
     if (m?.[1]) {
       label = m[1];
       value = parseValue(m[2])?.value ?? null;
       hasValue = true;
+      printed = m[2];
+      at = row.cells.at(-1)?.at;
     }
   }
   if (!label || label.length > MAX_LABEL) return null;
   label = label.replace(UNIT, '').replace(SERIAL, '');
-  return { row, label, value, hasValue };
+  return { row, label, value, hasValue, printed, at };
 }
 
 /** The 统计表 in a document's rows, or null when the document does not print one. */
@@ -154,6 +166,7 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
     covered: { applications: [], reviews: [] },
     rows: new Set(),
     warnings: [],
+    cells: [],
   };
   const notHeld: string[] = [];
   const litigation: string[] = [];
@@ -174,6 +187,11 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
     const key = keyOf(label, block);
     if (!key || !line.hasValue) continue;
     const printed = `${label} ${line.value ?? '—'}`;
+    const source = (table: 'applications' | 'reviews', row: string, column: string) =>
+      (line.value !== null || line.printed) &&
+      out.cells.push(
+        cellSource(table, row, column, { value: line.value, printed: line.printed, at: line.at }, 'statistics_table'),
+      );
     switch (key) {
       case 'not_held_part':
         notHeld.push(printed);
@@ -181,6 +199,7 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
         break;
       case 'review_total':
         out.review ??= {};
+        if (out.review.total === undefined || out.review.total === null) source('reviews', 'review', 'total');
         out.review.total ??= line.value;
         if (!out.covered.reviews.includes('review')) out.covered.reviews.push('review');
         break;
@@ -193,11 +212,15 @@ export function readStatisticsTable(rows: TextRow[]): StatisticsTable | null {
       case 'corrected':
       case 'other':
         if (block === 'litigation') litigation.push(printed);
-        else if (out.review && !(key in out.review)) out.review[key] = line.value;
+        else if (out.review && !(key in out.review)) {
+          out.review[key] = line.value;
+          source('reviews', 'review', key);
+        }
         break;
       default:
         if (!(key in out.applications)) {
           out.applications[key] = line.value;
+          source('applications', key, 'total');
           out.covered.applications.push(key);
         }
     }

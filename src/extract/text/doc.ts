@@ -3,11 +3,11 @@
 // HTML/DOCX readers do: cells spanning several columns get `merged: 'col'` copies, vertically
 // merged cells `merged: 'row'` copies. Text between tables goes through the shared line reader.
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
+import { modelFromRows, type CellLocation, type DocumentModel, type TextCell, type TextRow } from '../model.js';
 import { checkOle2 } from './containers.js';
 import { PARA_END, ROW_END, extractWord, type RowDef } from './doc-properties.js';
 import { titleOf } from './docx.js';
-import { rowsFromLines } from './lines.js';
+import { columnOf, rowsFromLines } from './lines.js';
 
 export { PARA_END, ROW_END } from './doc-properties.js';
 
@@ -26,7 +26,26 @@ export async function readDoc(bytes: Buffer): Promise<DocumentModel> {
   return modelFromRows('doc', rows, title ? { title } : {});
 }
 
-type Item = { kind: 'line'; text: string } | { kind: 'row'; fields: string[]; def?: RowDef };
+/**
+ * A paragraph line, or a table row's cell texts, with where each starts in the document's text
+ * (`line` numbers count every paragraph end, row end and line break of the body text, from 1).
+ */
+type Item =
+  | { kind: 'line'; text: string; line: number }
+  | { kind: 'row'; fields: string[]; def?: RowDef; at: CellLocation[] };
+
+/** The fields of `chunk` split at tabs, each with the line and column of its first non-space character. */
+function locateFields(fields: string[], chunk: string, firstLine: number): CellLocation[] {
+  let offset = 0;
+  return fields.map((f) => {
+    const start = offset + (f.length - f.trimStart().length);
+    offset += f.length + 1;
+    const before = chunk.slice(0, start);
+    const breaks = before.split('\n').length - 1;
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { line: firstLine + breaks, col: columnOf(chunk.slice(lineStart), start - lineStart) };
+  });
+}
 
 /**
  * Rows of a .doc body: text with ROW_END after each table row (cells ended by tabs) and PARA_END
@@ -48,8 +67,13 @@ export function rowsFromDocText(body: string, defs: RowDef[] = []): TextRow[] {
       }
     } else {
       const lines: string[] = [];
-      for (; i < items.length && items[i].kind === 'line'; i++) lines.push((items[i] as { text: string }).text);
-      const read = rowsFromLines(lines, table);
+      const numbers: number[] = [];
+      for (; i < items.length && items[i].kind === 'line'; i++) {
+        const item = items[i] as Extract<Item, { kind: 'line' }>;
+        lines.push(item.text);
+        numbers.push(item.line);
+      }
+      const read = rowsFromLines(lines, table, numbers);
       for (const r of read) if (r.table !== undefined) table = Math.max(table, r.table + 1);
       for (const row of read) rows.push(row);
     }
@@ -61,15 +85,17 @@ function markedItems(body: string, defs: RowDef[]): Item[] {
   const items: Item[] = [];
   const parts = body.split(new RegExp(`(${ROW_END}|${PARA_END})`));
   let row = 0;
+  let line = 1;
   for (let i = 0; i < parts.length; i += 2) {
     const chunk = parts[i];
     if (parts[i + 1] === ROW_END) {
       const fields = chunk.split('\t');
       if (fields.length > 1 && chunk.endsWith('\t')) fields.pop(); // the last cell's end mark
-      items.push({ kind: 'row', fields, def: defs[row++] });
+      items.push({ kind: 'row', fields, def: defs[row++], at: locateFields(fields, chunk, line) });
+      line += chunk.split('\n').length;
     } else {
       // A paragraph outside tables; newlines left in it are manual line or section breaks.
-      for (const text of chunk.split('\n')) items.push({ kind: 'line', text });
+      for (const text of chunk.split('\n')) items.push({ kind: 'line', text, line: line++ });
     }
   }
   return items;
@@ -81,17 +107,12 @@ function plainItems(body: string): Item[] {
   for (let i = 0; i < lines.length; i++) {
     const end = plainRowEnd(lines, i);
     if (end < 0) {
-      items.push({ kind: 'line', text: lines[i] });
+      items.push({ kind: 'line', text: lines[i], line: i + 1 });
       continue;
     }
-    items.push({
-      kind: 'row',
-      fields: lines
-        .slice(i, end + 1)
-        .join('\n')
-        .split('\t')
-        .slice(0, -1),
-    });
+    const chunk = lines.slice(i, end + 1).join('\n');
+    const fields = chunk.split('\t').slice(0, -1);
+    items.push({ kind: 'row', fields, at: locateFields(fields, chunk, i + 1) });
     i = end;
   }
   return items;
@@ -118,7 +139,9 @@ function tableGrid(run: Extract<Item, { kind: 'row' }>[]): TextCell[][] {
   const text = (f: string) => f.replace(/\s+/g, ' ').trim();
   const fits = run.every((r) => r.def && r.def.edges.length === r.fields.length + 1);
   if (!fits) {
-    return run.map((r) => r.fields.map((f) => ({ text: text(f) }))).filter((cells) => cells.some((c) => c.text !== ''));
+    return run
+      .map((r) => r.fields.map((f, i) => ({ text: text(f), at: r.at[i] })))
+      .filter((cells) => cells.some((c) => c.text !== ''));
   }
   const lines = columnLines(run.flatMap((r) => r.def!.edges));
   const col = (x: number) => {
@@ -141,7 +164,7 @@ function tableGrid(run: Extract<Item, { kind: 'row' }>[]): TextCell[][] {
             ? { text: '', merged: 'col' }
             : continued
               ? { text: above![c].text, merged: 'row' }
-              : { text: text(f) };
+              : { text: text(f), at: r.at[i] };
       }
     });
     grid.push(cells);

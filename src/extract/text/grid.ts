@@ -1,11 +1,13 @@
 // Cells with rowspan/colspan → a full grid, one cell per grid column in every row: a rowspan copy
 // repeats the text (`merged: 'row'`), a colspan copy is '' (`merged: 'col'`).
-import type { TextCell } from '../model.js';
+import type { CellLocation, TextCell } from '../model.js';
 
 export interface SpanCell {
   text: string;
   colspan: number;
   rowspan: number;
+  /** Where the cell's element is; kept on the grid cell it starts (not on its merged copies). */
+  at?: CellLocation;
 }
 
 /** Expand rowspan/colspan into a full grid: one cell per grid column in every row. */
@@ -54,7 +56,9 @@ function place(grid: TextCell[][], cell: SpanCell, r: number, c: number, maxRows
     for (let j = 0; j < cell.colspan; j++) {
       row[c + j] =
         i === 0 && j === 0
-          ? { text: cell.text }
+          ? cell.at
+            ? { text: cell.text, at: cell.at }
+            : { text: cell.text }
           : j === 0
             ? { text: cell.text, merged: 'row' }
             : { text: '', merged: 'col' };

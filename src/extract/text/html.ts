@@ -6,7 +6,18 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { ExtractError } from '../../errors.js';
 import { decodeText } from '../../text/charset.js';
 import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '../model.js';
-import { BLOCK, SKIP, findFirst, isCell, isElement, isHidden, isIgnorable, parseHtml, textOf } from './dom.js';
+import {
+  BLOCK,
+  SKIP,
+  elementPath,
+  findFirst,
+  isCell,
+  isElement,
+  isHidden,
+  isIgnorable,
+  parseHtml,
+  textOf,
+} from './dom.js';
 import { expandGrid, hasText, placeCells, type SpanCell } from './grid.js';
 import { readMeta } from './html-meta.js';
 import { fold, ZERO_WIDTH } from '../../text/normalise.js';
@@ -160,7 +171,13 @@ class Walker {
       this.stack.pop();
       // An empty box among boxes is a blank cell of a table drawn without <table> (<p>&nbsp;</p>).
       if (this.blocks.length === before && !hasBlockChild(node))
-        this.blocks.push({ kind: 'line', text: '', parent: this.stack.at(-1)?.parent ?? undefined, empty: true });
+        this.blocks.push({
+          kind: 'line',
+          text: '',
+          parent: this.stack.at(-1)?.parent ?? undefined,
+          at: { path: elementPath(node) },
+          empty: true,
+        });
     } else {
       this.children(node, pre);
     }
@@ -194,7 +211,13 @@ class Walker {
 
   private flush(): void {
     if (/\S/.test(this.line.replace(ZERO_WIDTH, ''))) {
-      this.blocks.push({ kind: 'line', text: this.line, parent: this.stack.at(-1)?.parent ?? undefined });
+      const block = this.stack.at(-1);
+      this.blocks.push({
+        kind: 'line',
+        text: this.line,
+        parent: block?.parent ?? undefined,
+        ...(block ? { at: { path: elementPath(block) } } : {}),
+      });
     }
     this.line = '';
   }
@@ -230,7 +253,7 @@ class Walker {
         const rows = run.map((cells) => cells.map((c) => this.spanCell(c)));
         // Without declared spans a div grid is one cell per child cell, as drawn (no padding).
         const spans = rows.some((r) => r.some((c) => c.colspan !== 1 || c.rowspan !== 1));
-        this.emit(spans ? expandGrid(rows) : rows.map((r) => r.map(({ text }) => ({ text }))).filter(hasText));
+        this.emit(spans ? expandGrid(rows) : rows.map((r) => r.map(({ text, at }) => ({ text, at }))).filter(hasText));
         i = j;
       } else {
         for (const k of kids.slice(i, Math.max(j, i + 1))) this.walk(k, pre);
@@ -273,6 +296,7 @@ class Walker {
       text: this.cellText(el),
       colspan: span(el, 'colspan', /grid-column\s*:\s*(?:\S+\s*\/\s*)?span\s+(\d+)/i.exec(style)?.[1]),
       rowspan: span(el, 'rowspan', /grid-row\s*:\s*(?:\S+\s*\/\s*)?span\s+(\d+)/i.exec(style)?.[1]),
+      at: { path: elementPath(el) },
     };
   }
 

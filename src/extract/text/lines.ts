@@ -3,17 +3,23 @@
 // (for <p> lines and grids it has found), the DOCX reader through it, and the DOC reader.
 import { fold, ZERO_WIDTH } from '../../text/normalise.js';
 import { parseValue } from '../forms/cells.js';
-import type { TextCell, TextRow } from '../model.js';
+import type { CellLocation, TextCell, TextRow } from '../model.js';
 
 /** A cell separator in a line of text without tabs: a run of two or more spaces of any width. */
 const CELL_GAP = /\s{2,}/;
 
-/** A line of text (with the element holding its paragraph, when known) or a finished grid. */
+/**
+ * A line of text (with the element holding its paragraph, when known) or a finished grid. A line
+ * knows where it is: `at` (the paragraph's element, HTML) or `line` (its 1-based line number in a
+ * text format, whose cells then get the character column they start at).
+ */
 export type Block =
   | {
       kind: 'line';
       text: string;
       parent?: object;
+      at?: CellLocation;
+      line?: number;
       /** An empty paragraph or box: kept as an empty row, a blank cell when it stands among a table's values. */
       empty?: boolean;
     }
@@ -23,9 +29,9 @@ export type Block =
  * Turn text lines into rows: runs of lines whose cells are separated by tabs or wide spaces become
  * tabular rows (one table per run), other lines one-cell prose rows. Shared with the .doc reader.
  */
-export function rowsFromLines(lines: string[], firstTable = 0): TextRow[] {
+export function rowsFromLines(lines: string[], firstTable = 0, lineNumbers?: number[]): TextRow[] {
   return rowsFromBlocks(
-    lines.map((text) => ({ kind: 'line', text })),
+    lines.map((text, i) => ({ kind: 'line', text, ...(lineNumbers ? { line: lineNumbers[i] } : {}) })),
     firstTable,
   );
 }
@@ -34,7 +40,16 @@ export function rowsFromLines(lines: string[], firstTable = 0): TextRow[] {
 const SECTION_HEADING = /^[一二三四五六七八九十]+[、.．]|^第[一二三四五六七八九十]+[部章节]/;
 
 export function rowsFromBlocks(blocks: Block[], firstTable = 0): TextRow[] {
-  const chunks = blocks.map((b) => (b.kind === 'line' ? splitCells(b.text) : []));
+  const pieces = blocks.map((b) => (b.kind === 'line' ? splitCells(b.text) : []));
+  const chunks = pieces.map((p) => p.map((c) => c.text));
+  /** Where cell `k` of line block `i` is: the paragraph's element, or the line and the column the cell starts at. */
+  const where = (i: number, k: number): CellLocation | undefined => {
+    const b = blocks[i];
+    if (b.kind !== 'line') return undefined;
+    if (b.at) return b.at;
+    return b.line === undefined ? undefined : { line: b.line, col: pieces[i][k].col };
+  };
+  const cell = (text: string, at: CellLocation | undefined): TextCell => (at ? { text, at } : { text });
   const tabular = tabularLines(blocks, chunks);
   const rows: TextRow[] = [];
   let table = firstTable;
@@ -46,14 +61,24 @@ export function rowsFromBlocks(blocks: Block[], firstTable = 0): TextRow[] {
     } else if (tabular[i]) {
       const t = table++;
       for (; i < blocks.length && tabular[i]; i++) {
-        rows.push({ cells: chunks[i].map((text) => ({ text })), tabular: true, table: t });
+        rows.push({ cells: chunks[i].map((text, k) => cell(text, where(i, k))), tabular: true, table: t });
       }
       i--;
     } else if (b.empty) {
-      rows.push({ cells: [{ text: '' }], tabular: false });
+      rows.push({ cells: [cell('', b.at)], tabular: false });
     } else {
       const text = fold(b.text);
-      if (text) rows.push({ cells: [{ text }], tabular: false });
+      if (text)
+        rows.push({
+          cells: [
+            cell(
+              text,
+              b.at ??
+                (b.line === undefined ? undefined : { line: b.line, col: columnOf(b.text, firstVisible(b.text)) }),
+            ),
+          ],
+          tabular: false,
+        });
     }
   }
   return keepBlankCells(rows);
@@ -106,13 +131,59 @@ function isRowLabel(b: Block): boolean {
   return text.length <= 30 && !/[。；;]$/.test(text) && !SECTION_HEADING.test(text);
 }
 
-/** Cells of a line: tab-separated (two tabs in a row = a blank cell), else split at wide spaces. */
-function splitCells(line: string): string[] {
-  const trimmed = line.replace(ZERO_WIDTH, '').trim();
-  if (trimmed.includes('\t')) return trimmed.split('\t').map(fold);
-  if (!CELL_GAP.test(trimmed)) return [trimmed];
-  return trimmed
-    .split(CELL_GAP)
-    .map(fold)
-    .filter((c) => c !== '');
+/** 1-based character (code point) column of UTF-16 offset `offset` in `line`. */
+export function columnOf(line: string, offset: number): number {
+  let col = 1;
+  for (let i = 0; i < offset && i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) col++; // a low surrogate ends a character already counted
+  }
+  return col;
+}
+
+/** A character that is neither whitespace nor zero-width (ZERO_WIDTH's range). */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
+
+/** Offset of the first character that is neither whitespace nor zero-width (0 when none). */
+function firstVisible(text: string): number {
+  const m = VISIBLE.exec(text);
+  return m ? m.index : 0;
+}
+
+/**
+ * Cells of a line: tab-separated (two tabs in a row = a blank cell), else split at wide spaces.
+ * Each cell with the column (1-based, in the line as given) of its first visible character.
+ */
+function splitCells(line: string): { text: string; col: number }[] {
+  // Positions in the line without zero-width characters → positions in the line as given.
+  const origin: number[] = [];
+  let clean = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch.replace(ZERO_WIDTH, '') === '') continue;
+    origin.push(i);
+    clean += ch;
+  }
+  origin.push(line.length);
+  const lead = clean.length - clean.trimStart().length;
+  const trimmed = clean.trim();
+  const at = (offset: number, text: string) => {
+    const skip = text.length - text.trimStart().length;
+    return columnOf(line, origin[lead + offset + skip]);
+  };
+  const parts = (sep: RegExp): { raw: string; offset: number }[] => {
+    const out: { raw: string; offset: number }[] = [];
+    let from = 0;
+    for (const m of trimmed.matchAll(sep)) {
+      out.push({ raw: trimmed.slice(from, m.index), offset: from });
+      from = m.index + m[0].length;
+    }
+    out.push({ raw: trimmed.slice(from), offset: from });
+    return out;
+  };
+  if (trimmed.includes('\t')) return parts(/\t/g).map((p) => ({ text: fold(p.raw), col: at(p.offset, p.raw) }));
+  if (!CELL_GAP.test(trimmed)) return [{ text: trimmed, col: at(0, trimmed) }];
+  return parts(new RegExp(CELL_GAP.source, 'g'))
+    .map((p) => ({ text: fold(p.raw), col: at(p.offset, p.raw) }))
+    .filter((c) => c.text !== '');
 }

@@ -21,6 +21,9 @@ export interface TextRun {
   size: number;
   /** Written top to bottom: y is the top of the run, `height` its length. */
   vertical?: { height: number };
+  /** The font's ascent and descent in em (both positive), for the run's box; default 0.85 and 0.15. */
+  ascent?: number;
+  descent?: number;
 }
 
 /** A vertical line drawn on the page (a table's column border), in the runs' coordinates. */
@@ -80,8 +83,8 @@ export function layoutPage(runs: TextRun[], geometry: PageGeometry, rulings: Rul
   const placed: PlacedRow[] = [];
   for (const [n, line] of lines.entries()) {
     const walls = rulings.filter((w) => crosses(w, line.y, line.size));
-    let cells = splitCells(line.runs, CELL_GAP, walls);
-    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls);
+    let cells = splitCells(line.runs, CELL_GAP, walls, geometry.page);
+    if (cells.length >= 2) cells = splitCells(line.runs, TABLE_CELL_GAP, walls, geometry.page);
     if (isPageNumber(cells, line, geometry, n === 0 || n === lines.length - 1)) continue;
     placed.push({
       row: { cells, tabular: cells.length >= 2, page: geometry.page },
@@ -174,9 +177,19 @@ export function cutAtRulings(run: TextRun, rulings: Ruling[]): TextRun[] {
   return pieces;
 }
 
-function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = []): TextCell[] {
-  const cells: { text: string; x0: number; x1: number }[] = [];
-  let cell: { text: string; x0: number; x1: number } | null = null;
+/** Top and bottom y of a horizontal run's glyphs. */
+const runTop = (r: TextRun) => r.y - (r.ascent ?? 0.85) * r.size;
+const runBottom = (r: TextRun) => r.y + (r.descent ?? 0.15) * r.size;
+
+/** Where a cell sits: its page and box [x0, top, x1, bottom] (points, top-left origin), rounded to 0.01 pt. */
+function located(page: number, x0: number, top: number, x1: number, bottom: number): TextCell['at'] {
+  return { page, bbox: [round(x0), round(top), round(x1), round(bottom)] };
+}
+
+function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = [], page = 0): TextCell[] {
+  type Acc = { text: string; x0: number; x1: number; top: number; bottom: number };
+  const cells: Acc[] = [];
+  let cell: Acc | null = null;
   let last: TextRun | null = null;
   for (const r of dropDuplicates(runs)) {
     const size = last ? Math.min(last.size, r.size) : r.size;
@@ -186,13 +199,20 @@ function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = []): Text
       const spaced = gap > SPACE_GAP * size && !/\s$/.test(cell.text) && !/^\s/.test(r.text);
       cell.text += (spaced ? ' ' : '') + r.text;
       cell.x1 = Math.max(cell.x1, r.x1);
+      cell.top = Math.min(cell.top, runTop(r));
+      cell.bottom = Math.max(cell.bottom, runBottom(r));
     } else {
-      cell = { text: r.text, x0: r.x0, x1: r.x1 };
+      cell = { text: r.text, x0: r.x0, x1: r.x1, top: runTop(r), bottom: runBottom(r) };
       cells.push(cell);
     }
     last = r;
   }
-  return cells.map((c) => ({ text: c.text.trim(), x0: round(c.x0), x1: round(c.x1) }));
+  return cells.map((c) => ({
+    text: c.text.trim(),
+    x0: round(c.x0),
+    x1: round(c.x1),
+    at: located(page, c.x0, c.top, c.x1, c.bottom),
+  }));
 }
 
 /** Fake bold: the same run drawn twice, a fraction of a point apart. */
@@ -273,6 +293,12 @@ function joinColumns(upper: TextCell[], lower: TextCell[]): TextCell[] {
       over.text += c.text;
       over.x0 = Math.min(over.x0 ?? 0, c.x0 ?? 0);
       over.x1 = Math.max(over.x1 ?? 0, c.x1 ?? 0);
+      const [a, b] = [over.at?.bbox, c.at?.bbox];
+      if (over.at && a && b)
+        over.at = {
+          ...over.at,
+          bbox: [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+        };
     } else out.push({ ...c });
   }
   return out.sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0));
@@ -315,7 +341,18 @@ function verticalRows(runs: TextRun[], page: number): PlacedRow[] {
   const flush = () => {
     if (cur) {
       rows.push({
-        row: { cells: [{ text: cur.text.trim(), x0: round(cur.x0), x1: round(cur.x1) }], tabular: false, page },
+        row: {
+          cells: [
+            {
+              text: cur.text.trim(),
+              x0: round(cur.x0),
+              x1: round(cur.x1),
+              at: located(page, cur.x0, cur.top, cur.x1, cur.bottom),
+            },
+          ],
+          tabular: false,
+          page,
+        },
         top: cur.top,
         bottom: cur.bottom,
         size: cur.size,

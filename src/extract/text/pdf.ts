@@ -86,11 +86,17 @@ async function pageRuns(page: PDFPageProxy): Promise<{ runs: TextRun[]; viewport
     const size = Math.hypot(m[2], m[3]);
     if (!(size > 0)) continue;
     const text = foldRadicals(item.str);
-    if (content.styles[item.fontName]?.vertical) {
+    const style = content.styles[item.fontName];
+    // pdf.js gives the font's ascent and descent (descent negative) when the font tells them.
+    const metrics = {
+      ...(style?.ascent > 0 && style.ascent < 2 ? { ascent: style.ascent } : {}),
+      ...(style?.descent < 0 && style.descent > -1 ? { descent: -style.descent } : {}),
+    };
+    if (style?.vertical) {
       // pdf.js puts a vertical run's origin at the bottom-left of its first glyph
       runs.push({ text, x0: m[4], x1: m[4] + item.width, y: m[5] - size, size, vertical: { height: item.height } });
     } else if (Math.abs(m[1]) < 0.1 * Math.abs(m[0]) && m[0] > 0) {
-      runs.push({ text, x0: m[4], x1: m[4] + item.width, y: m[5], size });
+      runs.push({ text, x0: m[4], x1: m[4] + item.width, y: m[5], size, ...metrics });
     } else {
       // rotated text (a stamp, a sideways label): kept as a run of its own at its origin
       runs.push({ text, x0: m[4], x1: m[4] + size, y: m[5], size, vertical: { height: item.width } });

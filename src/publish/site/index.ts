@@ -17,7 +17,7 @@ import { jsonForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
-import { CHECK_RULE_KEYS, buildShards, type ShardOptions } from './shards.js';
+import { CHECK_RULE_KEYS, SOURCE_VIA, buildShards, type ShardOptions } from './shards.js';
 
 export interface SiteInput {
   records: ReportRecord[];
@@ -49,6 +49,7 @@ const RECORD_KEYS = [
   'checks',
   'warnings',
   'confidence',
+  'cells',
   'extractor_version',
 ];
 
@@ -66,6 +67,7 @@ function labelsScript(): string {
       reviewGroups: REVIEW_GROUPS,
       reviewColumns: REVIEW_COLUMNS,
       checkRules: CHECK_RULE_KEYS,
+      sourceVia: SOURCE_VIA,
     },
   };
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;

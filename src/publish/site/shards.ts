@@ -6,6 +6,7 @@ import {
   APPLICATION_ROW_KEYS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
+  type CellSource,
   type ReportRecord,
 } from '../../record.js';
 import { cellsOfCheck, failedChecks } from './cells.js';
@@ -116,16 +117,57 @@ export const CHECK_RULE_KEYS = [
  * [rule index (or the rule itself), ok 1/0, detail], and the cells each failed check involves.
  */
 export interface BucketEntry {
-  r: Omit<ReportRecord, 'applications' | 'reviews' | 'checks'> & {
+  r: Omit<ReportRecord, 'applications' | 'reviews' | 'checks' | 'cells'> & {
     applications: ((number | null)[] | null)[] | null;
     reviews: (number | null)[][] | null;
     checks: [number | string, number, string][];
   };
   c: Record<number, string[]>;
+  /** The record's cells, when it has them, each as a SourceTuple. */
+  s?: SourceTuple[];
+}
+
+/** How a cell was read, by index in a SourceTuple (assets/report.js decodes it). */
+export const SOURCE_VIA = ['table', 'prose', 'statistics_table'] as const;
+
+/**
+ * A CellSource in a bucket: [`table.row.column`, value, printed, via index × 2 + (loose ? 1 : 0),
+ * page, bbox, length of the path shared with the previous cell's path, rest of the path, line,
+ * col], trailing nulls left off. Paths of one table share long prefixes, so a report's cells cost
+ * a few kilobytes instead of tens.
+ */
+export type SourceTuple = (string | number | number[] | null)[];
+
+export function encodeSources(cells: CellSource[]): SourceTuple[] {
+  let previous = '';
+  return cells.map((c) => {
+    let shared: number | null = null;
+    let rest: string | null = null;
+    if (c.path !== undefined) {
+      shared = 0;
+      while (shared < previous.length && shared < c.path.length && previous[shared] === c.path[shared]) shared++;
+      rest = c.path.slice(shared);
+      previous = c.path;
+    }
+    const t: SourceTuple = [
+      `${c.table}.${c.row}.${c.column}`,
+      c.value,
+      c.printed,
+      SOURCE_VIA.indexOf(c.via) * 2 + (c.label === 'loose' ? 1 : 0),
+      c.page ?? null,
+      c.bbox ?? null,
+      shared,
+      rest,
+      c.line ?? null,
+      c.col ?? null,
+    ];
+    while (t.length > 4 && t[t.length - 1] === null) t.pop();
+    return t;
+  });
 }
 
 export function encodeRecord(record: ReportRecord): BucketEntry {
-  const { applications, reviews, checks, ...rest } = record;
+  const { applications, reviews, checks, cells: sources, ...rest } = record;
   const cells: Record<number, string[]> = {};
   checks.forEach((check, i) => {
     if (!check.ok) cells[i] = cellsOfCheck(record, check);
@@ -145,6 +187,7 @@ export function encodeRecord(record: ReportRecord): BucketEntry {
       }),
     },
     c: cells,
+    ...(sources ? { s: encodeSources(sources) } : {}),
   };
 }
 

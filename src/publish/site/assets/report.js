@@ -13,9 +13,29 @@
   function pad(n) { return ('00000' + n).slice(-5); }
   function bucketFile(id) { return 'data/reports/r' + pad(OGI.fnv1a(id) % buckets) + '.js'; }
 
+  /** A bucket's cell source tuples (src/publish/site/shards.ts encodeSources) → the record's cells. */
+  function decodeSources(list) {
+    var previous = '';
+    return list.map(function (t) {
+      var key = t[0].split('.');
+      var c = {
+        table: key[0], row: key[1], column: key.slice(2).join('.'),
+        value: t[1], printed: t[2],
+        via: K.sourceVia[t[3] >> 1], label: t[3] & 1 ? 'loose' : 'strict',
+      };
+      if (t[4] !== null && t[4] !== undefined) c.page = t[4];
+      if (t[5] !== null && t[5] !== undefined) c.bbox = t[5];
+      if (t[6] !== null && t[6] !== undefined) { c.path = previous.slice(0, t[6]) + (t[7] || ''); previous = c.path; }
+      if (t[8] !== null && t[8] !== undefined) c.line = t[8];
+      if (t[9] !== null && t[9] !== undefined) c.col = t[9];
+      return c;
+    });
+  }
+
   /** Rebuilds the published record (keyed tables, record key order) from its bucket entry. */
-  function decode(r) {
+  function decode(r, sources) {
     var tables = {};
+    if (sources) tables.cells = decodeSources(sources);
     if (r.applications) {
       tables.applications = {};
       r.applications.forEach(function (cells, i) {
@@ -54,7 +74,79 @@
 
   function safeUrl(u) { return typeof u === 'string' && /^https?:\/\//i.test(u) ? u : null; }
 
-  function table(layout, record, bad) {
+  function round(n) { return String(Math.round(n)); }
+
+  /** Where a cell was read, as [zh, en]: PDF page and box, HTML element, or text line and column. */
+  function whereText(src) {
+    var zh = [];
+    var en = [];
+    if (src.page !== undefined) {
+      var b = src.bbox;
+      var box = b ? ' · x ' + round(b[0]) + '–' + round(b[2]) + ', y ' + round(b[1]) + '–' + round(b[3]) : '';
+      zh.push('第' + src.page + '页' + box);
+      en.push('page ' + src.page + box);
+    }
+    if (src.path !== undefined) {
+      var m = /tr\[(\d+)\]>t[dh]\[(\d+)\]$/.exec(src.path);
+      zh.push((m ? '表格第' + m[1] + '行 第' + m[2] + '格' : '段落') + ' (' + src.path + ')');
+      en.push((m ? 'table row ' + m[1] + ', cell ' + m[2] : 'paragraph') + ' (' + src.path + ')');
+    }
+    if (src.line !== undefined) {
+      zh.push('第' + src.line + '行' + (src.col !== undefined ? ' 第' + src.col + '列' : ''));
+      en.push('line ' + src.line + (src.col !== undefined ? ', column ' + src.col : ''));
+    }
+    zh.push(L.ui.printed[0] + ' “' + src.printed + '”');
+    en.push(L.ui.printed[1] + ' “' + src.printed + '”');
+    notes(src).forEach(function (n) { zh.push(n[0]); en.push(n[1]); });
+    return [zh.join(' · '), en.join(' · ')];
+  }
+
+  /** What a reader should know about how the cell was read (prose, 统计表, loose label). */
+  function notes(src) {
+    var out = [];
+    if (src.via === 'prose') out.push(L.ui.viaProse);
+    if (src.via === 'statistics_table') out.push(L.ui.viaStatistics);
+    if (src.label === 'loose') out.push(L.ui.looseLabel);
+    return out;
+  }
+
+  /** Markers on a cell read from prose (文), from the 统计表 (统) or by a loose row label (≈). */
+  function markers(src) {
+    var marks = [];
+    var mark = function (sign, cls, label) {
+      marks.push(el('span', { 'class': 'mark ' + cls, title: label[0] + ' / ' + label[1] }, [
+        el('span', { 'aria-hidden': 'true' }, [sign]),
+        el('span', { 'class': 'sr' }, [' (' + label[0] + ')']),
+      ]));
+    };
+    if (src.via === 'prose') mark('文', 'prose', L.ui.viaProse);
+    if (src.via === 'statistics_table') mark('统', 'stats', L.ui.viaStatistics);
+    if (src.label === 'loose') mark('≈', 'loose', L.ui.looseLabel);
+    return marks;
+  }
+
+  var panels = 0;
+
+  function table(layout, record, bad, sources) {
+    var panelId = 'where-' + (++panels);
+    var panel = el('div', { 'class': 'where', id: panelId, role: 'region', 'aria-live': 'polite', 'aria-label': L.ui.whereRead[0] + ' / ' + L.ui.whereRead[1], hidden: 'hidden' });
+    var open = null;
+    var anySource = false;
+    function show(button, src, key) {
+      if (open) open.setAttribute('aria-expanded', 'false');
+      if (open === button) { open = null; panel.hidden = true; return; }
+      open = button;
+      button.setAttribute('aria-expanded', 'true');
+      var text = whereText(src);
+      panel.textContent = '';
+      panel.appendChild(el('p', { 'class': 'where-head' }, [el('strong', null, [bi(L.ui.whereRead)]), ' ', el('code', null, [key])]));
+      panel.appendChild(el('p', { 'class': 'where-text' }, [bi(text)]));
+      panel.appendChild(el('button', { type: 'button', 'class': 'where-close' }, [bi(L.ui.closeDetail)]));
+      panel.hidden = false;
+    }
+    panel.addEventListener('click', function (ev) {
+      if (ev.target.closest && ev.target.closest('.where-close') && open) { var b = open; show(b); b.focus(); }
+    });
     var t = el('table', { 'class': 'form' });
     if (layout.head.length) {
       var thead = el('thead');
@@ -72,16 +164,31 @@
         var v = get(record, c.k);
         var checks = bad[c.k];
         var cls = 'cell' + (v === null ? ' blank' : '') + (checks ? ' bad' : '');
+        var src = sources[c.k];
         var kids = [v === null ? '' : String(v)];
+        if (src) {
+          anySource = true;
+          cls += ' sourced' + (src.via === 'prose' ? ' via-prose' : src.via === 'statistics_table' ? ' via-stats' : '') + (src.label === 'loose' ? ' loose' : '');
+          var button = el('button', { type: 'button', 'class': 'src', 'aria-expanded': 'false', 'aria-controls': panelId }, [
+            v === null ? el('span', { 'class': 'sr' }, [L.ui.whereRead[0]]) : String(v),
+          ]);
+          button.addEventListener('click', (function (s, k) { return function () { show(this, s, k); }; })(src, c.k));
+          kids = [button].concat(markers(src));
+        }
         if (c.raw) {
           var raw = get(record, c.raw);
           if (raw !== null && raw !== '' && String(raw) !== String(v)) kids.push(el('span', { 'class': 'raw' }, [String(raw)]));
         }
-        return el('td', { 'class': cls, colspan: c.cs || null, 'data-cell': c.k, 'data-checks': checks ? checks.join(' ') : null }, kids);
+        var where = src ? whereText(src) : null;
+        return el('td', { 'class': cls, colspan: c.cs || null, 'data-cell': c.k, 'data-checks': checks ? checks.join(' ') : null, title: where ? where[0] + '\n' + where[1] : null }, kids);
       })));
     });
     t.appendChild(tbody);
-    return el('div', { 'class': 'scroll' }, [t]);
+    return el('div', null, [
+      el('div', { 'class': 'scroll' }, [t]),
+      anySource ? el('p', { 'class': 'where-hint' }, [bi(L.ui.whereHint)]) : null,
+      panel,
+    ]);
   }
 
   function variant(record) {
@@ -120,7 +227,9 @@
   }
 
   function render(id, entry, file) {
-    var record = decode(entry.r);
+    var record = decode(entry.r, entry.s);
+    var sources = {};
+    (record.cells || []).forEach(function (c) { sources[c.table + '.' + c.row + '.' + c.column] = c; });
     var bad = {};
     Object.keys(entry.c).forEach(function (i) {
       entry.c[i].forEach(function (c) { (bad[c] = bad[c] || []).push(i); });
@@ -184,9 +293,9 @@
         [ui.shardFile, el('a', { href: file, id: 'shard' }, [file]), 'shard'],
       ])),
       section('checks', ui.checkList, record.checks.length ? checks : el('p', { 'class': 'status' }, ['—'])),
-      section('table2', ui.table2, record.proactive ? table(LAYOUT.proactive[v], record, bad) : none()),
-      section('table3', ui.table3, record.applications ? table(LAYOUT.applications[applicationsVariant(record, v)], record, bad) : none()),
-      section('table4', ui.table4, record.reviews ? table(LAYOUT.reviews, record, bad) : none()),
+      section('table2', ui.table2, record.proactive ? table(LAYOUT.proactive[v], record, bad, sources) : none()),
+      section('table3', ui.table3, record.applications ? table(LAYOUT.applications[applicationsVariant(record, v)], record, bad, sources) : none()),
+      section('table4', ui.table4, record.reviews ? table(LAYOUT.reviews, record, bad, sources) : none()),
       record.warnings && record.warnings.length
         ? section('warnings', ui.warnings, el('ul', { 'class': 'warnings' }, record.warnings.map(function (w) {
           return el('li', { 'data-code': w.code }, [el('code', null, [w.code]), ' ', w.where || '', ': ', w.detail || '']);
