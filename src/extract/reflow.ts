@@ -50,51 +50,140 @@ function rejoinProse(tokens: string[]): string[] {
 
 /**
  * A line laid out with runs of spaces ("一、本年新收…数量      8        8"): its cells with their
- * character columns as x positions. Null unless it has a label and a value cell.
+ * character columns (from the line's start: `base` is the column of its first character) as x
+ * positions, or null when it has no such gap. Single spaces inside a part separate figures ("0 0")
+ * but not the words of a label ("(一) 予以公开").
  */
-function layoutCells(line: string): TextCell[] | null {
+function layoutCells(cell: TextCell, width: Width): TextCell[] | null {
+  const line = cell.text;
   if (!LAYOUT_GAP.test(line)) return null;
   LAYOUT_GAP.lastIndex = 0;
+  const base = (cell.at?.col ?? 1) - 1;
   const cells: TextCell[] = [];
+  const push = (text: string, start: number) => {
+    const x0 = base + width(line.slice(0, start));
+    cells.push({
+      text,
+      x0,
+      x1: x0 + width(text),
+      ...(cell.at?.line !== undefined
+        ? { at: { line: cell.at.line, col: base + [...line.slice(0, start)].length + 1 } }
+        : {}),
+    });
+  };
   let at = 0;
   for (const part of line.split(LAYOUT_GAP)) {
     const start = line.indexOf(part, at);
     at = start + part.length;
     const text = part.trim();
     if (!text) continue;
-    // Single spaces inside a part separate values ("0 0") but not words of a label ("(一) 予以公开").
     const words = text.split(/\s+/);
     if (words.length > 1 && words.every(isValue)) {
       let w = start;
       for (const word of words) {
         const s = line.indexOf(word, w);
         w = s + word.length;
-        cells.push({ text: word, x0: s, x1: w });
+        push(word, s);
       }
-    } else cells.push({ text, x0: start, x1: at });
+    } else push(text, start + (part.length - part.trimStart().length));
   }
-  return cells.some((c) => isValue(c.text)) && cells.length >= 2 ? cells : null;
+  return cells.length >= 2 ? cells : null;
 }
 
-/** Step 1: lines that hold a table written without table structure, split into cells or tokens. */
+/** A label line this short between laid-out lines is part of their table (a wrapped label's end). */
+const SHORT = 12;
+/** One-character cells stacked in one column on this many lines are a label written vertically. */
+const VERTICAL_MIN = 3;
+
+/**
+ * Step 1: lines that hold a table written without table structure, split into cells or tokens. A
+ * laid-out line with figures becomes a tabular row; so does a laid-out label line next to one (the
+ * wrapped part of a label, a header). In such a run, the characters of a group label written
+ * vertically ("三/、/本/年/度…" one per line in its own column) are dropped: they name the group
+ * the rows' own labels already say, and would otherwise glue onto those labels.
+ */
 function explode(rows: TextRow[]): TextRow[] {
+  const layout = (width: Width) =>
+    rows.map((r) => (!r.tabular && r.cells.length === 1 ? layoutCells(r.cells[0]!, width) : null));
+  // Text is aligned either by characters (pdftotext) or by how wide they show (an editor's monospace
+  // font: a CJK character is two columns): the figures of a column line up under one of the two.
+  const byChars = layout(charWidth);
+  const byDisplay = layout(displayWidth);
+  const laid = figureColumns(byDisplay) < figureColumns(byChars) ? byDisplay : byChars;
+  // A table is a run of laid-out lines (short label lines between them allowed: the wrapped end of a
+  // label) holding at least one line of figures; its header lines belong to it.
+  const figures = laid.map((cells) => Boolean(cells?.some((c) => isValue(c.text))));
+  const inRun = (i: number) =>
+    laid[i] !== null || (isLabelRow(rows[i]!) && labelKey(rows[i]!.cells[0]!.text).length <= SHORT);
+  const table = laid.map(() => false);
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && inRun(j)) j++;
+    if (figures.slice(i, j).some(Boolean)) for (let k = i; k < j; k++) table[k] = laid[k] !== null;
+    i = Math.max(j, i + 1);
+  }
+  dropVerticalLabels(laid, table);
   const out: TextRow[] = [];
-  for (const row of rows) {
-    if (row.tabular || row.cells.length !== 1) {
-      out.push(row);
-      continue;
-    }
-    const text = row.cells[0]!.text;
-    const laid = layoutCells(text);
-    if (laid) {
-      out.push({ ...row, cells: laid, tabular: true });
-      continue;
-    }
-    const tokens = flattenedTokens(text);
+  rows.forEach((row, i) => {
+    if (table[i]) return void out.push({ ...row, cells: laid[i]!, tabular: true });
+    if (row.tabular || row.cells.length !== 1) return void out.push(row);
+    const tokens = flattenedTokens(row.cells[0]!.text);
     if (tokens) for (const t of tokens) out.push({ ...row, cells: [{ text: t }], tabular: false });
     else out.push(row);
-  }
+  });
   return out;
+}
+
+type Width = (text: string) => number;
+const charWidth: Width = (text) => [...text].length;
+/** Columns a text takes in a monospace font: East Asian wide and fullwidth characters take two. */
+const displayWidth: Width = (text) => {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+};
+
+/** How many distinct x ranges the figures of laid-out lines fall into (fewer: the better alignment). */
+function figureColumns(laid: (TextCell[] | null)[]): number {
+  const figures = laid
+    .flatMap((cells) => cells ?? [])
+    .filter((c) => isValue(c.text))
+    .sort((a, b) => a.x0! - b.x0!);
+  let columns = 0;
+  let end = -Infinity;
+  for (const f of figures) {
+    if (f.x0! >= end) columns++;
+    end = f.x0! >= end ? f.x1! : Math.max(end, f.x1!);
+  }
+  return columns;
+}
+
+/** A cell that may be one character of a vertical label: one character, no figure, more label to its right. */
+function verticalCandidate(cells: TextCell[], k: number): boolean {
+  const c = cells[k]!;
+  return [...c.text].length === 1 && !isValue(c.text) && cells.slice(k + 1).some((d) => !isValue(d.text));
+}
+
+function dropVerticalLabels(laid: (TextCell[] | null)[], table: boolean[]): void {
+  const columns = new Map<number, number[]>(); // x0 → rows with a candidate there
+  laid.forEach((cells, i) => {
+    if (!table[i] || !cells) return;
+    cells.forEach((c, k) => {
+      if (verticalCandidate(cells, k)) columns.set(c.x0!, [...(columns.get(c.x0!) ?? []), i]);
+    });
+  });
+  const withFigures = (i: number) => laid[i]!.some((c) => isValue(c.text));
+  for (const [x, lines] of columns) {
+    // A group label stands beside the rows it groups (rows of figures); a header's stacked words do not.
+    if (lines.length < VERTICAL_MIN || !lines.some(withFigures)) continue;
+    for (const i of lines) laid[i] = laid[i]!.filter((c, k) => !(c.x0 === x && verticalCandidate(laid[i]!, k)));
+  }
 }
 
 /** A one-cell row that can be a table row's label: short, not a sentence. */

@@ -12,7 +12,7 @@ import {
   type CellSource,
   type Warning,
 } from '../../record.js';
-import { centersFromFullRows, placeValues } from './columns.js';
+import { centersFromFigures, centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
 import { placedSources } from './provenance.js';
@@ -45,7 +45,8 @@ const COLUMN_BY_LABEL = new Map<string, ApplicantColumn>(
 function headerColumns(items: Item[]): Map<number, ApplicantColumn> {
   const map = new Map<number, ApplicantColumn>();
   for (const item of items) {
-    if (!item.row.tabular) continue;
+    // Only a grid's cell index names a column; a laid-out line's cells are placed by position.
+    if (!item.row.tabular || item.row.cells.some((c) => c.x0 !== undefined)) continue;
     const named = item.row.cells.flatMap((c, i) => {
       const key = COLUMN_BY_LABEL.get(labelKey(c.text));
       return key && c.merged !== 'col' ? [[i, key] as const] : [];
@@ -62,7 +63,7 @@ function byHeader(values: ValueCell[], header: Map<number, ApplicantColumn>): (V
   const printed = values.filter((v) => v.kind === 'number');
   if (header.size < 2 || header.size >= N || !printed.length) return null;
   for (const v of printed) {
-    const key = v.col === undefined ? undefined : header.get(v.col);
+    const key = v.col === undefined || v.x0 !== undefined ? undefined : header.get(v.col);
     if (!key) return null;
     const i = APPLICANT_COLUMNS.indexOf(key);
     if (cells[i]) return null;
@@ -76,10 +77,8 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
   const labelled = [...labelledRows(rows, APPLICATION_MATCHERS, (item) => headerRows.push(item))];
   const header = headerColumns(headerRows);
   const warnings: Warning[] = [];
-  const centers = centersFromFullRows(
-    labelled.map((r) => r.values),
-    N,
-  );
+  const valueRows = labelled.map((r) => r.values);
+  const centers = centersFromFullRows(valueRows, N) ?? centersFromFigures(valueRows, N);
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();
   const cells: CellSource[] = [];
 

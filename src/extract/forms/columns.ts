@@ -160,6 +160,27 @@ function* splits(s: string, k: number): Generator<string[]> {
   }
 }
 
+/**
+ * Column centres from where the figures stand, when no row prints every column (text laid out with
+ * spaces, where a blank cell leaves nothing): figures of one column overlap in x (right-, left- or
+ * centre-aligned alike), figures of neighbouring columns do not. Null unless exactly `n` columns show.
+ */
+export function centersFromFigures(rows: ValueCell[][], n: number): number[] | null {
+  const figures = rows.flat().filter((v) => v.kind === 'number' && hasX(v));
+  if (!figures.length) return null;
+  figures.sort((a, b) => a.x0! - b.x0!);
+  const columns: { x0: number; x1: number; centers: number[] }[] = [];
+  for (const v of figures) {
+    const last = columns.at(-1);
+    if (last && v.x0! < last.x1) {
+      last.x1 = Math.max(last.x1, v.x1!);
+      last.centers.push(center(v));
+    } else columns.push({ x0: v.x0!, x1: v.x1!, centers: [center(v)] });
+  }
+  if (columns.length !== n) return null;
+  return columns.map((c) => c.centers.reduce((a, b) => a + b, 0) / c.centers.length);
+}
+
 /** Column centres from the rows that print every column (median x of each position). */
 export function centersFromFullRows(rows: ValueCell[][], n: number): number[] | null {
   const full = rows.map((r) => r.filter((v) => v.kind === 'number')).filter((r) => r.length === n && r.every(hasX));

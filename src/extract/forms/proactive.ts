@@ -21,6 +21,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const found = new Map<ProactiveRow, (ValueCell | null)[]>();
   const cells: CellSource[] = [];
   let headerCenters: number[] = [];
+  let headerRanges: { x0: number; x1: number }[] = [];
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows
     .map((r) => r.cells.map((c) => c.text).join(''))
@@ -35,15 +36,20 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     if (/第二十条/.test(item.label)) {
       collecting = true;
       headerCenters = [];
+      headerRanges = [];
       return;
     }
     if (!collecting) return;
     for (const c of item.labelCells) {
       if (c.x0 === undefined || c.x1 === undefined || /^(信息内容|信息|内容)$/.test(labelKey(c.text))) continue;
-      const x = (c.x0 + c.x1) / 2;
-      if (!headerCenters.some((y) => Math.abs(y - x) < 8)) headerCenters.push(x);
+      // Parts of one header cell broken over lines overlap in x ("本年" over "制发件数"), in any unit.
+      const same = headerRanges.find((r) => c.x0! < r.x1 && r.x0 < c.x1!);
+      if (same) {
+        same.x0 = Math.min(same.x0, c.x0);
+        same.x1 = Math.max(same.x1, c.x1);
+      } else headerRanges.push({ x0: c.x0, x1: c.x1 });
     }
-    headerCenters.sort((a, b) => a - b);
+    headerCenters = headerRanges.map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
   };
   const matchers = PROACTIVE_MATCHERS.filter((m) => m.key in layout);
 

@@ -77,17 +77,21 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
  * label contributes its centre, and cells of one column share it.
  */
 function headerCenters(rows: TextRow[]): number[] | null {
-  const xs: number[] = [];
+  const ranges: { x0: number; x1: number }[] = [];
   for (const row of rows) {
     if (row.cells.some((c) => parseValue(c.text)?.kind === 'number')) continue;
     for (const c of row.cells) {
       const t = labelKey(c.text);
       if (c.x0 === undefined || c.x1 === undefined || !t || GROUP_HEADER.test(t) || !HEADER_PART.test(t)) continue;
-      const x = (c.x0 + c.x1) / 2;
-      if (!xs.some((y) => Math.abs(y - x) < 6)) xs.push(x);
+      // Parts of one header broken over lines ("结果维" / "持", or one character a line) overlap in x.
+      const same = ranges.find((r) => c.x0! < r.x1 && r.x0 < c.x1!);
+      if (same) {
+        same.x0 = Math.min(same.x0, c.x0);
+        same.x1 = Math.max(same.x1, c.x1);
+      } else ranges.push({ x0: c.x0, x1: c.x1 });
     }
   }
-  xs.sort((a, b) => a - b);
+  const xs = ranges.map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
   return xs.length === N ? xs : null;
 }
 
