@@ -24,9 +24,10 @@ const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 /** Printed text → the value the schema gives it. */
 function cellValue(text: string): number | null {
   if (text === '') return null;
-  const m = /^([+-]?\d+(?:\.\d+)?)(万元)?$/.exec(text);
+  const m = /^([+-]?[\d,]+(?:\.\d+)?)(万元|元|亿元)?$/.exec(text);
   if (!m) throw new Error(`unparseable printed cell ${text}`);
-  return Number(m[1]);
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return m[2] === '元' ? n / 10000 : m[2] === '亿元' ? Math.round(n * 1e6) / 100 : n;
 }
 
 /** Printed application rows in form order (what table 三 shows, top to bottom). */

@@ -6,6 +6,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -39,10 +40,20 @@ function para(text: string, opts: { bold?: boolean; center?: boolean; right?: bo
   });
 }
 
-function table(r: Rng, grid: Grid): Table {
+/** Usable width of an A4 page with Word's default 2.54 cm margins, in twips. */
+const PAGE_TWIPS = 11906 - 2 * 1440;
+
+function table(r: Rng, grid: Grid, columnWidths?: number[]): Table {
   const split = r.chance(0.5); // a broken label as separate paragraphs rather than a line break
+  const widths = columnWidths
+    ? {
+        columnWidths,
+        layout: TableLayoutType.FIXED,
+        width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      }
+    : { width: { size: 100, type: WidthType.PERCENTAGE } };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...widths,
     rows: grid.map(
       (row) =>
         new TableRow({
@@ -68,15 +79,32 @@ function table(r: Rng, grid: Grid): Table {
   });
 }
 
-export async function renderDocx(rep: GeneratedReport): Promise<Buffer> {
+export interface DocxOptions {
+  /**
+   * Table 三 with fixed column widths and a narrow label column (pdf-office): its sub-row labels
+   * (1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 …) wrap over two or three lines.
+   */
+  narrowLabels?: boolean;
+}
+
+/** Table 三's fixed column widths (twips): two narrow group-label columns, a narrow sub-row label column. */
+function narrowWidths(r: Rng): number[] {
+  const group = [r.int(420, 560), r.int(560, 760)];
+  const label = r.int(2500, 3500); // 11–16 characters of 10.5 pt a line
+  const value = Math.floor((PAGE_TWIPS - group[0]! - group[1]! - label) / 7);
+  return [...group, label, ...Array.from({ length: 7 }, () => value)];
+}
+
+export async function renderDocx(rep: GeneratedReport, opts: DocxOptions = {}): Promise<Buffer> {
   const r = rng(rep.renderSeed).fork('docx');
   const tables = buildTables(rep);
+  const widths = opts.narrowLabels ? narrowWidths(rng(rep.renderSeed).fork('docx-widths')) : undefined;
   const children: (Paragraph | Table)[] = [para(rep.titleLines.join('\n'), { bold: true, center: true })];
   for (const p of rep.intro) children.push(para(p));
   for (const s of rep.sections) {
     children.push(para(s.heading, { bold: r.chance(0.5) }));
     for (const p of s.paragraphs) children.push(para(p));
-    if (s.table) children.push(table(r, tables[s.table]), para(''));
+    if (s.table) children.push(table(r, tables[s.table], s.table === 'applications' ? widths : undefined), para(''));
   }
   children.push(para(rep.signature.agency, { right: true }));
   if (rep.signature.date) children.push(para(rep.signature.date, { right: true }));
