@@ -147,17 +147,23 @@ export const STANDARD_CORPUS: CorpusSpec = {
   pdfPages: 5,
 };
 
-async function generatorHash(spec: CorpusSpec): Promise<string> {
-  const h = createHash('sha256').update(JSON.stringify(spec));
+/** Hash of the generator's own source (every .ts file of test/generate). */
+async function sourceHash(): Promise<string> {
+  const h = createHash('sha256');
   for (const f of (await readdir(HERE)).filter((f) => f.endsWith('.ts')).sort()) {
     h.update(f).update(await readFile(join(HERE, f)));
   }
   return h.digest('hex').slice(0, 16);
 }
 
+function generatorHash(spec: CorpusSpec, source: string): string {
+  return createHash('sha256').update(JSON.stringify(spec)).update(source).digest('hex').slice(0, 16);
+}
+
 /** Returns the corpus for `spec`, generating it once (later calls read the cached manifest). */
 export async function buildCorpus(spec: CorpusSpec = STANDARD_CORPUS, root = GENERATED_ROOT): Promise<Corpus> {
-  const dir = join(root, await generatorHash(spec));
+  const source = await sourceHash();
+  const dir = join(root, generatorHash(spec, source));
   const manifest = join(dir, 'manifest.json');
   if (existsSync(manifest)) return { dir, docs: JSON.parse(await readFile(manifest, 'utf8')) as CorpusDoc[] };
   await mkdir(root, { recursive: true });
@@ -165,6 +171,7 @@ export async function buildCorpus(spec: CorpusSpec = STANDARD_CORPUS, root = GEN
   try {
     const docs = await generateInto(tmp, spec);
     await writeFile(join(tmp, 'manifest.json'), JSON.stringify(docs, null, 1));
+    await writeFile(join(tmp, 'generator.txt'), source);
     try {
       await rename(tmp, dir);
     } catch (e) {
@@ -173,15 +180,20 @@ export async function buildCorpus(spec: CorpusSpec = STANDARD_CORPUS, root = GEN
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  await pruneOldCorpora(root, dir);
+  await pruneOldCorpora(root, source);
   return { dir, docs: JSON.parse(await readFile(manifest, 'utf8')) as CorpusDoc[] };
 }
 
-/** Removes corpora an older generator made (25 MB each), leaving any touched in the last hour. */
-async function pruneOldCorpora(root: string, keep: string): Promise<void> {
+/**
+ * Removes corpora an older generator made (25 MB each), leaving any touched in the last hour; the
+ * current generator's corpora of other specs (the held-out bench corpus) stay.
+ */
+async function pruneOldCorpora(root: string, source: string): Promise<void> {
   for (const name of await readdir(root)) {
     const path = join(root, name);
-    if (!/^[0-9a-f]{16}$/.test(name) || path === keep) continue;
+    if (!/^[0-9a-f]{16}$/.test(name)) continue;
+    const made = await readFile(join(path, 'generator.txt'), 'utf8').catch(() => '');
+    if (made === source) continue;
     if (Date.now() - (await stat(path)).mtimeMs > 3_600_000) await rm(path, { recursive: true, force: true });
   }
 }

@@ -18,10 +18,8 @@ import { buildTables, type Grid } from './tables.js';
 
 const FONT = 'SimSun';
 
-function runs(text: string): TextRun[] {
-  return text
-    .split('\n')
-    .map((line, i) => new TextRun({ text: line, font: FONT, size: 21, break: i > 0 ? 1 : undefined }));
+function runs(text: string, size: number): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, font: FONT, size, break: i > 0 ? 1 : undefined }));
 }
 
 function para(text: string, opts: { bold?: boolean; center?: boolean; right?: boolean } = {}): Paragraph {
@@ -43,7 +41,9 @@ function para(text: string, opts: { bold?: boolean; center?: boolean; right?: bo
 /** Usable width of an A4 page with Word's default 2.54 cm margins, in twips. */
 const PAGE_TWIPS = 11906 - 2 * 1440;
 
+/** A table; with `columnWidths` a fixed layout in 9 pt (so figures fit the narrow columns), else 10.5 pt. */
 function table(r: Rng, grid: Grid, columnWidths?: number[]): Table {
+  const size = columnWidths ? 18 : 21;
   const split = r.chance(0.5); // a broken label as separate paragraphs rather than a line break
   const widths = columnWidths
     ? {
@@ -68,10 +68,10 @@ function table(r: Rng, grid: Grid, columnWidths?: number[]): Table {
                       (line) =>
                         new Paragraph({
                           alignment: AlignmentType.CENTER,
-                          children: [new TextRun({ text: line, font: FONT, size: 21 })],
+                          children: [new TextRun({ text: line, font: FONT, size })],
                         }),
                     )
-                  : [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(c.text) })],
+                  : [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(c.text, size) })],
               }),
           ),
         }),
@@ -89,8 +89,8 @@ export interface DocxOptions {
 
 /** Table 三's fixed column widths (twips): two narrow group-label columns, a narrow sub-row label column. */
 function narrowWidths(r: Rng): number[] {
-  const group = [r.int(420, 560), r.int(560, 760)];
-  const label = r.int(2500, 3500); // 11–16 characters of 10.5 pt a line
+  const group = [r.int(420, 520), r.int(520, 700)];
+  const label = r.int(2400, 3200); // 12–16 characters of 9 pt a line
   const value = Math.floor((PAGE_TWIPS - group[0]! - group[1]! - label) / 7);
   return [...group, label, ...Array.from({ length: 7 }, () => value)];
 }
