@@ -41,9 +41,8 @@ function para(text: string, opts: { bold?: boolean; center?: boolean; right?: bo
 /** Usable width of an A4 page with Word's default 2.54 cm margins, in twips. */
 const PAGE_TWIPS = 11906 - 2 * 1440;
 
-/** A table; with `columnWidths` a fixed layout in 9 pt (so figures fit the narrow columns), else 10.5 pt. */
-function table(r: Rng, grid: Grid, columnWidths?: number[]): Table {
-  const size = columnWidths ? 18 : 21;
+/** A table in `size` half-points; with `columnWidths` a fixed layout. */
+function table(r: Rng, grid: Grid, size: number, columnWidths?: number[]): Table {
   const split = r.chance(0.5); // a broken label as separate paragraphs rather than a line break
   const widths = columnWidths
     ? {
@@ -104,7 +103,10 @@ export async function renderDocx(rep: GeneratedReport, opts: DocxOptions = {}): 
   for (const s of rep.sections) {
     children.push(para(s.heading, { bold: r.chance(0.5) }));
     for (const p of s.paragraphs) children.push(para(p));
-    if (s.table) children.push(table(r, tables[s.table], s.table === 'applications' ? widths : undefined), para(''));
+    // pdf-office prints its tables in 9 pt, so figures fit the narrow columns (table 四 has 15) unwrapped
+    const size = opts.narrowLabels ? 18 : 21;
+    if (s.table)
+      children.push(table(r, tables[s.table], size, s.table === 'applications' ? widths : undefined), para(''));
   }
   children.push(para(rep.signature.agency, { right: true }));
   if (rep.signature.date) children.push(para(rep.signature.date, { right: true }));
