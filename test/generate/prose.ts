@@ -47,7 +47,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function renderProse(rep: GeneratedReport): { bytes: Buffer; truth: Truth } {
   const r = rng(rep.renderSeed).fork('prose');
   const chineseRate = r.pick([0, 0.3, 0.7]);
-  const num = (n: number) => (n <= 99 && r.chance(chineseRate) ? chineseNumeral(n, r) : String(n));
+  // 0 stays Arabic: 零件 reads as "parts"
+  const num = (n: number) => (n > 0 && n <= 99 && r.chance(chineseRate) ? chineseNumeral(n, r) : String(n));
   const unit = r.pick(['件', '件', '件', '宗']);
   const q = (n: number) => `${num(n)}${unit}`;
   const t = rep.truth;
