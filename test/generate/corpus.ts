@@ -267,30 +267,36 @@ async function generateInto(dir: string, spec: CorpusSpec): Promise<CorpusDoc[]>
           });
       }
     }
-    if (pdfJobs.length) {
+    // Chromium printing and LibreOffice converting run side by side (each mostly waits on its own process).
+    const chromium = async () => {
+      if (!pdfJobs.length) return;
       const pdfs = await renderPdfs(pdfJobs);
       for (const [i, job] of pdfJobs.entries()) {
         await writeFile(join(dir, job.doc.file), pdfs[i]!);
         job.doc.pages = pdfPageCount(pdfs[i]!);
       }
-    }
-    if (docJobs.length) {
-      await convertToDoc(
-        docJobs.map((d) => join(scratch, `${d.id}.docx`)),
-        dir,
-      );
-      for (const d of docJobs) if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
-    }
-    if (officePdfJobs.length) {
-      await convertToPdf(
-        officePdfJobs.map((d) => join(scratch, `${d.id}.docx`)),
-        dir,
-      );
-      for (const d of officePdfJobs) {
-        if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
-        d.pages = pdfPageCount(await readFile(join(dir, d.file)));
+    };
+    const office = async () => {
+      if (docJobs.length) {
+        await convertToDoc(
+          docJobs.map((d) => join(scratch, `${d.id}.docx`)),
+          dir,
+        );
+        for (const d of docJobs)
+          if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
       }
-    }
+      if (officePdfJobs.length) {
+        await convertToPdf(
+          officePdfJobs.map((d) => join(scratch, `${d.id}.docx`)),
+          dir,
+        );
+        for (const d of officePdfJobs) {
+          if (!existsSync(join(dir, d.file))) throw new Error(`soffice did not produce ${d.file}`);
+          d.pages = pdfPageCount(await readFile(join(dir, d.file)));
+        }
+      }
+    };
+    await Promise.all([chromium(), office()]);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
