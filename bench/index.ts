@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const PARTS = [
   ['extract', './extract.js', 'benchExtract'],
+  ['accuracy', './accuracy.js', 'benchAccuracy'],
   ['crawl', './crawl.js', 'benchCrawl'],
   ['publish', './publish.js', 'benchPublish'],
   ['site', './site.js', 'benchSite'],

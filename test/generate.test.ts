@@ -8,25 +8,36 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type ApplicationRow } from '../src/record.js';
 import { buildCorpus } from './generate/corpus.js';
-import { convertToDoc } from './generate/doc.js';
+import { convertToDoc, convertToPdf } from './generate/doc.js';
 import { renderDocx } from './generate/docx.js';
 import { renderHtml } from './generate/html.js';
 import { identityFailures } from './generate/identities.js';
 import { renderPdfs } from './generate/pdf.js';
+import { renderProse } from './generate/prose.js';
 import { generateReport, type GeneratedReport } from './generate/report.js';
 import { buildTables, expand } from './generate/tables.js';
 import { renderText } from './generate/text.js';
+import { renderFlat, renderLayout } from './generate/text-layout.js';
 
 const reports = Array.from({ length: 400 }, (_, i) => generateReport(`u${i}`, `unit/${i}`));
 const by = (f: (r: GeneratedReport) => boolean) => reports.find(f)!;
 const norm = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+const loose = (label: string) => new RegExp([...label].join('[\\s\\u00a0\\u3000]*'));
+const BLANK = '∅';
+/** Printed figures of table 三, row by row; a blank as `blank` (or left out when `blank` is null). */
+function printedFigures(rep: GeneratedReport, blank: string | null): string[] {
+  return printedApplicationRows(rep)
+    .flat()
+    .flatMap((t) => (t !== '' ? [t] : blank === null ? [] : [blank]));
+}
 
 /** Printed text → the value the schema gives it. */
 function cellValue(text: string): number | null {
   if (text === '') return null;
-  const m = /^([+-]?\d+(?:\.\d+)?)(万元)?$/.exec(text);
+  const m = /^([+-]?[\d,]+(?:\.\d+)?)(万元|元|亿元)?$/.exec(text);
   if (!m) throw new Error(`unparseable printed cell ${text}`);
-  return Number(m[1]);
+  const n = Number(m[1]!.replace(/,/g, ''));
+  return m[2] === '元' ? n / 10000 : m[2] === '亿元' ? Math.round(n * 1e6) / 100 : n;
 }
 
 /** Printed application rows in form order (what table 三 shows, top to bottom). */
@@ -201,6 +212,76 @@ describe('HTML renderings', () => {
   });
 });
 
+describe('HTML renderings without a table grid', () => {
+  it('html-cells: no <table>, every cell its own <p>/<div>/<span> in reading order, a merged cell once', () => {
+    const elements = new Set<string>();
+    for (const rep of reports.slice(0, 40)) {
+      const html = renderHtml(rep, { layout: 'cells', charset: 'utf-8' }).toString('utf8');
+      const $ = load(html);
+      expect($('table')).toHaveLength(0);
+      const box = $('.table-cells').eq(1);
+      const cells = box
+        .children()
+        .toArray()
+        .flatMap((el) => ($(el).hasClass('row') ? $(el).children().toArray() : [el]))
+        .filter((el) => el.tagName !== 'br');
+      elements.add(cells[0]!.tagName);
+      const got = cells.map((el) => {
+        const t = $(el)
+          .text()
+          .replace(/\u00a0/g, '')
+          .trim();
+        return /^(|—|-|\/)$/.test(t) ? BLANK : t;
+      });
+      const want = buildTables(rep)
+        .applications.flat()
+        .map((c) => (c.text === '' ? BLANK : c.text.replace(/\n/g, '')));
+      expect(got, rep.id).toEqual(want);
+    }
+    expect(elements).toEqual(new Set(['p', 'div', 'span']));
+  });
+
+  it('html-table-per-row: one <table> of one row per table row', () => {
+    const rep = by((r) => r.variant === '2021');
+    const $ = load(renderHtml(rep, { layout: 'table-per-row', charset: 'utf-8' }).toString('utf8'));
+    const t = buildTables(rep);
+    expect($('table')).toHaveLength(t.proactive.length + t.applications.length + t.reviews.length);
+    expect(
+      $('table')
+        .toArray()
+        .every((el) => $(el).find('tr').length === 1),
+    ).toBe(true);
+  });
+
+  it("prose: no table; figures only in sentences, each stated figure the report's own", () => {
+    const text: string[] = [];
+    for (const rep of reports.slice(0, 80)) {
+      const { bytes, truth } = renderProse(rep);
+      const html = bytes.toString('utf8');
+      expect(html).not.toContain('<table');
+      expect(truth.template).toBe('narrative');
+      expect(truth.proactive).toEqual({});
+      for (const [row, cells] of Object.entries(truth.applications))
+        for (const [col, v] of Object.entries(cells!))
+          expect(v, `${rep.id} ${row}.${col}`).toBe(
+            rep.truth.applications[row as ApplicationRow]![col as (typeof APPLICANT_COLUMNS)[number]] ?? 0,
+          );
+      for (const [g, cells] of Object.entries(truth.reviews))
+        for (const [col, v] of Object.entries(cells))
+          expect(v, `${rep.id} ${g}.${col}`).toBe(
+            rep.truth.reviews[g as (typeof REVIEW_GROUPS)[number]][col as (typeof REVIEW_COLUMNS)[number]] ?? 0,
+          );
+      text.push(load(html)('.content').text());
+    }
+    const all = text.join('\n');
+    for (const phrase of ['自然人申请', '结转下年度', '予以公开', '未收到政府信息公开申请', '无行政复议', '行政诉讼'])
+      expect(all).toContain(phrase);
+    expect(all).toMatch(/收到申请\d+/);
+    expect(all).toMatch(/(复议|结果)维持/);
+    expect(all).toMatch(/[一二三四五六七八九十两](件|宗)/);
+  });
+});
+
 describe('text renderings', () => {
   const rep = by((r) => r.variant === '2019');
   it('tab layout: markdown headings and tab-separated rows of 10 cells in table 三', () => {
@@ -239,6 +320,58 @@ describe('text renderings', () => {
         r.id,
       ).toHaveLength(1);
     }
+  });
+});
+
+describe('text without a grid: pdftotext -layout, one line', () => {
+  it('txt-layout: table 三 figures aligned in columns, blanks absent, group labels one character per line', () => {
+    for (const rep of reports.slice(0, 40)) {
+      const text = renderLayout(rep).toString('utf8');
+      expect(text).not.toContain('\t');
+      // table 三: after section 三's heading and sentence (one printed line), up to section 四's heading
+      const [, , s3, s4] = rep.sections;
+      let from = text.indexOf(s3!.heading);
+      for (const p of s3!.paragraphs) from = text.indexOf(p, from) + p.length;
+      const to = text.indexOf(s4!.heading, from);
+      const figures = text
+        .slice(from, to)
+        .replace(/(\d) +(?=[.．、])/g, '$1') // "3 . 其 他": a spaced label's number
+        .split(/\s+/)
+        .filter((t) => /^[+-]?\d+$/.test(t));
+      expect(figures.join(' '), rep.id).toBe(printedFigures(rep, null).join(' '));
+      expect(norm(text.slice(from, to)), rep.id).not.toContain('本年度办理结果');
+      const lines = text.slice(from, to).split('\n');
+      expect(lines.filter((l) => /^\s*[本年度办理结果](\s|$)/.test(l)).length, rep.id).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('txt-flat: one line, cells single-spaced; blanks a dash, or vanished only where the whole row is blank', () => {
+    const seen = new Set<string>();
+    for (const rep of reports.slice(0, 60)) {
+      const { bytes, truth, blanks } = renderFlat(rep);
+      seen.add(blanks);
+      const line = bytes.toString('utf8').replace(/\n$/, '');
+      expect(line).not.toContain('\n');
+      expect(identityFailures(truth, rep.variant)).toEqual([]);
+      const from = line.search(loose('申请人情况'));
+      const to = from + line.slice(from).search(/四、[^ ]*行政复议/);
+      const tokens = line
+        .slice(from, to)
+        .replace(/(\d) (?=[.．、])/g, '$1') // "3 . 其 他": a spaced label's number
+        .split(' ')
+        .filter((t) => /^([+-]?\d+|—|-|\/|－)$/.test(t));
+      if (blanks === 'dash') {
+        expect(tokens.map((t) => (/\d/.test(t) ? t : BLANK)).join(' '), rep.id).toBe(
+          printedFigures(rep, BLANK).join(' '),
+        );
+      } else {
+        const rows = Object.keys(rep.printed.applications) as ApplicationRow[];
+        const want = rows.flatMap((k) => APPLICANT_COLUMNS.map((c) => truth.applications[k]![c]));
+        expect(want, rep.id).not.toContain(null); // table 三 rows always print a total: never wholly blank
+        expect(tokens.join(' '), rep.id).toBe(want.join(' '));
+      }
+    }
+    expect(seen).toEqual(new Set(['dash', 'vanish']));
   });
 });
 
@@ -302,6 +435,23 @@ describe('DOCX, DOC and PDF renderings', () => {
         .filter((t) => t !== '');
       expect(tokens.join(' '), rep.id).toBe(printed.join(' '));
     }
+  }, 120_000);
+
+  it("pdf-split-header repeats table 三's header on the next page; pdf-office wraps the sub-row labels", async () => {
+    const rep = by((r) => r.variant === '2021' && r.id !== 'u0');
+    const [pdf] = await renderPdfs([{ rep, pageBreak: 'natural', repeatHeader: true }]);
+    await writeFile(join(dir, 'h.pdf'), pdf!);
+    const pages = execFileSync('pdftotext', ['-layout', join(dir, 'h.pdf'), '-'])
+      .toString('utf8')
+      .split('\f');
+    const withHeader = pages.filter((p) => loose('申请人情况').test(p));
+    expect(withHeader.length).toBeGreaterThanOrEqual(2);
+
+    await writeFile(join(dir, 'o.docx'), await renderDocx(rep, { narrowLabels: true }));
+    await convertToPdf([join(dir, 'o.docx')], dir);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'o.pdf'), '-']).toString('utf8');
+    const line = text.split('\n').find((l) => /申请人无正当理由/.test(l))!;
+    expect(norm(line)).not.toContain('不再处理其政府信息公开申请');
   }, 120_000);
 
   it('a corpus is generated once and then read from its cache', async () => {

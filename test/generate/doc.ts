@@ -1,4 +1,4 @@
-// Legacy .doc files: generated DOCX converted by LibreOffice, many files in one soffice call
+// Legacy .doc files and office-exported PDFs: generated DOCX converted by LibreOffice, many files in one soffice call
 // (it is slow to start). A private profile dir keeps it clear of any other soffice running.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +9,16 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Converts each DOCX path to `<outDir>/<same name>.doc`. */
-export async function convertToDoc(docxPaths: string[], outDir: string): Promise<void> {
+export function convertToDoc(docxPaths: string[], outDir: string): Promise<void> {
+  return convert(docxPaths, outDir, 'doc:MS Word 97');
+}
+
+/** Converts each DOCX path to `<outDir>/<same name>.pdf` (LibreOffice's PDF export, as offices publish). */
+export function convertToPdf(docxPaths: string[], outDir: string): Promise<void> {
+  return convert(docxPaths, outDir, 'pdf:writer_pdf_Export');
+}
+
+async function convert(docxPaths: string[], outDir: string, filter: string): Promise<void> {
   if (docxPaths.length === 0) return;
   const profile = await mkdtemp(join(tmpdir(), 'ogi-soffice-'));
   try {
@@ -20,7 +29,7 @@ export async function convertToDoc(docxPaths: string[], outDir: string): Promise
         '--norestore',
         `-env:UserInstallation=file://${profile}`,
         '--convert-to',
-        'doc:MS Word 97',
+        filter,
         '--outdir',
         outDir,
         ...docxPaths,

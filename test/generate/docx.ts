@@ -6,6 +6,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -17,10 +18,8 @@ import { buildTables, type Grid } from './tables.js';
 
 const FONT = 'SimSun';
 
-function runs(text: string): TextRun[] {
-  return text
-    .split('\n')
-    .map((line, i) => new TextRun({ text: line, font: FONT, size: 21, break: i > 0 ? 1 : undefined }));
+function runs(text: string, size: number): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, font: FONT, size, break: i > 0 ? 1 : undefined }));
 }
 
 function para(text: string, opts: { bold?: boolean; center?: boolean; right?: boolean } = {}): Paragraph {
@@ -39,10 +38,21 @@ function para(text: string, opts: { bold?: boolean; center?: boolean; right?: bo
   });
 }
 
-function table(r: Rng, grid: Grid): Table {
+/** Usable width of an A4 page with Word's default 2.54 cm margins, in twips. */
+const PAGE_TWIPS = 11906 - 2 * 1440;
+
+/** A table in `size` half-points; with `columnWidths` a fixed layout. */
+function table(r: Rng, grid: Grid, size: number, columnWidths?: number[]): Table {
   const split = r.chance(0.5); // a broken label as separate paragraphs rather than a line break
+  const widths = columnWidths
+    ? {
+        columnWidths,
+        layout: TableLayoutType.FIXED,
+        width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      }
+    : { width: { size: 100, type: WidthType.PERCENTAGE } };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...widths,
     rows: grid.map(
       (row) =>
         new TableRow({
@@ -57,10 +67,10 @@ function table(r: Rng, grid: Grid): Table {
                       (line) =>
                         new Paragraph({
                           alignment: AlignmentType.CENTER,
-                          children: [new TextRun({ text: line, font: FONT, size: 21 })],
+                          children: [new TextRun({ text: line, font: FONT, size })],
                         }),
                     )
-                  : [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(c.text) })],
+                  : [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(c.text, size) })],
               }),
           ),
         }),
@@ -68,15 +78,35 @@ function table(r: Rng, grid: Grid): Table {
   });
 }
 
-export async function renderDocx(rep: GeneratedReport): Promise<Buffer> {
+export interface DocxOptions {
+  /**
+   * Table 三 with fixed column widths and a narrow label column (pdf-office): its sub-row labels
+   * (1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 …) wrap over two or three lines.
+   */
+  narrowLabels?: boolean;
+}
+
+/** Table 三's fixed column widths (twips): two narrow group-label columns, a narrow sub-row label column. */
+function narrowWidths(r: Rng): number[] {
+  const group = [r.int(420, 520), r.int(520, 700)];
+  const label = r.int(2400, 3200); // 12–16 characters of 9 pt a line
+  const value = Math.floor((PAGE_TWIPS - group[0]! - group[1]! - label) / 7);
+  return [...group, label, ...Array.from({ length: 7 }, () => value)];
+}
+
+export async function renderDocx(rep: GeneratedReport, opts: DocxOptions = {}): Promise<Buffer> {
   const r = rng(rep.renderSeed).fork('docx');
   const tables = buildTables(rep);
+  const widths = opts.narrowLabels ? narrowWidths(rng(rep.renderSeed).fork('docx-widths')) : undefined;
   const children: (Paragraph | Table)[] = [para(rep.titleLines.join('\n'), { bold: true, center: true })];
   for (const p of rep.intro) children.push(para(p));
   for (const s of rep.sections) {
     children.push(para(s.heading, { bold: r.chance(0.5) }));
     for (const p of s.paragraphs) children.push(para(p));
-    if (s.table) children.push(table(r, tables[s.table]), para(''));
+    // pdf-office prints its tables in 9 pt, so figures fit the narrow columns (table 四 has 15) unwrapped
+    const size = opts.narrowLabels ? 18 : 21;
+    if (s.table)
+      children.push(table(r, tables[s.table], size, s.table === 'applications' ? widths : undefined), para(''));
   }
   children.push(para(rep.signature.agency, { right: true }));
   if (rep.signature.date) children.push(para(rep.signature.date, { right: true }));

@@ -48,7 +48,7 @@ const CONTENT_H = (297 - 2 * MARGIN_MM) * MM;
  * not part of the truth, so the ground truth does not change.
  */
 export async function renderPdfs(
-  reports: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number }[],
+  reports: { rep: GeneratedReport; pageBreak: PageBreak; targetPages?: number; repeatHeader?: boolean }[],
 ): Promise<Buffer[]> {
   assertFontsInstalled();
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -56,8 +56,8 @@ export async function renderPdfs(
     const page = await browser.newPage({ viewport: { width: Math.round(CONTENT_W), height: 1000 } });
     await page.emulateMedia({ media: 'print' });
     const out: Buffer[] = [];
-    for (const { rep, pageBreak, targetPages } of reports) {
-      let pdf = await printOne(page, rep, pageBreak);
+    for (const { rep, pageBreak, targetPages, repeatHeader } of reports) {
+      let pdf = await printOne(page, rep, pageBreak, repeatHeader);
       const prose = rep.sections[0]!.paragraphs;
       for (let attempt = 0; targetPages && attempt < 4; attempt++) {
         const pages = pdfPageCount(pdf);
@@ -65,7 +65,7 @@ export async function renderPdfs(
         const step = Math.max(1, Math.abs(pages - targetPages) * 3);
         if (pages > targetPages) prose.splice(Math.max(1, prose.length - step));
         else prose.push(...Array.from({ length: step }, (_, i) => prose[i % prose.length]!));
-        pdf = await printOne(page, rep, pageBreak);
+        pdf = await printOne(page, rep, pageBreak, repeatHeader);
       }
       out.push(pdf);
     }
@@ -80,11 +80,21 @@ export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-async function printOne(page: Page, rep: GeneratedReport, pageBreak: PageBreak): Promise<Buffer> {
+/**
+ * With `repeatHeader`, table 三's three header rows are a <thead>, which Chromium prints again at the
+ * top of every page the table continues on (pdf-split-header): the figures below a repeated header
+ * belong to the rows that continue, not to a new table.
+ */
+async function printOne(page: Page, rep: GeneratedReport, pageBreak: PageBreak, repeatHeader = false): Promise<Buffer> {
   const r = rng(rep.renderSeed).fork('pdf');
   const [start, end] = buildTables(rep).resultRows;
   const breakBeforeRow = pageBreak === 'forced' ? r.int(start + 2, end - 1) : undefined;
-  const html = renderHtml(rep, { layout: 'table', charset: 'utf-8', breakBeforeRow }).toString('utf8');
+  const html = renderHtml(rep, {
+    layout: 'table',
+    charset: 'utf-8',
+    breakBeforeRow,
+    theadRows: repeatHeader ? 3 : undefined,
+  }).toString('utf8');
   await page.setContent(html, { waitUntil: 'load' });
   await page.addStyleTag({ content: PRINT_CSS });
   if (pageBreak === 'natural') {

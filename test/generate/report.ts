@@ -27,7 +27,8 @@ export interface Truth {
   title: string;
   agency: string;
   year: number;
-  template: '2019' | '2021';
+  /** 'narrative' only for the prose rendering, whose tables hold only the cells its sentences state (prose.ts). */
+  template: '2019' | '2021' | 'narrative';
   published_date: string | null;
   proactive: ProactiveTable;
   applications: ApplicationsTable;
@@ -47,8 +48,12 @@ export interface LabelStyle {
   spaced: boolean; // 自 然 人, 商业 企业
   broken: boolean; // 本年新\n制作数量
   synonyms: boolean; // 对外公开数量, shortened 部分公开, 规范性文件 in the 2021 form
-  numbering: boolean; // 1．属于… / 1、属于… instead of 1.属于…
+  /** Sub-row numbering instead of 1.属于…: 1．属于… / 1、属于… / (1)属于… / ①属于… (one style per document). */
+  numbering: NumberingForm | null;
 }
+
+export type NumberingForm = '1．' | '1、' | '1. ' | '(1)' | '（1）' | '①';
+export const NUMBERING_FORMS: NumberingForm[] = ['1．', '1、', '1. ', '(1)', '（1）', '①'];
 
 export interface Section {
   heading: string;
@@ -173,7 +178,7 @@ export function generateReport(id: string, seed: number | string, opts: ReportOp
       spaced: r.chance(0.3),
       broken: r.chance(0.3),
       synonyms: r.chance(0.3),
-      numbering: r.chance(0.2),
+      numbering: r.chance(0.3) ? r.pick(NUMBERING_FORMS) : null,
     },
     renderSeed: r.int(0, 2 ** 31),
   };
@@ -357,8 +362,7 @@ function proactive2019(r: Rng, kind: AgencyKind, blankRate: number) {
   const items = r.chance(0.5) ? 0 : r.int(1, 40);
   put('procurement', 'items', items);
   if (items > 0 && r.chance(0.85)) {
-    const amount = r.int(50, 99999) / 100;
-    const text = `${r.chance(0.5) ? amount.toFixed(2) : String(amount)}万元`;
+    const [amount, text] = moneyText(r);
     truth.procurement!.amount_wan_yuan = amount;
     truth.procurement!.amount_raw = text;
     printed.procurement!.amount_wan_yuan = text;
@@ -389,11 +393,42 @@ function proactive2021(r: Rng, kind: AgencyKind, blankRate: number) {
   }
   for (const row of ['licensing', 'penalty', 'coercion'] as const) put(row, 'decisions', count(r, busy));
   const cents = busy && r.chance(0.7) ? r.int(1, 999999) : 0;
-  const text = cents === 0 ? r.pick(['0', '0.00']) : r.chance(0.7) ? (cents / 100).toFixed(2) : String(cents / 100);
+  const plain = r.chance(0.7) ? (cents / 100).toFixed(2) : String(cents / 100);
+  // The column is headed 单位：万元, so the cell is a bare number; large ones sometimes with thousands separators.
+  const text = cents === 0 ? r.pick(['0', '0.00']) : cents >= 100000 && r.chance(0.3) ? thousands(plain) : plain;
   truth.fees = { amount_wan_yuan: cents / 100, amount_raw: text };
   printed.fees = { amount_wan_yuan: text };
   checkShape(truth, PROACTIVE_2021);
   return { truth, printed };
+}
+
+/** 1234.5 → "1,234.5". */
+function thousands(text: string): string {
+  const [int, frac] = text.split('.');
+  return int!.replace(/\B(?=(\d{3})+$)/g, ',') + (frac === undefined ? '' : `.${frac}`);
+}
+
+/**
+ * A 政府集中采购 amount as printed, with its value in 万元: "15.68万元", "1,234.5万元", "156800元" (yuan,
+ * an integer) or "1.23亿元" (then a large amount).
+ */
+function moneyText(r: Rng): [number, string] {
+  const style = r.weighted([
+    ['wan', 6],
+    ['wan-thousands', 1],
+    ['yuan', 2],
+    ['yi', 1],
+  ] as const);
+  if (style === 'yi') {
+    const yiCents = r.int(101, 2999); // 1.01亿元 … 29.99亿元
+    const yi = yiCents / 100;
+    return [yiCents * 100, `${r.chance(0.5) ? yi.toFixed(2) : String(yi)}亿元`];
+  }
+  const cents = style === 'wan-thousands' ? r.int(100000, 9999999) : r.int(50, 99999);
+  const amount = cents / 100;
+  if (style === 'yuan') return [amount, `${cents * 100}元`];
+  const text = r.chance(0.5) ? amount.toFixed(2) : String(amount);
+  return [amount, `${style === 'wan-thousands' ? thousands(text) : text}万元`];
 }
 
 function checkShape(t: ProactiveTable, shape: Record<string, readonly string[]>): void {

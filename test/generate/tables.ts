@@ -38,12 +38,15 @@ export function buildTables(report: GeneratedReport): ReportTables {
 type LabelKind = 'plain' | 'short' | 'vertical' | 'numbered';
 type Styler = (text: string, kind?: LabelKind) => string;
 
+const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨'];
 const HALF: Record<string, string> = { '（': '(', '）': ')', '：': ':', '，': ', ' };
 
 /** Applies the report's label deviations to one label, each with some probability. */
 export function restyle(r: Rng, text: string, style: LabelStyle, kind: LabelKind): string {
   let t = text;
-  if (style.numbering && kind === 'numbered') t = t.replace(/^(\d)\./, r.pick(['$1．', '$1、', '$1. ']));
+  const form = style.numbering;
+  if (form && kind === 'numbered')
+    t = t.replace(/^(\d)\./, (_, d: string) => (form === '①' ? CIRCLED[Number(d) - 1]! : form.replace('1', d)));
   if (style.halfWidth && r.chance(0.8))
     t = t.replace(/[（），：]/g, (c) => HALF[c]!).replace(/^\(([一二三四五六七])\)(?=\S)/, '($1) ');
   if (kind === 'vertical' && style.broken) return t.replace(/(.{2})/g, '$1\n').replace(/\n$/, '');
