@@ -9,7 +9,9 @@
 //  1. explode: a line holding a flattened table (many figures between single spaces) becomes one
 //     row per token; a line laid out with runs of spaces becomes a tabular row whose cells keep
 //     their character columns as positions (x0/x1), so a blank cell left as spaces is not lost;
-//  2. gather: a one-cell label row followed by one-cell value rows becomes one row, label + values.
+//  2. vertical group labels: one character a line in their own column beside rows of figures
+//     ("（/六/）/其/他/处/理", in a PDF or laid-out text) are dropped from those rows;
+//  3. gather: a one-cell label row followed by one-cell value rows becomes one row, label + values.
 import { fold, labelKey } from '../text/normalise.js';
 import { parseValue } from './forms/cells.js';
 import type { DocumentModel, TextCell, TextRow } from './model.js';
@@ -122,7 +124,6 @@ function explode(rows: TextRow[]): TextRow[] {
     if (figures.slice(i, j).some(Boolean)) for (let k = i; k < j; k++) table[k] = laid[k] !== null;
     i = Math.max(j, i + 1);
   }
-  dropVerticalLabels(laid, table);
   const out: TextRow[] = [];
   rows.forEach((row, i) => {
     if (table[i]) return void out.push({ ...row, cells: laid[i]!, tabular: true });
@@ -170,20 +171,37 @@ function verticalCandidate(cells: TextCell[], k: number): boolean {
   return [...c.text].length === 1 && !isValue(c.text) && cells.slice(k + 1).some((d) => !isValue(d.text));
 }
 
-function dropVerticalLabels(laid: (TextCell[] | null)[], table: boolean[]): void {
-  const columns = new Map<number, number[]>(); // x0 → rows with a candidate there
-  laid.forEach((cells, i) => {
-    if (!table[i] || !cells) return;
-    cells.forEach((c, k) => {
-      if (verticalCandidate(cells, k)) columns.set(c.x0!, [...(columns.get(c.x0!) ?? []), i]);
+/**
+ * The characters of a group label written vertically, one per line in its own column beside the
+ * rows it groups ("（/六/）/其/他/处/理"), in any layout with positions (a PDF, text laid out with
+ * spaces): dropped, since they name the group the rows' own labels already say and would glue onto
+ * them. A column is such a label when one-character cells stand in it on VERTICAL_MIN lines, one of
+ * them a line of figures (a header's words stacked one per line stand beside no figures).
+ */
+function dropVerticalLabels(rows: TextRow[]): TextRow[] {
+  const columns = new Map<number, number[]>(); // x0 (rounded) → rows with a candidate there
+  rows.forEach((row, i) => {
+    if (!row.tabular) return;
+    row.cells.forEach((c, k) => {
+      if (c.x0 !== undefined && verticalCandidate(row.cells, k))
+        columns.set(Math.round(c.x0), [...(columns.get(Math.round(c.x0)) ?? []), i]);
     });
   });
-  const withFigures = (i: number) => laid[i]!.some((c) => isValue(c.text));
+  const drop = new Map<number, Set<number>>(); // row → x0s to drop
+  const withFigures = (i: number) => rows[i]!.cells.some((c) => isValue(c.text));
   for (const [x, lines] of columns) {
-    // A group label stands beside the rows it groups (rows of figures); a header's stacked words do not.
     if (lines.length < VERTICAL_MIN || !lines.some(withFigures)) continue;
-    for (const i of lines) laid[i] = laid[i]!.filter((c, k) => !(c.x0 === x && verticalCandidate(laid[i]!, k)));
+    for (const i of lines) drop.set(i, (drop.get(i) ?? new Set()).add(x));
   }
+  if (!drop.size) return rows;
+  return rows.map((row, i) => {
+    const xs = drop.get(i);
+    if (!xs) return row;
+    const cells = row.cells.filter(
+      (c, k) => !(c.x0 !== undefined && xs.has(Math.round(c.x0)) && verticalCandidate(row.cells, k)),
+    );
+    return { ...row, cells };
+  });
 }
 
 /** A one-cell row that can be a table row's label: short, not a sentence. */
@@ -222,7 +240,7 @@ function gather(rows: TextRow[]): TextRow[] {
 }
 
 export function reflow(rows: TextRow[]): TextRow[] {
-  return gather(explode(rows));
+  return gather(dropVerticalLabels(explode(rows)));
 }
 
 /** The model with its rows reflowed (its text, what prose is read from, unchanged). */

@@ -17,6 +17,9 @@ export interface LabelledRow<K extends string> {
   item: Item;
 }
 
+/** Fragments tried as the head of a label, nearest first, besides the run back to a numbered item. */
+const MAX_HEAD_FRAGMENTS = 4;
+
 const NUMBERED = /^(\d+[.、]|\((一|二|三|四|五|六|七|八|九|十)\)|[一二三四五六七八九十]+、)/;
 
 /** Yields value rows in order; `onLabelRow` sees each label-only row as it is passed (header rows). */
@@ -49,6 +52,16 @@ export function* labelledRows<K extends string>(
     )
       after.push(items[j]);
     const tail = after.map((a) => a.label).join('');
+    // The label's head may be the last few fragments only (a spaced label flattened to words: "规" / "章").
+    const heads = pending
+      .slice(-MAX_HEAD_FRAGMENTS)
+      .map((_, k, last) =>
+        last
+          .slice(last.length - k - 1)
+          .map((p) => p.label)
+          .join(''),
+      )
+      .filter((h) => h !== before);
     pending = [];
 
     const own = item.label;
@@ -59,12 +72,12 @@ export function* labelledRows<K extends string>(
       yield { match, label: own, values: item.values, item };
       continue;
     }
-    const readings = [
-      { label: own, used: 0 },
-      { label: before + own, used: 0 },
-      { label: own + tail, used: after.length },
-      { label: before + own + tail, used: after.length },
-    ].filter((r, k) => r.label && (k < 2 || tail) && (k % 2 === 0 || before));
+    const readings = [{ label: own, used: 0 }, ...heads.map((h) => ({ label: h + own, used: 0 }))];
+    if (before) readings.push({ label: before + own, used: 0 });
+    if (tail) {
+      readings.push({ label: own + tail, used: after.length });
+      if (before) readings.push({ label: before + own + tail, used: after.length });
+    }
     let chosen: { match: Match<K> | null; label: string; used: number } = { match: null, label: own, used: 0 };
     for (const r of readings) {
       const match = matchAll(stripGroupLabels(r.label), matchers).find((m) => !found.has(m.key)) ?? null;

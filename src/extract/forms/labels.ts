@@ -3,6 +3,20 @@
 // fragments that still identify it when the label is clipped (a match on them is warned about).
 // Keywords are compared against the label in `labelKey` form (NFKC, no whitespace).
 import type { ApplicationRow } from '../../record.js';
+import { labelKey } from '../../text/normalise.js';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * A row label in `labelKey` form with its item numbering in one style: ①, (1), （1）, 1、, 1．, 1. all
+ * become "1." ("(3)其他" → "3.其他"), so the form's keywords and numbered-item rules see one spelling.
+ */
+export function rowLabel(text: string): string {
+  const circled = text.replace(/[①-⑳]/g, (c) => `${CIRCLED.indexOf(c) + 1}.`);
+  return labelKey(circled)
+    .replace(/\((\d{1,2})\)(?=\p{Script=Han}|$)/gu, '$1.')
+    .replace(/(^|[^\d.])(\d{1,2})[、.](?=\p{Script=Han}|$)/gu, '$1$2.');
+}
 
 export interface RowMatcher<K extends string> {
   key: K;
@@ -89,7 +103,7 @@ export interface Match<K extends string> {
 
 /** Every row a label could mean, best first: strong keywords beat loose ones, longer matches shorter. */
 export function matchAll<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K>[] {
-  const label = printed.replace(/[、，,。：:；;“”"'‘’·]/g, '');
+  const label = rowLabel(printed).replace(/[、，,。：:；;“”"'‘’·]/g, '');
   const best = new Map<K, Match<K>>();
   for (const mt of matchers) {
     for (const [list, loose] of [

@@ -3,6 +3,7 @@
 import type { CellLocation, TextCell, TextRow } from '../model.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue, type ParsedValue } from './cells.js';
+import { rowLabel } from './labels.js';
 
 export type SectionName = 'proactive' | 'applications' | 'reviews';
 
@@ -72,19 +73,6 @@ export function splitSections(rows: TextRow[]): Record<SectionName, TextRow[]> {
   return out;
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/**
- * A row label in `labelKey` form with its item numbering in one style: ①, (1), （1）, 1、, 1．, 1. all
- * become "1." ("(3)其他" → "3.其他"), so the form's keywords and numbered-item rules see one spelling.
- */
-export function rowLabel(text: string): string {
-  const circled = text.replace(/[①-⑳]/g, (c) => `${CIRCLED.indexOf(c) + 1}.`);
-  return labelKey(circled)
-    .replace(/\((\d{1,2})\)(?=\p{Script=Han})/gu, '$1.')
-    .replace(/(^|[^\d.])(\d{1,2})[、.](?=\p{Script=Han})/gu, '$1$2.');
-}
-
 /** Label = the cells up to the last label-like cell; values = the cells after it. */
 export function toItem(row: TextRow): Item {
   const grid = new Map(row.cells.map((c, i) => [c, i]));
@@ -106,9 +94,12 @@ export function toItem(row: TextRow): Item {
   return { label, values: hasValue ? values : null, labelCells, row };
 }
 
+/** Longest label-only line taken for part of a wrapped label: the form's longest label, numbered, with room. */
+const MAX_FRAGMENT = 60;
+
 /** Is this label-only row a fragment of a table label (not a prose sentence)? */
 export function isLabelFragment(item: Item): boolean {
   if (item.values) return false;
   if (item.row.tabular) return true;
-  return item.label.length > 0 && item.label.length <= 25 && !/[。；;]/.test(item.label);
+  return item.label.length > 0 && item.label.length <= MAX_FRAGMENT && !/[。；;]/.test(item.label);
 }
