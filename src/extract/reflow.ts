@@ -31,7 +31,10 @@ function flattenedTokens(text: string): string[] | null {
   return values >= FLAT_MIN_VALUES && values * 4 >= tokens.length ? rejoinProse(tokens) : null;
 }
 
-/** A number followed by its unit or date word is prose ("2020 年度…", "共 12 件"), not a cell: joined back to its words. */
+/**
+ * A number followed by its unit or date word is prose ("2020 年度…", "共 12 件"), and one followed by
+ * a dot is item numbering ("3 . 其他"): neither is a cell, each is joined back to its words.
+ */
 const UNIT_AFTER = /^[年月日件条个项次人号期篇万元%％]/;
 
 function rejoinProse(tokens: string[]): string[] {
@@ -39,7 +42,10 @@ function rejoinProse(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (/^\d+$/.test(t) && next && UNIT_AFTER.test(next)) {
+    if (/^\d{1,2}$/.test(t) && next && /^[.、．]/.test(next)) {
+      out.push(t + next); // item numbering spaced out ("3 . 其 他"), not a figure
+      i++;
+    } else if (/^\d+$/.test(t) && next && UNIT_AFTER.test(next)) {
       const prev = out.at(-1);
       const joined = t + next;
       if (prev !== undefined && !isValue(prev) && !/[。；;：:]$/.test(prev)) out[out.length - 1] = prev + joined;
@@ -179,17 +185,25 @@ function verticalCandidate(cells: TextCell[], k: number): boolean {
  * them a line of figures (a header's words stacked one per line stand beside no figures).
  */
 function dropVerticalLabels(rows: TextRow[]): TextRow[] {
-  const columns = new Map<number, number[]>(); // x0 (rounded) → rows with a candidate there
+  // Columns are per table: a run of tabular rows (short label lines between them do not end it).
+  const columns = new Map<string, { x: number; lines: number[] }>(); // "run:x0" → rows with a candidate there
+  let run = 0;
   rows.forEach((row, i) => {
-    if (!row.tabular) return;
+    if (!row.tabular) {
+      if (!isLabelRow(row) || labelKey(row.cells[0]!.text).length > SHORT) run++;
+      return;
+    }
     row.cells.forEach((c, k) => {
-      if (c.x0 !== undefined && verticalCandidate(row.cells, k))
-        columns.set(Math.round(c.x0), [...(columns.get(Math.round(c.x0)) ?? []), i]);
+      if (c.x0 === undefined || !verticalCandidate(row.cells, k)) return;
+      const x = Math.round(c.x0);
+      const column = columns.get(`${run}:${x}`) ?? { x, lines: [] };
+      column.lines.push(i);
+      columns.set(`${run}:${x}`, column);
     });
   });
   const drop = new Map<number, Set<number>>(); // row → x0s to drop
   const withFigures = (i: number) => rows[i]!.cells.some((c) => isValue(c.text));
-  for (const [x, lines] of columns) {
+  for (const { x, lines } of columns.values()) {
     if (lines.length < VERTICAL_MIN || !lines.some(withFigures)) continue;
     for (const i of lines) drop.set(i, (drop.get(i) ?? new Set()).add(x));
   }

@@ -21,6 +21,10 @@ export interface LabelledRow<K extends string> {
 const MAX_HEAD_FRAGMENTS = 4;
 
 const NUMBERED = /^(\d+[.、]|\((一|二|三|四|五|六|七|八|九|十)\)|[一二三四五六七八九十]+、)/;
+/** The 第二十条第(N)项 banner that opens a block of table 二. */
+const BANNER = /^第[一二三四五六七八九十百\d]+条/;
+/** A fragment that opens the next item: a numbered label, or a banner. */
+const OPENS_ITEM = new RegExp(`${NUMBERED.source}|${BANNER.source}`);
 
 /** Yields value rows in order; `onLabelRow` sees each label-only row as it is passed (header rows). */
 export function* labelledRows<K extends string>(
@@ -38,30 +42,23 @@ export function* labelledRows<K extends string>(
       if (isLabelFragment(item)) pending.push(item);
       continue;
     }
+    // Fragments of the label's head come after the block's 第二十条 banner (before it: the previous block).
+    const banner = pending.map((p) => BANNER.test(p.label)).lastIndexOf(true);
+    const mine = pending.slice(banner + 1);
     // Fragments before: from the last one that opens a numbered item (earlier ones are the previous row's tail).
-    const start = pending.map((p) => NUMBERED.test(p.label)).lastIndexOf(true);
-    const before = (start >= 0 && !NUMBERED.test(item.label) ? pending.slice(start) : pending)
-      .map((p) => p.label)
-      .join('');
-    // Fragments after: up to the next one that opens a numbered item.
+    const start = mine.map((p) => NUMBERED.test(p.label)).lastIndexOf(true);
+    const before = (start >= 0 && !NUMBERED.test(item.label) ? mine.slice(start) : mine).map((p) => p.label).join('');
+    // Fragments after: up to the next one that opens an item.
     const after: Item[] = [];
     for (
       let j = i + 1;
-      j < items.length && !items[j].values && isLabelFragment(items[j]) && !NUMBERED.test(items[j].label);
+      j < items.length && !items[j].values && isLabelFragment(items[j]) && !OPENS_ITEM.test(items[j].label);
       j++
     )
       after.push(items[j]);
-    const tail = after.map((a) => a.label).join('');
-    // The label's head may be the last few fragments only (a spaced label flattened to words: "规" / "章").
-    const heads = pending
-      .slice(-MAX_HEAD_FRAGMENTS)
-      .map((_, k, last) =>
-        last
-          .slice(last.length - k - 1)
-          .map((p) => p.label)
-          .join(''),
-      )
-      .filter((h) => h !== before);
+    const join = (list: Item[]) => list.map((p) => p.label).join('');
+    // Nearest fragments first: the last k before (a spaced label flattened to words: "规" / "章"), the first k after.
+    const heads = mine.slice(-MAX_HEAD_FRAGMENTS).map((_, k, last) => join(last.slice(last.length - k - 1)));
     pending = [];
 
     const own = item.label;
@@ -72,12 +69,14 @@ export function* labelledRows<K extends string>(
       yield { match, label: own, values: item.values, item };
       continue;
     }
-    const readings = [{ label: own, used: 0 }, ...heads.map((h) => ({ label: h + own, used: 0 }))];
-    if (before) readings.push({ label: before + own, used: 0 });
-    if (tail) {
-      readings.push({ label: own + tail, used: after.length });
-      if (before) readings.push({ label: before + own + tail, used: after.length });
+    const readings = [{ label: own, used: 0 }];
+    for (let k = 1; k <= Math.max(heads.length, after.length); k++) {
+      if (k <= heads.length) readings.push({ label: heads[k - 1] + own, used: 0 });
+      if (k <= after.length) readings.push({ label: own + join(after.slice(0, k)), used: k });
     }
+    if (before && !heads.includes(before)) readings.push({ label: before + own, used: 0 });
+    for (let k = 1; before && k <= after.length; k++)
+      readings.push({ label: before + own + join(after.slice(0, k)), used: k });
     let chosen: { match: Match<K> | null; label: string; used: number } = { match: null, label: own, used: 0 };
     for (const r of readings) {
       const match = matchAll(stripGroupLabels(r.label), matchers).find((m) => !found.has(m.key)) ?? null;
@@ -87,6 +86,12 @@ export function* labelledRows<K extends string>(
         break;
       }
       if (!chosen.match) chosen = { match, ...r };
+    }
+    // Figures a line above their label (a PDF line break inside a tall row): the label on the next line.
+    const next = items[i + 1];
+    if (!chosen.match && next && !next.values && isLabelFragment(next)) {
+      const match = matchAll(stripGroupLabels(next.label), matchers).find((m) => !found.has(m.key) && !m.loose);
+      if (match) chosen = { match, label: next.label, used: 1 };
     }
     if (chosen.match) found.add(chosen.match.key);
     i += chosen.used;

@@ -22,6 +22,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const cells: CellSource[] = [];
   let headerCenters: number[] = [];
   let headerRanges: { x0: number; x1: number }[] = [];
+  let labelColumn: { x0: number; x1: number } | null = null;
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows
     .map((r) => r.cells.map((c) => c.text).join(''))
@@ -37,11 +38,18 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
       collecting = true;
       headerCenters = [];
       headerRanges = [];
+      labelColumn = null;
       return;
     }
     if (!collecting) return;
     for (const c of item.labelCells) {
-      if (c.x0 === undefined || c.x1 === undefined || /^(信息内容|信息|内容)$/.test(labelKey(c.text))) continue;
+      if (c.x0 === undefined || c.x1 === undefined) continue;
+      // The label column (信息内容 over the row labels) is no column of figures; a blank row's label is in it.
+      if (/^(信息内容|信息|内容)$/.test(labelKey(c.text))) {
+        labelColumn = { x0: c.x0, x1: c.x1 };
+        continue;
+      }
+      if (labelColumn && c.x0 < labelColumn.x1 && labelColumn.x0 < c.x1) continue;
       // Parts of one header cell broken over lines overlap in x ("本年" over "制发件数"), in any unit.
       const same = headerRanges.find((r) => c.x0! < r.x1 && r.x0 < c.x1!);
       if (same) {
