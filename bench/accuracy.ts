@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { buildCorpus, STANDARD_CORPUS, type CorpusSpec, type Rendering } from '../test/generate/corpus.js';
 import { familyTable, renderingTable, scoreCorpus } from '../test/generate/score.js';
 
-export const HELDOUT_CORPUS: CorpusSpec = { ...STANDARD_CORPUS, seed: 'ogi-heldout-1' };
+export const HELDOUT_CORPUS: CorpusSpec = { ...STANDARD_CORPUS, seed: 'ogi-heldout-2' };
 
 export async function benchAccuracy(): Promise<string[]> {
   const t0 = performance.now();

@@ -6,6 +6,7 @@ import { extractDocument } from '../../src/extract/index.js';
 import { readForms } from '../../src/extract/forms/index.js';
 import { modelFromRows } from '../../src/extract/model.js';
 import { reflow } from '../../src/extract/reflow.js';
+import type { TextRow } from '../../src/extract/model.js';
 import type { ApplicationsTable } from '../../src/record.js';
 import { P, T } from './helpers.js';
 
@@ -149,5 +150,39 @@ describe('a table that prints only some applicant columns', () => {
       other_org: null,
       total: 15,
     });
+  });
+});
+
+describe('labels in the spellings reports use', () => {
+  const app = (...rows: TextRow[]) =>
+    readForms(modelFromRows('txt', reflow([P(HEADING), ...rows])), 2021).applications!;
+
+  it('item numbering in any style names the same row: ③其他, (3)其他, 3、其他, 3 . 其 他 (page words)', () => {
+    for (const label of ['③其他', '(3)其他', '（3）其他', '3、其他', '3．其他']) {
+      const t = app(T(0, '（六）其他处理', label, '1', '0', '0', '0', '0', '0', '1'));
+      expect(t.other_misc, label).toEqual(row(['1', '0', '0', '0', '0', '0', '1']));
+    }
+    const flat = app(P(`（六）其他处理 3 . 其 他 ${'2 0 0 0 0 0 2'}`));
+    expect(flat.other_misc).toEqual(row(['2', '0', '0', '0', '0', '0', '2']));
+  });
+
+  it('a stray character before the item number (a page-broken group label) does not hide the row', () => {
+    const t = app(T(0, '理', '3.其他', '0', '0', '0', '0', '0', '0', '0'));
+    expect(t.other_misc).toEqual(row(['0', '0', '0', '0', '0', '0', '0']));
+  });
+
+  it('a wrapped label takes its head from the nearest fragments and a group word glued on is no row', () => {
+    const t = app(
+      P('2．申请人逾期未按收费通知要求缴'),
+      T(0, '其他处理', '纳费用、行政机关不再处理其政府信', '0', '0', '0', '0', '0', '0', '0'),
+      P('息公开申请'),
+    );
+    expect(t.other_unpaid_fee).toEqual(row(['0', '0', '0', '0', '0', '0', '0']));
+    expect(t.other).toEqual(row(['0', '0', '0', '0', '0', '0', '0'])); // the sum of its rows, not read
+  });
+
+  it('figures a line above their label take the label below', () => {
+    const t = app(T(0, '果', '31', '0', '0', '0', '0', '4', '35'), T(0, '(7)属于行政执法案卷'));
+    expect(t.denied_enforcement_file).toEqual(row(['31', '0', '0', '0', '0', '4', '35']));
   });
 });

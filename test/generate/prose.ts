@@ -18,7 +18,15 @@
 // review outcomes go to the review group's columns: 复议维持1件 → reviews.review.upheld (结果纠正 →
 //   corrected, 其他结果 → other, 尚未审结 → pending).
 // Group figures without a cell (不予公开 N件, 不予处理 N件) are printed but not in the truth.
-import type { ApplicantColumn, ApplicationRow, ApplicationsTable, ReviewsTable } from '../../src/record.js';
+import type {
+  ApplicantColumn,
+  ApplicationRow,
+  ApplicationsTable,
+  ReviewColumn,
+  ReviewsTable,
+} from '../../src/record.js';
+
+type ReviewColumnKey = Exclude<ReviewColumn, 'total'>;
 import type { GeneratedReport, Truth } from './report.js';
 import { rng, type Rng } from './random.js';
 
@@ -165,7 +173,7 @@ export function renderProse(rep: GeneratedReport): { bytes: Buffer; truth: Truth
       );
       stateReview('review', 'total', 0);
     } else {
-      const parts: string[] = [];
+      const parts: [string, ReviewColumnKey, number][] = [];
       for (const [col, label] of [
         ['upheld', r.pick(['复议维持', '结果维持'])],
         ['corrected', '结果纠正'],
@@ -173,13 +181,13 @@ export function renderProse(rep: GeneratedReport): { bytes: Buffer; truth: Truth
         ['pending', '尚未审结'],
       ] as const) {
         const v = rev[col] ?? 0;
-        if (v > 0) {
-          parts.push(`${label}${q(v)}`);
-          stateReview('review', col, v);
-        }
+        if (v > 0) parts.push([`${label}${q(v)}`, col, v]);
       }
+      // The outcomes are in the truth only when the sentence prints them.
+      const printed = parts.length > 0 && r.chance(0.8);
+      if (printed) for (const [, col, v] of parts) stateReview('review', col, v);
       s4.push(
-        `${r.pick(['被申请行政复议', '发生行政复议案件', '行政复议'])}${q(revTotal)}${parts.length && r.chance(0.8) ? `，其中${parts.join('、')}` : ''}`,
+        `${r.pick(['被申请行政复议', '发生行政复议案件', '行政复议'])}${q(revTotal)}${printed ? `，其中${parts.map(([p]) => p).join('、')}` : ''}`,
       );
       stateReview('review', 'total', revTotal);
     }

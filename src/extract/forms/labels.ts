@@ -81,7 +81,7 @@ export const GROUP_LABELS = [/^\(三\)不予公开$/, /^\(四\)无法提供$/, /
 export const SUBTOTAL = /小计|合计/;
 
 const OPENING = /^三?、?本年度?办理结果/;
-const GROUP = /\((三|四|五|六)\)(不予公开|无法提供|不予处理|其他处理)/g;
+const GROUP = /(?:\((三|四|五|六)\))?(不予公开|无法提供|不予处理|其他处理)/g;
 
 /**
  * The label without the rowspan group labels a row inherits: "三、本年度办理结果" at its start, and
@@ -103,20 +103,25 @@ export interface Match<K extends string> {
 
 /** Every row a label could mean, best first: strong keywords beat loose ones, longer matches shorter. */
 export function matchAll<K extends string>(printed: string, matchers: RowMatcher<K>[]): Match<K>[] {
-  const label = rowLabel(printed).replace(/[、，,。：:；;“”"'‘’·]/g, '');
+  const whole = rowLabel(printed).replace(/[、，,。：:；;“”"'‘’·]/g, '');
+  // A label with stray text before its item number (a group label's last character from a page
+  // break: "理3.其他") is also read from its last item number on.
+  const item = [...whole.matchAll(/\d{1,2}\.(?=\p{Script=Han})/gu)].at(-1);
+  const labels = item?.index ? [whole, whole.slice(item.index)] : [whole];
   const best = new Map<K, Match<K>>();
-  for (const mt of matchers) {
-    for (const [list, loose] of [
-      [mt.strong, false],
-      [mt.loose, true],
-    ] as const) {
-      for (const re of list) {
-        const hit = re.exec(label);
-        if (!hit) continue;
-        const strength = (loose ? 0 : 1000) + hit[0].length;
-        if (strength > (best.get(mt.key)?.strength ?? -1)) best.set(mt.key, { key: mt.key, loose, strength });
+  for (const label of labels)
+    for (const mt of matchers) {
+      for (const [list, loose] of [
+        [mt.strong, false],
+        [mt.loose, true],
+      ] as const) {
+        for (const re of list) {
+          const hit = re.exec(label);
+          if (!hit) continue;
+          const strength = (loose ? 0 : 1000) + hit[0].length;
+          if (strength > (best.get(mt.key)?.strength ?? -1)) best.set(mt.key, { key: mt.key, loose, strength });
+        }
       }
     }
-  }
   return [...best.values()].sort((a, b) => b.strength - a.strength);
 }
