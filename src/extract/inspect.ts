@@ -127,7 +127,7 @@ export async function inspectDocument(bytes: Buffer, name: string): Promise<Insp
       tabular: r.tabular,
       page: r.page,
       cells: r.cells.map((c) => c.text),
-      boxes: r.cells.map(() => null),
+      boxes: r.cells.map((c) => c.at?.bbox ?? null),
     })),
     sections: (Object.entries(sections) as [SectionName, TextRow[]][])
       .filter(([, list]) => list.length)

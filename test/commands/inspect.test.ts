@@ -95,6 +95,11 @@ describe('ogi inspect', () => {
       true,
     ]);
     expect(page).toContain('<img src="page-5.png"');
+    // every cell the reader placed on a page is drawn on it
+    const x = await inspectDocument(await readFile(path.join(PEER, 'hongze-2023.pdf')), 'hongze-2023.pdf');
+    const boxes = x.rows.flatMap((r) => r.boxes.filter(Boolean));
+    expect(boxes.length).toBe(x.rows.reduce((n, r) => n + r.cells.length, 0));
+    expect((page.match(/<rect /g) ?? []).length).toBe(boxes.length);
   });
 
   it('a document that is no report: a typed error, exit 3', async () => {
