@@ -115,6 +115,28 @@ describe('table 三 printed without table structure', () => {
     ]);
   });
 
+  it("a row whose blanks vanished is placed when the table's identities allow exactly one way", () => {
+    const line = [
+      HEADING,
+      ...HEADER,
+      '一、本年新收政府信息公开申请数量 5 1 6',
+      '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0',
+      '（一）予以公开 4 1 0 0 0 0 5',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1',
+      '（七）总计 5 1 0 0 0 0 6',
+      '四、结转下年度继续办理 0 0 0 0 0 0 0',
+    ].join(' ');
+    const r = readForms(modelFromRows('txt', reflow([P(line)])), 2021);
+    expect(r.applications!.new_received).toEqual(row(['5', '1', '', '', '', '', '6']));
+    expect(r.warnings.filter((w) => w.where === 'applications.new_received')).toEqual([
+      {
+        code: 'placed_by_identity',
+        where: 'applications.new_received',
+        detail: "3 of 7 cells printed (5 1 6); the table's identities allow one placement",
+      },
+    ]);
+  });
+
   it('text laid out with runs of spaces: a tabular row per line, cells at their character columns', () => {
     expect(reflow([P('（一）予以公开          3    1   0 0   4'), P('全年共收到申请 12 件。')])).toEqual([
       {

@@ -12,6 +12,7 @@ import {
   type CellSource,
   type Warning,
 } from '../../record.js';
+import { computeChecks } from '../checks.js';
 import { centersFromFigures, centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
@@ -80,6 +81,7 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
   const valueRows = labelled.map((r) => r.values);
   const centers = centersFromFullRows(valueRows, N) ?? centersFromFigures(valueRows, N);
   const found = new Map<ApplicationRow, (ValueCell | null)[]>();
+  const ambiguous: Ambiguous = new Map();
   const cells: CellSource[] = [];
 
   for (const { match, label, values } of labelled) {
@@ -112,6 +114,8 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
       if (v?.signed) warnings.push({ code: 'signed_value', where, detail: `signed value '${v.raw}'` });
     found.set(match.key, placed.cells);
     const key = match.key;
+    if (placed.candidates && placed.candidates.length > 1)
+      ambiguous.set(key, { values, candidates: placed.candidates });
     cells.push(
       ...placedSources(
         'applications',
@@ -124,13 +128,74 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
   }
 
   if (!found.size) return { table: null, warnings: [], keys: [] };
+  const chosen = chooseByIdentities(found, ambiguous);
+  for (const [key, placement] of chosen) {
+    found.set(key, placement);
+    const at = warnings.findIndex((w) => w.code === 'ambiguous_row' && w.where === `applications.${key}`);
+    const printed = ambiguous.get(key)!.values.filter((v) => v.kind === 'number');
+    warnings[at] = {
+      code: 'placed_by_identity',
+      where: `applications.${key}`,
+      detail: `${printed.length} of ${N} cells printed (${printed.map((v) => v.raw).join(' ')}); the table's identities allow one placement`,
+    };
+    cells.push(
+      ...placedSources(
+        'applications',
+        APPLICANT_COLUMNS.map((c) => [key, c] as const),
+        ambiguous.get(key)!.values,
+        placement,
+        false,
+      ),
+    );
+  }
+  const { table, notes } = tableOf(found);
+  warnings.push(...notes);
+  return { table, warnings, keys: [...found.keys()], cells };
+}
+
+/** Rows the figures can stand in several ways, each with the placements its own identity accepts. */
+type Ambiguous = Map<ApplicationRow, { values: ValueCell[]; candidates: (ValueCell | null)[][] }>;
+/** Most combinations of ambiguous rows' placements tried against the table's identities. */
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Rows whose figures fit several placements (blanks vanished, no positions): the combination under
+ * which every identity of the table holds, when exactly one does. Otherwise none (the rows stay blank).
+ */
+function chooseByIdentities(
+  found: Map<ApplicationRow, (ValueCell | null)[]>,
+  ambiguous: Ambiguous,
+): Map<ApplicationRow, (ValueCell | null)[]> {
+  const rows = [...ambiguous.entries()];
+  if (!rows.length || rows.reduce((n, [, a]) => n * a.candidates.length, 1) > MAX_COMBINATIONS) return new Map();
+  const holding: (ValueCell | null)[][][] = [];
+  const trial = new Map(found);
+  const walk = (i: number, picked: (ValueCell | null)[][]) => {
+    if (holding.length > 1) return;
+    if (i === rows.length) {
+      const { table } = tableOf(trial);
+      if (computeChecks(table, null).every((c) => c.ok)) holding.push([...picked]);
+      return;
+    }
+    for (const placement of rows[i]![1].candidates) {
+      trial.set(rows[i]![0], placement);
+      walk(i + 1, [...picked, placement]);
+    }
+  };
+  walk(0, []);
+  return holding.length === 1 ? new Map(rows.map(([key], i) => [key, holding[0]![i]!])) : new Map();
+}
+
+/** The table from the rows read: missing rows blank, （六） the sum of its three rows when not printed. */
+function tableOf(found: Map<ApplicationRow, (ValueCell | null)[]>): { table: ApplicationsTable; notes: Warning[] } {
   const table: ApplicationsTable = {};
+  const notes: Warning[] = [];
   const subRows = OTHER_SUB_ROWS.filter((k) => found.has(k));
   const keys = subRows.length ? APPLICATION_ROW_KEYS : BASE_ROWS;
   for (const key of keys) {
     const cells = found.get(key);
     if (!cells && !(key === 'other' && subRows.length))
-      warnings.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
+      notes.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
     table[key] = toRow(cells);
   }
   if (subRows.length) {
@@ -138,14 +203,14 @@ export function readApplications(rows: TextRow[]): TableRead<ApplicationsTable> 
     if (found.has('other')) {
       const printed = table.other!;
       if (APPLICANT_COLUMNS.some((c) => printed[c] !== summed[c]))
-        warnings.push({
+        notes.push({
           code: 'subtotal_row',
           where: 'applications.other',
           detail: '（六）其他处理 subtotal printed differs from the sum of its three rows; kept as printed',
         });
     } else table.other = summed;
   }
-  return { table, warnings, keys: [...found.keys()], cells };
+  return { table, notes };
 }
 
 function toRow(cells: (ValueCell | null)[] | undefined): Record<ApplicantColumn, Cell> {

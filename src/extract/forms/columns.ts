@@ -8,6 +8,8 @@ import type { ValueCell } from './sections.js';
 export interface Placed {
   cells: (ValueCell | null)[];
   warnings: Warning[];
+  /** For a row left blank (ambiguous_row): the placements its own identity accepts, for the table's identities to choose from. */
+  candidates?: (ValueCell | null)[][];
 }
 
 const center = (v: ValueCell) => ((v.x0 ?? 0) + (v.x1 ?? 0)) / 2;
@@ -88,7 +90,7 @@ export function placeValues(
     where,
     detail: `${numbers.length} of ${n} cells printed (${numbers.map((v) => v.raw).join(' ')}) with no column positions${placements.length > 1 ? ` and ${placements.length} placements the identities accept` : ''}; cells left blank`,
   });
-  return { cells: Array.from({ length: n }, () => null), warnings };
+  return { cells: Array.from({ length: n }, () => null), warnings, candidates: placements };
 }
 
 /** Every way to put `values` into `n` columns in their printed order (the others blank). */
