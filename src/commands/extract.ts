@@ -8,7 +8,6 @@ import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
 import type { FailureKind } from '../failures.js';
 import type { ReportRecord } from '../record.js';
-import { writeAtomic } from '../workarea/index.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
 
@@ -84,6 +83,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const r of results) if (r.record) process.stdout.write(`${JSON.stringify(r.record)}\n`);
   } else if (args.values.out) {
     await mkdir(args.values.out, { recursive: true });
+    const { writeAtomic } = await import('../workarea/atomic.js'); // only here: not in a --json run's start-up
     for (const r of results) {
       if (!r.record) continue;
       const file = path.join(args.values.out, `${r.record.report_id}.json`);

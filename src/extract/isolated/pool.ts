@@ -2,12 +2,15 @@
 // that loops, a parser that crashes the process) costs only its own record, never the run.
 //
 // A pool of forked workers (worker.ts), reused across documents. Each job is one file on disk:
-// the parent checks it is a regular file of a sane size, the worker reads and extracts it and sends
-// the record back. Per job the parent enforces, by polling /proc/<pid>/stat:
+// the parent checks it is a regular file of a sane size; the worker reads it — the only step that
+// parses the document's bytes — into its DocumentModel and sends that back; the parent interprets
+// the model into the record (interpret.ts). The parent loads the interpreting modules and builds
+// the division index while its first worker starts and reads (on another core), and so do workers
+// not each hold an index. Per job the parent enforces, by polling /proc/<pid>/stat:
 //   - memory: V8's heap cap (--max-old-space-size) and a resident-size watchdog (native memory of
 //     the parsers counts too);
 //   - CPU time and wall time;
-//   - output size (the record's JSON).
+//   - output size: the model's JSON the worker sends, and the record's JSON.
 // A worker that exceeds a limit is killed (SIGKILL) and the job fails with `resource_limit` naming
 // the limit; a worker that dies on its own fails the job with `extractor_crashed`. Either way the
 // worker is replaced for the next job and the run goes on.
@@ -22,6 +25,7 @@ import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
 import type { ReportRecord } from '../../record.js';
 import { resourceUse } from '../../sys/process.js';
 import type { ExtractInput } from '../index.js';
+import type { DocumentRead } from '../read.js';
 
 /** The hard limits per document (README: "Limits"). */
 export interface ExtractionLimits {
@@ -55,13 +59,13 @@ export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
   file: string;
 }
 
-/** Sent to a worker. */
-export interface WorkerRequest extends ExtractionJob {
+/** Sent to a worker: what reading the file needs (where it came from is for the parent). */
+export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType'> {
   id: number;
   outputBytes: number;
 }
 
-/** Sent back by a worker. */
+/** Sent back by a worker: a DocumentRead as JSON, or the typed error. */
 export type WorkerReply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; kind: string; message: string };
@@ -89,6 +93,8 @@ interface Pending {
   reject(err: Error): void;
 }
 
+type Interpreter = typeof import('../interpret.js');
+
 const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
 export class ExtractionPool {
@@ -99,6 +105,8 @@ export class ExtractionPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** The interpreting modules, loaded (and the division index built) once the first worker is forked. */
+  private interpreter: Promise<Interpreter> | null = null;
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 4));
@@ -168,7 +176,20 @@ export class ExtractionPool {
     child.on('exit', () => this.forget(worker));
     child.on('error', () => this.forget(worker));
     this.all.add(worker);
+    this.warmUp();
     return worker;
+  }
+
+  /**
+   * Loads what interpreting needs while the worker starts: the modules, then the division index, a
+   * slice at a time so that the worker's messages are answered in between.
+   */
+  private warmUp(): Promise<Interpreter> {
+    this.interpreter ??= import('../interpret.js').then((m) => {
+      void m.warmUp();
+      return m;
+    });
+    return this.interpreter;
   }
 
   private retire(worker: Worker): void {
@@ -190,7 +211,7 @@ export class ExtractionPool {
     const started = Date.now();
     let settled = false;
 
-    const finish = (outcome: { record: ReportRecord } | { error: Error }, keep: boolean) => {
+    const finish = (outcome: { read: string } | { error: Error }, keep: boolean) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
@@ -200,9 +221,9 @@ export class ExtractionPool {
       const rss = keep && child.pid ? (resourceUse(child.pid)?.rssBytes ?? 0) : 0;
       if (keep && !this.closed && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
       else this.retire(worker);
-      if ('record' in outcome) pending.resolve(outcome.record);
-      else pending.reject(outcome.error);
       this.pump();
+      if ('read' in outcome) this.interpret(outcome.read, pending);
+      else pending.reject(outcome.error);
     };
     const overLimit = (limit: LimitName, detail: string) => {
       child.kill('SIGKILL');
@@ -210,7 +231,7 @@ export class ExtractionPool {
     };
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== id) return;
-      if (reply.ok) finish({ record: JSON.parse(reply.json) as ReportRecord }, true);
+      if (reply.ok) finish({ read: reply.json }, true);
       else finish({ error: new ExtractError(reply.kind as never, reply.message, pending.job.file) }, true);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -246,7 +267,8 @@ export class ExtractionPool {
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
-    const request: WorkerRequest = { ...pending.job, id, outputBytes: limits.outputBytes };
+    const { file, name, contentType } = pending.job;
+    const request: WorkerRequest = { file, name, contentType, id, outputBytes: limits.outputBytes };
     child.send(request, (err) => {
       if (err)
         finish(
@@ -260,6 +282,33 @@ export class ExtractionPool {
           false,
         );
     });
+  }
+
+  /** The record of a document the worker read: made here, checked against the output limit. */
+  private interpret(json: string, pending: Pending): void {
+    const { job } = pending;
+    this.warmUp().then(
+      ({ interpret }) => {
+        let record: ReportRecord;
+        try {
+          record = interpret(JSON.parse(json) as DocumentRead, job);
+        } catch (err) {
+          const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+          return pending.reject(new ExtractError(kind, err instanceof Error ? err.message : String(err), job.file));
+        }
+        const size = Buffer.byteLength(JSON.stringify(record));
+        if (size > this.limits.outputBytes)
+          return pending.reject(
+            new ExtractError(
+              'resource_limit',
+              `output_size limit: the record is ${size} bytes, over the ${this.limits.outputBytes} allowed`,
+              job.file,
+            ),
+          );
+        pending.resolve(record);
+      },
+      (err: Error) => pending.reject(err),
+    );
   }
 }
 
