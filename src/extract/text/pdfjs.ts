@@ -5,8 +5,10 @@
 // is put back as soon as the module has loaded. The same goes for its worker module (run in this
 // thread: pdf.js imports it on the first getDocument, and it brings the polyfill again, for the
 // font parsing that is most of a PDF's extraction time): it is imported here, where pdf.js finds it
-// (globalThis.pdfjsWorker), and push is restored after it.
+// (globalThis.pdfjsWorker), and push is restored after it. pdf-canvas.ts, imported before pdf.js,
+// keeps pdf.js from loading the native canvas library it would render with (text only here).
 import { nativePush } from './pdf-native.js';
+import './pdf-canvas.js';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
