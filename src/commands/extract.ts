@@ -26,7 +26,8 @@ export interface FileResult {
 
 /** Each file extracted in the worker pool (isolated, under limits), in the order given. */
 export async function extractFiles(files: string[]): Promise<FileResult[]> {
-  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4) });
+  // every file is queued at once: a worker with nothing left in the queue is stopped at once
+  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4), stopWhenIdle: true });
   try {
     return await Promise.all(
       files.map(async (file): Promise<FileResult> => {

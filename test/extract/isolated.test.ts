@@ -62,20 +62,21 @@ describe('ExtractionPool', () => {
     expect(p.pids()).toEqual([pid]);
   });
 
-  // Limits a five-page PDF breaks (pdf.js alone takes ~150 MB and seconds of CPU to load under tsx) and a short
-  // text report does not, even on a loaded machine.
+  // Limits a five-page PDF breaks (a worker loading pdf.js and reading it peaks at ~230 MB resident and
+  // takes over half a second of CPU, more under tsx) and a short text report does not (~80 MB, a few ms),
+  // even on a loaded machine.
   it.each([
     [
       'memory (resident size)',
-      { rssMb: 300 },
-      /^resource_limit: memory limit: resident size \d+ MiB over the 300 MiB allowed$/,
+      { rssMb: 150 },
+      /^resource_limit: memory limit: resident size \d+ MiB over the 150 MiB allowed$/,
     ],
     [
       'CPU time',
-      { cpuMs: 500 },
-      /^resource_limit: cpu_time limit: \d+ ms of CPU over the 500 ms allowed per document$/,
+      { cpuMs: 300 },
+      /^resource_limit: cpu_time limit: \d+ ms of CPU over the 300 ms allowed per document$/,
     ],
-    ['wall time', { wallMs: 1500 }, /^resource_limit: wall_time limit: \d+ ms over the 1500 ms allowed per document$/],
+    ['wall time', { wallMs: 300 }, /^resource_limit: wall_time limit: \d+ ms over the 300 ms allowed per document$/],
   ])(
     'a document over the %s limit fails with the limit named; the next one is extracted by a new worker',
     async (_name, limits, message) => {

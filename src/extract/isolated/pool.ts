@@ -77,6 +77,12 @@ export interface PoolOptions {
   /** Worker processes (default: the CPUs, at most 4). */
   size?: number;
   limits?: Partial<ExtractionLimits>;
+  /**
+   * Stop a worker as soon as it finishes while no job is queued, instead of keeping it for more:
+   * for callers that queue every document at once (`ogi extract`), so that its exit overlaps the
+   * last record's interpretation rather than following it.
+   */
+  stopWhenIdle?: boolean;
 }
 
 interface Worker {
@@ -100,6 +106,7 @@ const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') 
 export class ExtractionPool {
   readonly size: number;
   readonly limits: ExtractionLimits;
+  private readonly stopWhenIdle: boolean;
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly queue: Pending[] = [];
@@ -111,6 +118,7 @@ export class ExtractionPool {
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 4));
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.stopWhenIdle = opts.stopWhenIdle ?? false;
   }
 
   /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
@@ -147,17 +155,23 @@ export class ExtractionPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn() : null);
+      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn(this.queue[0]!.job) : null);
       if (!worker) return;
       const pending = this.queue.shift()!;
       void worker.ready.then(() => this.run(worker, pending));
     }
   }
 
-  private spawn(): Worker {
+  /** A new worker, told the format `first` (the job it is started for) likely is, to load its reader ahead. */
+  private spawn(first: ExtractionJob): Worker {
     const execArgv = [`--max-old-space-size=${this.limits.heapMb}`];
     if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
-    const child = fork(WORKER, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    const format = likelyFormat(first.name ?? first.file);
+    const child = fork(WORKER, format ? [format] : [], {
+      execArgv,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
     const ready = new Promise<void>((resolve) => {
       const onReady = (m: unknown) => {
         if ((m as { ready?: boolean })?.ready) {
@@ -219,7 +233,8 @@ export class ExtractionPool {
       child.off('exit', onExit);
       // parsers' caches and heaps grow: a worker left holding half its memory limit is replaced
       const rss = keep && child.pid ? (resourceUse(child.pid)?.rssBytes ?? 0) : 0;
-      if (keep && !this.closed && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
+      const wanted = !this.closed && !(this.stopWhenIdle && this.queue.length === 0);
+      if (keep && wanted && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
       else this.retire(worker);
       this.pump();
       if ('read' in outcome) this.interpret(outcome.read, pending);
@@ -310,6 +325,13 @@ export class ExtractionPool {
       (err: Error) => pending.reject(err),
     );
   }
+}
+
+/** The format a file's name suggests (only a guess, for loading a reader ahead: the bytes decide). */
+function likelyFormat(name: string): string | null {
+  const ext = /\.([a-z]+)(?:[?#].*)?$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'pdf' || ext === 'docx' || ext === 'doc') return ext;
+  return ext && /^(s?html?|xhtml|mht|mhtml)$/.test(ext) ? 'html' : null;
 }
 
 function lastLine(stderr: string): string {

@@ -1,20 +1,15 @@
 // The reader process of pool.ts: reads one file per message into its DocumentModel (read.ts: the
 // only code that parses the document's untrusted bytes) and sends it back, with the file's hash and
-// size, as JSON (or the typed error); the parent makes the record from it (interpret.ts). It says it
-// is ready before loading read.ts, so that the first document is on its way while that loads, and
-// it loads the reader of a file's format only, on first use. Anything worse — a crash, a limit — is
-// seen and named by the pool.
+// size, as JSON (or the typed error); the parent makes the record from it (interpret.ts). It loads
+// the reader of a file's format only: the one the pool expects the first document to be in (a guess
+// from its name, given as the argument; the bytes decide) right after saying it is ready, so that it
+// loads while the document is on its way, any other on first use. Anything worse — a crash, a
+// limit — is seen and named by the pool.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError } from '../../errors.js';
+import { loadReader, read } from '../read.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
-
-// Documents may come (the pool starts its clocks from here).
-process.send?.({ ready: true });
-// The pool owns this process: when it goes, so do we.
-process.on('disconnect', () => process.exit(0));
-
-const reader = import('../read.js');
 
 function reply(message: WorkerReply): void {
   process.send?.(message);
@@ -22,7 +17,7 @@ function reply(message: WorkerReply): void {
 
 process.on('message', async (req: WorkerRequest) => {
   try {
-    const [bytes, { read }] = await Promise.all([readFile(req.file), reader]);
+    const bytes = await readFile(req.file);
     const json = JSON.stringify(await read(bytes, req.name ?? path.basename(req.file), req.contentType));
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent
     if (size > req.outputBytes) {
@@ -38,3 +33,11 @@ process.on('message', async (req: WorkerRequest) => {
     reply({ id: req.id, ok: false, kind, message: err instanceof Error ? err.message : String(err) });
   }
 });
+// Loaded: documents may come (the pool starts its clocks from here).
+process.send?.({ ready: true });
+// The pool owns this process: when it goes, so do we.
+process.on('disconnect', () => process.exit(0));
+
+const expected = process.argv[2];
+if (expected === 'html' || expected === 'pdf' || expected === 'docx' || expected === 'doc')
+  loadReader(expected).catch(() => undefined); // a reader that fails to load fails the document that needs it
