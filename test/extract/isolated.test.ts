@@ -62,14 +62,14 @@ describe('ExtractionPool', () => {
     expect(p.pids()).toEqual([pid]);
   });
 
-  // Limits a five-page PDF breaks (a worker loading pdf.js and reading it peaks at ~230 MB resident and
-  // takes over half a second of CPU, more under tsx) and a short text report does not (~80 MB, a few ms),
-  // even on a loaded machine.
+  // Limits a five-page PDF breaks (a worker loading pdf.js and reading it peaks at ~225 MiB resident and
+  // takes over half a second of CPU, more under tsx) and a short text report does not (~76 MiB, a few ms),
+  // even on a loaded machine; the text report's worker also stays under half the memory limit, so it is kept.
   it.each([
     [
       'memory (resident size)',
-      { rssMb: 150 },
-      /^resource_limit: memory limit: resident size \d+ MiB over the 150 MiB allowed$/,
+      { rssMb: 180 },
+      /^resource_limit: memory limit: resident size \d+ MiB over the 180 MiB allowed$/,
     ],
     [
       'CPU time',

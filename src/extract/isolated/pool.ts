@@ -5,8 +5,9 @@
 // the parent checks it is a regular file of a sane size; the worker reads it — the only step that
 // parses the document's bytes — into its DocumentModel and sends that back; the parent interprets
 // the model into the record (interpret.ts). The parent loads the interpreting modules and builds
-// the division index while its first worker starts and reads (on another core), and so do workers
-// not each hold an index. Per job the parent enforces, by polling /proc/<pid>/stat:
+// the division index while its first worker starts and reads (on another core), so no worker holds
+// an index of its own. A worker is told the format its first file's name suggests and loads that
+// reader ahead. Per job the parent enforces, by polling /proc/<pid>/stat:
 //   - memory: V8's heap cap (--max-old-space-size) and a resident-size watchdog (native memory of
 //     the parsers counts too);
 //   - CPU time and wall time;
