@@ -8,7 +8,6 @@ import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
 import type { FailureKind } from '../failures.js';
 import type { ReportRecord } from '../record.js';
-import { writeAtomic } from '../workarea/index.js';
 import { parseCommand } from './options.js';
 import { table } from './table.js';
 
@@ -27,7 +26,8 @@ export interface FileResult {
 
 /** Each file extracted in the worker pool (isolated, under limits), in the order given. */
 export async function extractFiles(files: string[]): Promise<FileResult[]> {
-  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4) });
+  // every file is queued at once: a worker with nothing left in the queue is stopped at once
+  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4), stopWhenIdle: true });
   try {
     return await Promise.all(
       files.map(async (file): Promise<FileResult> => {
@@ -84,6 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const r of results) if (r.record) process.stdout.write(`${JSON.stringify(r.record)}\n`);
   } else if (args.values.out) {
     await mkdir(args.values.out, { recursive: true });
+    const { writeAtomic } = await import('../workarea/atomic.js'); // only here: not in a --json run's start-up
     for (const r of results) {
       if (!r.record) continue;
       const file = path.join(args.values.out, `${r.record.report_id}.json`);

@@ -2,8 +2,17 @@
 // GBK/GB2312 in about equal measure, often with a missing or wrong label, so the order is:
 // Content-Type charset, byte-order mark, <meta charset>, then sniffing (valid UTF-8, else GB18030).
 // Owns every bytes → string decoding: documents (decodeText) and header values (decodeBytes).
-import iconv from 'iconv-lite';
+// iconv-lite is loaded only when a charset other than UTF-8 is met.
+import { createRequire } from 'node:module';
 import { ExtractError } from '../errors.js';
+
+type Iconv = typeof import('iconv-lite');
+let iconvLib: Iconv | undefined;
+/** iconv-lite, loaded on first use (~20 ms): UTF-8 pages and PDFs never need it. */
+function iconv(): Iconv {
+  iconvLib ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvLib;
+}
 
 /** How far into a page a `<meta charset>` is looked for (HTML5 says 1024 bytes; old CMSs go further). */
 const META_SCAN_BYTES = 8192;
@@ -21,7 +30,7 @@ export function decodeText(bytes: Buffer, contentType?: string | null): string {
     if (text !== undefined) return text;
   }
   if (isUtf8(bytes)) return stripBom(utf8.decode(bytes));
-  const gb = iconv.decode(bytes, 'gb18030');
+  const gb = iconv().decode(bytes, 'gb18030');
   if (isPlausible(gb)) return gb;
   throw new ExtractError('decode_failed', 'bytes are neither UTF-8 nor GB18030 text');
 }
@@ -58,7 +67,7 @@ export function normalizeCharset(label: string): string | undefined {
   // GB2312 and GBK pages routinely contain characters outside their label; GB18030 reads them all.
   if (/^(gb2312|gbk|gb18030|x-gbk|cp936|windows-936|euc-cn|hz-gb-2312)$/.test(l)) return 'gb18030';
   if (l === 'unicode' || l === 'utf-16') return 'utf-16le';
-  return iconv.encodingExists(l) ? l : undefined;
+  return iconv().encodingExists(l) ? l : undefined;
 }
 
 /** Decode with a declared charset; undefined when the declaration is evidently wrong. */
@@ -68,7 +77,7 @@ function decodeAs(bytes: Buffer, charset: string, skip: number): string | undefi
     // A page labelled UTF-8 that is not valid UTF-8 is mislabelled (usually GBK): sniff instead.
     return isUtf8(body) ? stripBom(utf8.decode(body)) : undefined;
   }
-  const text = stripBom(iconv.decode(body, charset));
+  const text = stripBom(iconv().decode(body, charset));
   return isPlausible(text) ? text : undefined;
 }
 
@@ -102,6 +111,6 @@ function stripBom(text: string): string {
  */
 export function decodeBytes(bytes: Buffer, charset?: string): string {
   const label = charset ? normalizeCharset(charset) : undefined;
-  if (label && label !== 'utf-8') return iconv.decode(bytes, label);
-  return isUtf8(bytes) ? utf8.decode(bytes) : iconv.decode(bytes, 'gb18030');
+  if (label && label !== 'utf-8') return iconv().decode(bytes, label);
+  return isUtf8(bytes) ? utf8.decode(bytes) : iconv().decode(bytes, 'gb18030');
 }

@@ -2,12 +2,16 @@
 // that loops, a parser that crashes the process) costs only its own record, never the run.
 //
 // A pool of forked workers (worker.ts), reused across documents. Each job is one file on disk:
-// the parent checks it is a regular file of a sane size, the worker reads and extracts it and sends
-// the record back. Per job the parent enforces, by polling /proc/<pid>/stat:
+// the parent checks it is a regular file of a sane size; the worker reads it — the only step that
+// parses the document's bytes — into its DocumentModel and sends that back; the parent interprets
+// the model into the record (interpret.ts). The parent loads the interpreting modules and builds
+// the division index while its first worker starts and reads (on another core), so no worker holds
+// an index of its own. A worker is told the format its first file's name suggests and loads that
+// reader ahead. Per job the parent enforces, by polling /proc/<pid>/stat:
 //   - memory: V8's heap cap (--max-old-space-size) and a resident-size watchdog (native memory of
 //     the parsers counts too);
 //   - CPU time and wall time;
-//   - output size (the record's JSON).
+//   - output size: the model's JSON the worker sends, and the record's JSON.
 // A worker that exceeds a limit is killed (SIGKILL) and the job fails with `resource_limit` naming
 // the limit; a worker that dies on its own fails the job with `extractor_crashed`. Either way the
 // worker is replaced for the next job and the run goes on.
@@ -22,6 +26,7 @@ import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
 import type { ReportRecord } from '../../record.js';
 import { resourceUse } from '../../sys/process.js';
 import type { ExtractInput } from '../index.js';
+import type { DocumentRead } from '../read.js';
 
 /** The hard limits per document (README: "Limits"). */
 export interface ExtractionLimits {
@@ -55,13 +60,13 @@ export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
   file: string;
 }
 
-/** Sent to a worker. */
-export interface WorkerRequest extends ExtractionJob {
+/** Sent to a worker: what reading the file needs (where it came from is for the parent). */
+export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType'> {
   id: number;
   outputBytes: number;
 }
 
-/** Sent back by a worker. */
+/** Sent back by a worker: a DocumentRead as JSON, or the typed error. */
 export type WorkerReply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; kind: string; message: string };
@@ -73,6 +78,12 @@ export interface PoolOptions {
   /** Worker processes (default: the CPUs, at most 4). */
   size?: number;
   limits?: Partial<ExtractionLimits>;
+  /**
+   * Stop a worker as soon as it finishes while no job is queued, instead of keeping it for more:
+   * for callers that queue every document at once (`ogi extract`), so that its exit overlaps the
+   * last record's interpretation rather than following it.
+   */
+  stopWhenIdle?: boolean;
 }
 
 interface Worker {
@@ -89,20 +100,26 @@ interface Pending {
   reject(err: Error): void;
 }
 
+type Interpreter = typeof import('../interpret.js');
+
 const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
 export class ExtractionPool {
   readonly size: number;
   readonly limits: ExtractionLimits;
+  private readonly stopWhenIdle: boolean;
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** The interpreting modules, loaded (and the division index built) once the first worker is forked. */
+  private interpreter: Promise<Interpreter> | null = null;
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 4));
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.stopWhenIdle = opts.stopWhenIdle ?? false;
   }
 
   /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
@@ -139,17 +156,23 @@ export class ExtractionPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn() : null);
+      const worker = this.idle.pop() ?? (this.all.size < this.size ? this.spawn(this.queue[0]!.job) : null);
       if (!worker) return;
       const pending = this.queue.shift()!;
       void worker.ready.then(() => this.run(worker, pending));
     }
   }
 
-  private spawn(): Worker {
+  /** A new worker, told the format `first` (the job it is started for) likely is, to load its reader ahead. */
+  private spawn(first: ExtractionJob): Worker {
     const execArgv = [`--max-old-space-size=${this.limits.heapMb}`];
     if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
-    const child = fork(WORKER, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    const format = likelyFormat(first.name ?? first.file);
+    const child = fork(WORKER, format ? [format] : [], {
+      execArgv,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
     const ready = new Promise<void>((resolve) => {
       const onReady = (m: unknown) => {
         if ((m as { ready?: boolean })?.ready) {
@@ -168,7 +191,20 @@ export class ExtractionPool {
     child.on('exit', () => this.forget(worker));
     child.on('error', () => this.forget(worker));
     this.all.add(worker);
+    this.warmUp();
     return worker;
+  }
+
+  /**
+   * Loads what interpreting needs while the worker starts: the modules, then the division index, a
+   * slice at a time so that the worker's messages are answered in between.
+   */
+  private warmUp(): Promise<Interpreter> {
+    this.interpreter ??= import('../interpret.js').then((m) => {
+      void m.warmUp();
+      return m;
+    });
+    return this.interpreter;
   }
 
   private retire(worker: Worker): void {
@@ -190,7 +226,7 @@ export class ExtractionPool {
     const started = Date.now();
     let settled = false;
 
-    const finish = (outcome: { record: ReportRecord } | { error: Error }, keep: boolean) => {
+    const finish = (outcome: { read: string } | { error: Error }, keep: boolean) => {
       if (settled) return;
       settled = true;
       clearInterval(watch);
@@ -198,11 +234,12 @@ export class ExtractionPool {
       child.off('exit', onExit);
       // parsers' caches and heaps grow: a worker left holding half its memory limit is replaced
       const rss = keep && child.pid ? (resourceUse(child.pid)?.rssBytes ?? 0) : 0;
-      if (keep && !this.closed && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
+      const wanted = !this.closed && !(this.stopWhenIdle && this.queue.length === 0);
+      if (keep && wanted && rss < RETIRE_RSS_SHARE * limits.rssMb * 2 ** 20) this.idle.push(worker);
       else this.retire(worker);
-      if ('record' in outcome) pending.resolve(outcome.record);
-      else pending.reject(outcome.error);
       this.pump();
+      if ('read' in outcome) this.interpret(outcome.read, pending);
+      else pending.reject(outcome.error);
     };
     const overLimit = (limit: LimitName, detail: string) => {
       child.kill('SIGKILL');
@@ -210,7 +247,7 @@ export class ExtractionPool {
     };
     const onMessage = (reply: WorkerReply) => {
       if (reply.id !== id) return;
-      if (reply.ok) finish({ record: JSON.parse(reply.json) as ReportRecord }, true);
+      if (reply.ok) finish({ read: reply.json }, true);
       else finish({ error: new ExtractError(reply.kind as never, reply.message, pending.job.file) }, true);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -246,7 +283,8 @@ export class ExtractionPool {
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
-    const request: WorkerRequest = { ...pending.job, id, outputBytes: limits.outputBytes };
+    const { file, name, contentType } = pending.job;
+    const request: WorkerRequest = { file, name, contentType, id, outputBytes: limits.outputBytes };
     child.send(request, (err) => {
       if (err)
         finish(
@@ -261,6 +299,40 @@ export class ExtractionPool {
         );
     });
   }
+
+  /** The record of a document the worker read: made here, checked against the output limit. */
+  private interpret(json: string, pending: Pending): void {
+    const { job } = pending;
+    this.warmUp().then(
+      ({ interpret }) => {
+        let record: ReportRecord;
+        try {
+          record = interpret(JSON.parse(json) as DocumentRead, job);
+        } catch (err) {
+          const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+          return pending.reject(new ExtractError(kind, err instanceof Error ? err.message : String(err), job.file));
+        }
+        const size = Buffer.byteLength(JSON.stringify(record));
+        if (size > this.limits.outputBytes)
+          return pending.reject(
+            new ExtractError(
+              'resource_limit',
+              `output_size limit: the record is ${size} bytes, over the ${this.limits.outputBytes} allowed`,
+              job.file,
+            ),
+          );
+        pending.resolve(record);
+      },
+      (err: Error) => pending.reject(err),
+    );
+  }
+}
+
+/** The format a file's name suggests (only a guess, for loading a reader ahead: the bytes decide). */
+function likelyFormat(name: string): string | null {
+  const ext = /\.([a-z]+)(?:[?#].*)?$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'pdf' || ext === 'docx' || ext === 'doc') return ext;
+  return ext && /^(s?html?|xhtml|mht|mhtml)$/.test(ext) ? 'html' : null;
 }
 
 function lastLine(stderr: string): string {
