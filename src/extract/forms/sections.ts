@@ -74,8 +74,22 @@ export function splitSections(rows: TextRow[]): Record<SectionName, TextRow[]> {
 }
 
 /** Label = the cells up to the last label-like cell; values = the cells after it. */
+/**
+ * A row's item, made once: rows are never changed once read, and every table reader looks at the
+ * same rows. Kept on the row under a symbol (not enumerable: no copy, JSON or comparison sees it; a
+ * WeakMap over every row would cost more in garbage collection than the items).
+ */
+const ITEM = Symbol('item');
+
 export function toItem(row: TextRow): Item {
-  const grid = new Map(row.cells.map((c, i) => [c, i]));
+  const known = (row as { [ITEM]?: Item })[ITEM];
+  if (known) return known;
+  const item = itemOf(row);
+  Object.defineProperty(row, ITEM, { value: item });
+  return item;
+}
+
+function itemOf(row: TextRow): Item {
   const cells = row.cells.filter((c) => c.merged !== 'col');
   let lastLabel = -1;
   const parsed = cells.map((c) => (c.merged === 'row' ? undefined : parseValue(c.text)));
@@ -88,7 +102,7 @@ export function toItem(row: TextRow): Item {
   const rest = cells.slice(lastLabel + 1);
   const values: ValueCell[] = rest.map((c, i) => {
     const p = parsed[lastLabel + 1 + i] ?? { kind: 'blank' as const, value: null, raw: '', signed: false, unit: null };
-    return { ...p, x0: c.x0, x1: c.x1, at: c.at, col: row.tabular ? grid.get(c) : undefined };
+    return { ...p, x0: c.x0, x1: c.x1, at: c.at, col: row.tabular ? row.cells.indexOf(c) : undefined };
   });
   const hasValue = values.some((v) => v.kind === 'number') || (row.tabular && values.length > 0 && lastLabel >= 0);
   return { label, values: hasValue ? values : null, labelCells, row };

@@ -261,40 +261,44 @@ export function isHidden(el: Element): boolean {
   return 'hidden' in el.attribs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attribs.style ?? '');
 }
 
-const PATHS = new WeakMap<Element, string>();
-const SIBLING_INDEX = new WeakMap<object, Map<Element, number>>();
-
 /**
- * The element's path from <body>, each step `name[n]` with n its 1-based index among the element
+ * Element paths from <body>, each step `name[n]` with n its 1-based index among the element
  * siblings of the same name: "body>div[2]>table[1]>tbody[1]>tr[5]>td[3]" (the parsed tree, as a
- * browser builds it: tbody included). Memoised, so a table's cells cost one step each.
+ * browser builds it: tbody included). One per document read, memoised in plain maps that go with
+ * it (weak maps over every element cost more in garbage collection than the paths themselves), so
+ * a table's cells cost one step each.
  */
-export function elementPath(el: Element): string {
-  const known = PATHS.get(el);
-  if (known !== undefined) return known;
-  const parent = el.parent;
-  let out: string;
-  if (el.name === 'body' || !parent || !isElement(parent as AnyNode) || (parent as Element).name === 'html')
-    out = el.name;
-  else out = `${elementPath(parent as Element)}>${el.name}[${siblingIndex(parent as Element, el)}]`;
-  PATHS.set(el, out);
-  return out;
-}
+export class ElementPaths {
+  private readonly paths = new Map<Element, string>();
+  private readonly siblings = new Map<Element, Map<Element, number>>();
 
-function siblingIndex(parent: Element, el: Element): number {
-  let indices = SIBLING_INDEX.get(parent);
-  if (!indices) {
-    indices = new Map();
-    const counts = new Map<string, number>();
-    for (const child of parent.children) {
-      if (!isElement(child)) continue;
-      const n = (counts.get(child.name) ?? 0) + 1;
-      counts.set(child.name, n);
-      indices.set(child, n);
-    }
-    SIBLING_INDEX.set(parent, indices);
+  of(el: Element): string {
+    const known = this.paths.get(el);
+    if (known !== undefined) return known;
+    const parent = el.parent;
+    let out: string;
+    if (el.name === 'body' || !parent || !isElement(parent as AnyNode) || (parent as Element).name === 'html')
+      out = el.name;
+    else out = `${this.of(parent as Element)}>${el.name}[${this.siblingIndex(parent as Element, el)}]`;
+    this.paths.set(el, out);
+    return out;
   }
-  return indices.get(el) ?? 1;
+
+  private siblingIndex(parent: Element, el: Element): number {
+    let indices = this.siblings.get(parent);
+    if (!indices) {
+      indices = new Map();
+      const counts = new Map<string, number>();
+      for (const child of parent.children) {
+        if (!isElement(child)) continue;
+        const n = (counts.get(child.name) ?? 0) + 1;
+        counts.set(child.name, n);
+        indices.set(child, n);
+      }
+      this.siblings.set(parent, indices);
+    }
+    return indices.get(el) ?? 1;
+  }
 }
 
 /** First descendant element (depth first, document order) that matches. */

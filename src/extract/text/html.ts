@@ -9,7 +9,7 @@ import { modelFromRows, type DocumentModel, type TextCell, type TextRow } from '
 import {
   BLOCK,
   SKIP,
-  elementPath,
+  ElementPaths,
   findFirst,
   isCell,
   isElement,
@@ -142,6 +142,8 @@ class Walker {
   /** Block elements being walked, innermost last: a line belongs to the parent of its paragraph. */
   private stack: Element[] = [];
   private inLink = 0;
+  /** Where each cell is in the document (the record's `cells`). */
+  private readonly paths = new ElementPaths();
 
   constructor(private readonly dropChrome: boolean) {}
 
@@ -175,7 +177,7 @@ class Walker {
           kind: 'line',
           text: '',
           parent: this.stack.at(-1)?.parent ?? undefined,
-          at: { path: elementPath(node) },
+          at: { path: this.paths.of(node) },
           empty: true,
         });
     } else {
@@ -216,7 +218,7 @@ class Walker {
         kind: 'line',
         text: this.line,
         parent: block?.parent ?? undefined,
-        ...(block ? { at: { path: elementPath(block) } } : {}),
+        ...(block ? { at: { path: this.paths.of(block) } } : {}),
       });
     }
     this.line = '';
@@ -296,7 +298,7 @@ class Walker {
       text: this.cellText(el),
       colspan: span(el, 'colspan', /grid-column\s*:\s*(?:\S+\s*\/\s*)?span\s+(\d+)/i.exec(style)?.[1]),
       rowspan: span(el, 'rowspan', /grid-row\s*:\s*(?:\S+\s*\/\s*)?span\s+(\d+)/i.exec(style)?.[1]),
-      at: { path: elementPath(el) },
+      at: { path: this.paths.of(el) },
     };
   }
 
