@@ -40,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`ogi: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  // `ogi extract FILE…`: the first worker process starts now, its start-up overlapping the command's.
+  const files = rest.filter((a) => !a.startsWith('-'));
+  if (name === 'extract' && files.length && !rest.some((a) => a === '--help' || a === '-h'))
+    (await import('./extract/isolated/pool.js')).startWorkerEarly(files[0]!);
   return (await command.load()).run(rest);
 }
 

@@ -88,6 +88,13 @@ describe('ogi extract', () => {
     ]);
   });
 
+  it('a usage error exits 2 at once although a worker was started ahead for the file', async () => {
+    // the worker forked before the command parsed its options must not hold the process open
+    const r = await ogi(['extract', '--bogus', path.join(DOCS, 'report-table.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ogi extract: Unknown option '--bogus'/);
+  });
+
   it('writes one JSON file per record with --out, and refuses --json with --out', async () => {
     const out = path.join(dir, 'out');
     const r = await ogi(['extract', '--out', out, path.join(dir, 'good.txt')]);

@@ -20,6 +20,7 @@
 // or an abort takes the whole process down) or no per-job resource readings.
 import { type ChildProcess, fork } from 'node:child_process';
 import { type Stats, statSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
@@ -104,6 +105,64 @@ type Interpreter = typeof import('../interpret.js');
 
 const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
+/** A worker process with `heapMb`, told the format `firstFile` likely is, to load its reader ahead. */
+function startWorker(heapMb: number, firstFile: string): Worker {
+  const execArgv = [`--max-old-space-size=${heapMb}`];
+  if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
+  const format = likelyFormat(firstFile);
+  const child = fork(WORKER, format ? [format] : [], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+  const ready = new Promise<void>((resolve) => {
+    const onReady = (m: unknown) => {
+      if ((m as { ready?: boolean })?.ready) {
+        child.off('message', onReady);
+        resolve();
+      }
+    };
+    child.on('message', onReady);
+    child.once('exit', () => resolve()); // died while starting: the job sees the exit
+  });
+  const worker: Worker = { child, ready, stderr: '' };
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    worker.stderr = (worker.stderr + chunk).slice(-4096);
+  });
+  return worker;
+}
+
+/** A worker started before any pool (startWorkerEarly), waiting for the first pool with its limits. */
+let early: { heapMb: number; worker: Worker } | null = null;
+
+/**
+ * Starts a worker with the default limits right away, so that its start-up (a whole Node process)
+ * overlaps the command's own: `ogi extract` calls it before loading the command. The first pool
+ * with those limits adopts it; until then it holds the process open for nothing (unref'd), so a
+ * command that ends early (a usage error) exits as usual.
+ */
+export function startWorkerEarly(firstFile: string): void {
+  if (early) return;
+  const worker = startWorker(DEFAULT_LIMITS.heapMb, firstFile);
+  worker.child.unref();
+  worker.child.channel?.unref();
+  (worker.child.stderr as Socket | null)?.unref();
+  early = { heapMb: DEFAULT_LIMITS.heapMb, worker };
+}
+
+function adoptEarlyWorker(heapMb: number): Worker | null {
+  const found = early;
+  if (!found || found.heapMb !== heapMb) return null;
+  early = null;
+  const { child } = found.worker;
+  if (child.exitCode !== null || child.signalCode !== null) return null;
+  child.ref();
+  child.channel?.ref();
+  (child.stderr as Socket | null)?.ref();
+  return found.worker;
+}
+
 export class ExtractionPool {
   readonly size: number;
   readonly limits: ExtractionLimits;
@@ -165,29 +224,8 @@ export class ExtractionPool {
 
   /** A new worker, told the format `first` (the job it is started for) likely is, to load its reader ahead. */
   private spawn(first: ExtractionJob): Worker {
-    const execArgv = [`--max-old-space-size=${this.limits.heapMb}`];
-    if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
-    const format = likelyFormat(first.name ?? first.file);
-    const child = fork(WORKER, format ? [format] : [], {
-      execArgv,
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
-    const ready = new Promise<void>((resolve) => {
-      const onReady = (m: unknown) => {
-        if ((m as { ready?: boolean })?.ready) {
-          child.off('message', onReady);
-          resolve();
-        }
-      };
-      child.on('message', onReady);
-      child.once('exit', () => resolve()); // died while starting: the job sees the exit
-    });
-    const worker: Worker = { child, ready, stderr: '' };
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      worker.stderr = (worker.stderr + chunk).slice(-4096);
-    });
+    const worker = adoptEarlyWorker(this.limits.heapMb) ?? startWorker(this.limits.heapMb, first.name ?? first.file);
+    const { child } = worker;
     child.on('exit', () => this.forget(worker));
     child.on('error', () => this.forget(worker));
     this.all.add(worker);
