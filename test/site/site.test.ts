@@ -38,11 +38,15 @@ async function settle(action: () => Promise<unknown>): Promise<void> {
 }
 
 async function openList(hash = ''): Promise<void> {
+  // A fresh load: from the list page itself, a URL that differs only in its hash would be a
+  // same-document navigation, and the previous render's data-ready would satisfy the wait below.
+  await page.goto('about:blank');
   await page.goto(siteUrl(`index.html${hash}`));
   await page.waitForSelector('body[data-ready]');
 }
 
 async function openReport(id: string): Promise<void> {
+  await page.goto('about:blank'); // as openList: a fresh load, never a hash change of the same page
   await page.goto(siteUrl(`report.html#${encodeURIComponent(id)}`));
   await page.waitForSelector(`body[data-ready="${id}"]`);
 }
