@@ -117,7 +117,9 @@ function explode(rows: TextRow[]): TextRow[] {
   // font: a CJK character is two columns): the figures of a column line up under one of the two.
   const byChars = layout(charWidth);
   const byDisplay = layout(displayWidth);
-  const laid = figureColumns(byDisplay) < figureColumns(byChars) ? byDisplay : byChars;
+  const display = figureColumns(byDisplay) < figureColumns(byChars);
+  const laid = display ? byDisplay : byChars;
+  const width = display ? displayWidth : charWidth;
   // A table is a run of laid-out lines (short label lines between them allowed: the wrapped end of a
   // label) holding at least one line of figures; its header lines belong to it.
   const figures = laid.map((cells) => Boolean(cells?.some((c) => isValue(c.text))));
@@ -127,7 +129,12 @@ function explode(rows: TextRow[]): TextRow[] {
   for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j < rows.length && inRun(j)) j++;
-    if (figures.slice(i, j).some(Boolean)) for (let k = i; k < j; k++) table[k] = laid[k] !== null;
+    if (figures.slice(i, j).some(Boolean))
+      for (let k = i; k < j; k++) {
+        // A one-part line of the table (a header word, a wrapped label's end) keeps its column too.
+        laid[k] ??= indentedCell(rows[k]!.cells[0]!, width);
+        table[k] = laid[k] !== null;
+      }
     i = Math.max(j, i + 1);
   }
   const out: TextRow[] = [];
@@ -139,6 +146,13 @@ function explode(rows: TextRow[]): TextRow[] {
     else out.push(row);
   });
   return out;
+}
+
+/** A line of text with no gap inside it, as one cell at its indentation (text formats only: they know the column). */
+function indentedCell(cell: TextCell, width: Width): TextCell[] | null {
+  if (cell.at?.col === undefined) return null;
+  const x0 = cell.at.col - 1;
+  return [{ ...cell, x0, x1: x0 + width(cell.text) }];
 }
 
 type Width = (text: string) => number;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { readForms } from '../../src/extract/forms/index.js';
 import { modelFromRows } from '../../src/extract/model.js';
-import { reflow } from '../../src/extract/reflow.js';
+import { reflow, reflowModel } from '../../src/extract/reflow.js';
+import { readTxtString } from '../../src/extract/text/txt.js';
 import type { TextRow } from '../../src/extract/model.js';
 import type { ApplicationsTable } from '../../src/record.js';
 import { P, T } from './helpers.js';
@@ -206,5 +207,22 @@ describe('labels in the spellings reports use', () => {
   it('figures a line above their label take the label below', () => {
     const t = app(T(0, '果', '31', '0', '0', '0', '0', '4', '35'), T(0, '(7)属于行政执法案卷'));
     expect(t.denied_enforcement_file).toEqual(row(['31', '0', '0', '0', '0', '4', '35']));
+  });
+});
+
+describe('table 二 laid out with spaces', () => {
+  it('a header word broken onto lines of its own keeps its column, so a row with blanks is placed', () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      `${' '.repeat(32)}现行有`,
+      `信息内容${' '.repeat(8)}本年制发件数${' '.repeat(4)}本年废止件数`,
+      `${' '.repeat(32)}效件数`,
+      `规章${' '.repeat(31)}6`,
+      `行政规范性文件${' '.repeat(6)}24${' '.repeat(18)}126`,
+    ].join('\n');
+    const r = readForms(reflowModel(readTxtString(text)), 2021);
+    expect(r.proactive!.regulations).toEqual({ issued: null, repealed: null, in_force: 6 });
+    expect(r.proactive!.normative_documents).toEqual({ issued: 24, repealed: null, in_force: 126 });
   });
 });
