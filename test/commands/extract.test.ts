@@ -1,30 +1,13 @@
 // `ogi extract` as a user runs it: several files in one call, the bad ones each get a typed
 // error line and a non-zero exit, the good ones are still extracted.
-import { execFile } from 'node:child_process';
 import { mkdtemp, truncate, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ogi, ROOT } from './helpers.js';
 import { SEEDS } from '../fixtures/samples.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 const DOCS = path.join(ROOT, 'test/fixtures/documents');
-
-async function ogi(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args],
-      { cwd: ROOT, maxBuffer: 1 << 26 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('ogi extract', () => {
   let dir: string;

@@ -1,31 +1,13 @@
 // `ogi inspect`: what the extractor saw and decided — rows, sections, each label match and how its
 // figures were placed, identities — as text, JSON and a debug page, on documents with a known story.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ogi } from './helpers.js';
 import { inspectDocument } from '../../src/extract/inspect.js';
 import { PEER } from '../fixtures/samples.js';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
-
-async function ogi(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args],
-      { cwd: ROOT, maxBuffer: 1 << 26 },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** A 2021-form report whose table 三 has a loosely labelled row and a row short of figures. */
 const REPORT = `<html><body><p>某某县某某局2021年政府信息公开工作年度报告</p>

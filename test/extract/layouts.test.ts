@@ -8,7 +8,7 @@ import { modelFromRows } from '../../src/extract/model.js';
 import { reflow, reflowModel } from '../../src/extract/reflow.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
 import type { TextRow } from '../../src/extract/model.js';
-import type { ApplicationsTable } from '../../src/record.js';
+import { APPLICANT_COLUMNS, type ApplicationsTable } from '../../src/record.js';
 import { P, T } from './helpers.js';
 
 const HEADER = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
@@ -28,16 +28,8 @@ const INTRO = [
 ];
 const HEADING = '三、收到和处理政府信息公开申请情况';
 
-const COLS = [
-  'natural_person',
-  'commercial_enterprise',
-  'research_institution',
-  'social_welfare_org',
-  'legal_service_org',
-  'other_org',
-  'total',
-] as const;
-const row = (cells: string[]) => Object.fromEntries(COLS.map((c, i) => [c, cells[i] === '' ? null : Number(cells[i])]));
+const row = (cells: string[]) =>
+  Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, cells[i] === '' ? null : Number(cells[i])]));
 const KEYS = [
   'new_received',
   'carried_over',

@@ -163,6 +163,27 @@ function* splits(s: string, k: number): Generator<string[]> {
 }
 
 /**
+ * Column positions from a table's header cells. Parts of one header broken over lines ("本年" over
+ * "制发件数", "结果维" / "持", one character a line) overlap in x, in any unit, and make one column.
+ */
+export class HeaderColumns {
+  private readonly ranges: { x0: number; x1: number }[] = [];
+
+  add(x0: number, x1: number): void {
+    const same = this.ranges.find((r) => x0 < r.x1 && r.x0 < x1);
+    if (same) {
+      same.x0 = Math.min(same.x0, x0);
+      same.x1 = Math.max(same.x1, x1);
+    } else this.ranges.push({ x0, x1 });
+  }
+
+  /** Each column's centre, left to right. */
+  centers(): number[] {
+    return this.ranges.map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
+  }
+}
+
+/**
  * Column centres from where the figures stand, when no row prints every column (text laid out with
  * spaces, where a blank cell leaves nothing): figures of one column overlap in x (right-, left- or
  * centre-aligned alike), figures of neighbouring columns do not. Null unless exactly `n` columns show.

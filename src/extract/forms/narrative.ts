@@ -76,7 +76,7 @@ const GROUP_WORDS: [RegExp, ReviewGroup | null][] = [
 
 const NUM = '(\\d+|[零〇一二两三四五六七八九十]+)';
 const FIGURE = new RegExp(`${NUM}(?:件|宗|个|条|次|例)`, 'g');
-const FIGURE_TEST = new RegExp(`${NUM}(?:件|宗|个|条|次|例)`);
+const FIGURE_TEST = new RegExp(FIGURE.source);
 const CLAUSE_BREAK = /[，,、；;：:（）()]|其中/;
 
 /** Zero stated with a negation: "未收到政府信息公开申请", "无行政复议", "未发生行政诉讼". */

@@ -3,7 +3,7 @@
 import { PROACTIVE_2019, PROACTIVE_2021, type CellSource, type ProactiveTable, type Warning } from '../../record.js';
 import { labelKey } from '../../text/normalise.js';
 import { toWanYuan } from './cells.js';
-import { placeValues } from './columns.js';
+import { HeaderColumns, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
 import { placedSources } from './provenance.js';
@@ -21,7 +21,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
   const found = new Map<ProactiveRow, (ValueCell | null)[]>();
   const cells: CellSource[] = [];
   let headerCenters: number[] = [];
-  let headerRanges: { x0: number; x1: number }[] = [];
+  let header = new HeaderColumns();
   let labelColumn: { x0: number; x1: number } | null = null;
   let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows
@@ -37,7 +37,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     if (/第二十条/.test(item.label)) {
       collecting = true;
       headerCenters = [];
-      headerRanges = [];
+      header = new HeaderColumns();
       labelColumn = null;
       return;
     }
@@ -50,14 +50,9 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
         continue;
       }
       if (labelColumn && c.x0 < labelColumn.x1 && labelColumn.x0 < c.x1) continue;
-      // Parts of one header cell broken over lines overlap in x ("本年" over "制发件数"), in any unit.
-      const same = headerRanges.find((r) => c.x0! < r.x1 && r.x0 < c.x1!);
-      if (same) {
-        same.x0 = Math.min(same.x0, c.x0);
-        same.x1 = Math.max(same.x1, c.x1);
-      } else headerRanges.push({ x0: c.x0, x1: c.x1 });
+      header.add(c.x0, c.x1);
     }
-    headerCenters = headerRanges.map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
+    headerCenters = header.centers();
   };
   const matchers = PROACTIVE_MATCHERS.filter((m) => m.key in layout);
 

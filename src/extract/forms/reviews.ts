@@ -9,7 +9,7 @@ import {
   type CellSource,
   type Warning,
 } from '../../record.js';
-import { centersFromFullRows, placeValues } from './columns.js';
+import { centersFromFullRows, HeaderColumns, placeValues } from './columns.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue } from './cells.js';
 import { placedSources } from './provenance.js';
@@ -77,21 +77,16 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
  * label contributes its centre, and cells of one column share it.
  */
 function headerCenters(rows: TextRow[]): number[] | null {
-  const ranges: { x0: number; x1: number }[] = [];
+  const header = new HeaderColumns();
   for (const row of rows) {
     if (row.cells.some((c) => parseValue(c.text)?.kind === 'number')) continue;
     for (const c of row.cells) {
       const t = labelKey(c.text);
       if (c.x0 === undefined || c.x1 === undefined || !t || GROUP_HEADER.test(t) || !HEADER_PART.test(t)) continue;
-      // Parts of one header broken over lines ("结果维" / "持", or one character a line) overlap in x.
-      const same = ranges.find((r) => c.x0! < r.x1 && r.x0 < c.x1!);
-      if (same) {
-        same.x0 = Math.min(same.x0, c.x0);
-        same.x1 = Math.max(same.x1, c.x1);
-      } else ranges.push({ x0: c.x0, x1: c.x1 });
+      header.add(c.x0, c.x1);
     }
   }
-  const xs = ranges.map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
+  const xs = header.centers();
   return xs.length === N ? xs : null;
 }
 
