@@ -100,6 +100,7 @@ function layoutCells(cell: TextCell, width: Width): TextCell[] | null {
 
 /** A label line this short between laid-out lines is part of their table (a wrapped label's end). */
 const SHORT = 12;
+const isShortLabelLine = (row: TextRow) => isLabelRow(row) && labelKey(row.cells[0]!.text).length <= SHORT;
 /** One-character cells stacked in one column on this many lines are a label written vertically. */
 const VERTICAL_MIN = 3;
 
@@ -123,8 +124,7 @@ function explode(rows: TextRow[]): TextRow[] {
   // A table is a run of laid-out lines (short label lines between them allowed: the wrapped end of a
   // label) holding at least one line of figures; its header lines belong to it.
   const figures = laid.map((cells) => Boolean(cells?.some((c) => isValue(c.text))));
-  const inRun = (i: number) =>
-    laid[i] !== null || (isLabelRow(rows[i]!) && labelKey(rows[i]!.cells[0]!.text).length <= SHORT);
+  const inRun = (i: number) => laid[i] !== null || isShortLabelLine(rows[i]!);
   const table = laid.map(() => false);
   for (let i = 0; i < rows.length; ) {
     let j = i;
@@ -204,7 +204,7 @@ function dropVerticalLabels(rows: TextRow[]): TextRow[] {
   let run = 0;
   rows.forEach((row, i) => {
     if (!row.tabular) {
-      if (!isLabelRow(row) || labelKey(row.cells[0]!.text).length > SHORT) run++;
+      if (!isShortLabelLine(row)) run++;
       return;
     }
     row.cells.forEach((c, k) => {
