@@ -10,7 +10,7 @@
 // Contracts every layer may use: src/record.ts (the record), src/failures.ts (failure kinds),
 // src/errors.ts (the typed errors that carry them); and the leaves src/text and src/sys.
 
-const CONTRACTS = ['^src/(record|failures|errors)\\.ts$', '^src/sys/'];
+const CONTRACTS = ['^src/(record|failures|errors)\\.ts$', '^src/sys/', '^src/forms/'];
 
 /** A rule: files under `from` may import, within src/ and crawlers/, only `allowed` (and themselves). */
 function layer(name, from, allowed) {

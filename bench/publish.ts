@@ -7,14 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publish } from '../src/publish/index.js';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROW_KEYS,
-  type ApplicationsTable,
-  type ReportRecord,
-  REVIEW_COLUMNS,
-  REVIEW_GROUPS,
-} from '../src/record.js';
+import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../src/forms/index.js';
+import type { ApplicationsTable, ReportRecord } from '../src/record.js';
 
 const PROVINCES = [
   '北京市',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type ApplicationRow } from '../src/record.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type ApplicationRow } from '../src/forms/index.js';
 import { buildCorpus } from './generate/corpus.js';
 import { convertToDoc, convertToPdf } from './generate/doc.js';
 import { renderDocx } from './generate/docx.js';

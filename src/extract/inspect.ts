@@ -2,11 +2,12 @@
 // (and what reflow made of them), the sections found, each row's label match (strict or loose,
 // which label reading won), how its figures were placed, the identities and the record. Built by
 // calling the extractor's own steps, so it shows exactly what extraction does — nothing re-implemented.
-import { PROACTIVE_2019, PROACTIVE_2021, type Check, type ReportRecord, type Warning } from '../record.js';
+import { TABLE_FORMS, proactiveLayout, tableForm } from '../forms/index.js';
+import type { Check, ReportRecord, Warning } from '../record.js';
 import { labelKey } from '../text/normalise.js';
-import { labelledRows } from './forms/assemble.js';
-import { APPLICATION_MATCHERS, PROACTIVE_MATCHERS, type RowMatcher } from './forms/labels.js';
-import { splitSections, toItem, type SectionName } from './forms/sections.js';
+import { labelledRows } from './tables/assemble.js';
+import { APPLICATION_MATCHERS, PROACTIVE_MATCHERS, type RowMatcher } from './tables/labels.js';
+import { splitSections, toItem, type SectionName } from './tables/sections.js';
 import { extractDocument, readDocument } from './index.js';
 import type { TextRow } from './model.js';
 import { reflow } from './reflow.js';
@@ -95,8 +96,8 @@ export async function inspectDocument(bytes: Buffer, name: string): Promise<Insp
   for (const [name, list] of Object.entries(sections) as [SectionName, TextRow[]][])
     for (const r of list) sectionOf.set(r, name);
 
-  // Table 二's rows are those of the form the record was read as (forms/proactive.ts does the same).
-  const layout: object = record.template === '2019' ? PROACTIVE_2019 : PROACTIVE_2021;
+  // Table 二's rows are those of the form the record was read as (tables/proactive.ts does the same).
+  const layout = proactiveLayout(tableForm(record.template) ?? TABLE_FORMS.at(-1)!);
   const proactiveMatchers = PROACTIVE_MATCHERS.filter((m) => m.key in layout);
   const decisions = [
     ...decisionsOf('proactive', sections.proactive, proactiveMatchers, index, record.warnings),

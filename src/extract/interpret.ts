@@ -7,7 +7,7 @@ import { confidenceOf, reportId } from '../record.js';
 import { ExtractError } from '../errors.js';
 import { computeChecks } from './checks.js';
 import { divisionIndexSoon } from './divisions.js';
-import { readForms } from './forms/index.js';
+import { readForms } from './tables/index.js';
 import { readMetadata } from './metadata.js';
 import type { DocumentRead } from './read.js';
 import { reflowModel } from './reflow.js';

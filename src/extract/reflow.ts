@@ -13,7 +13,7 @@
 //     ("（/六/）/其/他/处/理", in a PDF or laid-out text) are dropped from those rows;
 //  3. gather: a one-cell label row followed by one-cell value rows becomes one row, label + values.
 import { fold, labelKey } from '../text/normalise.js';
-import { parseValue } from './forms/cells.js';
+import { parseValue } from './tables/cells.js';
 import type { DocumentModel, TextCell, TextRow } from './model.js';
 
 /** A token that is a value (a number or a blank marker), not a label. */

@@ -3,6 +3,7 @@
 // and empty shells. These are rejected with a reason; a real report never is: rejection needs the
 // title to say what else the document is, or no trace of a report anywhere.
 import { ExtractError } from '../errors.js';
+import { APPLICATIONS, PROACTIVE, REVIEWS, unnumbered } from '../forms/index.js';
 import { flatten } from '../text/normalise.js';
 import {
   NOTICE,
@@ -18,12 +19,11 @@ import type { DocumentModel } from './model.js';
 /** Fewer CJK characters than this: a page shell (navigation, a script), not a document. */
 const MIN_CJK_CHARS = 40;
 
-/** Section headings and sentences every report form has. */
+/** Section headings and sentences every report form has (the tables' titles: the form specs'). */
 const REPORT_MARKERS = [
   /统计(?:期限|时限|期间|时间|区间)/,
-  /主动公开政府信息情况/,
-  /收到和处理政府信息公开申请情况/,
-  /政府信息公开(?:行政复议|的行政复议)/,
+  ...[PROACTIVE.title, APPLICATIONS.title].map((title) => new RegExp(unnumbered(title)[0])),
+  new RegExp(`政府信息公开(?:的)?${REVIEWS.rows[0]!.label[0]}`),
   /存在的主要问题及改进情况/,
   /其他需要报告的事项/,
   /依申请公开/,

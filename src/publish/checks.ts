@@ -1,12 +1,19 @@
 // checks.csv: every failed accounting identity. Per report, the extractor's own checks that
 // failed (record.checks, ok = false). Across years, for one agency (same name, scope and place)
-// with exactly one report in year N and one in N+1:
-//   cross_year.carried_over  carried_forward(N) = carried_over(N+1), per applicant column
-//   cross_year.in_force      in_force(N) + issued(N+1) − repealed(N+1) = in_force(N+1), for
-//                            regulations and normative_documents (2021 form)
-// A blank cell on either side means "not printed": nothing is compared. A year with two reports
+// with exactly one report in year N and one in N+1, the forms' cross-year identities (CROSS_YEAR in
+// src/forms/: carried_forward(N) = carried_over(N+1); in_force(N) + issued(N+1) − repealed(N+1) =
+// in_force(N+1)). A blank cell on either side means "not printed": nothing is compared. A year with two reports
 // of one agency (say a page and its attachment) is ambiguous and not compared.
-import { APPLICANT_COLUMNS, type Cell, type ReportRecord } from '../record.js';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATIONS,
+  CROSS_YEAR,
+  PROACTIVE_COLUMN_KEYS,
+  REVIEW_COLUMNS,
+  REVIEWS,
+  type TableName,
+} from '../forms/index.js';
+import type { ReportRecord } from '../record.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -36,7 +43,7 @@ export const CHECK_FIELDS: Field[] = [
     'rule',
     'string',
     '规则',
-    "applications.balance, applications.row_sum, applications.outcome_sum, reviews.total (one report's own identities); cross_year.carried_over, cross_year.in_force (across two years of one agency).",
+    `${[...APPLICATIONS.identities, ...REVIEWS.identities].map((i) => i.rule).join(', ')} (one report's own identities); ${CROSS_YEAR.map((c) => c.spec.rule).join(', ')} (across two years of one agency).`,
   ),
   field(
     'item',
@@ -90,7 +97,7 @@ export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
     if (!prev) continue;
     const next = only(i + 1);
     if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0)
-      rows.push(...carriedOver(prev, next), ...inForce(prev, next));
+      rows.push(...crossYear(prev, next));
   }
   return rows;
 }
@@ -105,46 +112,53 @@ const finding = (later: ReportRecord, earlier: ReportRecord, rule: string, item:
   related_report_id: earlier.report_id,
 });
 
-function carriedOver(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
+type Table = Record<string, Record<string, unknown> | undefined> | null | undefined;
+
+/** The cross-year identities of the form specs (CROSS_YEAR) between two consecutive reports. */
+function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
   const out: CheckRow[] = [];
-  for (const col of APPLICANT_COLUMNS) {
-    const forward: Cell = prev.applications?.carried_forward?.[col] ?? null;
-    const over: Cell = cur.applications?.carried_over?.[col] ?? null;
-    if (num(forward) && num(over) && forward !== over) {
-      out.push(
-        finding(
-          cur,
-          prev,
-          'cross_year.carried_over',
-          col,
-          `carried_forward ${prev.year} = ${forward} ≠ carried_over ${cur.year} = ${over}`,
-        ),
-      );
+  for (const { table, spec } of CROSS_YEAR) {
+    const before = prev[table] as Table;
+    const after = cur[table] as Table;
+    if (spec.kind === 'carry') {
+      for (const col of columnKeys(table)) {
+        const forward = before?.[spec.from]?.[col] ?? null;
+        const over = after?.[spec.to]?.[col] ?? null;
+        if (num(forward) && num(over) && forward !== over)
+          out.push(
+            finding(
+              cur,
+              prev,
+              spec.rule,
+              col,
+              `${spec.from} ${prev.year} = ${forward} ≠ ${spec.to} ${cur.year} = ${over}`,
+            ),
+          );
+      }
+      continue;
+    }
+    for (const row of spec.rows) {
+      const stock = before?.[row]?.[spec.stock];
+      const { [spec.inflow]: inflow, [spec.outflow]: outflow, [spec.stock]: now } = after?.[row] ?? {};
+      if (!num(stock) || !num(inflow) || !num(outflow) || !num(now)) continue;
+      const expected = stock + inflow - outflow;
+      if (expected !== now)
+        out.push(
+          finding(
+            cur,
+            prev,
+            spec.rule,
+            row,
+            `${spec.stock} ${prev.year} = ${stock} + ${spec.inflow} ${cur.year} = ${inflow} − ${spec.outflow} ${cur.year} = ${outflow} = ${expected} ≠ ${spec.stock} ${cur.year} = ${now}`,
+          ),
+        );
     }
   }
   return out;
 }
 
-function inForce(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
-  const out: CheckRow[] = [];
-  for (const row of ['regulations', 'normative_documents']) {
-    const before = prev.proactive?.[row]?.in_force;
-    const { issued, repealed, in_force: after } = cur.proactive?.[row] ?? {};
-    if (!num(before) || !num(issued) || !num(repealed) || !num(after)) continue;
-    if (before + issued - repealed !== after) {
-      out.push(
-        finding(
-          cur,
-          prev,
-          'cross_year.in_force',
-          row,
-          `in_force ${prev.year} = ${before} + issued ${cur.year} = ${issued} − repealed ${cur.year} = ${repealed} = ${before + issued - repealed} ≠ in_force ${cur.year} = ${after}`,
-        ),
-      );
-    }
-  }
-  return out;
-}
+const columnKeys = (table: TableName): string[] =>
+  table === 'applications' ? APPLICANT_COLUMNS : table === 'reviews' ? REVIEW_COLUMNS : PROACTIVE_COLUMN_KEYS;
 
 export function reportChecks(records: ReportRecord[]): CheckRow[] {
   const rows: CheckRow[] = [];

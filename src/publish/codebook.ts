@@ -2,19 +2,28 @@
 // Generated from the same field lists the writers use; holds no version or date, so it only
 // changes when the columns do.
 import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROWS,
-  PROACTIVE_2019,
-  PROACTIVE_2021,
-  PROACTIVE_COLUMN_LABELS,
-  PROACTIVE_ROW_LABELS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_LABELS,
-} from '../record.js';
+  APPLICATIONS,
+  CROSS_YEAR,
+  PROACTIVE,
+  REVIEWS,
+  TABLE_FORMS,
+  TEMPLATES,
+  proactiveLayout,
+  tableLabels,
+  unnumbered,
+  type ColumnSpec,
+  type ValueType,
+} from '../forms/index.js';
 import { FAILURE_KINDS, HTTP_KIND_DESCRIPTION } from '../failures.js';
 import { LICENSE } from './datapackage.js';
 import type { Field } from './fields.js';
 import { RESOURCES } from './resources.js';
+
+const TYPES: Record<ValueType, string> = {
+  count: 'count (whole number)',
+  signed_count: 'signed count (a change: may be negative)',
+  money: 'money in 万元 (10,000 yuan), decimal',
+};
 
 const esc = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (head: string[], rows: string[][]) =>
@@ -133,52 +142,75 @@ export function codebookText(): string {
         '',
       );
   }
+  const code = (k: string) => `\`${k}\``;
+  const rowsOf = (t: 'applications' | 'reviews') => {
+    const l = tableLabels(t);
+    return Object.entries(l.rows).map(([k, [zh, en]]) => [code(k), zh, en]);
+  };
+  const columnsOf = (columns: readonly ColumnSpec[]) =>
+    columns.flatMap((c) => [
+      [code(c.key), c.label[0], c.label[1], TYPES[c.type]],
+      ...(c.raw ? [[code(c.raw.key), c.raw.label[0], c.raw.label[1], 'text as printed']] : []),
+    ]);
+  const subtotals = APPLICATIONS.rows
+    .filter((r) => r.parts?.length)
+    .map(
+      (r) =>
+        `${code(r.key)} is the subtotal of ${r.parts!.map(code).join(', ')} on forms that print them (the sum of them when the report prints only the parts); forms without them print ${code(r.key)} alone.`,
+    );
   out.push(
+    '## Forms · 格式',
+    '',
+    'The `template` of a record: the form the report follows. Every key below comes from the form specs in `src/forms/`.',
+    '',
+    table(
+      ['template', '中文', 'English'],
+      TEMPLATES.map((t) => [code(t.id), t.name[0], t.name[1]]),
+    ),
+    '',
     '## Table keys · 表格行列',
     '',
-    '### applications (表三): rows · 行',
+    `### applications (${unnumbered(APPLICATIONS.title)[0]}): rows · 行`,
+    '',
+    table(['row', '中文', 'English'], rowsOf('applications')),
+    '',
+    ...subtotals,
+    '',
+    `### applications (${unnumbered(APPLICATIONS.title)[0]}): columns · 列`,
+    '',
+    table(['column', '中文', 'English', 'type'], columnsOf(APPLICATIONS.columns)),
+    '',
+    `### proactive (${unnumbered(PROACTIVE.title)[0]})`,
     '',
     table(
-      ['row', '中文'],
-      APPLICATION_ROWS.map(([k, zh]) => [`\`${k}\``, zh]),
-    ),
-    '',
-    "`other` is the 2019 form's single 其他处理 row; on the 2021 form it is the sum of `other_no_correction`, `other_unpaid_fee` and `other_misc`.",
-    '',
-    '### applications (表三): columns · 列',
-    '',
-    table(
-      ['column', '中文'],
-      Object.entries(APPLICANT_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
-    ),
-    '',
-    '### proactive (表二)',
-    '',
-    table(
-      ['row', '中文', '2019 form columns', '2021 form columns'],
-      Object.entries(PROACTIVE_ROW_LABELS).map(([k, zh]) => [
-        `\`${k}\``,
-        zh,
-        ((PROACTIVE_2019 as Record<string, readonly string[]>)[k] ?? []).map((c) => `\`${c}\``).join(', '),
-        ((PROACTIVE_2021 as Record<string, readonly string[]>)[k] ?? []).map((c) => `\`${c}\``).join(', '),
+      ['row', '中文', 'English', ...TABLE_FORMS.map((f) => `${f.name[1]} columns`)],
+      PROACTIVE.rows.map((r) => [
+        code(r.key),
+        r.label[0],
+        r.label[1],
+        ...TABLE_FORMS.map((f) => (proactiveLayout(f)[r.key] ?? []).map(code).join(', ')),
       ]),
     ),
     '',
-    table(
-      ['column', '中文'],
-      Object.entries(PROACTIVE_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
-    ),
+    table(['column', '中文', 'English', 'type'], columnsOf(PROACTIVE.columns)),
     '',
-    '### reviews (表四)',
+    `### reviews (${unnumbered(REVIEWS.title)[0]})`,
+    '',
+    table(['row (group)', '中文', 'English'], rowsOf('reviews')),
+    '',
+    table(['column', '中文', 'English', 'type'], columnsOf(REVIEWS.columns)),
+    '',
+    '## Accounting identities · 勾稽关系',
+    '',
+    "The `rule` of a record's `checks` and of checks.csv. Blank cells count as 0; an identity whose cells are all blank is not checked.",
     '',
     table(
-      ['row (group)', '中文'],
-      Object.entries(REVIEW_GROUP_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
-    ),
-    '',
-    table(
-      ['column', '中文'],
-      Object.entries(REVIEW_COLUMN_LABELS).map(([k, zh]) => [`\`${k}\``, zh]),
+      ['rule', '中文', 'English'],
+      [...APPLICATIONS.identities, ...REVIEWS.identities, ...CROSS_YEAR.map((c) => c.spec)].map((i) => [
+        code(i.rule),
+        i.label[0],
+        i.label[1],
+      ]),
     ),
     '',
     '## Failure kinds · 失败原因',

@@ -4,15 +4,13 @@
 // the known ones (the extractor's business, not the publisher's, to decide what they are).
 import {
   APPLICANT_COLUMNS,
-  confidenceOf,
   APPLICATION_ROW_KEYS,
-  PROACTIVE_COLUMN_LABELS,
-  PROACTIVE_ROW_LABELS,
+  PROACTIVE_COLUMN_KEYS as PROACTIVE_COLUMNS,
+  PROACTIVE_ROW_KEYS as PROACTIVE_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
-  type CellSource,
-  type ReportRecord,
-} from '../record.js';
+} from '../forms/index.js';
+import { confidenceOf, type CellSource, type ReportRecord } from '../record.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 type Obj = Record<string, unknown>;
@@ -29,9 +27,6 @@ function ordered(value: unknown, known: readonly string[], inner?: (v: unknown) 
   }
   return out;
 }
-
-const PROACTIVE_ROWS = Object.keys(PROACTIVE_ROW_LABELS);
-const PROACTIVE_COLUMNS = Object.keys(PROACTIVE_COLUMN_LABELS);
 
 const CELL_LOCATION_KEYS = ['page', 'bbox', 'path', 'line', 'col'] as const;
 

@@ -1,4 +1,5 @@
 // The files of a version that hold data, described once for datapackage.json and CODEBOOK.md.
+import { APPLICATIONS, PROACTIVE, REVIEWS, TABLE_FORMS, unnumbered } from '../forms/index.js';
 import { CELL_FIELDS } from './cells.js';
 import { CHECK_FIELDS } from './checks.js';
 import { REPORT_COLUMNS } from './csv.js';
@@ -64,8 +65,8 @@ export const RESOURCES: ResourceInfo[] = [
     path: 'applications.csv',
     format: 'csv',
     mediatype: 'text/csv',
-    title: 'Table 三, long format: applications received and processed',
-    zh: '收到和处理政府信息公开申请情况（长表）',
+    title: `${unnumbered(APPLICATIONS.title)[1]}, long format`,
+    zh: `${unnumbered(APPLICATIONS.title)[0]}（长表）`,
     description: 'One line per cell of table 三 of each report.',
     fields: APPLICATIONS_FIELDS,
     primaryKey: ['report_id', 'row', 'column'],
@@ -75,9 +76,9 @@ export const RESOURCES: ResourceInfo[] = [
     path: 'proactive.csv',
     format: 'csv',
     mediatype: 'text/csv',
-    title: 'Table 二, long format: proactive disclosure',
-    zh: '主动公开政府信息情况（长表）',
-    description: 'One line per cell of table 二 of each report; the columns differ between the 2019 and 2021 forms.',
+    title: `${unnumbered(PROACTIVE.title)[1]}, long format`,
+    zh: `${unnumbered(PROACTIVE.title)[0]}（长表）`,
+    description: `One line per cell of table 二 of each report; the columns differ between the forms (${TABLE_FORMS.map((f) => f.name[1]).join(', ')}).`,
     fields: PROACTIVE_FIELDS,
     primaryKey: ['report_id', 'row', 'column'],
   },
@@ -86,8 +87,8 @@ export const RESOURCES: ResourceInfo[] = [
     path: 'reviews.csv',
     format: 'csv',
     mediatype: 'text/csv',
-    title: 'Table 四, long format: reconsideration and litigation',
-    zh: '政府信息公开行政复议、行政诉讼情况（长表）',
+    title: `${unnumbered(REVIEWS.title)[1]}, long format`,
+    zh: `${unnumbered(REVIEWS.title)[0]}（长表）`,
     description: 'One line per cell of table 四 of each report.',
     fields: REVIEWS_FIELDS,
     primaryKey: ['report_id', 'row', 'column'],

@@ -3,19 +3,29 @@
 // not have is absent; a cell it leaves blank is an empty value. Lines are assembled from pieces
 // escaped once by csvCell (100,000 reports make ~17 million application lines).
 import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROWS,
-  PROACTIVE_COLUMN_LABELS,
-  PROACTIVE_ROW_LABELS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_LABELS,
-  type ReportRecord,
-} from '../record.js';
+  APPLICATIONS,
+  PROACTIVE,
+  REVIEWS,
+  TABLE_FORMS,
+  tableLabels,
+  unnumbered,
+  type Bi,
+  type TableName,
+} from '../forms/index.js';
+import type { ReportRecord } from '../record.js';
 import { csvCell, numberText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
-const APPLICATION_LABELS: Record<string, string> = Object.fromEntries(APPLICATION_ROWS);
+/** Chinese labels of a table's rows and columns (the form specs'). */
+function zh(table: TableName): { rows: Record<string, string>; columns: Record<string, string> } {
+  const l = tableLabels(table);
+  const only = (m: Record<string, Bi>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v[0]]));
+  return { rows: only(l.rows), columns: only(l.columns) };
+}
+const keys = (list: readonly { key: string }[]) => list.map((x) => x.key).join(', ');
+/** Money columns and the columns of their printed text. */
+const MONEY = PROACTIVE.columns.flatMap((c) => (c.type === 'money' && c.raw ? [[c.key, c.raw.key] as const] : []));
 
 const common = (what: string, rowEn: string, colEn: string, valueType: Field['type']): Field[] => [
   field('report_id', 'string', '报告编号', 'The report (reports.csv, reports.jsonl).'),
@@ -35,8 +45,8 @@ const labels: Field[] = [
 
 export const APPLICATIONS_FIELDS: Field[] = [
   ...common(
-    'table 三 (收到和处理政府信息公开申请情况)',
-    'new_received … carried_forward (see CODEBOOK.md)',
+    unnumbered(APPLICATIONS.title)[0],
+    `${APPLICATIONS.rows[0]!.key} … ${APPLICATIONS.rows.at(-1)!.key} (see CODEBOOK.md)`,
     'the applicant type, or total',
     'integer',
   ),
@@ -44,9 +54,9 @@ export const APPLICATIONS_FIELDS: Field[] = [
 ];
 export const PROACTIVE_FIELDS: Field[] = [
   ...common(
-    'table 二 (主动公开政府信息情况)',
-    'regulations, normative_documents, licensing, other_services, penalty, coercion, fees, procurement',
-    '2019 form new_made/new_published/total_published, prev_items/change/decisions, items/amount_wan_yuan; 2021 form issued/repealed/in_force, decisions, amount_wan_yuan',
+    unnumbered(PROACTIVE.title)[0],
+    keys(PROACTIVE.rows),
+    TABLE_FORMS.map((f) => `${f.name[1]}: ${keys(f.proactive.columns)}`).join('; '),
     'number',
   ),
   field(
@@ -58,12 +68,7 @@ export const PROACTIVE_FIELDS: Field[] = [
   ...labels,
 ];
 export const REVIEWS_FIELDS: Field[] = [
-  ...common(
-    'table 四 (行政复议、行政诉讼情况)',
-    'review, litigation_direct, litigation_after_review',
-    'upheld, corrected, other, pending, total',
-    'integer',
-  ),
+  ...common(unnumbered(REVIEWS.title)[0], keys(REVIEWS.rows), keys(REVIEWS.columns), 'integer'),
   ...labels,
 ];
 
@@ -162,23 +167,13 @@ export class TidyWriter {
   private readonly revs: TidyFile;
 
   constructor(dir: string) {
-    this.apps = new TidyFile(
-      dir,
-      'applications.csv',
-      APPLICATIONS_FIELDS,
-      false,
-      APPLICATION_LABELS,
-      APPLICANT_COLUMN_LABELS,
-    );
-    this.pro = new TidyFile(
-      dir,
-      'proactive.csv',
-      PROACTIVE_FIELDS,
-      true,
-      PROACTIVE_ROW_LABELS,
-      PROACTIVE_COLUMN_LABELS,
-    );
-    this.revs = new TidyFile(dir, 'reviews.csv', REVIEWS_FIELDS, false, REVIEW_GROUP_LABELS, REVIEW_COLUMN_LABELS);
+    const file = (name: string, fields: Field[], table: TableName, withRaw: boolean) => {
+      const l = zh(table);
+      return new TidyFile(dir, name, fields, withRaw, l.rows, l.columns);
+    };
+    this.apps = file('applications.csv', APPLICATIONS_FIELDS, 'applications', false);
+    this.pro = file('proactive.csv', PROACTIVE_FIELDS, 'proactive', true);
+    this.revs = file('reviews.csv', REVIEWS_FIELDS, 'reviews', false);
   }
 
   add(r: ReportRecord): void {
@@ -188,18 +183,20 @@ export class TidyWriter {
     this.proactive(id, r.proactive as Table);
   }
 
-  /** Money cells carry their printed text: `amount_raw` goes to value_raw, not a line of its own. */
+  /** Money cells carry their printed text: the raw column goes to value_raw, not a line of its own. */
   private proactive(id: Buffer, table: Table): void {
     if (!table) return;
     for (const row in table) {
       const cols = table[row];
       if (!cols) continue;
-      const rawText = typeof cols.amount_raw === 'string' ? cols.amount_raw : null;
-      const keys = Object.keys(cols).filter((k) => k !== 'amount_raw');
-      if (rawText !== null && !keys.includes('amount_wan_yuan')) keys.push('amount_wan_yuan');
-      for (const col of keys) {
-        this.pro.line(id, row, col, cols[col], col === 'amount_wan_yuan' ? rawText : null);
+      const keys = Object.keys(cols).filter((k) => !MONEY.some(([, raw]) => raw === k));
+      const rawOf = new Map<string, string>();
+      for (const [money, raw] of MONEY) {
+        if (typeof cols[raw] !== 'string') continue;
+        rawOf.set(money, cols[raw] as string);
+        if (!keys.includes(money)) keys.push(money);
       }
+      for (const col of keys) this.pro.line(id, row, col, cols[col], rawOf.get(col) ?? null);
     }
   }
 

@@ -1,8 +1,8 @@
 // The form readers on small hand-made tables: each guess the extractor makes shows up as the
 // warning the schema asks for, and numbers land in the right cells.
 import { describe, expect, it } from 'vitest';
-import { readForms } from '../../src/extract/forms/index.js';
-import { readProse } from '../../src/extract/forms/narrative.js';
+import { readForms } from '../../src/extract/tables/index.js';
+import { readProse } from '../../src/extract/tables/narrative.js';
 import { computeChecks } from '../../src/extract/checks.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
 import { modelFromRows, type TextRow } from '../../src/extract/model.js';

@@ -6,13 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { SAMPLES } from '../fixtures/samples.js';
-import {
-  APPLICATION_ROW_KEYS,
-  OTHER_SUB_ROWS,
-  emptyApplicantRow,
-  emptyReviews,
-  type ReportRecord,
-} from '../../src/record.js';
+import { APPLICATION_ROW_KEYS } from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS } from '../forms.js';
+import { emptyApplicantRow, emptyReviews, type ReportRecord } from '../../src/record.js';
 
 const samples = ['seeds', 'peer'].flatMap((dir) =>
   readdirSync(path.join(SAMPLES, dir))

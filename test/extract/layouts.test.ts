@@ -3,12 +3,13 @@
 // whose blanks vanished is never shifted left; a table that leaves columns out is read by its header.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
-import { readForms } from '../../src/extract/forms/index.js';
+import { readForms } from '../../src/extract/tables/index.js';
 import { modelFromRows } from '../../src/extract/model.js';
 import { reflow, reflowModel } from '../../src/extract/reflow.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
 import type { TextRow } from '../../src/extract/model.js';
-import { APPLICANT_COLUMNS, type ApplicationsTable } from '../../src/record.js';
+import { APPLICANT_COLUMNS } from '../../src/forms/index.js';
+import type { ApplicationsTable } from '../../src/record.js';
 import { P, T } from './helpers.js';
 
 const HEADER = ['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];

@@ -4,21 +4,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
-import { readApplications } from '../../src/extract/forms/applications.js';
-import { readForms } from '../../src/extract/forms/index.js';
-import { splitSections } from '../../src/extract/forms/sections.js';
-import { readStatisticsTable } from '../../src/extract/forms/statistics-table.js';
+import { readApplications } from '../../src/extract/tables/applications.js';
+import { readForms } from '../../src/extract/tables/index.js';
+import { splitSections } from '../../src/extract/tables/sections.js';
+import { readStatisticsTable } from '../../src/extract/tables/statistics-table.js';
 import { modelFromRows, type TextRow } from '../../src/extract/model.js';
 import { readHtml } from '../../src/extract/text/html.js';
 import { readTxtString } from '../../src/extract/text/txt.js';
-import {
-  APPLICATION_ROW_KEYS,
-  OTHER_SUB_ROWS,
-  emptyApplicantRow,
-  emptyReviews,
-  type ApplicationRow,
-  type ReviewsTable,
-} from '../../src/record.js';
+import { APPLICATION_ROW_KEYS, type ApplicationRow } from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS } from '../forms.js';
+import { emptyApplicantRow, emptyReviews, type ReviewsTable } from '../../src/record.js';
 import { SEEDS } from '../fixtures/samples.js';
 import { fixture } from './helpers.js';
 

@@ -1,5 +1,7 @@
 // Cell-by-cell comparison of an extracted record with a generated report's ground truth.
-import { OTHER_SUB_ROWS, type ApplicationRow, type ReportRecord } from '../../src/record.js';
+import type { ApplicationRow } from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS } from '../forms.js';
+import type { ReportRecord } from '../../src/record.js';
 import type { FormVariant, Truth } from './report.js';
 
 export interface Mismatch {

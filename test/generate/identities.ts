@@ -1,13 +1,8 @@
 // The accounting identities of record-schema.md, checked on a generated truth (blank = 0).
 // Every generated report must pass them all: the generator's numbers are consistent by construction.
-import {
-  APPLICANT_COLUMNS,
-  OTHER_SUB_ROWS,
-  OUTCOME_ROWS,
-  REVIEW_GROUPS,
-  type ApplicationRow,
-  type Cell,
-} from '../../src/record.js';
+import { APPLICANT_COLUMNS, REVIEW_GROUPS, type ApplicationRow } from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS, OUTCOME_ROWS } from '../forms.js';
+import type { Cell } from '../../src/record.js';
 import type { FormVariant, Truth } from './report.js';
 
 const n = (c: Cell | string | undefined): number => (typeof c === 'number' ? c : 0);

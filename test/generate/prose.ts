@@ -18,13 +18,8 @@
 // review outcomes go to the review group's columns: 复议维持1件 → reviews.review.upheld (结果纠正 →
 //   corrected, 其他结果 → other, 尚未审结 → pending).
 // Group figures without a cell (不予公开 N件, 不予处理 N件) are printed but not in the truth.
-import type {
-  ApplicantColumn,
-  ApplicationRow,
-  ApplicationsTable,
-  ReviewColumn,
-  ReviewsTable,
-} from '../../src/record.js';
+import type { ApplicantColumn, ApplicationRow, ReviewColumn } from '../../src/forms/index.js';
+import type { ApplicationsTable, ReviewsTable } from '../../src/record.js';
 
 type ReviewColumnKey = Exclude<ReviewColumn, 'total'>;
 import type { GeneratedReport, Truth } from './report.js';

@@ -2,21 +2,15 @@
 // The ground truth is the `ReportRecord` subset a perfect extractor returns for every rendering of it.
 import {
   APPLICANT_COLUMNS,
-  OTHER_SUB_ROWS,
-  OUTCOME_ROWS,
-  PROACTIVE_2019,
-  PROACTIVE_2021,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   type ApplicantColumn,
   type ApplicationRow,
-  type ApplicationsTable,
-  type Cell,
-  type ProactiveTable,
   type ReviewColumn,
   type ReviewGroup,
-  type ReviewsTable,
-} from '../../src/record.js';
+} from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS, OUTCOME_ROWS, PROACTIVE_2019, PROACTIVE_2021 } from '../forms.js';
+import type { ApplicationsTable, Cell, ProactiveTable, ReviewsTable } from '../../src/record.js';
 import { agencyName, paragraphs, titleText, type AgencyKind } from './names.js';
 import { rng, type Rng } from './random.js';
 

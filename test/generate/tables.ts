@@ -1,7 +1,7 @@
 // The three official tables of a generated report as grids with merged cells, laid out like the
 // forms in report-forms.md §3–5, with labels reworded per the report's LabelStyle (§7).
 // Every renderer draws from these grids: HTML/DOCX keep the merges, text layouts expand them.
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../src/record.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../src/forms/index.js';
 import type { GeneratedReport, LabelStyle } from './report.js';
 import { rng, type Rng } from './random.js';
 

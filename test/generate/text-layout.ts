@@ -14,7 +14,9 @@
 import type { GeneratedReport, Truth } from './report.js';
 import { rng, type Rng } from './random.js';
 import { buildTables, expand, type Grid, type GridCell } from './tables.js';
-import { OTHER_SUB_ROWS, APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type Cell } from '../../src/record.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../src/forms/index.js';
+import { OTHER_SUB_ROWS } from '../forms.js';
+import type { Cell } from '../../src/record.js';
 
 /** Display width: CJK, full-width forms and typographic punctuation take two columns, like a monospace dump. */
 export function displayWidth(s: string): number {

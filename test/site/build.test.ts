@@ -3,7 +3,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTCOME_ROWS, type Check, type ReportRecord } from '../../src/record.js';
+import { OUTCOME_ROWS } from '../forms.js';
+import type { Check, ReportRecord } from '../../src/record.js';
 import { cellsOfCheck } from '../../src/publish/site/cells.js';
 import { buildSite, siteFiles } from '../../src/publish/site/index.js';
 import { bucketOf, fnv1a } from '../../src/publish/site/shards.js';

@@ -482,7 +482,8 @@ describe('charts', () => {
     expect(await bars('applications')).toEqual(
       [2019, 2020, 2021, 2022, 2023].map((y) => `${y}|new_received=${received(y)}`),
     );
-    expect(await bars('outcomes')).toHaveLength(4 * 5);
+    // Six outcome categories: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理.
+    expect(await bars('outcomes')).toHaveLength(4 * 6);
     expect(
       await page.$$eval('rect.bar[data-chart="outcomes"]', (rs) => [
         ...new Set(rs.map((r) => r.getAttribute('data-key'))),

@@ -2,7 +2,7 @@
 // (one table per run of such lines), other lines one-cell prose rows. Used by the HTML reader
 // (for <p> lines and grids it has found), the DOCX reader through it, and the DOC reader.
 import { fold, ZERO_WIDTH } from '../../text/normalise.js';
-import { parseValue } from '../forms/cells.js';
+import { parseValue } from '../tables/cells.js';
 import type { CellLocation, TextCell, TextRow } from '../model.js';
 
 /** A cell separator in a line of text without tabs: a run of two or more spaces of any width. */

@@ -1,6 +1,7 @@
 // The charts of charts.html, computed at build time and drawn as inline SVG (no library, no CDN).
 // Every bar is a <rect class="bar" data-chart data-key data-series data-value> so tests can count them.
-import { REVIEW_GROUPS, type ReportRecord } from '../../record.js';
+import { REVIEW_GROUPS, REVIEWS, type ReviewColumn } from '../../forms/index.js';
+import type { ReportRecord } from '../../record.js';
 import { esc } from './html.js';
 import { LEVELS, OUTCOME_CATEGORIES, UI, provinceLabel, type Bi } from './labels.js';
 import { provinceOrder } from './shards.js';
@@ -148,11 +149,12 @@ export interface ChartData {
   coverage: { keys: string[]; levels: string[]; values: number[][] };
 }
 
-const PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
+/** Table 四's outcome columns: the parts its identity sums. */
+const PARTS = REVIEWS.identities[0]!.right.keys as ReviewColumn[];
 
 /** Which outcome category a table 三 row belongs to, or -1. */
 function category(row: string): number {
-  return OUTCOME_CATEGORIES.findIndex((c) => c.prefix.some((x) => row.startsWith(x)));
+  return OUTCOME_CATEGORIES.findIndex((c) => c.rows.includes(row));
 }
 
 /** One pass over the records: per-year, per-province and per-level sums. */
@@ -213,12 +215,10 @@ export function chartData(records: ReportRecord[]): ChartData {
   };
 }
 
-const REVIEW_SERIES: { key: string; label: Bi }[] = [
-  { key: 'upheld', label: ['维持', 'Upheld'] },
-  { key: 'corrected', label: ['纠正', 'Corrected'] },
-  { key: 'other', label: ['其他结果', 'Other'] },
-  { key: 'pending', label: ['尚未审结', 'Pending'] },
-];
+const REVIEW_SERIES: { key: string; label: Bi }[] = PARTS.map((key) => ({
+  key,
+  label: REVIEWS.columns.find((c) => c.key === key)!.label,
+}));
 
 /** The four charts as HTML figures. */
 export function renderCharts(records: ReportRecord[]): string {

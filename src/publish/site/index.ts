@@ -5,13 +5,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROW_KEYS,
-  REVIEW_COLUMNS,
-  REVIEW_GROUPS,
-  type ReportRecord,
-} from '../../record.js';
+import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
+import type { ReportRecord } from '../../record.js';
 import { renderCharts } from './charts.js';
 import { jsonForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';

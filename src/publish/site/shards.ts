@@ -4,11 +4,14 @@
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
+  APPLICATIONS,
+  TABLE_FORMS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
-  type CellSource,
-  type ReportRecord,
-} from '../../record.js';
+  REVIEWS,
+  TEMPLATES,
+} from '../../forms/index.js';
+import type { CellSource, ReportRecord } from '../../record.js';
 import { cellsOfCheck, failedChecks } from './cells.js';
 import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
 
@@ -105,12 +108,9 @@ export interface Shards {
 }
 
 /** Check rules by index, for the compact check arrays of the buckets (assets/report.js decodes them). */
-export const CHECK_RULE_KEYS = [
-  'applications.balance',
-  'applications.row_sum',
-  'applications.outcome_sum',
-  'reviews.total',
-];
+const TABLE_IDS: string[] = TABLE_FORMS.map((f) => f.id);
+
+export const CHECK_RULE_KEYS = [...APPLICATIONS.identities, ...REVIEWS.identities].map((i) => i.rule);
 
 /**
  * A report as stored in its bucket: table 三 and 四 as arrays in form order, checks as
@@ -264,9 +264,13 @@ export function buildShards(records: ReportRecord[], version: string, options: S
       levels: ['central', 'province', 'city', 'county', 'township', 'department'].filter((l) =>
         records.some((r) => r.admin_level === l),
       ),
-      templates: ['2021', '2019', 'pre2019', 'narrative', 'unknown'].filter((t) =>
-        records.some((r) => r.template === t),
-      ),
+      // Newest form first.
+      templates: [
+        ...TEMPLATES.filter((t) => TABLE_IDS.includes(t.id)).reverse(),
+        ...TEMPLATES.filter((t) => !TABLE_IDS.includes(t.id)),
+      ]
+        .map((t) => t.id)
+        .filter((t) => records.some((r) => r.template === t)),
       first: rows.slice(0, pageSize),
     },
     lists,

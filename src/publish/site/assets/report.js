@@ -191,20 +191,36 @@
     ]);
   }
 
-  function variant(record) {
-    if (record.template === '2019' || record.template === '2021') return record.template;
-    var apps = record.applications || {};
-    if (apps.other_no_correction || apps.other_unpaid_fee || apps.other_misc) return '2021';
-    var pro = record.proactive || {};
-    for (var k in pro) if (pro[k] && ('issued' in pro[k] || 'in_force' in pro[k])) return '2021';
-    return '2019';
+  /** The form (LAYOUT.forms) one of whose own keys — in no other form's `list` — the record holds, else null. */
+  function formHolding(present, list) {
+    for (var i = LAYOUT.forms.length - 1; i >= 0; i--) {
+      var f = LAYOUT.forms[i];
+      var own = f[list].filter(function (k) {
+        return !LAYOUT.forms.some(function (g) { return g !== f && g[list].indexOf(k) >= 0; });
+      });
+      if (own.some(function (k) { return present[k]; })) return f.id;
+    }
+    return null;
   }
 
-  /** Table 三's grid: the （六） rows as printed — some 2021-form reports print （六）其他处理 as one row. */
-  function applicationsVariant(record, v) {
+  /** The form whose tables the record is drawn in: its template's, else the form whose own rows or columns it holds. */
+  function variant(record) {
+    if (LAYOUT.forms.some(function (f) { return f.id === record.template; })) return record.template;
+    var present = {};
     var apps = record.applications || {};
-    if (apps.other_no_correction || apps.other_unpaid_fee || apps.other_misc) return '2021';
-    return apps.other ? '2019' : v;
+    Object.keys(apps).forEach(function (k) { if (apps[k]) present[k] = true; });
+    var pro = record.proactive || {};
+    Object.keys(pro).forEach(function (r) { Object.keys(pro[r] || {}).forEach(function (c) { present[c] = true; }); });
+    return formHolding(present, 'keys') || LAYOUT.forms[0].id;
+  }
+
+  /** Table 三's grid: the rows as printed — some reports of a form print a subtotal row where the form has its parts. */
+  function applicationsVariant(record, v) {
+    var present = {};
+    var apps = record.applications || {};
+    Object.keys(apps).forEach(function (k) { if (apps[k]) present[k] = true; });
+    var parts = formHolding(present, 'shown');
+    return parts || v;
   }
 
   function section(id, title, content) {

@@ -1,6 +1,7 @@
 // Splits a document's rows into the report's table sections (二 proactive, 三 applications,
 // 四 reviews) by their headings and tell-tale rows, and turns each row into a label + values item.
 import type { CellLocation, TextCell, TextRow } from '../model.js';
+import { SECTIONS } from '../../forms/index.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue, type ParsedValue } from './cells.js';
 import { rowLabel } from './labels.js';
@@ -27,37 +28,31 @@ export interface Item {
 }
 
 const HEADING = /^[#\s]*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七]部分)/;
+const NAMES: SectionName[] = ['proactive', 'applications', 'reviews'];
 
 function rowText(row: TextRow): string {
   return labelKey(row.cells.map((c) => c.text).join(''));
 }
 
-/** The section a row opens, 'end' for the closing sections (五、…), or null. */
+/** The section a row opens, 'end' for the closing sections (五、…), or null (the forms' SECTIONS say how each opens). */
 export function sectionAnchor(row: TextRow, current: SectionName | null): SectionName | 'end' | null {
   const t = rowText(row).replace(/^#+/, '');
   if (!t) return null;
-  const heading = HEADING.test(t) && t.length <= 40;
-  const cellTexts = row.cells.map((c) => labelKey(c.text));
-  if (heading) {
-    if (/^二、/.test(t) && /主动公开/.test(t)) return 'proactive';
-    if (/^三、/.test(t) && /申请/.test(t) && !/本年度办理结果/.test(t)) return 'applications';
-    if (/^四、/.test(t) && /复议|诉讼/.test(t)) return 'reviews';
-    if (/^[五六七]、/.test(t)) return 'end';
+  if (HEADING.test(t) && t.length <= 40) {
+    for (const name of NAMES) {
+      const { heading, headingNot = [] } = SECTIONS[name];
+      if (heading.every((re) => re.test(t)) && !headingNot.some((re) => re.test(t))) return name;
+    }
+    if (SECTIONS.end.test(t)) return 'end';
   }
-  if (/^第二十条第/.test(t) && current !== 'proactive') return 'proactive';
-  if (
-    current !== 'applications' &&
-    (/勾稽关系/.test(t) || cellTexts.includes('申请人情况') || /^一、本年(度)?新收/.test(t))
-  )
-    return 'applications';
-  if (
-    current !== 'reviews' &&
-    cellTexts.includes('行政复议') &&
-    cellTexts.some((c) => c === '行政诉讼' || /^行政诉讼/.test(c))
-  )
-    return 'reviews';
-  if (current !== 'reviews' && t.length <= 30 && /^政府信息公开行政复议[、,]?行政诉讼情况$/.test(t)) return 'reviews';
-  if (current !== 'proactive' && t.length <= 20 && /^主动公开政府信息情况$/.test(t)) return 'proactive';
+  const cellTexts = row.cells.map((c) => labelKey(c.text));
+  for (const name of NAMES) {
+    if (name === current) continue;
+    const { opens = [], headerCells = [], title } = SECTIONS[name];
+    if (opens.some((re) => re.test(t))) return name;
+    if (headerCells.some((set) => set.every((re) => cellTexts.some((c) => re.test(c))))) return name;
+    if (title && t.length <= 40 && title.test(t)) return name;
+  }
   return null;
 }
 

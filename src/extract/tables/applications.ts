@@ -1,18 +1,13 @@
 // Table 三 (收到和处理政府信息公开申请情况) read by its row labels.
 import {
-  APPLICANT_COLUMN_LABELS,
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
-  OTHER_SUB_ROWS,
-  emptyApplicantRow,
+  APPLICATIONS,
+  evaluateIdentities,
   type ApplicantColumn,
   type ApplicationRow,
-  type ApplicationsTable,
-  type Cell,
-  type CellSource,
-  type Warning,
-} from '../../record.js';
-import { computeChecks } from '../checks.js';
+} from '../../forms/index.js';
+import { emptyApplicantRow, type ApplicationsTable, type Cell, type CellSource, type Warning } from '../../record.js';
 import { centersFromFigures, centersFromFullRows, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
 import { APPLICATION_MATCHERS, GROUP_LABELS, SUBTOTAL, stripGroupLabels } from './labels.js';
@@ -31,12 +26,14 @@ export interface TableRead<T> {
 }
 
 const N = APPLICANT_COLUMNS.length;
-const BASE_ROWS = APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k));
+/** Rows that are the subtotal of other rows (（六）其他处理), with their parts. */
+const SUBTOTALS = APPLICATIONS.rows.flatMap((r) =>
+  r.parts?.length ? [{ key: r.key, parts: r.parts as ApplicationRow[] }] : [],
+);
+const PARTS = new Set(SUBTOTALS.flatMap((r) => r.parts));
 
 /** Header cell text → the applicant column it names (a header may print only some of them). */
-const COLUMN_BY_LABEL = new Map<string, ApplicantColumn>(
-  Object.entries(APPLICANT_COLUMN_LABELS).map(([k, v]) => [v, k as ApplicantColumn]),
-);
+const COLUMN_BY_LABEL = new Map<string, ApplicantColumn>(APPLICATIONS.columns.map((c) => [c.label[0], c.key]));
 
 /**
  * Grid column → applicant column, from the header rows of a table that prints its cells on a grid:
@@ -174,7 +171,7 @@ function chooseByIdentities(
     if (holding.length > 1) return;
     if (i === rows.length) {
       const { table } = tableOf(trial);
-      if (computeChecks(table, null).every((c) => c.ok)) holding.push([...picked]);
+      if (evaluateIdentities(APPLICATIONS, table).every((c) => c.ok)) holding.push([...picked]);
       return;
     }
     for (const placement of rows[i]![1].candidates) {
@@ -186,29 +183,32 @@ function chooseByIdentities(
   return holding.length === 1 ? new Map(rows.map(([key], i) => [key, holding[0]![i]!])) : new Map();
 }
 
-/** The table from the rows read: missing rows blank, （六） the sum of its three rows when not printed. */
+/**
+ * The table from the rows read: missing rows blank; a subtotal row (（六）其他处理) the sum of its
+ * parts when the parts are printed and it is not. Parts no row of theirs printed are left out.
+ */
 function tableOf(found: Map<ApplicationRow, (ValueCell | null)[]>): { table: ApplicationsTable; notes: Warning[] } {
   const table: ApplicationsTable = {};
   const notes: Warning[] = [];
-  const subRows = OTHER_SUB_ROWS.filter((k) => found.has(k));
-  const keys = subRows.length ? APPLICATION_ROW_KEYS : BASE_ROWS;
+  const printedParts = SUBTOTALS.filter((s) => s.parts.some((k) => found.has(k)));
+  const keys = APPLICATION_ROW_KEYS.filter((k) => !PARTS.has(k) || printedParts.some((s) => s.parts.includes(k)));
   for (const key of keys) {
     const cells = found.get(key);
-    if (!cells && !(key === 'other' && subRows.length))
+    if (!cells && !printedParts.some((s) => s.key === key))
       notes.push({ code: 'missing_row', where: `applications.${key}`, detail: 'row not printed; cells left blank' });
     table[key] = toRow(cells);
   }
-  if (subRows.length) {
-    const summed = sumRows(OTHER_SUB_ROWS.map((k) => table[k]!));
-    if (found.has('other')) {
-      const printed = table.other!;
+  for (const { key, parts } of printedParts) {
+    const summed = sumRows(parts.map((k) => table[k]!));
+    if (found.has(key)) {
+      const printed = table[key]!;
       if (APPLICANT_COLUMNS.some((c) => printed[c] !== summed[c]))
         notes.push({
           code: 'subtotal_row',
-          where: 'applications.other',
-          detail: '（六）其他处理 subtotal printed differs from the sum of its three rows; kept as printed',
+          where: `applications.${key}`,
+          detail: `${APPLICATIONS.rows.find((r) => r.key === key)!.label[0]} subtotal printed differs from the sum of its ${parts.length} rows; kept as printed`,
         });
-    } else table.other = summed;
+    } else table[key] = summed;
   }
   return { table, notes };
 }
@@ -228,9 +228,12 @@ function sumRows(rows: Record<ApplicantColumn, Cell>[]): Record<ApplicantColumn,
   return out;
 }
 
-/** Used to split digits run together: the row's total equals its six applicant cells. */
+/** Used to split digits run together: the row's identities (its total is the sum of its applicant cells) hold. */
 function rowSumHolds(cells: (ValueCell | null)[]): boolean {
   if (cells.length !== N) return false;
-  const parts = cells.slice(0, N - 1).map((c) => c?.value ?? 0);
-  return parts.reduce((a, b) => a + b, 0) === (cells[N - 1]?.value ?? 0);
+  const row = Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, cells[i]?.value ?? 0]));
+  const ofRow = APPLICATIONS.identities.filter((i) => i.each === 'row');
+  return evaluateIdentities({ ...APPLICATIONS, identities: ofRow }, { [APPLICATION_ROW_KEYS[0]!]: row }).every(
+    (c) => c.ok,
+  );
 }

@@ -8,6 +8,7 @@
 import { matchAll, stripGroupLabels, type Match, type RowMatcher } from './labels.js';
 import { isLabelFragment, toItem, type Item, type ValueCell } from './sections.js';
 import type { TextRow } from '../model.js';
+import { PROACTIVE } from '../../forms/index.js';
 
 export interface LabelledRow<K extends string> {
   match: Match<K> | null;
@@ -22,7 +23,7 @@ const MAX_HEAD_FRAGMENTS = 4;
 
 const NUMBERED = /^(\d+[.、]|\((一|二|三|四|五|六|七|八|九|十)\)|[一二三四五六七八九十]+、)/;
 /** The 第二十条第(N)项 banner that opens a block of table 二. */
-const BANNER = /^第[一二三四五六七八九十百\d]+条/;
+const BANNER = new RegExp(`^(?:${PROACTIVE.banner.source})`);
 /** A fragment that opens the next item: a numbered label, or a banner. */
 const OPENS_ITEM = new RegExp(`${NUMBERED.source}|${BANNER.source}`);
 

@@ -1,20 +1,27 @@
 // Tables 二, 三, 四 and the template, from a document's rows: the form readers' entry point.
 import {
-  APPLICATION_ROW_KEYS,
-  OTHER_SUB_ROWS,
+  APPLICATIONS,
+  FIRST_TABLE_YEAR,
+  NARRATIVE,
+  STATISTICS_2014,
+  TABLE_FORMS,
+  formOfYear,
+  type FormSpec,
+  type Template,
+} from '../../forms/index.js';
+import {
   emptyApplicantRow,
   emptyReviews,
   type ApplicationsTable,
   type CellSource,
   type ProactiveTable,
   type ReviewsTable,
-  type Template,
   type Warning,
 } from '../../record.js';
 import type { DocumentModel } from '../model.js';
 import { readApplications } from './applications.js';
 import { readProse } from './narrative.js';
-import { PROACTIVE_2019_LABELS, PROACTIVE_2021_LABELS, readProactive } from './proactive.js';
+import { readProactive } from './proactive.js';
 import { readReviews } from './reviews.js';
 import { readStatisticsTable } from './statistics-table.js';
 import { labelKey } from '../../text/normalise.js';
@@ -33,18 +40,22 @@ export interface FormRead {
   cells: CellSource[];
 }
 
-/** Which form's labels the document prints (2021 beats 2019 on its own labels); null on a tie (readForms then decides). */
-export function formOf(model: DocumentModel): '2019' | '2021' | null {
-  let s2019 = 0;
-  let s2021 = 0;
+/** Which form's own labels (its spec's signatures) the document prints most rows of; null on a tie (readForms then decides). */
+export function formOf(model: DocumentModel): FormSpec | null {
+  const counts = TABLE_FORMS.map(() => 0);
   for (const row of model.rows) {
     const t = labelKey(row.cells.map((c) => c.text).join(''));
-    if (PROACTIVE_2021_LABELS.test(t) || /逾期不补正|逾期未按收费通知/.test(t)) s2021++;
-    if (PROACTIVE_2019_LABELS.test(t)) s2019++;
+    TABLE_FORMS.forEach((f, i) => f.signatures.test(t) && counts[i]!++);
   }
-  if (s2021 > s2019) return '2021';
-  if (s2019 > s2021) return '2019';
-  return null;
+  const best = Math.max(...counts);
+  const leaders = TABLE_FORMS.filter((_, i) => counts[i] === best);
+  return best > 0 && leaders.length === 1 ? leaders[0]! : null;
+}
+
+/** The form of a table 三 read without signatures: the only form with every row found, else the form of the year. */
+function formOfRows(keys: string[], year: number | null): FormSpec {
+  const fits = TABLE_FORMS.filter((f) => keys.every((k) => f.applications.rows.some((r) => r.key === k)));
+  return fits.length === 1 ? fits[0]! : formOfYear(year);
 }
 
 export function readForms(model: DocumentModel, year: number | null): FormRead {
@@ -55,8 +66,7 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   const applications = readApplications(sections.applications);
   const reviews = readReviews(sections.reviews);
   let form = formOf(rest);
-  if (!form && applications.table)
-    form = applications.keys.some((k) => OTHER_SUB_ROWS.includes(k as never)) || (year ?? 0) >= 2021 ? '2021' : '2019';
+  if (!form && applications.table) form = formOfRows(applications.keys, year);
   const proactive = form ? readProactive(sections.proactive, form) : { table: null, warnings: [], keys: [] };
   const warnings = [...proactive.warnings, ...applications.warnings, ...reviews.warnings];
   const sources: CellSource[] = [
@@ -100,12 +110,17 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
     const rowOf = (where: string) => where.split('.')[1];
     if (!appTable && (proseApps.length || Object.keys(table?.applications ?? {}).length)) {
       const stated = Object.fromEntries(proseApps);
+      // Headline rows of the forms: every row but the parts of a subtotal (（六）其他处理's three).
+      const parts = new Set(APPLICATIONS.rows.flatMap((r) => r.parts ?? []));
       appTable = Object.fromEntries(
-        APPLICATION_ROW_KEYS.filter((k) => !OTHER_SUB_ROWS.includes(k)).map((k) => {
-          const row = { ...emptyApplicantRow(), ...stated[k] };
-          if (table?.applications && k in table.applications) row.total = table.applications[k] ?? null;
-          return [k, row];
-        }),
+        APPLICATIONS.rows
+          .map((r) => r.key)
+          .filter((k) => !parts.has(k))
+          .map((k) => {
+            const row = { ...emptyApplicantRow(), ...stated[k] };
+            if (table?.applications && k in table.applications) row.total = table.applications[k] ?? null;
+            return [k, row];
+          }),
       );
       headlineOnly.applications = true;
       for (const [k, v] of proseApps) fromProse('applications', k, v);
@@ -128,10 +143,10 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   }
 
   let template: Template;
-  if (table) template = 'pre2019';
-  else if (year !== null && year < 2019 && !applications.table) template = 'pre2019';
-  else if (hasTables) template = form ?? ((year ?? 0) >= 2021 ? '2021' : '2019');
-  else template = headlineOnly.applications || headlineOnly.reviews ? 'narrative' : 'unknown';
+  if (table) template = STATISTICS_2014.id;
+  else if (year !== null && year < FIRST_TABLE_YEAR && !applications.table) template = STATISTICS_2014.id;
+  else if (hasTables) template = (form ?? formOfYear(year)).id as Template;
+  else template = headlineOnly.applications || headlineOnly.reviews ? NARRATIVE.id : 'unknown';
   const tables = { proactive: proactive.table, applications: appTable, reviews: revTable };
   return { template, ...tables, headlineOnly, warnings, cells: finishSources(sources, tables) };
 }

@@ -1,40 +1,41 @@
 // Table 二 (主动公开政府信息情况): blocks under 第二十条 banners, rows read by label; the columns
 // depend on the form (2019: counts of items and procurement; 2021: documents in force and fee amounts).
-import { PROACTIVE_2019, PROACTIVE_2021, type CellSource, type ProactiveTable, type Warning } from '../../record.js';
+import { proactiveLayout, type FormSpec } from '../../forms/index.js';
+import type { CellSource, ProactiveTable, Warning } from '../../record.js';
 import { labelKey } from '../../text/normalise.js';
 import { toWanYuan } from './cells.js';
 import { HeaderColumns, placeValues } from './columns.js';
 import { labelledRows } from './assemble.js';
-import { PROACTIVE_MATCHERS, SUBTOTAL, type ProactiveRow } from './labels.js';
+import { PROACTIVE_MATCHERS, SUBTOTAL } from './labels.js';
 import { placedSources } from './provenance.js';
 import type { Item, ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
 
-export const PROACTIVE_2021_LABELS = /本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量/;
-export const PROACTIVE_2019_LABELS =
-  /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|采购总金额|其他对外管理服务事项|政府集中采购/;
-
-export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead<ProactiveTable> {
-  const layout: Record<string, readonly string[]> = form === '2021' ? PROACTIVE_2021 : PROACTIVE_2019;
+export function readProactive(rows: TextRow[], form: FormSpec): TableRead<ProactiveTable> {
+  const spec = form.proactive;
+  const layout = proactiveLayout(form);
   const warnings: Warning[] = [];
-  const found = new Map<ProactiveRow, (ValueCell | null)[]>();
+  const found = new Map<string, (ValueCell | null)[]>();
   const cells: CellSource[] = [];
   let headerCenters: number[] = [];
   let header = new HeaderColumns();
   let labelColumn: { x0: number; x1: number } | null = null;
-  let moneyUnit: '万元' | '元' | null = form === '2021' ? '万元' : null;
   const sectionText = rows
     .map((r) => r.cells.map((c) => c.text).join(''))
     .join('')
     .normalize('NFKC');
-  if (form === '2019' && /(单位|金额)[:：(（]*\s*万元/.test(sectionText)) moneyUnit = '万元';
+  // Money cells without a unit are in the unit the block's header states, else the one the table states.
+  const tableUnit = spec.statesUnit.test(sectionText) ? '万元' : null;
+  const statedUnit = new Map(
+    spec.blocks.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => [`${r}.${c.key}`, c.statedUnit] as const))),
+  );
   // Column centres of the block's header (PDF): header labels are often broken over lines
   // ("本年" / "制发件数"), so every header cell between a 第二十条 banner and the block's first
   // value row adds its centre; cells of one column share it.
   let collecting = false;
   const readHeader = (item: Item) => {
-    if (/第二十条/.test(item.label)) {
+    if (spec.banner.test(item.label)) {
       collecting = true;
       headerCenters = [];
       header = new HeaderColumns();
@@ -45,7 +46,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
     for (const c of item.labelCells) {
       if (c.x0 === undefined || c.x1 === undefined) continue;
       // The label column (信息内容 over the row labels) is no column of figures; a blank row's label is in it.
-      if (/^(信息内容|信息|内容)$/.test(labelKey(c.text))) {
+      if (spec.labelColumn.test(labelKey(c.text))) {
         labelColumn = { x0: c.x0, x1: c.x1 };
         continue;
       }
@@ -65,7 +66,7 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
       warnings.push({
         code,
         where: `proactive:${label || '(no label)'}`,
-        detail: `row not in the ${form} form: ${numbers.map((v) => v.raw).join(' ')}`,
+        detail: `row not in the ${form.id} form: ${numbers.map((v) => v.raw).join(' ')}`,
       });
       continue;
     }
@@ -91,19 +92,20 @@ export function readProactive(rows: TextRow[], form: '2019' | '2021'): TableRead
 
   const table: ProactiveTable = {};
   for (const [key, columns] of Object.entries(layout)) {
-    const cells = found.get(key as ProactiveRow);
+    const cells = found.get(key);
     if (!cells)
       warnings.push({ code: 'missing_row', where: `proactive.${key}`, detail: 'row not printed; cells left blank' });
     const row: Record<string, number | string | null> = {};
     columns.forEach((col, i) => {
       const v = cells?.[i] ?? null;
-      if (col === 'amount_wan_yuan') {
-        row.amount_wan_yuan = v ? toWanYuan(v, moneyUnit) : null;
-        row.amount_raw = v ? v.raw : null;
-        if (v && v.value !== 0 && row.amount_wan_yuan === null)
+      const money = spec.columns.find((c) => c.key === col && c.type === 'money');
+      if (money) {
+        row[col] = v ? toWanYuan(v, statedUnit.get(`${key}.${col}`) ?? tableUnit) : null;
+        if (money.raw) row[money.raw.key] = v ? v.raw : null;
+        if (v && v.value !== 0 && row[col] === null)
           warnings.push({
             code: 'unknown_money_unit',
-            where: `proactive.${key}.amount_wan_yuan`,
+            where: `proactive.${key}.${col}`,
             detail: `'${v.raw}' has no unit and the table states none`,
           });
       } else {

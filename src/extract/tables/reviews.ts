@@ -1,30 +1,20 @@
 // Table 四 (政府信息公开行政复议、行政诉讼情况): one data row of 15 cells under a 3-level header
 // (行政复议 ×5 · 未经复议直接起诉 ×5 · 复议后起诉 ×5); some reports print one row per group instead.
-import {
-  REVIEW_COLUMNS,
-  REVIEW_GROUPS,
-  emptyReviews,
-  type ReviewGroup,
-  type ReviewsTable,
-  type CellSource,
-  type Warning,
-} from '../../record.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEWS, evaluateIdentities } from '../../forms/index.js';
+import { emptyReviews, type CellSource, type ReviewsTable, type Warning } from '../../record.js';
 import { centersFromFullRows, HeaderColumns, placeValues } from './columns.js';
 import { labelKey } from '../../text/normalise.js';
 import { parseValue } from './cells.js';
 import { placedSources } from './provenance.js';
+import { matchAll, REVIEW_MATCHERS } from './labels.js';
 import { toItem, type ValueCell } from './sections.js';
 import type { TableRead } from './applications.js';
 import type { TextRow } from '../model.js';
 
 const N = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
-const GROUP_HEADER = /复议|诉讼|起诉/;
-const HEADER_PART = /^[结果维持纠正其他尚未审总计]+$/;
-const GROUP_ROW: [ReviewGroup, RegExp][] = [
-  ['litigation_after_review', /复议后起诉/],
-  ['litigation_direct', /未经复议|直接起诉/],
-  ['review', /行政复议/],
-];
+const GROUP_HEADER = REVIEWS.headerGroups!;
+/** A piece of a column header (headers break over lines: "结果维" / "持"): only characters of the column labels. */
+const HEADER_PART = new RegExp(`^[${[...new Set(REVIEWS.columns.flatMap((c) => [...c.label[0]]))].join('')}]+$`);
 
 export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
   const items = rows.map(toItem);
@@ -34,7 +24,7 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
   const table = emptyReviews();
 
   // One row per group ("行政复议 | 0 | 0 | 0 | 0 | 0")
-  const perGroup = valueItems.map((i) => ({ item: i, group: GROUP_ROW.find(([, re]) => re.test(i.label))?.[0] }));
+  const perGroup = valueItems.map((i) => ({ item: i, group: matchAll(i.label, REVIEW_MATCHERS)[0]?.key }));
   if (
     perGroup.length >= 2 &&
     perGroup.every((g) => g.group) &&
@@ -90,9 +80,13 @@ function headerCenters(rows: TextRow[]): number[] | null {
   return xs.length === N ? xs : null;
 }
 
+/** Used to split digits run together: every identity of the table holds on the reading. */
 function totalsHold(cells: (ValueCell | null)[]): boolean {
-  return REVIEW_GROUPS.every((_, g) => {
-    const part = cells.slice(g * 5, g * 5 + 4).reduce((a, c) => a + (c?.value ?? 0), 0);
-    return part === (cells[g * 5 + 4]?.value ?? 0);
-  });
+  const table = Object.fromEntries(
+    REVIEW_GROUPS.map((g, gi) => [
+      g,
+      Object.fromEntries(REVIEW_COLUMNS.map((c, ci) => [c, cells[gi * REVIEW_COLUMNS.length + ci]?.value ?? 0])),
+    ]),
+  );
+  return evaluateIdentities(REVIEWS, table).every((c) => c.ok);
 }
