@@ -10,7 +10,11 @@ export type ExtractErrorKind =
   | 'unsupported_format' // bytes are none of html/pdf/docx/doc/txt
   | 'corrupt_pdf' // pdf.js cannot parse it
   | 'encrypted_pdf' // password-protected
-  | 'no_text_layer' // scanned PDF: pages but no text
+  | 'no_text_layer' // scanned PDF: pages but no text, and OCR read nothing either
+  | 'needs_ocr' // scanned pages, OCR turned off (--no-ocr)
+  | 'ocr_unavailable' // scanned pages, but the OCR engine is not installed
+  | 'ocr_failed' // the OCR engine or the page renderer failed on the document
+  | 'corrupt_image' // an image (or a scanned page) that cannot be decoded
   | 'corrupt_docx' // zip/XML broken
   | 'corrupt_doc' // OLE/Word binary broken
   | 'decode_failed' // text in no charset we can read
@@ -59,7 +63,14 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   unsupported_format: { zh: '格式不支持', en: 'Not HTML, PDF, DOCX, DOC or plain text.' },
   corrupt_pdf: { zh: 'PDF损坏', en: 'A PDF that cannot be parsed.' },
   encrypted_pdf: { zh: 'PDF加密', en: 'A password-protected PDF.' },
-  no_text_layer: { zh: '扫描件无文字层', en: 'A scanned PDF: pages, but no text to read (no OCR is done).' },
+  no_text_layer: { zh: '扫描件无文字层', en: 'A scanned PDF: pages, but no text to read, and OCR found none either.' },
+  needs_ocr: { zh: '扫描件，未做文字识别', en: 'Scanned pages that need OCR, which was turned off (--no-ocr).' },
+  ocr_unavailable: {
+    zh: '扫描件，文字识别程序未安装',
+    en: 'Scanned pages, but the OCR engine (tesseract with chi_sim) is not installed.',
+  },
+  ocr_failed: { zh: '文字识别失败', en: 'The OCR engine or the page renderer failed on the document.' },
+  corrupt_image: { zh: '图片损坏', en: 'An image, or a scanned page, that cannot be decoded.' },
   corrupt_docx: { zh: 'DOCX损坏', en: 'A DOCX whose zip or XML is broken.' },
   corrupt_doc: { zh: 'DOC损坏', en: 'A Word 97–2003 file that cannot be read.' },
   decode_failed: { zh: '无法解码', en: 'Text in no character set that can be read.' },

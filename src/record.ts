@@ -57,6 +57,8 @@ export interface Source {
   sha256: string;
   fetched_at: string | null;
   bytes: number;
+  /** Present when pages were scans read by OCR: the engine, its version and the pages (1-based). */
+  ocr?: { name: string; version: string; pages: number[] };
 }
 
 export interface Check {

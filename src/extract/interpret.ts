@@ -51,6 +51,7 @@ export function interpret(read: DocumentRead, input: InterpretInput = {}): Repor
       sha256: read.sha256,
       fetched_at: input.source?.fetched_at ?? null,
       bytes: read.bytes,
+      ...(model.meta.ocr ? { ocr: model.meta.ocr } : {}),
     },
     proactive: forms.proactive,
     applications: forms.applications,

@@ -61,6 +61,8 @@ export interface DocumentMeta {
   published?: string;
   agency?: string;
   pages?: number;
+  /** Pages read by OCR (scans), and the engine that read them. */
+  ocr?: { name: string; version: string; pages: number[] };
 }
 
 export function modelFromRows(format: Format, rows: TextRow[], meta: DocumentMeta = {}): DocumentModel {

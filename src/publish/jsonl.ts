@@ -72,6 +72,7 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       sha256: source.sha256 as string,
       fetched_at: (source.fetched_at as string) ?? null,
       bytes: source.bytes as number,
+      ...(source.ocr ? { ocr: source.ocr as ReportRecord['source']['ocr'] } : {}),
     },
     duplicate_of: r.duplicate_of ?? null,
     proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) =>

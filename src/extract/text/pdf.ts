@@ -6,7 +6,7 @@
 // encrypted_pdf, no_text_layer (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
+import { getDocument, OPS, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
@@ -46,27 +46,89 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
         `${doc.numPages} pages, over the ${MAX_PDF_PAGES} a report may have (MAX_PDF_PAGES)`,
       );
     }
-    const rows: TextRow[] = [];
+    const pages: TextRow[][] = [];
+    const scanned: number[] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const { runs, viewport } = await pageRuns(page);
-      for (const r of runs) chars += r.text.replace(/\s/g, '').length;
+      const pageChars = runs.reduce((sum, r) => sum + r.text.replace(/\s/g, '').length, 0);
+      chars += pageChars;
       const geometry = { page: n, width: viewport.width, height: viewport.height };
       let laid = layoutPage(runs, geometry);
       if (laid.some(mayJoinCells)) laid = layoutPage(runs, geometry, await verticalRulings(page, viewport));
-      for (const row of laid) rows.push(row);
+      pages.push(laid);
+      if (pageChars < MIN_CHARS_PER_PAGE && (await paintsImage(page))) scanned.push(n);
       page.cleanup();
+    }
+    const info = await meta(doc);
+    // Pages without text are scans: read by OCR (ocr.ts) unless it is turned off.
+    if (scanned.length) {
+      const ocr = await ocrPages(bytes, scanned, doc.numPages, chars >= MIN_CHARS_PER_PAGE * doc.numPages);
+      if (ocr) {
+        scanned.forEach((n, i) => (pages[n - 1] = ocr.rows[i]!));
+        chars += ocr.chars;
+        info.ocr = ocr.engine;
+      }
     }
     if (chars < MIN_CHARS_PER_PAGE * doc.numPages) {
       throw new ExtractError('no_text_layer', `${doc.numPages} page(s) but ${chars} characters of text (a scan?)`);
     }
-    return modelFromRows('pdf', rows, await meta(doc));
+    const rows = pages.flat();
+    return modelFromRows('pdf', rows, info);
   } catch (err) {
     throw asExtractError(err);
   } finally {
     await task.destroy();
   }
+}
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup,
+]);
+
+/** The page draws an image (a scan, a photographed table): worth OCR when it has no text. */
+async function paintsImage(page: PDFPageProxy): Promise<boolean> {
+  const list = await page.getOperatorList();
+  return list.fnArray.some((fn) => IMAGE_OPS.has(fn));
+}
+
+/** Most scanned pages read by OCR in one document (a 300-page scan is refused, not read for an hour). */
+export const MAX_OCR_PAGES = 40;
+
+/**
+ * The scanned pages read by OCR, or null when the text layer suffices without them (a mixed PDF
+ * whose scanned pages are only a cover: `optional`). OCR off (OGI_OCR=0, `--no-ocr`): needs_ocr.
+ */
+async function ocrPages(
+  bytes: Buffer,
+  pages: number[],
+  total: number,
+  optional: boolean,
+): Promise<{ rows: TextRow[][]; chars: number; engine: NonNullable<DocumentMeta['ocr']> } | null> {
+  if (process.env.OGI_OCR === '0') {
+    if (optional) return null;
+    throw new ExtractError('needs_ocr', `${pages.length} of ${total} page(s) are scans and OCR is off`);
+  }
+  if (pages.length > MAX_OCR_PAGES)
+    throw new ExtractError(
+      'resource_limit',
+      `${pages.length} scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
+    );
+  const { OCR_DPI, ocrEngine, ocrPage, renderPdfPage } = await import('./ocr.js');
+  const engine = await ocrEngine();
+  const rows: TextRow[][] = [];
+  let chars = 0;
+  for (const n of pages) {
+    const laid = await ocrPage(await renderPdfPage(bytes, n, OCR_DPI), n, OCR_DPI);
+    for (const r of laid) for (const c of r.cells) chars += c.text.replace(/\s/g, '').length;
+    rows.push(laid);
+  }
+  return { rows, chars, engine: { ...engine, pages } };
 }
 
 /**

@@ -1,0 +1,561 @@
+// Scanned pages → positioned text, for the same page layout as text PDFs (pdf-layout.ts). A page
+// image (rendered by poppler's pdftoppm, or an image file) is searched for its table rulings; the
+// rulings are erased so that they are not read as characters, and Tesseract (Debian's
+// tesseract-ocr with chi_sim, one thread per process) reads the rest word by word with each word's
+// box. Table cells that hold ink but no word (a lone narrow "1" that a page-level pass drops) are
+// read again one by one. The words become text runs in PDF points and the vertical rulings become
+// the cell walls that layoutPage cuts at, so forms, identities and provenance apply unchanged.
+import { spawn } from 'node:child_process';
+import { ExtractError } from '../../errors.js';
+import type { TextRow } from '../model.js';
+import { layoutPage, type Ruling, type TextRun } from './pdf-layout.js';
+
+/** A page image: one byte per pixel, 0 black … 255 white. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface OcrOptions {
+  /** Resolution pages are rendered at (dots per inch). */
+  dpi?: number;
+  /** Longest one engine call may take (ms). */
+  timeoutMs?: number;
+}
+
+/** The engine and its version, as the record names them. */
+export interface OcrEngine {
+  name: string;
+  version: string;
+}
+
+export const OCR_DPI = 300;
+const TIMEOUT_MS = 60_000;
+/** Darker than this is ink. */
+const INK = 140;
+/** Largest page image read (pixels): a 20000×20000 image is refused before it is decoded. */
+export const MAX_PIXELS = 60_000_000;
+/** Most cells read one by one on a page. */
+const MAX_CELL_READS = 80;
+
+// ---------------------------------------------------------------- processes
+
+interface Run {
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs a tool with bytes on stdin, collecting stdout; a timeout kills it. */
+function run(cmd: string, args: string[], input: Buffer, timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
+    const out: Buffer[] = [];
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ExtractError('resource_limit', `${cmd} took over ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => {
+      if (err.length < 4000) err += b.toString();
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? new ExtractError('ocr_unavailable', `${cmd} is not installed (npm run setup installs it)`)
+          : e,
+      );
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout: Buffer.concat(out), stderr: err });
+      else reject(new ExtractError('ocr_failed', `${cmd} exited ${code}: ${err.trim().split('\n').at(-1) ?? ''}`));
+    });
+    child.stdin.on('error', () => {}); // a tool that exits early closes its stdin
+    child.stdin.end(input);
+  });
+}
+
+const TESSERACT_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
+/** Tesseract's models: Chinese (with its digits) for everything, the English one limited to digits for figures. */
+const CHINESE = ['-l', 'chi_sim'];
+const DIGITS = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789+-.,'];
+/** Least confidence (0–100) at which the digits model's reading of a cell replaces the Chinese model's. */
+const MIN_DIGIT_CONFIDENCE = 60;
+
+let engine: Promise<OcrEngine> | null = null;
+/** Tesseract's version (and whether it runs at all). */
+export function ocrEngine(): Promise<OcrEngine> {
+  engine ??= run('tesseract', ['--version'], Buffer.alloc(0), 10_000, TESSERACT_ENV).then((r) => {
+    const m = /tesseract\s+v?([\d.]+)/i.exec(`${r.stdout.toString()}\n${r.stderr}`);
+    return { name: 'tesseract', version: m?.[1] ?? 'unknown' };
+  });
+  return engine;
+}
+
+// ---------------------------------------------------------------- images
+
+/** A binary PGM (P5, 8-bit) as pdftoppm -gray writes it. */
+export function parsePgm(buf: Buffer): GrayImage {
+  let pos = 0;
+  const token = (): string => {
+    while (pos < buf.length) {
+      const c = buf[pos]!;
+      if (c === 0x23) while (pos < buf.length && buf[pos] !== 0x0a) pos++;
+      else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
+      else break;
+    }
+    const start = pos;
+    while (pos < buf.length && ![0x20, 0x0a, 0x0d, 0x09].includes(buf[pos]!)) pos++;
+    return buf.subarray(start, pos).toString('latin1');
+  };
+  if (token() !== 'P5') throw new ExtractError('corrupt_image', 'not a binary PGM');
+  const width = Number(token());
+  const height = Number(token());
+  const max = Number(token());
+  pos++;
+  if (!(width > 0 && height > 0) || max !== 255 || buf.length - pos < width * height)
+    throw new ExtractError('corrupt_image', `truncated or unsupported PGM (${width}×${height}, max ${max})`);
+  return { width, height, data: buf.subarray(pos, pos + width * height) };
+}
+
+export function toPgm(img: GrayImage): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), Buffer.from(img.data)]);
+}
+
+/** Page `n` (1-based) of a PDF as a gray image at `dpi`. */
+export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeoutMs = TIMEOUT_MS): Promise<GrayImage> {
+  const r = await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-'], pdf, timeoutMs);
+  return parsePgm(r.stdout);
+}
+
+function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0): GrayImage {
+  const w = x1 - x0 + 2 * pad;
+  const h = y1 - y0 + 2 * pad;
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = y0; y < y1; y++)
+    data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0 + pad) * w + pad);
+  return { width: w, height: h, data };
+}
+
+// ---------------------------------------------------------------- rulings
+
+/** A straight line on the page: horizontal (`at` = y, from–to in x) or vertical (`at` = x, from–to in y), in pixels. */
+export interface Segment {
+  at: number;
+  from: number;
+  to: number;
+  /** Thickness in pixels. */
+  width: number;
+}
+
+/**
+ * Long horizontal and vertical strokes. A ruling is a run of ink at least `min` long (gaps of
+ * `gap` pixels bridged: scans break thin lines); runs on neighbouring rows or columns that overlap
+ * are one ruling. Vertical rulings are kept only where they meet two horizontal ones (table
+ * walls, not the strokes of a large character).
+ */
+export function findRulings(img: GrayImage, dpi: number): { horizontal: Segment[]; vertical: Segment[] } {
+  const minH = Math.round(dpi * 0.35);
+  const minV = Math.round(dpi * 0.12);
+  const gap = Math.max(2, Math.round(dpi / 100));
+  const dark = (x: number, y: number) => img.data[y * img.width + x]! < INK;
+  const runs = (length: number, across: number, at: (i: number, j: number) => boolean, min: number) => {
+    const found: Segment[][] = [];
+    for (let j = 0; j < across; j++) {
+      const line: Segment[] = [];
+      let start = -1;
+      let last = -1;
+      for (let i = 0; i <= length; i++) {
+        if (i < length && at(i, j)) {
+          if (start < 0 || i - last > gap + 1) {
+            if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
+            start = i;
+          }
+          last = i;
+        }
+      }
+      if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
+      found.push(line);
+    }
+    return merge(found);
+  };
+  const horizontal = runs(img.width, img.height, (x, y) => dark(x, y), minH);
+  const vertical = runs(img.height, img.width, (y, x) => dark(x, y), minV);
+  const near = Math.max(6, Math.round(dpi / 25));
+  // A wall meets at least two horizontal rulings (a table's last row may run off the page).
+  const walls = vertical.filter(
+    (v) =>
+      horizontal.filter(
+        (h) => h.at >= v.from - near && h.at <= v.to + near && h.from - near <= v.at && v.at <= h.to + near,
+      ).length >= 2,
+  );
+  return { horizontal, vertical: walls };
+}
+
+/** Runs on consecutive rows (or columns) that overlap → one segment, `at` its middle. */
+function merge(byLine: Segment[][]): Segment[] {
+  const done: Segment[] = [];
+  let open: { first: number; last: number; from: number; to: number }[] = [];
+  byLine.forEach((runs, j) => {
+    const next: typeof open = [];
+    for (const r of runs) {
+      const o = open.find((s) => s.last === j - 1 && r.from <= s.to && s.from <= r.to);
+      if (o) {
+        o.last = j;
+        o.from = Math.min(o.from, r.from);
+        o.to = Math.max(o.to, r.to);
+        next.push(o);
+        open = open.filter((s) => s !== o);
+      } else next.push({ first: j, last: j, from: r.from, to: r.to });
+    }
+    for (const s of open) done.push(finish(s));
+    open = next;
+  });
+  for (const s of open) done.push(finish(s));
+  // A thick smear (a filled box, a seal) is no ruling.
+  return done.filter((s) => s.width <= 12);
+}
+
+function finish(s: { first: number; last: number; from: number; to: number }): Segment {
+  return { at: (s.first + s.last) / 2, from: s.from, to: s.to, width: s.last - s.first + 1 };
+}
+
+/** The image with its rulings painted white (so that the engine does not read them as 一 or 丨). */
+function erase(img: GrayImage, rulings: { horizontal: Segment[]; vertical: Segment[] }): GrayImage {
+  const data = Uint8Array.from(img.data);
+  const paint = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++)
+      data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
+  };
+  for (const h of rulings.horizontal) {
+    const half = Math.ceil(h.width / 2) + 1;
+    paint(h.from, h.to, Math.floor(h.at - half), Math.ceil(h.at + half));
+  }
+  for (const v of rulings.vertical) {
+    const half = Math.ceil(v.width / 2) + 1;
+    paint(Math.floor(v.at - half), Math.ceil(v.at + half), v.from, v.to);
+  }
+  return { ...img, data };
+}
+
+/** A table found by its rulings: its row bands (top to bottom) and, per band, the cells between the walls crossing it. */
+export interface Table {
+  box: Box;
+  rows: Box[][];
+}
+
+/**
+ * Tables: horizontal rulings that overlap in x and follow one another closely are one table. Its
+ * rows are the bands between consecutive rulings; a band's cells are cut by the vertical rulings
+ * crossing its middle (a rowspan cell is cut into one slice per band; its text lands in one).
+ */
+export function findTables(r: { horizontal: Segment[]; vertical: Segment[] }, dpi: number): Table[] {
+  const hs = [...r.horizontal].sort((a, b) => a.at - b.at);
+  const groups: Segment[][] = [];
+  const maxGap = dpi * 1.5;
+  for (const h of hs) {
+    const g = groups.find((g) => {
+      const last = g.at(-1)!;
+      return (
+        h.at - last.at <= maxGap && h.from < Math.max(...g.map((s) => s.to)) && Math.min(...g.map((s) => s.from)) < h.to
+      );
+    });
+    if (g) g.push(h);
+    else groups.push([h]);
+  }
+  const tables: Table[] = [];
+  const near = Math.max(6, Math.round(dpi / 50));
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const ys: number[] = [];
+    for (const h of g) if (!ys.some((y) => Math.abs(y - h.at) <= near)) ys.push(h.at);
+    ys.sort((a, b) => a - b);
+    const x0 = Math.min(...g.map((s) => s.from));
+    const x1 = Math.max(...g.map((s) => s.to));
+    // A table broken across pages has walls but no ruling above its first row or below its last.
+    const own = r.vertical.filter(
+      (v) => v.at >= x0 - near && v.at <= x1 + near && v.to >= ys[0]! - near && v.from <= ys.at(-1)! + near,
+    );
+    const top = Math.min(...own.map((v) => v.from));
+    const bottom = Math.max(...own.map((v) => v.to));
+    if (own.length && top < ys[0]! - 2 * near) ys.unshift(top);
+    if (own.length && bottom > ys.at(-1)! + 2 * near) ys.push(bottom);
+    const rows: Box[][] = [];
+    for (let i = 0; i + 1 < ys.length; i++) {
+      const [top, bottom] = [ys[i]!, ys[i + 1]!];
+      const mid = (top + bottom) / 2;
+      const walls = r.vertical
+        .filter((v) => v.from <= mid && v.to >= mid && v.at >= x0 - near && v.at <= x1 + near)
+        .map((v) => v.at)
+        .sort((a, b) => a - b)
+        .filter((x, k, all) => k === 0 || x - all[k - 1]! > near);
+      const cells: Box[] = [];
+      for (let k = 0; k + 1 < walls.length; k++) cells.push({ x0: walls[k]!, y0: top, x1: walls[k + 1]!, y1: bottom });
+      if (cells.length) rows.push(cells);
+    }
+    if (rows.length) tables.push({ box: { x0, y0: ys[0]!, x1, y1: ys.at(-1)! }, rows });
+  }
+  return tables;
+}
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+// ---------------------------------------------------------------- the engine
+
+export interface OcrWord extends Box {
+  text: string;
+  /** The engine's confidence, 0–100. */
+  conf: number;
+  /** Box of the line the word is in (for its baseline and size). */
+  line: Box;
+}
+
+/** Words of an image, by Tesseract (TSV output). */
+export async function readWords(
+  img: GrayImage,
+  psm: number,
+  timeoutMs = TIMEOUT_MS,
+  model: string[] = CHINESE,
+): Promise<OcrWord[]> {
+  const r = await run(
+    'tesseract',
+    ['stdin', 'stdout', ...model, '--psm', String(psm), '-c', 'preserve_interword_spaces=1', 'tsv'],
+    toPgm(img),
+    timeoutMs,
+    TESSERACT_ENV,
+  );
+  const lines = new Map<string, Box>();
+  const words: (Omit<OcrWord, 'line'> & { key: string })[] = [];
+  for (const row of r.stdout.toString('utf8').split('\n').slice(1)) {
+    const f = row.split('\t');
+    if (f.length < 12) continue;
+    const [level, , block, par, line, , left, top, width, height, conf, ...rest] = f;
+    const key = `${block}.${par}.${line}`;
+    const box = { x0: +left!, y0: +top!, x1: +left! + +width!, y1: +top! + +height! };
+    if (level === '4') lines.set(key, box);
+    const text = rest.join('\t').trim();
+    if (level === '5' && text) words.push({ ...box, text, conf: +conf!, key });
+  }
+  return words.map(({ key, ...w }) => ({ ...w, line: lines.get(key) ?? w }));
+}
+
+/** Ink pixels inside a box, its border (where a ruling may bleed) left out. */
+function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  let n = 0;
+  for (let y = Math.ceil(b.y0 + margin); y < b.y1 - margin; y++)
+    for (let x = Math.ceil(b.x0 + margin); x < b.x1 - margin; x++)
+      if (img.data[y * img.width + x]! < INK) {
+        n++;
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+  return n >= 12 ? { x0, y0, x1: x1 + 1, y1: y1 + 1 } : null;
+}
+
+// ---------------------------------------------------------------- a page
+
+/** The text rows of one scanned page, laid out as a text PDF page is. */
+export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: OcrOptions = {}): Promise<TextRow[]> {
+  if (img.width * img.height > MAX_PIXELS)
+    throw new ExtractError('resource_limit', `page image ${img.width}×${img.height} px is over ${MAX_PIXELS} pixels`);
+  const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
+  const rulings = findRulings(img, dpi);
+  const tables = findTables(rulings, dpi);
+  const clean = erase(img, rulings);
+  const scale = 72 / dpi;
+  const at = (b: Box) => ({
+    page,
+    bbox: [b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale] as [number, number, number, number],
+  });
+
+  // Table cells are read cell by cell: their ink, cropped, stacked one under another with white
+  // between them, read in one engine call (a page-level pass runs neighbouring cells together and
+  // drops narrow digits); a cell that still reads empty is read alone.
+  const margin = Math.max(3, Math.round(dpi / 60));
+  const cells = tables.flatMap((t) => t.rows.flat()).map((box) => ({ box, ink: inkIn(clean, box, margin), text: '' }));
+  const inked = cells.filter((c) => c.ink);
+  const stacked = await readStack(
+    clean,
+    inked.map((c) => c.ink!),
+    Math.round(dpi / 15),
+    timeoutMs,
+  );
+  inked.forEach((c, i) => (c.text = stacked[i]!.text));
+  // Every cell not plainly words is read again with the digits model, digits and signs only: the
+  // Chinese model reads figures as look-alike characters (3 → 了, 5 → S) and confuses 3/8 and 1/7.
+  // Its reading stands where it is a clean figure read with confidence.
+  const maybeFigures = inked.filter((c) => (c.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= 1);
+  const digits = await readStack(
+    clean,
+    maybeFigures.map((c) => c.ink!),
+    Math.round(dpi / 15),
+    timeoutMs,
+    DIGITS,
+  );
+  maybeFigures.forEach((c, i) => {
+    const d = digits[i]!;
+    if (/^[-+]?\d[\d,]*(\.\d+)?$/.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
+  });
+  let reads = 0;
+  for (const c of inked) {
+    if (c.text || reads >= MAX_CELL_READS) continue;
+    reads++;
+    const pad = Math.round(dpi / 15);
+    c.text = cellText(await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 7, timeoutMs));
+  }
+  const textOf = new Map(cells.map((c) => [c.box, c.text]));
+  const pieces: { top: number; rows: TextRow[] }[] = [];
+  for (const table of tables) {
+    const rows: TextRow[] = [];
+    for (const band of table.rows) {
+      const row = band.map((box) => ({
+        text: numeric(textOf.get(box) ?? ''),
+        x0: box.x0 * scale,
+        x1: box.x1 * scale,
+        at: at(box),
+      }));
+      if (row.some((c) => c.text)) rows.push({ cells: row, tabular: true, page });
+    }
+    pieces.push({ top: table.box.y0, rows });
+  }
+
+  // The rest of the page (tables blanked out), line by line.
+  const prose = blank(
+    clean,
+    tables.map((t) => t.box),
+  );
+  const words = await readWords(prose, 6, timeoutMs);
+  const rest = words.filter((w) => !tables.some((t) => centreIn(w, t.box)));
+  const bounds = [0, ...tables.flatMap((t) => [t.box.y0, t.box.y1]), img.height];
+  for (let i = 0; i + 1 < bounds.length; i += 2) {
+    const [top, bottom] = [bounds[i]!, bounds[i + 1]!];
+    const inside = rest.filter((w) => (w.y0 + w.y1) / 2 >= top && (w.y0 + w.y1) / 2 < bottom);
+    if (!inside.length) continue;
+    const runs = lineRuns(inside, scale);
+    pieces.push({ top, rows: layoutPage(runs, { page, width: img.width * scale, height: img.height * scale }) });
+  }
+  return pieces.sort((a, b) => a.top - b.top).flatMap((p) => p.rows);
+}
+
+/** The image with boxes painted white. */
+function blank(img: GrayImage, boxes: Box[]): GrayImage {
+  const data = Uint8Array.from(img.data);
+  for (const b of boxes)
+    for (let y = Math.max(0, Math.floor(b.y0)); y <= Math.min(img.height - 1, Math.ceil(b.y1)); y++)
+      data.fill(
+        255,
+        y * img.width + Math.max(0, Math.floor(b.x0)),
+        y * img.width + Math.min(img.width, Math.ceil(b.x1) + 1),
+      );
+  return { ...img, data };
+}
+
+/**
+ * The text of each box, read in one engine call: the boxes' pixels stacked top to bottom, left
+ * aligned, `gap` white pixels apart; each word goes to the box its middle lies in.
+ */
+async function readStack(
+  img: GrayImage,
+  boxes: Box[],
+  gap: number,
+  timeoutMs: number,
+  model: string[] = CHINESE,
+): Promise<{ text: string; conf: number }[]> {
+  if (!boxes.length) return [];
+  const width = Math.max(...boxes.map((b) => b.x1 - b.x0)) + 2 * gap;
+  const tops: number[] = [];
+  let height = gap;
+  for (const b of boxes) {
+    tops.push(height);
+    height += b.y1 - b.y0 + gap;
+  }
+  const data = new Uint8Array(width * height).fill(255);
+  boxes.forEach((b, i) => {
+    for (let y = b.y0; y < b.y1; y++)
+      data.set(img.data.subarray(y * img.width + b.x0, y * img.width + b.x1), (tops[i]! + y - b.y0) * width + gap);
+  });
+  const words = await readWords({ width, height, data }, 6, timeoutMs, model);
+  return boxes.map((b, i) => {
+    const top = tops[i]!;
+    const bottom = top + b.y1 - b.y0;
+    const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= top - gap / 2 && (w.y0 + w.y1) / 2 < bottom + gap / 2);
+    return { text: cellText(mine), conf: mine.length ? Math.min(...mine.map((w) => w.conf)) : 0 };
+  });
+}
+
+/** Words of a tesseract line joined into runs, cut where the gap is wider than 1.5 line heights. */
+function lineRuns(words: OcrWord[], scale: number): TextRun[] {
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    const key = `${w.line.x0},${w.line.y0},${w.line.x1},${w.line.y1}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), w]);
+  }
+  const runs: TextRun[] = [];
+  for (const line of byLine.values()) {
+    line.sort((a, b) => a.x0 - b.x0);
+    const height = line[0]!.line.y1 - line[0]!.line.y0;
+    let run: OcrWord[] = [];
+    const flush = () => {
+      if (!run.length) return;
+      const size = Math.max(height, ...run.map((w) => w.y1 - w.y0)) * scale;
+      runs.push({
+        text: cellText(run),
+        x0: run[0]!.x0 * scale,
+        x1: run.at(-1)!.x1 * scale,
+        y: line[0]!.line.y1 * scale,
+        size,
+      });
+      run = [];
+    };
+    for (const w of line) {
+      if (run.length && w.x0 - run.at(-1)!.x1 > 1.5 * height) flush();
+      run.push(w);
+    }
+    flush();
+  }
+  return runs;
+}
+
+/** Words in reading order (lines top to bottom, words left to right), CJK joined without spaces. */
+function cellText(words: OcrWord[]): string {
+  const lines: OcrWord[][] = [];
+  for (const w of [...words].sort((a, b) => a.y0 - b.y0)) {
+    const mid = (w.y0 + w.y1) / 2;
+    const line = lines.find((l) => Math.abs((l[0]!.y0 + l[0]!.y1) / 2 - mid) < (l[0]!.y1 - l[0]!.y0) * 0.6);
+    if (line) line.push(w);
+    else lines.push([w]);
+  }
+  let out = '';
+  for (const line of lines)
+    for (const w of line.sort((a, b) => a.x0 - b.x0)) {
+      const t = w.text.replace(/\s+/g, '');
+      if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(t)) out += ' ';
+      out += t;
+    }
+  return out;
+}
+
+/** A figure the engine read with a CJK dash for its sign ("一7", "—3") gets a minus sign. */
+function numeric(text: string): string {
+  return text.replace(/^[一—－–]\s*(?=\d)/, '-');
+}
+
+function centreIn(w: Box, b: Box): boolean {
+  const x = (w.x0 + w.x1) / 2;
+  const y = (w.y0 + w.y1) / 2;
+  return x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1;
+}
