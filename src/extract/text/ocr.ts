@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { ExtractError } from '../../errors.js';
 import type { TextRow } from '../model.js';
-import { layoutPage, type Ruling, type TextRun } from './pdf-layout.js';
+import { layoutPage, type TextRun } from './pdf-layout.js';
 
 /** A page image: one byte per pixel, 0 black … 255 white. */
 export interface GrayImage {
