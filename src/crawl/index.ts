@@ -24,10 +24,12 @@ import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
 import {
   cleanStorageTemps,
+  DecisionLog,
   DocumentStore,
   lockStorage,
   storagePaths,
   writeAtomic,
+  type Decision,
   type DocumentEntry,
   type Failure,
 } from '../workarea/index.js';
@@ -74,6 +76,8 @@ export interface CrawlOptions {
   budget?: Partial<BudgetLimits>;
   /** Province crawlers to choose from (crawlers/index.ts at the commands); required when `provinces` are named. */
   crawlers?: ProvinceCrawler[];
+  /** Return this run's decisions (every list item's, and the outcomes of ambiguous ones) in the result. */
+  explain?: boolean;
 }
 
 export interface CrawlResult {
@@ -88,6 +92,10 @@ export interface CrawlResult {
   blockedHosts: string[];
   /** Requests and connections of rendered pages that the browser's fence refused, per host. */
   browserBlocked: Record<string, number>;
+  /** List items decided by their titles in this run, per decision (decisions.jsonl says which and why). */
+  decided: Record<Decision['decision'], number>;
+  /** With `explain`: every decision of this run, in the order made (also the ones decisions.jsonl already had). */
+  decisions?: Decision[];
 }
 
 interface RunState {
@@ -151,6 +159,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const releaseLock = await lockStorage(opts.storage);
   cleanStorageTemps(opts.storage); // what a crashed run left
   const store = await DocumentStore.open(opts.storage); // the writer (repairs a torn tail) holds the lock
+  const decisionLog = await DecisionLog.open(opts.storage);
+  const decided: CrawlResult['decided'] = { kept: 0, skipped: 0, ambiguous: 0 };
+  const decisions: Decision[] | undefined = opts.explain ? [] : undefined;
   const state = await readState(stateFile);
   const queueDir = path.join(paths.crawl, 'request_queues', queueName);
   if (state?.status === 'running') await repairQueueDir(queueDir);
@@ -177,6 +188,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     store,
     enqueue,
     fail,
+    async decide(ds) {
+      const made = await decisionLog.record(ds);
+      for (const d of made) if (d.by === 'title') decided[d.decision]++;
+      decisions?.push(...made);
+    },
     stored(entry, added) {
       if (added) {
         documents.push(entry);
@@ -248,6 +264,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     failures,
     blockedHosts: [...blockedHosts].sort(),
     browserBlocked: browser.blockedRequests(),
+    decided,
+    ...(decisions ? { decisions } : {}),
   };
 }
 

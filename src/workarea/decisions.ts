@@ -1,0 +1,75 @@
+// decisions.jsonl: why each list item was fetched or not. One line per decision, append-only:
+//
+//   by 'title'       what a list item's title said (src/text/report-titles.ts): kept, skipped (never
+//                    fetched) or ambiguous (fetched, its content decides)
+//   by 'content'     an ambiguous item's outcome once its content was read: kept or skipped, with the
+//                    reason (the crawl reads a page's text and attachment names; a file's outcome is
+//                    the extraction's, written by the refresh)
+//   by 'attachment'  an attachment of an ambiguous item's page, by its name
+//
+// A nightly crawl meets the same items again: a line is written only when the item's decision (or
+// its reason, or the list it was found on) changed since the last line for that item, so the log
+// stays the history of the decisions, not of the nights. `at` is when the decision was first made.
+import { JsonlAppender, readJsonLines } from './jsonl.js';
+import { storagePaths } from './layout.js';
+
+export type DecisionBy = 'title' | 'content' | 'attachment';
+
+export interface Decision {
+  /** The list page the item was found on (for an attachment: the page linking to it). */
+  list_url: string;
+  item_url: string;
+  title: string;
+  decision: 'kept' | 'skipped' | 'ambiguous';
+  by: DecisionBy;
+  reason: string;
+  at: string;
+}
+
+const keyOf = (d: Pick<Decision, 'item_url' | 'by'>) => `${d.by}\t${d.item_url}`;
+const stateOf = (d: Decision) => `${d.decision}\t${d.reason}\t${d.list_url}\t${d.title}`;
+
+/** decisions.jsonl opened for appending; `record` writes a decision only when it is news. */
+export class DecisionLog {
+  private readonly log: JsonlAppender;
+  private readonly last = new Map<string, string>();
+
+  private constructor(storage: string) {
+    this.log = new JsonlAppender(storagePaths(storage).decisions);
+  }
+
+  static async open(storage: string): Promise<DecisionLog> {
+    const log = new DecisionLog(storage);
+    await log.log.repair();
+    for (const d of await readDecisions(storage)) log.last.set(keyOf(d), stateOf(d));
+    return log;
+  }
+
+  /** Appends the decisions that are news (the last line for the item and `by` said otherwise), in one write. */
+  async record(ds: readonly Omit<Decision, 'at'>[], at = new Date().toISOString()): Promise<Decision[]> {
+    const out = ds.map((d) => ({ ...d, at }));
+    const news = out.filter((d) => {
+      const key = keyOf(d);
+      const state = stateOf(d);
+      if (this.last.get(key) === state) return false;
+      this.last.set(key, state);
+      return true;
+    });
+    await this.log.append(...news);
+    return out;
+  }
+}
+
+/** Every logged decision, in the order written (never writes the file). */
+export async function readDecisions(storage: string): Promise<Decision[]> {
+  return (await readJsonLines<Decision>(storagePaths(storage).decisions)).filter(
+    (d) => d && typeof d === 'object' && typeof d.item_url === 'string' && typeof d.decision === 'string',
+  );
+}
+
+/** The latest decision per item and `by`, in the order the items were first decided. */
+export function latestDecisions(all: readonly Decision[]): Decision[] {
+  const latest = new Map<string, Decision>();
+  for (const d of all) latest.set(keyOf(d), d);
+  return [...latest.values()];
+}
