@@ -36,7 +36,7 @@ import {
 import { BrowserSession } from '../net/browser.js';
 import { ChallengeAwareFetcher } from '../net/challenge.js';
 import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
-import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
+import { explicitAllowance, USER_AGENT, type RetryPolicy } from '../net/manners.js';
 import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
 import { CrawlBudget, type BudgetLimits } from './budget.js';
@@ -57,7 +57,10 @@ export interface CrawlOptions {
   rate?: number;
   /** Stop after this many requests (list pages, detail pages and documents). */
   maxRequests?: number;
-  /** Hosts allowed besides *.gov.cn (and the hosts of the crawlers' own entry points). */
+  /**
+   * Hosts allowed besides *.gov.cn, the hosts of the crawlers' own entry points and those of the
+   * `urls` (each with the hosts of its registrable domain: src/net/manners.ts explicitAllowance).
+   */
   allowHosts?: string[];
   userAgent?: string;
   /** Per-request timeout (default 30 s). */
@@ -110,6 +113,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   await fs.mkdir(paths.crawl, { recursive: true });
 
   const crawlerHosts = starts.filter((s) => s.platform).map((s) => new URL(s.url).host);
+  const named = explicitAllowance(opts.urls ?? []);
   const userAgent = opts.userAgent ?? USER_AGENT;
   const httpOptions: HttpClientOptions = {
     userAgent,
@@ -117,7 +121,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     retry: opts.retry,
     timeoutMs: opts.timeoutMs,
     maxBytes: opts.maxBytes,
-    allowHosts: [...(opts.allowHosts ?? []), ...crawlerHosts],
+    allowHosts: [...(opts.allowHosts ?? []), ...crawlerHosts, ...named.hosts],
+    allowDomains: named.domains,
   };
   const http = new HttpClient(httpOptions);
   const browser = new BrowserSession({

@@ -10,8 +10,10 @@
 // A nightly crawl meets the same items again: a line is written only when the item's decision (or
 // its reason, or the list it was found on) changed since the last line for that item, so the log
 // stays the history of the decisions, not of the nights. `at` is when the decision was first made.
+import { readDocuments } from './documents.js';
 import { JsonlAppender, readJsonLines } from './jsonl.js';
 import { storagePaths } from './layout.js';
+import { isCachedRecord, RecordCache } from './records.js';
 
 export type DecisionBy = 'title' | 'content' | 'attachment';
 
@@ -72,4 +74,39 @@ export function latestDecisions(all: readonly Decision[]): Decision[] {
   const latest = new Map<string, Decision>();
   for (const d of all) latest.set(keyOf(d), d);
   return [...latest.values()];
+}
+
+/**
+ * The outcome of every ambiguous list item that is a file (its content was not read at crawl time):
+ * what the extraction made of it, from the record cache. Run after an extraction (`ogi refresh`);
+ * logs only what changed, returns the outcomes known.
+ */
+export async function settleByExtraction(storage: string): Promise<Decision[]> {
+  const latest = latestDecisions(await readDecisions(storage));
+  const files = new Map(
+    (await readDocuments(storage)).current
+      .filter((e) => e.kind === 'attachment' && e.page_url === null)
+      .map((e) => [e.url, e]),
+  );
+  const cache = new RecordCache(storage);
+  const outcomes: Omit<Decision, 'at'>[] = [];
+  for (const d of latest) {
+    const entry = d.by === 'title' && d.decision === 'ambiguous' ? files.get(d.item_url) : undefined;
+    const cached = entry && (await cache.get(entry.sha256));
+    if (!cached) continue;
+    const { list_url, item_url, title } = d;
+    outcomes.push(
+      isCachedRecord(cached)
+        ? { list_url, item_url, title, decision: 'kept', by: 'content', reason: 'file: extracted as a report' }
+        : {
+            list_url,
+            item_url,
+            title,
+            decision: 'skipped',
+            by: 'content',
+            reason: `file: ${cached.kind}: ${cached.message}`,
+          },
+    );
+  }
+  return (await DecisionLog.open(storage)).record(outcomes);
 }

@@ -23,7 +23,14 @@ export {
   type NewDocument,
   type StoreOutcome,
 } from './documents.js';
-export { DecisionLog, latestDecisions, readDecisions, type Decision, type DecisionBy } from './decisions.js';
+export {
+  DecisionLog,
+  latestDecisions,
+  readDecisions,
+  settleByExtraction,
+  type Decision,
+  type DecisionBy,
+} from './decisions.js';
 export { DuplicateIndex, duplicateKey, markDocumentDuplicates, markDuplicates } from './duplicates.js';
 export { FailureLog, readFailures, supersede, type SupersedeContext } from './failures.js';
 export { JsonlAppender, readJsonLines } from './jsonl.js';
