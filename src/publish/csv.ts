@@ -8,6 +8,7 @@ import {
   type ReportRecord,
   type ReviewColumn,
   type ReviewGroup,
+  sourceUrls,
 } from '../record.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
@@ -127,6 +128,13 @@ export const REPORT_COLUMNS: Column[] = [
     '重复报告',
     'report_id of an earlier record of the same report (same agency, year, scope and figures: e.g. the HTML page and its PDF attachment, or a copy on another portal); blank for the first. Count a report once by skipping rows where this is set.',
     (r) => r.duplicate_of ?? null,
+  ),
+  col(
+    'source_urls',
+    'string',
+    '报告所有链接',
+    'Every URL the report was found at (a redirect alias and its target, the page and its own attachment, the same file at two addresses), sorted, separated by spaces.',
+    (r) => sourceUrls(r.source).join(' ') || null,
   ),
   col(
     'applications_new',

@@ -10,6 +10,7 @@ import {
   PROACTIVE_ROW_LABELS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
+  sourceUrls,
   type CellSource,
   type ReportRecord,
 } from '../record.js';
@@ -77,6 +78,7 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       sha256: source.sha256 as string,
       fetched_at: (source.fetched_at as string) ?? null,
       bytes: source.bytes as number,
+      urls: sourceUrls(r.source),
     },
     duplicate_of: r.duplicate_of ?? null,
     proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) =>

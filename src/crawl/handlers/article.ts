@@ -7,6 +7,7 @@
 import type { DocumentHints } from '../../workarea/layout.js';
 import { flatten } from '../../text/normalise.js';
 import { classifyTitle, judgeDocument, namesReport, reportMarkers } from '../../text/report-titles.js';
+import { canonicalUrl } from '../canonical.js';
 import { parseDetail } from '../detail.js';
 import type { DetailResult, FetchedPage } from '../platform.js';
 import type { CrawlRequest } from '../request.js';
@@ -39,6 +40,7 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
     hints: r.hints,
   });
   const detail = parseDetail(page);
+  detail.attachments = detail.attachments.map((a) => ({ ...a, url: canonicalUrl(a.url) }));
   if (r.ambiguous) {
     const attachments = await judgeAmbiguous(r, ctx, page, detail);
     if (attachments === null) return;

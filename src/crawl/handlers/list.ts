@@ -8,6 +8,7 @@ import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from
 import { detectPlatform, platforms } from '../platforms/index.js';
 import type { CrawlRequest } from '../request.js';
 import { classifyTitle } from '../../text/report-titles.js';
+import { canonicalUrl } from '../canonical.js';
 import { itemHints } from '../select.js';
 import { readPage, type CrawlContext } from './context.js';
 
@@ -66,7 +67,7 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
         hints: r.hints,
       }))
     : [];
-  const items = result.items.slice(0, verdict.keepItems);
+  const items = result.items.slice(0, verdict.keepItems).map((item) => ({ ...item, url: canonicalUrl(item.url) }));
   const verdicts = items.map((item) => classifyTitle(item.title));
   await ctx.decide(
     items.map((item, i) => ({
