@@ -8,8 +8,8 @@
 //   by 'attachment'  an attachment of an ambiguous item's page, by its name
 //
 // A nightly crawl meets the same items again: a line is written only when the item's decision (or
-// its reason, or the list it was found on) changed since the last line for that item, so the log
-// stays the history of the decisions, not of the nights. `at` is when the decision was first made.
+// its reason, or its title) changed since the last line for that item on that list, so the log
+// stays the history of the decisions, not of the nights. `at` is when the decision was made.
 import { readDocuments } from './documents.js';
 import { JsonlAppender, readJsonLines } from './jsonl.js';
 import { storagePaths } from './layout.js';
@@ -28,8 +28,9 @@ export interface Decision {
   at: string;
 }
 
-const keyOf = (d: Pick<Decision, 'item_url' | 'by'>) => `${d.by}\t${d.item_url}`;
-const stateOf = (d: Decision) => `${d.decision}\t${d.reason}\t${d.list_url}\t${d.title}`;
+/** One decision per item as found on one list (an item listed twice has a line per list), and per `by`. */
+const keyOf = (d: Pick<Decision, 'item_url' | 'list_url' | 'by'>) => `${d.by}\t${d.list_url}\t${d.item_url}`;
+const stateOf = (d: Decision) => `${d.decision}\t${d.reason}\t${d.title}`;
 
 /** decisions.jsonl opened for appending; `record` writes a decision only when it is news. */
 export class DecisionLog {
@@ -69,7 +70,7 @@ export async function readDecisions(storage: string): Promise<Decision[]> {
   );
 }
 
-/** The latest decision per item and `by`, in the order the items were first decided. */
+/** The latest decision per item, list and `by`, in the order the items were first decided. */
 export function latestDecisions(all: readonly Decision[]): Decision[] {
   const latest = new Map<string, Decision>();
   for (const d of all) latest.set(keyOf(d), d);

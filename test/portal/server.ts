@@ -63,6 +63,23 @@ export interface Expected {
   /** Paths a correct crawl never requests (noise items, disallowed paths). */
   neverRequested: string[];
   blockedHosts: boolean;
+  /** Sites that test recognition (recog): every decision of a crawl, sorted by `by`, item, list. */
+  decisions?: ExpectedDecision[];
+  /** …the outcomes of ambiguous file items once a refresh extracted them. */
+  settled?: ExpectedDecision[];
+  /** …the records a refresh publishes (one per report), sorted by read_from. */
+  reports?: { agency: string; year: number; format: string; read_from: string; urls: string[] }[];
+  /** …the extraction failures it lists. */
+  extractFailures?: { path: string; kind: string }[];
+}
+
+export interface ExpectedDecision {
+  list: string;
+  item: string;
+  title: string;
+  decision: string;
+  by: string;
+  reason: string;
 }
 
 export interface Hit {

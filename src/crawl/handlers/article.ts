@@ -35,7 +35,7 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
     await keep(ctx, r, res, prev, { kind: 'attachment', pageUrl: null });
     return;
   }
-  const page = readPage(bytes, contentType, res.notModified && prev ? prev.final_url : res.finalUrl, {
+  const page = readPage(bytes, contentType, canonicalUrl(res.notModified && prev ? prev.final_url : res.finalUrl), {
     isFirst: false,
     hints: r.hints,
   });
