@@ -10,6 +10,7 @@
 // A nightly crawl meets the same items again: a line is written only when the item's decision (or
 // its reason, or its title) changed since the last line for that item on that list, so the log
 // stays the history of the decisions, not of the nights. `at` is when the decision was made.
+import { createHash } from 'node:crypto';
 import { readDocuments } from './documents.js';
 import { JsonlAppender, readJsonLines } from './jsonl.js';
 import { storagePaths } from './layout.js';
@@ -31,6 +32,8 @@ export interface Decision {
 /** One decision per item as found on one list (an item listed twice has a line per list), and per `by`. */
 const keyOf = (d: Pick<Decision, 'item_url' | 'list_url' | 'by'>) => `${d.by}\t${d.list_url}\t${d.item_url}`;
 const stateOf = (d: Decision) => `${d.decision}\t${d.reason}\t${d.title}`;
+/** 96 bits of a string: what the writer remembers per item (100,000 items ≈ 10 MB, not the URLs and titles). */
+const digest = (s: string) => createHash('sha256').update(s).digest('base64').slice(0, 16);
 
 /** decisions.jsonl opened for appending; `record` writes a decision only when it is news. */
 export class DecisionLog {
@@ -44,7 +47,7 @@ export class DecisionLog {
   static async open(storage: string): Promise<DecisionLog> {
     const log = new DecisionLog(storage);
     await log.log.repair();
-    for (const d of await readDecisions(storage)) log.last.set(keyOf(d), stateOf(d));
+    for (const d of await readDecisions(storage)) log.last.set(digest(keyOf(d)), digest(stateOf(d)));
     return log;
   }
 
@@ -52,8 +55,8 @@ export class DecisionLog {
   async record(ds: readonly Omit<Decision, 'at'>[], at = new Date().toISOString()): Promise<Decision[]> {
     const out = ds.map((d) => ({ ...d, at }));
     const news = out.filter((d) => {
-      const key = keyOf(d);
-      const state = stateOf(d);
+      const key = digest(keyOf(d));
+      const state = digest(stateOf(d));
       if (this.last.get(key) === state) return false;
       this.last.set(key, state);
       return true;
