@@ -79,8 +79,9 @@ const verdict = (kind: TitleKind): TitleVerdict => ({ kind, ...KINDS[kind] });
 // ---------------------------------------------------------------- the title's words
 
 const QUOTES = /[《》〈〉“”‘’"'「」『』【】〔〕[\]]/g;
-/** Trailing words that are not the title: a file extension, a bracketed note (（全文）, (2023年)), punctuation. */
-const TRAILER = /(?:\.(?:pdf|docx?|wps|ofd|xlsx?|html?|shtml|txt)|[（(][^（）()]{0,14}[）)]|[。.，,、:：;；\s]+)$/i;
+/** Trailing words that are not the title: a file extension, a bracketed note (（全文）, (2023年)), a date, new, punctuation. */
+const TRAILER =
+  /(?:\.(?:pdf|docx?|wps|ofd|xlsx?|html?|shtml|txt)|[（(][^（）()]{0,14}[）)]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|new|最新|[。.，,、:：;；\s]+)$/i;
 /** Leading words that are not the title: 附件1：, 置顶, 最新, numbering. */
 const LEADER = /^(?:附件\d*[:：]?|置顶|最新|new|\d{1,3}[.、．]\s*)/i;
 /** Separators before a site name or column in page titles ("…年度报告 - 某某区人民政府"). */

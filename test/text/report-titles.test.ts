@@ -27,10 +27,24 @@ const AGENCIES = [
   '某某镇人民政府',
   '中国证监会',
   '某某市审计局',
+  '某某县政务公开办公室',
+  '某某市预算执行审计中心',
+  '某某县指南针社区服务中心',
 ];
 const YEARS = ['2023年', '2023年度', '２０２３年', '二〇二三年度', '二○二二年', ' 2021 年', ''];
-const PREFIXES = ['', '附件1：', '【置顶】', '1. ', '[最新]'];
-const SUFFIXES = ['', '（全文）', '.pdf', '(PDF)', ' - 某某市人民政府网', '。', '（2023年）'];
+const PREFIXES = ['', '附件1：', '【置顶】', '1. ', '[最新]', '【政务公开】'];
+const SUFFIXES = [
+  '',
+  '（全文）',
+  '.pdf',
+  '(PDF)',
+  ' - 某某市人民政府网',
+  '。',
+  '（2023年）',
+  ' 2024-01-15',
+  '（更新）',
+  ' new',
+];
 const QUOTES: [string, string][] = [
   ['', ''],
   ['《', '》'],
@@ -134,7 +148,7 @@ describe('classifyTitle, by families of titles', () => {
   );
 
   it('each family is as large as its product', () => {
-    expect(titles(REPORTS[0]!).length).toBe(AGENCIES.length * YEARS.length * 5 * 7 * 4);
+    expect(titles(REPORTS[0]!).length).toBe(AGENCIES.length * YEARS.length * PREFIXES.length * SUFFIXES.length * 4);
   });
 
   it('gives the kind and the reason', () => {
