@@ -48,7 +48,8 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
   }
   const hints: DocumentHints = {
     ...r.hints,
-    ...(detail.title && !r.hints.title ? { title: detail.title } : {}),
+    // an ambiguous list title said nothing of the report: the page's own title does
+    ...(detail.title && (!r.hints.title || r.ambiguous) ? { title: detail.title } : {}),
     ...(detail.agency && !r.hints.agency ? { agency: detail.agency } : {}),
     ...(detail.published_date && !r.hints.published_date ? { published_date: detail.published_date } : {}),
   };
