@@ -7,7 +7,8 @@
 //      report inline and its own attachment (the page links it, and the two records name the same
 //      year and, where both name one, the same agency). The group gives ONE record, read from the
 //      richest document (richest: most cells filled, then the higher confidence, then the attachment —
-//      the document as issued — over the page, then the first stored), listing every URL.
+//      the document as issued — over the page, then the document at its own address over an alias
+//      that redirects to it, then the first stored), listing every URL.
 //
 // Copies that are not provably the same document (another portal, a re-post) are kept; the later copy
 // is marked `duplicate_of` the first, so researchers can count each report once. Two steps, one
@@ -147,7 +148,12 @@ const CONFIDENCE_RANK = { high: 2, medium: 1, low: 0 } as const;
 export function richest(group: readonly DocumentEntry[], recordOf: (e: DocumentEntry) => ReportRecord): DocumentEntry {
   const score = (e: DocumentEntry) => {
     const r = recordOf(e);
-    return [filledCells(r), CONFIDENCE_RANK[r.confidence] ?? 0, e.kind === 'attachment' ? 1 : 0];
+    return [
+      filledCells(r),
+      CONFIDENCE_RANK[r.confidence] ?? 0,
+      e.kind === 'attachment' ? 1 : 0,
+      !e.final_url || e.final_url === e.url ? 1 : 0, // its own address, not an alias that redirects to it
+    ];
   };
   let best = group[0]!;
   let bestScore = score(best);

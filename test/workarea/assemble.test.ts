@@ -123,7 +123,7 @@ describe('selectForPublish', () => {
       [sha('1'), rec(sha('1'), {}, 3)],
       [sha('2'), rec(sha('2'), { source: { sha256: sha('2'), format: 'pdf' } } as Partial<ReportRecord>, 5)], // richer
       [sha('3'), rec(sha('3'), { year: 2022 }, 4)],
-      [sha('4'), rec(sha('4'), { year: 2022 }, 4)], // a tie: the first stored is read
+      [sha('4'), rec(sha('4'), { year: 2022 }, 4)], // a tie: read at its own address, not through the alias
       [sha('5'), rec(sha('5'), { year: 2021 }, 2)],
       [sha('6'), rec(sha('6'), { year: 2020 }, 2)],
       [sha('7'), rec(sha('7'), { year: 2020, agency: '另一县' }, 9)],
@@ -146,9 +146,9 @@ describe('selectForPublish', () => {
         urls: ['http://x/a.html', 'http://x/a.pdf'],
       },
       {
-        id: `r${sha('3').slice(0, 16)}`,
-        read_from: 'http://x/alias.html',
-        page: 'http://x/alias.html',
+        id: `r${sha('3').slice(0, 16)}`, // the id of the document stored first
+        read_from: 'http://x/b.html',
+        page: 'http://x/b.html',
         format: 'html',
         urls: ['http://x/alias.html', 'http://x/b.html'],
       },
