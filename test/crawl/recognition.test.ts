@@ -146,5 +146,20 @@ describe('the recog site', () => {
       portal.expected.reports!.map((r) => r.urls).sort(),
     );
     expect(existsSync(storagePaths(storage).decisions)).toBe(true);
+
+    // The next night: the same reports, the same ids and URLs, nothing to publish, no decision to add.
+    const lines = readFileSync(storagePaths(storage).decisions, 'utf8');
+    const night2 = await refresh({
+      ...options(storage),
+      datasets,
+      site: false,
+      today: '2026-01-02',
+      extract: extractDocument,
+    });
+    expect(night2.summary.published).toBeNull();
+    expect(night2.records.map((r) => [r.report_id, r.source.urls])).toEqual(
+      records.map((r) => [r.report_id, r.source.urls]),
+    );
+    expect(readFileSync(storagePaths(storage).decisions, 'utf8')).toBe(lines);
   });
 });
