@@ -16,6 +16,8 @@ import { tinyPdf } from './documents.js';
 export interface Route {
   /** File under files/ to serve (default: from the path). */
   file?: string;
+  /** A file elsewhere in the repository to serve (a real sample), relative to the repository root. */
+  sample?: string;
   /** Answer `failStatus` (default 500) to the first `failTimes` requests, then normally. */
   failTimes?: number;
   failStatus?: number;
@@ -101,6 +103,7 @@ export interface Portal {
 }
 
 const LAST_MODIFIED = 'Mon, 15 Jan 2024 08:00:00 GMT';
+const REPO = path.resolve(import.meta.dirname, '../..');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -212,8 +215,9 @@ export async function startPortal(siteDir: string): Promise<Portal> {
         file = route.post[start];
       }
       file ??= pathname.endsWith('/') ? `${pathname}index.html` : pathname;
-      const full = path.join(dir, 'files', file);
-      if (!full.startsWith(path.join(dir, 'files')) || !existsSync(full) || key === '404') {
+      const full = route.sample ? path.join(REPO, route.sample) : path.join(dir, 'files', file);
+      const inside = route.sample ? full.startsWith(REPO) : full.startsWith(path.join(dir, 'files'));
+      if (!inside || !existsSync(full) || key === '404') {
         return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body>404 Not Found</body></html>');
       }
       body = readFileSync(full);
