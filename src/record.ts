@@ -59,6 +59,20 @@ export interface Source {
   bytes: number;
   /** Present when pages were scans read by OCR: the engine, its version and the pages (1-based). */
   ocr?: { name: string; version: string; pages: number[] };
+  /**
+   * Every URL the report was found at, sorted: each document of it (an alias before redirects and its
+   * target, a page and its own attachment, the same bytes at two addresses) and the pages linking them.
+   * Set by `assemble`; the publisher fills it from document_url and page_url when absent.
+   */
+  urls?: string[];
+}
+
+/** `source.urls`, or for a record made without a crawl (`ogi extract`) its document and page URLs, sorted. */
+export function sourceUrls(source: Partial<Source> | null | undefined): string[] {
+  if (Array.isArray(source?.urls)) return source.urls;
+  return [
+    ...new Set([source?.document_url, source?.page_url].filter((u): u is string => typeof u === 'string')),
+  ].sort();
 }
 
 export interface Check {

@@ -20,6 +20,7 @@ import {
   readBlob,
   readDocuments,
   RecordCache,
+  settleByExtraction,
   storagePaths,
   type CachedFailure,
   type DocumentEntry,
@@ -100,6 +101,8 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
     extract: opts.extract,
     pool: opts.pool,
   });
+  // Ambiguous list items that are files: their outcome is the extraction's (decisions.jsonl).
+  await settleByExtraction(storage);
   // A list page's failure stands only while the latest crawl still meets it.
   const crawlFailureUrls = crawled
     ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url))

@@ -86,9 +86,27 @@ describe('ogi demo', () => {
       expect(port()).not.toBe(last);
       expect(stderr).toContain(`ogi demo: demo portal on http://127.0.0.1:${port()};`);
       expect(stderr).toContain('extracted 0, failed 0, cached 11');
+      // The same documents at new URLs: the same reports (ids, figures), each now found at both ports.
+      const next = `${localDate()}.1`;
       expect(stdout.split('\n')[0]).toBe(
-        `No change since ${localDate()}: the dataset is in ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, localDate()))}`,
+        `New dataset version ${next}: ${path.relative(path.resolve(import.meta.dirname, '..'), path.join(datasets, next))}`,
       );
+      const jsonl = (v: string) =>
+        readFileSync(path.join(datasets, v, 'reports.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
+      const [before, after] = [jsonl(localDate()), jsonl(next)];
+      const ports = (urls: string[]) => [...new Set(urls.map((u) => new URL(u).port))].sort();
+      expect(after.map((r) => r.report_id)).toEqual(before.map((r) => r.report_id));
+      for (const [i, r] of after.entries()) {
+        expect({ ...r, source: { ...r.source, urls: [] } }).toEqual({
+          ...before[i],
+          source: { ...before[i].source, urls: [] },
+        });
+        expect(ports(before[i].source.urls)).toEqual([String(last)]);
+        expect(ports(r.source.urls)).toEqual([String(last), String(port())].sort());
+      }
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }

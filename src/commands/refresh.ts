@@ -10,7 +10,8 @@ import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseComman
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
 
   --province P       a province crawler: id (guizhou), name (贵州), code (520000) or 'all'; repeatable
-  --url URL          a list page, read with the adapter detected from the page; repeatable
+  --url URL          a list page, read with the adapter detected from the page; repeatable. Its host
+                     (an IP address or any name) and the hosts of its registrable domain are allowed
   --storage DIR      work area (default ${DEFAULT_STORAGE})
   --datasets DIR     where versions are published (default ${DEFAULT_DATASETS})
   --rate N           requests per second per host (default 1; 'off' = no limit)

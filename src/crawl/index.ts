@@ -24,17 +24,19 @@ import { Configuration, Request, RequestQueueV1, log } from '@crawlee/core';
 import type { ProvinceCrawler } from './define.js';
 import {
   cleanStorageTemps,
+  DecisionLog,
   DocumentStore,
   lockStorage,
   storagePaths,
   writeAtomic,
+  type Decision,
   type DocumentEntry,
   type Failure,
 } from '../workarea/index.js';
 import { BrowserSession } from '../net/browser.js';
 import { ChallengeAwareFetcher } from '../net/challenge.js';
 import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
-import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
+import { explicitAllowance, USER_AGENT, type RetryPolicy } from '../net/manners.js';
 import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
 import { CrawlBudget, type BudgetLimits } from './budget.js';
@@ -55,7 +57,10 @@ export interface CrawlOptions {
   rate?: number;
   /** Stop after this many requests (list pages, detail pages and documents). */
   maxRequests?: number;
-  /** Hosts allowed besides *.gov.cn (and the hosts of the crawlers' own entry points). */
+  /**
+   * Hosts allowed besides *.gov.cn, the hosts of the crawlers' own entry points and those of the
+   * `urls` (each with the hosts of its registrable domain: src/net/manners.ts explicitAllowance).
+   */
   allowHosts?: string[];
   userAgent?: string;
   /** Per-request timeout (default 30 s). */
@@ -74,6 +79,8 @@ export interface CrawlOptions {
   budget?: Partial<BudgetLimits>;
   /** Province crawlers to choose from (crawlers/index.ts at the commands); required when `provinces` are named. */
   crawlers?: ProvinceCrawler[];
+  /** Return this run's decisions (every list item's, and the outcomes of ambiguous ones) in the result. */
+  explain?: boolean;
 }
 
 export interface CrawlResult {
@@ -88,6 +95,10 @@ export interface CrawlResult {
   blockedHosts: string[];
   /** Requests and connections of rendered pages that the browser's fence refused, per host. */
   browserBlocked: Record<string, number>;
+  /** List items decided by their titles in this run, per decision (decisions.jsonl says which and why). */
+  decided: Record<Decision['decision'], number>;
+  /** With `explain`: every decision of this run, in the order made (also the ones decisions.jsonl already had). */
+  decisions?: Decision[];
 }
 
 interface RunState {
@@ -102,6 +113,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   await fs.mkdir(paths.crawl, { recursive: true });
 
   const crawlerHosts = starts.filter((s) => s.platform).map((s) => new URL(s.url).host);
+  const named = explicitAllowance(opts.urls ?? []);
   const userAgent = opts.userAgent ?? USER_AGENT;
   const httpOptions: HttpClientOptions = {
     userAgent,
@@ -109,7 +121,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     retry: opts.retry,
     timeoutMs: opts.timeoutMs,
     maxBytes: opts.maxBytes,
-    allowHosts: [...(opts.allowHosts ?? []), ...crawlerHosts],
+    allowHosts: [...(opts.allowHosts ?? []), ...crawlerHosts, ...named.hosts],
+    allowDomains: named.domains,
   };
   const http = new HttpClient(httpOptions);
   const browser = new BrowserSession({
@@ -151,6 +164,9 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   const releaseLock = await lockStorage(opts.storage);
   cleanStorageTemps(opts.storage); // what a crashed run left
   const store = await DocumentStore.open(opts.storage); // the writer (repairs a torn tail) holds the lock
+  const decisionLog = await DecisionLog.open(opts.storage);
+  const decided: CrawlResult['decided'] = { kept: 0, skipped: 0, ambiguous: 0 };
+  const decisions: Decision[] | undefined = opts.explain ? [] : undefined;
   const state = await readState(stateFile);
   const queueDir = path.join(paths.crawl, 'request_queues', queueName);
   if (state?.status === 'running') await repairQueueDir(queueDir);
@@ -177,6 +193,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     store,
     enqueue,
     fail,
+    async decide(ds) {
+      const made = await decisionLog.record(ds);
+      for (const d of made) if (d.by === 'title') decided[d.decision]++;
+      decisions?.push(...made);
+    },
     stored(entry, added) {
       if (added) {
         documents.push(entry);
@@ -248,6 +269,8 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     failures,
     blockedHosts: [...blockedHosts].sort(),
     browserBlocked: browser.blockedRequests(),
+    decided,
+    ...(decisions ? { decisions } : {}),
   };
 }
 

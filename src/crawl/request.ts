@@ -23,6 +23,12 @@ export interface CrawlRequest {
   pageUrl?: string | null;
   /** DOCUMENT: the link text (a file name when Content-Disposition gives none). */
   name?: string | null;
+  /**
+   * ARTICLE: the list item's title did not say whether it is a report (src/text/report-titles.ts):
+   * the page's content and attachment names decide, and the outcome goes to decisions.jsonl.
+   * `list` is the list page it was found on.
+   */
+  ambiguous?: { list: string; title: string };
 }
 
 /** The queue's identity for a request: POST bodies (Hanweb dataproxy pages) make distinct requests. */

@@ -3,7 +3,7 @@
 // or "…2024 年政府信息公开工作年度" / "报告"),
 // spacing between CJK characters and digits dropped.
 import { flatten } from '../text/normalise.js';
-import { GENERIC_TITLE, TITLE_WORDS } from '../text/titles.js';
+import { GENERIC_TITLE, TITLE_WORDS } from '../text/report-titles.js';
 import { documentLines } from './flat-text.js';
 import type { DocumentModel } from './model.js';
 

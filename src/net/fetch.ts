@@ -70,6 +70,8 @@ export interface HttpClientOptions {
   maxBytes?: number;
   /** Hosts allowed besides *.gov.cn. */
   allowHosts?: readonly string[];
+  /** Registrable domains whose hosts are allowed (those of the URLs the user named: explicitAllowance). */
+  allowDomains?: readonly string[];
   /** Obey robots.txt (default true). */
   robots?: boolean;
   /** Called for each HTTP exchange (for the progress line and tests). */
@@ -84,6 +86,7 @@ export class HttpClient {
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly allowHosts: readonly string[];
+  private readonly allowDomains: readonly string[];
   private readonly robots: RobotsCache | null;
   /** Origins whose robots.txt could not be read (5xx, timeout, network), with why: disallowed for the run. */
   private readonly unreachableRobots = new Map<string, FetchError>();
@@ -95,12 +98,13 @@ export class HttpClient {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.allowHosts = opts.allowHosts ?? [];
+    this.allowDomains = opts.allowDomains ?? [];
     this.robots = opts.robots === false ? null : new RobotsCache((u) => this.loadRobots(u));
   }
 
   isAllowed(url: string): boolean {
     try {
-      return isAllowedHost(new URL(url), this.allowHosts);
+      return isAllowedHost(new URL(url), this.allowHosts, this.allowDomains);
     } catch {
       return false;
     }

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Robot } from 'robots-parser';
+import { getDomain } from 'tldts';
 import { PACKAGE_ROOT } from '../sys/package-root.js';
 
 const require = createRequire(import.meta.url);
@@ -11,14 +12,49 @@ const robotsParser = require('robots-parser') as (url: string, body: string) => 
 export const VERSION: string = (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 export const USER_AGENT = `ogi/${VERSION} (+https://github.com/ogi-data/ogi; open government information research)`;
 
-/** `*.gov.cn` (and `gov.cn`) hosts, plus the hosts named in `extra` (exact host or `host:port`). */
-export function isAllowedHost(url: URL, extra: readonly string[] = []): boolean {
+/**
+ * `*.gov.cn` (and `gov.cn`) hosts, plus the hosts named in `extra` (exact host or `host:port`), plus
+ * the hosts under the registrable domains in `domains` (see explicitDomains).
+ */
+export function isAllowedHost(url: URL, extra: readonly string[] = [], domains: readonly string[] = []): boolean {
   const host = url.hostname.toLowerCase();
   if (host === 'gov.cn' || host.endsWith('.gov.cn')) return true;
-  return extra.some((h) => {
-    const allowed = h.toLowerCase();
-    return allowed === host || allowed === url.host.toLowerCase();
-  });
+  if (
+    extra.some((h) => {
+      const allowed = h.toLowerCase();
+      return allowed === host || allowed === url.host.toLowerCase();
+    })
+  )
+    return true;
+  if (!domains.length) return false;
+  const domain = registrableDomain(host);
+  return domain !== null && domains.includes(domain);
+}
+
+/**
+ * The registrable domain of a host by the public-suffix list (tldts): www.example.com.cn →
+ * example.com.cn, a.b.example.org → example.org; null for an IP address or a bare public suffix
+ * (github.io), whose neighbours are other people's sites.
+ */
+export function registrableDomain(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true }) ?? null;
+}
+
+/**
+ * What a URL the user named (`--url`) lets the crawl reach besides `*.gov.cn`: its own host (an IP
+ * address or any name, with its port) and the hosts of its registrable domain, so its redirects
+ * (example.com → www.example.com) and its own subdomains are followed; links to anywhere else are not.
+ */
+export function explicitAllowance(urls: readonly string[]): { hosts: string[]; domains: string[] } {
+  const hosts = new Set<string>();
+  const domains = new Set<string>();
+  for (const u of urls) {
+    const url = new URL(u);
+    hosts.add(url.host.toLowerCase());
+    const domain = registrableDomain(url.hostname.toLowerCase());
+    if (domain) domains.add(domain);
+  }
+  return { hosts: [...hosts], domains: [...domains] };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

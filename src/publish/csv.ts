@@ -2,7 +2,7 @@
 // The same rows, typed, go to reports.parquet. Every column is described here once; the headline
 // figures are those of the form specs (src/forms/headlines.ts).
 import { HEADLINES, figureType, figureValue } from '../forms/index.js';
-import type { ReportRecord } from '../record.js';
+import { type ReportRecord, sourceUrls } from '../record.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -96,6 +96,13 @@ export const REPORT_COLUMNS: Column[] = [
     '重复报告',
     'report_id of an earlier record of the same report (same agency, year, scope and figures: e.g. the HTML page and its PDF attachment, or a copy on another portal); blank for the first. Count a report once by skipping rows where this is set.',
     (r) => r.duplicate_of ?? null,
+  ),
+  col(
+    'source_urls',
+    'string',
+    '报告所有链接',
+    'Every URL the report was found at (a redirect alias and its target, the page and its own attachment, the same file at two addresses), sorted, separated by spaces.',
+    (r) => sourceUrls(r.source).join(' ') || null,
   ),
   // The headline figures, as the form specs define them.
   ...HEADLINES.map((h) => col(h.name, figureType(h.figure), h.label[0], h.label[1], (r) => figureValue(r, h.figure))),

@@ -10,7 +10,7 @@ import {
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
 } from '../forms/index.js';
-import { confidenceOf, type CellSource, type ReportRecord } from '../record.js';
+import { confidenceOf, sourceUrls, type CellSource, type ReportRecord } from '../record.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 type Obj = Record<string, unknown>;
@@ -73,6 +73,7 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       fetched_at: (source.fetched_at as string) ?? null,
       bytes: source.bytes as number,
       ...(source.ocr ? { ocr: source.ocr as ReportRecord['source']['ocr'] } : {}),
+      urls: sourceUrls(r.source),
     },
     duplicate_of: r.duplicate_of ?? null,
     proactive: ordered(r.proactive, PROACTIVE_ROWS, (row) =>

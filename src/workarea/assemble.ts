@@ -6,10 +6,14 @@
 // document, from the record cache. Two rules on top:
 //   - a detail page that links attachments and has no report tables of its own is only a wrapper
 //     ("全文见附件"): its attachments are the reports, the page gives neither a record nor a failure;
-//   - identity is assigned here, and only here: report_id follows the document at its URL (the id of
-//     the first version stored there, so a report corrected on the portal keeps its id and the
-//     CHANGELOG names it as changed), `source` names the URL and the time it was fetched, and a
-//     document the crawl found to be a copy of another links its record to that one (`duplicate_of`).
+//   - one record per report: the documents that are the same report (src/workarea/duplicates.ts
+//     sameReport: the same bytes, the same URL after redirects, a page and its own attachment) give
+//     one record, read from the richest of them, listing every URL it was found at (`source.urls`);
+//   - identity is assigned here, and only here: report_id follows the group's first document at its
+//     URL (the id of the first version stored there, so a report corrected on the portal keeps its id
+//     and the CHANGELOG names it as changed), `source` names the URL the figures were read from and
+//     the time it was fetched, and a document the crawl found to be a copy of another (on another
+//     portal) links its record to that one (`duplicate_of`).
 // Failures: the supersession rule of src/workarea/failures.ts.
 //
 // A folder of records only (e.g. `ogi extract --out`): every record file, and failures.jsonl.
@@ -18,6 +22,7 @@ import path from 'node:path';
 import { reportId } from '../record.js';
 import type { ReportRecord } from '../record.js';
 import { readDocuments } from './documents.js';
+import { richest, sameReport } from './duplicates.js';
 import { readFailures, readFailuresSync, supersede } from './failures.js';
 import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
 import { isCachedRecord, RecordCache, type CachedFailure } from './records.js';
@@ -68,42 +73,58 @@ export function selectForPublish(
     current.filter((e) => e.kind === 'attachment' && e.page_url).map((e) => e.page_url!),
   );
   const isWrapper = (e: DocumentEntry) => e.kind === 'page' && pagesWithAttachments.has(e.url);
-  const out: { record: ReportRecord; entry: DocumentEntry }[] = [];
-  const extractFailures: Failure[] = [];
-  const taken = new Set<string>();
-  for (const e of current) {
-    if (taken.has(e.sha256)) continue;
+  const hasTables = (rec: ReportRecord) => TABLES.some((t) => rec[t] !== null && rec[t] !== undefined);
+  // The documents that give a record: not a wrapper page without tables of its own.
+  const withRecord = current.filter((e) => {
     const rec = records.get(e.sha256);
-    if (rec) {
-      if (isWrapper(e) && TABLES.every((t) => rec[t] === null || rec[t] === undefined)) continue;
-      taken.add(e.sha256);
-      out.push({
-        entry: e,
-        record: {
-          ...rec,
-          report_id: reportId(firstSha.get(e.url) ?? e.sha256),
-          source: { ...rec.source, page_url: e.page_url, document_url: e.url, fetched_at: e.fetched_at },
+    return rec !== undefined && !(isWrapper(e) && !hasTables(rec));
+  });
+  const out: { record: ReportRecord; entries: DocumentEntry[] }[] = [];
+  for (const group of sameReport(withRecord, (e) => records.get(e.sha256)!)) {
+    // Identity from the group's first document (stored first: stable across runs), content from the richest.
+    const first = group[0]!;
+    const best = richest(group, (e) => records.get(e.sha256)!);
+    const rec = records.get(best.sha256)!;
+    const urls = [...new Set(group.flatMap((e) => [e.url, e.final_url, e.page_url]).filter((u): u is string => !!u))];
+    out.push({
+      entries: group,
+      record: {
+        ...rec,
+        report_id: reportId(firstSha.get(first.url) ?? first.sha256),
+        source: {
+          ...rec.source,
+          page_url: best.page_url,
+          document_url: best.url,
+          fetched_at: best.fetched_at,
+          urls: urls.sort(),
         },
-      });
-      continue;
-    }
+      },
+    });
+  }
+  const extractFailures: Failure[] = [];
+  const taken = new Set(withRecord.map((e) => e.sha256));
+  for (const e of current) {
     const f = failed.get(e.sha256);
-    if (f && !isWrapper(e)) {
-      taken.add(e.sha256);
-      extractFailures.push({ url: e.url, stage: 'extract', kind: f.kind, message: f.message, at: f.at });
-    }
+    if (!f || taken.has(e.sha256) || isWrapper(e)) continue;
+    taken.add(e.sha256);
+    extractFailures.push({ url: e.url, stage: 'extract', kind: f.kind, message: f.message, at: f.at });
   }
   // The crawl's document links become record links (kept by markDuplicates at publish time).
-  const idOf = new Map(out.map(({ entry, record }) => [entry.sha256, record.report_id]));
-  for (const { entry, record } of out) {
-    const first = entry.duplicate_of ? idOf.get(entry.duplicate_of) : undefined;
-    if (first && first !== record.report_id) record.duplicate_of = first;
+  const idOf = new Map(out.flatMap(({ entries, record }) => entries.map((e) => [e.sha256, record.report_id] as const)));
+  for (const { entries, record } of out) {
+    for (const entry of entries) {
+      const linked = entry.duplicate_of ? idOf.get(entry.duplicate_of) : undefined;
+      if (linked && linked !== record.report_id) {
+        record.duplicate_of = linked;
+        break;
+      }
+    }
   }
   const failures = supersede(logged, {
     extractFailures,
     crawlFailureUrls: opts.crawlFailureUrls,
     fetchedAt: new Map(current.map((e) => [e.url, e.fetched_at])),
-    recorded: out.map(({ record }) => record.source.document_url),
+    recorded: out.flatMap(({ record }) => record.source.urls ?? []),
   });
   return { records: out.map(({ record }) => record), failures };
 }

@@ -1,6 +1,18 @@
 // Duplicates, in one place. The same report is often published twice: as an HTML page and a PDF
-// attachment, or copied to another portal. Both are kept; the later copy is marked `duplicate_of` the
-// first, so researchers can count each report once. Two steps, one result (the record's duplicate_of):
+// attachment, at two URLs of one portal, or copied to another portal.
+//
+//   0. one report, one record (sameReport, used by `assemble`): documents are the same report when
+//      they have the same bytes (content hash), the same URL after redirects (`final_url`, canonical:
+//      src/crawl/canonical.ts — an alias, a link with tracking parameters), or are a page with the
+//      report inline and its own attachment (the page links it, and the two records name the same
+//      year and, where both name one, the same agency). The group gives ONE record, read from the
+//      richest document (richest: most cells filled, then the higher confidence, then the attachment —
+//      the document as issued — over the page, then the document at its own address over an alias
+//      that redirects to it, then the first stored), listing every URL.
+//
+// Copies that are not provably the same document (another portal, a re-post) are kept; the later copy
+// is marked `duplicate_of` the first, so researchers can count each report once. Two steps, one
+// result (the record's duplicate_of):
 //
 //   1. documents, at crawl time (DuplicateIndex, in the DocumentStore): a document gets
 //      `duplicate_of` = the sha256 of the first document with the same bytes at another URL, or with
@@ -117,4 +129,94 @@ export function markDuplicates(records: ReportRecord[]): ReportRecord[] {
     }
   }
   return records;
+}
+
+/** Filled cells of the three tables (numbers and printed zeros; blanks are null). */
+function filledCells(r: ReportRecord): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (typeof v === 'number') n++;
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk([r.proactive, r.applications, r.reviews]);
+  return n;
+}
+
+const CONFIDENCE_RANK = { high: 2, medium: 1, low: 0 } as const;
+
+/** The document of a group to read the record from (see the header, step 0). */
+export function richest(group: readonly DocumentEntry[], recordOf: (e: DocumentEntry) => ReportRecord): DocumentEntry {
+  const score = (e: DocumentEntry) => {
+    const r = recordOf(e);
+    return [
+      filledCells(r),
+      CONFIDENCE_RANK[r.confidence] ?? 0,
+      e.kind === 'attachment' ? 1 : 0,
+      !e.final_url || e.final_url === e.url ? 1 : 0, // its own address, not an alias that redirects to it
+    ];
+  };
+  let best = group[0]!;
+  let bestScore = score(best);
+  for (const e of group.slice(1)) {
+    const s = score(e);
+    const i = s.findIndex((x, k) => x !== bestScore[k]);
+    if (i >= 0 && s[i]! > bestScore[i]!) {
+      best = e;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/**
+ * The documents (each with a record) grouped by report (see the header, step 0), every group in the
+ * order of `entries`, the groups in the order of their first document.
+ */
+export function sameReport(
+  entries: readonly DocumentEntry[],
+  recordOf: (e: DocumentEntry) => ReportRecord,
+): DocumentEntry[][] {
+  const parent = entries.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const firstBy = new Map<string, number>();
+  const join = (key: string, i: number) => {
+    const j = firstBy.get(key);
+    if (j === undefined) firstBy.set(key, i);
+    else union(j, i);
+  };
+  entries.forEach((e, i) => {
+    join(`sha\t${e.sha256}`, i);
+    join(`url\t${e.final_url || e.url}`, i);
+  });
+  // A page with the report inline and its own attachment(s).
+  const pageAt = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.kind === 'page') pageAt.set(e.url, i).set(e.final_url || e.url, i);
+  });
+  entries.forEach((e, i) => {
+    const p = e.kind === 'attachment' && e.page_url ? pageAt.get(e.page_url) : undefined;
+    if (p === undefined) return;
+    const [a, b] = [recordOf(entries[p]!), recordOf(e)];
+    const sameYear = typeof a.year === 'number' && a.year === b.year;
+    const sameAgency = !a.agency || !b.agency || a.agency === b.agency;
+    if (sameYear && sameAgency) union(p, i);
+  });
+  const groups = new Map<number, DocumentEntry[]>();
+  entries.forEach((e, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(e);
+    else groups.set(root, [e]);
+  });
+  return [...groups.values()];
 }

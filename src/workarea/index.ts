@@ -3,6 +3,7 @@
 //   documents.ts   the document index (documents.jsonl) and the content-addressed blobs (DocumentStore)
 //   records.ts     the record cache (records/<sha>.json, <sha>.failed)
 //   failures.ts    failures.jsonl and the supersession rule
+//   decisions.ts   decisions.jsonl: why each list item was fetched or not
 //   duplicates.ts  documents and records that are the same report
 //   assemble.ts    THE dataset: records + failures to publish
 //   lock.ts        the storage lock and the publish lock
@@ -22,6 +23,14 @@ export {
   type NewDocument,
   type StoreOutcome,
 } from './documents.js';
+export {
+  DecisionLog,
+  latestDecisions,
+  readDecisions,
+  settleByExtraction,
+  type Decision,
+  type DecisionBy,
+} from './decisions.js';
 export { DuplicateIndex, duplicateKey, markDocumentDuplicates, markDuplicates } from './duplicates.js';
 export { FailureLog, readFailures, supersede, type SupersedeContext } from './failures.js';
 export { JsonlAppender, readJsonLines } from './jsonl.js';

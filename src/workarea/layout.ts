@@ -5,6 +5,7 @@
 //     documents/<sha256[0:2]>/<sha256>   raw bytes, content-addressed (never a name from the web)
 //     documents.jsonl                    one DocumentEntry per fetched document version (append-only)
 //     failures.jsonl                     one Failure per problem (append-only; which still stand: src/workarea/failures.ts)
+//     decisions.jsonl                    why each list item was fetched or not (append-only: src/workarea/decisions.ts)
 //     records/<sha256>.json              extracted record cache, keyed by document hash
 //     records/<sha256>.failed            the typed failure of a document that could not be extracted
 //     crawl/                             crawler state (named crawlee stores, HTTP validators)
@@ -59,6 +60,7 @@ export function storagePaths(root: string) {
     documents: path.join(root, 'documents'),
     documentIndex: path.join(root, 'documents.jsonl'),
     failures: path.join(root, 'failures.jsonl'),
+    decisions: path.join(root, 'decisions.jsonl'),
     records: path.join(root, 'records'),
     crawl: path.join(root, 'crawl'),
     lock: path.join(root, 'crawl', 'crawl.lock'),

@@ -49,6 +49,7 @@ async function crawlList(pages: (url: string) => string, limits: Partial<BudgetL
     budget: new CrawlBudget(limits),
     enqueue: async (rs: CrawlRequest[]) => void queued.push(...rs),
     fail: async (f: Omit<Failure, 'at'>) => void failures.push(f),
+    decide: async () => undefined,
     page: () => undefined,
   } as unknown as CrawlContext;
   const todo: CrawlRequest[] = [{ label: 'LIST', url: BASE, platform: 'generic', isFirst: true, hints: {} }];

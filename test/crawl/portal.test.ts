@@ -18,7 +18,7 @@ import { looksLikeDocument } from '../../src/crawl/handlers/list.js';
 import { uniqueKey } from '../../src/crawl/request.js';
 import { Progress, duration } from '../../src/crawl/progress.js';
 
-const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
+const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser', 'recog'];
 
 function tempStorage(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'ogi-crawl-'));

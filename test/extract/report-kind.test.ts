@@ -105,7 +105,7 @@ describe('other documents are rejected with the reason', () => {
   it('a catalogue', () => {
     expect(rejection(doc(`木兰县人民政府政府信息公开目录\n${FILLER}`))).toEqual({
       kind: 'not_a_report',
-      message: "catalogue: title '木兰县人民政府政府信息公开目录'",
+      message: "catalogue or list: title '木兰县人民政府政府信息公开目录'",
     });
   });
 

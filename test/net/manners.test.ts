@@ -1,6 +1,13 @@
 // Manners without a server: allowed hosts, backoff and Retry-After, the per-host rate limiter (fake clock).
 import { describe, expect, it, vi } from 'vitest';
-import { HostRateLimiter, backoffDelay, isAllowedHost, parseRetryAfter } from '../../src/net/manners.js';
+import {
+  HostRateLimiter,
+  backoffDelay,
+  explicitAllowance,
+  isAllowedHost,
+  parseRetryAfter,
+  registrableDomain,
+} from '../../src/net/manners.js';
 
 describe('manners', () => {
   it.each([
@@ -15,6 +22,37 @@ describe('manners', () => {
   ])('isAllowedHost(%s, %j) = %s', (url, extra, ok) => {
     expect(isAllowedHost(new URL(url), extra)).toBe(ok);
   });
+  it('registrable domains by the public-suffix list', () => {
+    expect(registrableDomain('www.example.com.cn')).toBe('example.com.cn');
+    expect(registrableDomain('a.b.example.org')).toBe('example.org');
+    expect(registrableDomain('zwgk.xian.gov.cn')).toBe('xian.gov.cn');
+    expect(registrableDomain('someone.github.io')).toBe('someone.github.io');
+    expect(registrableDomain('github.io')).toBeNull();
+    expect(registrableDomain('10.1.2.3')).toBeNull();
+  });
+
+  it('a URL the user named allows its host and its registrable domain, nothing else', () => {
+    const named = explicitAllowance([
+      'http://10.1.2.3:8080/nb/',
+      'http://www.county-archive.com.cn/gknb/',
+      'https://someone.github.io/x/',
+    ]);
+    expect(named).toEqual({
+      hosts: ['10.1.2.3:8080', 'www.county-archive.com.cn', 'someone.github.io'],
+      domains: ['county-archive.com.cn', 'someone.github.io'],
+    });
+    const allowed = (u: string) => isAllowedHost(new URL(u), named.hosts, named.domains);
+    expect(allowed('http://10.1.2.3:8080/nb/1.html')).toBe(true);
+    expect(allowed('http://10.1.2.3:9090/')).toBe(false); // another port: another site
+    expect(allowed('http://10.1.2.4:8080/')).toBe(false);
+    expect(allowed('http://county-archive.com.cn/gknb/')).toBe(true); // a redirect to the bare domain
+    expect(allowed('http://files.county-archive.com.cn/a.pdf')).toBe(true);
+    expect(allowed('http://county-archive.com.cn.evil.example/')).toBe(false);
+    expect(allowed('http://other-archive.com.cn/')).toBe(false);
+    expect(allowed('https://other.github.io/')).toBe(false); // a neighbour under a public suffix
+    expect(allowed('https://www.example.gov.cn/')).toBe(true); // gov.cn stays allowed
+  });
+
   it('backs off exponentially, honouring Retry-After under the cap', () => {
     const policy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 60_000 };
     expect([0, 1, 2, 3].map((a) => backoffDelay(policy, a))).toEqual([1000, 2000, 4000, 8000]);

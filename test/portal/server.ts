@@ -16,6 +16,8 @@ import { tinyPdf } from './documents.js';
 export interface Route {
   /** File under files/ to serve (default: from the path). */
   file?: string;
+  /** A file elsewhere in the repository to serve (a real sample), relative to the repository root. */
+  sample?: string;
   /** Answer `failStatus` (default 500) to the first `failTimes` requests, then normally. */
   failTimes?: number;
   failStatus?: number;
@@ -63,6 +65,23 @@ export interface Expected {
   /** Paths a correct crawl never requests (noise items, disallowed paths). */
   neverRequested: string[];
   blockedHosts: boolean;
+  /** Sites that test recognition (recog): every decision of a crawl, sorted by `by`, item, list. */
+  decisions?: ExpectedDecision[];
+  /** …the outcomes of ambiguous file items once a refresh extracted them. */
+  settled?: ExpectedDecision[];
+  /** …the records a refresh publishes (one per report), sorted by read_from. */
+  reports?: { agency: string; year: number; format: string; read_from: string; urls: string[] }[];
+  /** …the extraction failures it lists. */
+  extractFailures?: { path: string; kind: string }[];
+}
+
+export interface ExpectedDecision {
+  list: string;
+  item: string;
+  title: string;
+  decision: string;
+  by: string;
+  reason: string;
 }
 
 export interface Hit {
@@ -84,6 +103,7 @@ export interface Portal {
 }
 
 const LAST_MODIFIED = 'Mon, 15 Jan 2024 08:00:00 GMT';
+const REPO = path.resolve(import.meta.dirname, '../..');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -195,8 +215,9 @@ export async function startPortal(siteDir: string): Promise<Portal> {
         file = route.post[start];
       }
       file ??= pathname.endsWith('/') ? `${pathname}index.html` : pathname;
-      const full = path.join(dir, 'files', file);
-      if (!full.startsWith(path.join(dir, 'files')) || !existsSync(full) || key === '404') {
+      const full = route.sample ? path.join(REPO, route.sample) : path.join(dir, 'files', file);
+      const inside = route.sample ? full.startsWith(REPO) : full.startsWith(path.join(dir, 'files'));
+      if (!inside || !existsSync(full) || key === '404') {
         return send(404, { 'content-type': 'text/html; charset=utf-8' }, '<html><body>404 Not Found</body></html>');
       }
       body = readFileSync(full);

@@ -34,7 +34,7 @@ describe('selectForPublish', () => {
     const current = [
       entry('http://x/wrapper.html', sha('a')), // links the PDF below, no tables of its own
       entry('http://x/report.pdf', sha('b'), { kind: 'attachment', page_url: 'http://x/wrapper.html' }),
-      entry('http://x/full.html', sha('c')), // a page with the report and a copy attached
+      entry('http://x/full.html', sha('c')), // a page with a report and a report attached (no year known: not paired)
       entry('http://x/full.pdf', sha('d'), { kind: 'attachment', page_url: 'http://x/full.html' }),
       entry('http://x/mirror.pdf', sha('b'), { kind: 'attachment', page_url: null }), // same bytes at another URL
       entry('http://x/broken.pdf', sha('e'), { kind: 'attachment', page_url: 'http://x/wrapper.html' }),
@@ -92,6 +92,87 @@ describe('selectForPublish', () => {
     expect(out.failures.map((f) => [f.url, f.stage, f.kind, f.message])).toEqual([
       ['http://x/broken.pdf', 'extract', 'corrupt_pdf', 'bad'],
       ['http://x/gone.html', 'download', 'http_404', '404'],
+    ]);
+  });
+
+  it('gives one record per report: an alias, the same bytes, a page and its own attachment', () => {
+    const current = [
+      entry('http://x/a.html', sha('1')), // the report inline, 2023, with its own PDF
+      entry('http://x/a.pdf', sha('2'), { kind: 'attachment', page_url: 'http://x/a.html' }),
+      entry('http://x/alias.html', sha('3'), { final_url: 'http://x/b.html' }), // redirects to b.html
+      entry('http://x/b.html', sha('4')), // fetched later, a counter on the page changed its bytes
+      entry('http://x/c.pdf', sha('5'), { kind: 'attachment', page_url: null }),
+      entry('http://y/c-copy.pdf', sha('5'), { kind: 'attachment', page_url: null }), // same bytes elsewhere
+      entry('http://x/d.html', sha('6')), // a page with its report and another body's report attached
+      entry('http://x/d-other.pdf', sha('7'), { kind: 'attachment', page_url: 'http://x/d.html' }),
+    ];
+    const firstSha = new Map(current.map((e) => [e.url, e.sha256]));
+    const rec = (s: string, over: Partial<ReportRecord>, cells: number): ReportRecord =>
+      ({
+        report_id: `r${s.slice(0, 16)}`,
+        source: { sha256: s, format: 'html' },
+        agency: '某县',
+        year: 2023,
+        confidence: 'high',
+        proactive: { regulations: Object.fromEntries([...Array(cells)].map((_, i) => [`c${i}`, i])) },
+        applications: null,
+        reviews: null,
+        ...over,
+      }) as unknown as ReportRecord;
+    const records = new Map([
+      [sha('1'), rec(sha('1'), {}, 3)],
+      [sha('2'), rec(sha('2'), { source: { sha256: sha('2'), format: 'pdf' } } as Partial<ReportRecord>, 5)], // richer
+      [sha('3'), rec(sha('3'), { year: 2022 }, 4)],
+      [sha('4'), rec(sha('4'), { year: 2022 }, 4)], // a tie: read at its own address, not through the alias
+      [sha('5'), rec(sha('5'), { year: 2021 }, 2)],
+      [sha('6'), rec(sha('6'), { year: 2020 }, 2)],
+      [sha('7'), rec(sha('7'), { year: 2020, agency: '另一县' }, 9)],
+    ]);
+    const out = selectForPublish(current, firstSha, records, new Map(), []);
+    expect(
+      out.records.map((r) => ({
+        id: r.report_id,
+        read_from: r.source.document_url,
+        page: r.source.page_url,
+        format: r.source.format,
+        urls: r.source.urls,
+      })),
+    ).toEqual([
+      {
+        id: `r${sha('1').slice(0, 16)}`,
+        read_from: 'http://x/a.pdf',
+        page: 'http://x/a.html',
+        format: 'pdf',
+        urls: ['http://x/a.html', 'http://x/a.pdf'],
+      },
+      {
+        id: `r${sha('3').slice(0, 16)}`, // the id of the document stored first
+        read_from: 'http://x/b.html',
+        page: 'http://x/b.html',
+        format: 'html',
+        urls: ['http://x/alias.html', 'http://x/b.html'],
+      },
+      {
+        id: `r${sha('5').slice(0, 16)}`,
+        read_from: 'http://x/c.pdf',
+        page: null,
+        format: 'html',
+        urls: ['http://x/c.pdf', 'http://y/c-copy.pdf'],
+      },
+      {
+        id: `r${sha('6').slice(0, 16)}`,
+        read_from: 'http://x/d.html',
+        page: 'http://x/d.html',
+        format: 'html',
+        urls: ['http://x/d.html'],
+      },
+      {
+        id: `r${sha('7').slice(0, 16)}`,
+        read_from: 'http://x/d-other.pdf',
+        page: 'http://x/d.html',
+        format: 'html',
+        urls: ['http://x/d-other.pdf', 'http://x/d.html'],
+      },
     ]);
   });
 });

@@ -1,9 +1,15 @@
 // ARTICLE: a report's detail page → stored as a document (kind 'page', with its body text for
 // duplicate marking) → its attachments as DOCUMENT requests. The fetch is conditional on what the
 // store holds; a 304 is parsed from the stored bytes, so its attachments are still checked.
+// A page whose list title was ambiguous is judged first (judgeAmbiguous): by its own title and
+// report sections (the extractor's rule, src/text/report-titles.ts), else by its attachments' names;
+// a page that is no report and links none is not stored, and the outcome is logged either way.
 import type { DocumentHints } from '../../workarea/layout.js';
+import { flatten } from '../../text/normalise.js';
+import { classifyTitle, judgeDocument, namesReport, reportMarkers } from '../../text/report-titles.js';
+import { canonicalUrl } from '../canonical.js';
 import { parseDetail } from '../detail.js';
-import type { FetchedPage } from '../platform.js';
+import type { DetailResult, FetchedPage } from '../platform.js';
 import type { CrawlRequest } from '../request.js';
 import { readPage, type CrawlContext } from './context.js';
 import { keep, validatorsOf } from './keep.js';
@@ -29,14 +35,21 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
     await keep(ctx, r, res, prev, { kind: 'attachment', pageUrl: null });
     return;
   }
-  const page = readPage(bytes, contentType, res.notModified && prev ? prev.final_url : res.finalUrl, {
+  const page = readPage(bytes, contentType, canonicalUrl(res.notModified && prev ? prev.final_url : res.finalUrl), {
     isFirst: false,
     hints: r.hints,
   });
   const detail = parseDetail(page);
+  detail.attachments = detail.attachments.map((a) => ({ ...a, url: canonicalUrl(a.url) }));
+  if (r.ambiguous) {
+    const attachments = await judgeAmbiguous(r, ctx, page, detail);
+    if (attachments === null) return;
+    detail.attachments = attachments;
+  }
   const hints: DocumentHints = {
     ...r.hints,
-    ...(detail.title && !r.hints.title ? { title: detail.title } : {}),
+    // an ambiguous list title said nothing of the report: the page's own title does
+    ...(detail.title && (!r.hints.title || r.ambiguous) ? { title: detail.title } : {}),
     ...(detail.agency && !r.hints.agency ? { agency: detail.agency } : {}),
     ...(detail.published_date && !r.hints.published_date ? { published_date: detail.published_date } : {}),
   };
@@ -44,6 +57,50 @@ export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise
   await ctx.enqueue(
     detail.attachments.map((a) => ({ label: 'DOCUMENT', url: a.url, hints, pageUrl: page.url, name: a.name })),
   );
+}
+
+/**
+ * An ambiguous item's page: the attachments to fetch when it is a report or a cover of one (all of
+ * them when the page itself is a report), or null when it is neither (nothing stored). Logs the outcome.
+ */
+async function judgeAmbiguous(
+  r: CrawlRequest,
+  ctx: CrawlContext,
+  page: FetchedPage,
+  detail: DetailResult,
+): Promise<DetailResult['attachments'] | null> {
+  const list = r.ambiguous!.list;
+  const title = r.ambiguous!.title;
+  const judged = judgeDocument(detail.title ?? (title || null), reportMarkers(flatten(articleText(page))));
+  const outcome = (decision: 'kept' | 'skipped', reason: string) =>
+    ctx.decide([{ list_url: list, item_url: r.url, title, decision, by: 'content', reason }]);
+  if (judged.report) {
+    await outcome('kept', `page: ${judged.reason}`);
+    return detail.attachments;
+  }
+  // Not a report by its own text: a cover (函, 通知) or a bare page whose attachments name the report.
+  const cover = judged.title?.kind === 'cover_letter' || judged.title?.kind === 'cover_notice';
+  const named = detail.attachments.map((a) => ({ a, v: classifyTitle(a.name || a.url.split('/').pop()) }));
+  const wanted = named.filter(({ v }) => namesReport(v) || (cover && v.decision !== 'skipped'));
+  await ctx.decide(
+    named.map(({ a, v }) => ({
+      list_url: page.url,
+      item_url: a.url,
+      title: a.name,
+      decision: wanted.some((w) => w.a === a) ? 'kept' : 'skipped',
+      by: 'attachment',
+      reason: cover && v.decision === 'ambiguous' ? `attachment of a ${judged.title!.reason}` : v.reason,
+    })),
+  );
+  if (!wanted.length) {
+    await outcome('skipped', `page: ${judged.reason}; no attachment names a report`);
+    return null;
+  }
+  await outcome(
+    'kept',
+    `page: ${judged.reason}; attachment${wanted.length > 1 ? 's' : ''} ${wanted.map(({ a }) => a.name).join(', ')}`,
+  );
+  return wanted.map(({ a }) => a);
 }
 
 const BODY_SELECTORS = [

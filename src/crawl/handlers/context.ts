@@ -1,6 +1,7 @@
 // The one context every request handler gets: the network (HTTP client behind the 412 challenge
 // policy, src/net/), the document store, and the crawl's queue and counters.
 import type { DocumentEntry, DocumentHints, Failure } from '../../workarea/layout.js';
+import type { Decision } from '../../workarea/decisions.js';
 import type { DocumentStore } from '../../workarea/index.js';
 import { decodeText } from '../../text/charset.js';
 import type { ChallengeAwareFetcher } from '../../net/challenge.js';
@@ -16,6 +17,8 @@ export interface CrawlContext {
   store: DocumentStore;
   enqueue(requests: CrawlRequest[]): Promise<void>;
   fail(failure: Omit<Failure, 'at'>): Promise<void>;
+  /** Records why list items (and an ambiguous item's page or attachments) were fetched or not: decisions.jsonl. */
+  decide(decisions: Omit<Decision, 'at'>[]): Promise<void>;
   /** Called for each document stored: `added` false = unchanged (304 or same bytes). */
   stored(entry: DocumentEntry, added: boolean): void;
   /** Called for each list or detail page fetched. */

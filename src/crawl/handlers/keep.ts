@@ -3,6 +3,7 @@
 import type { DocumentEntry } from '../../workarea/layout.js';
 import type { FetchResult } from '../../net/fetch.js';
 import { filenameFromDisposition, filenameFromUrl, safeName } from '../../net/filename.js';
+import { canonicalUrl } from '../canonical.js';
 import type { CrawlRequest } from '../request.js';
 import type { CrawlContext } from './context.js';
 
@@ -21,7 +22,7 @@ export async function keep(
     res.body,
     {
       url: r.url,
-      final_url: res.finalUrl,
+      final_url: canonicalUrl(res.finalUrl),
       page_url: how.pageUrl,
       content_type: res.contentType,
       filename: how.kind === 'attachment' ? attachmentName(res, r.name) : null,

@@ -1,11 +1,14 @@
-// LIST: a list page → its further pages (LIST) and its annual-report items, kept by isAnnualReport:
-// a link to a file becomes a DOCUMENT, any other an ARTICLE.
+// LIST: a list page → its further pages (LIST) and its items, each decided by its title
+// (src/text/report-titles.ts) and the decision logged: a skipped item is never fetched, a kept or
+// ambiguous one is (an ambiguous page is judged by its content: handlers/article.ts). A link to a
+// file becomes a DOCUMENT, any other an ARTICLE.
 import type { PlatformName } from '../define.js';
 import { loadPage } from '../page.js';
 import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from '../platform.js';
 import { detectPlatform, platforms } from '../platforms/index.js';
 import type { CrawlRequest } from '../request.js';
-import { isAnnualReport } from '../../text/titles.js';
+import { classifyTitle } from '../../text/report-titles.js';
+import { canonicalUrl } from '../canonical.js';
 import { itemHints } from '../select.js';
 import { readPage, type CrawlContext } from './context.js';
 
@@ -64,15 +67,28 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
         hints: r.hints,
       }))
     : [];
-  for (const item of result.items.slice(0, verdict.keepItems)) {
-    if (!isAnnualReport(item.title)) continue;
+  const items = result.items.slice(0, verdict.keepItems).map((item) => ({ ...item, url: canonicalUrl(item.url) }));
+  const verdicts = items.map((item) => classifyTitle(item.title));
+  await ctx.decide(
+    items.map((item, i) => ({
+      list_url: page.url,
+      item_url: item.url,
+      title: item.title,
+      decision: verdicts[i]!.decision,
+      by: 'title',
+      reason: verdicts[i]!.reason,
+    })),
+  );
+  items.forEach((item, i) => {
+    const v = verdicts[i]!;
+    if (v.decision === 'skipped') return;
     const hints = itemHints(item, page);
-    out.push(
-      looksLikeDocument(item.url)
-        ? { label: 'DOCUMENT', url: item.url, hints, pageUrl: null, name: item.title }
-        : { label: 'ARTICLE', url: item.url, hints },
-    );
-  }
+    if (looksLikeDocument(item.url))
+      out.push({ label: 'DOCUMENT', url: item.url, hints, pageUrl: null, name: item.title });
+    else if (v.decision === 'ambiguous')
+      out.push({ label: 'ARTICLE', url: item.url, hints, ambiguous: { list: page.url, title: item.title } });
+    else out.push({ label: 'ARTICLE', url: item.url, hints });
+  });
   return out;
 }
 

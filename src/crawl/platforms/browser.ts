@@ -1,9 +1,9 @@
 // Lists rendered by JavaScript (SPA shells, 南威 IGS, JSON-to-DOM templates): the runtime renders the
 // page in Chromium and hands over the rendered DOM; this adapter reads the links whose titles name a
-// report (the rendered page is full of menus, so only report-like titles count) plus the list entries
+// report or a cover of one (the rendered page is full of menus, so a title that says nothing does not count) plus the list entries
 // the generic reader finds, and the "下一页" links that have a real href.
 import type { FetchedPage } from '../platform.js';
-import { isAnnualReport } from '../../text/titles.js';
+import { classifyTitle, namesReport } from '../../text/report-titles.js';
 import { anchorItem, anchorTitle, nonEmpty, pageLinks, platform, uniqueItems, uniqueNext } from './common.js';
 
 /** A page whose list is not in the HTML: little text, a mount point or a JSON-list script. */
@@ -23,7 +23,7 @@ export const browser = platform({
     const { $ } = page;
     const items = $('a[href]')
       .toArray()
-      .filter((a) => isAnnualReport(anchorTitle($, a)))
+      .filter((a) => namesReport(classifyTitle(anchorTitle($, a))))
       .map((a) => anchorItem(page, $, a));
     const next = pageLinks(page, $).map((url) => ({ url }));
     return nonEmpty(page, { items: uniqueItems(items), next: uniqueNext(next, page) }, 'report links');
