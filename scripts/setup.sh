@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Chromium (JS-rendered portals, PDF printing in tests), poppler-utils
-# (pdftotext: the bench's yardstick), time (/usr/bin/time -v: the startup bench), CJK fonts (Chromium-printed PDFs), LibreOffice Writer
-# (turns generated test documents into legacy .doc files).
+# (pdftotext: the bench's yardstick; pdftoppm: scanned pages for OCR), time (/usr/bin/time -v: the startup bench), CJK fonts
+# (Chromium-printed PDFs), LibreOffice Writer (turns generated test documents into legacy .doc files), Tesseract (OCR).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
@@ -17,6 +17,9 @@ grep -qi 'Noto Sans CJK' <<<"$fonts" || need+=(fonts-noto-cjk)
 grep -qi 'AR PL UMing' <<<"$fonts" || need+=(fonts-arphic-uming)
 grep -qi 'WenQuanYi Micro Hei' <<<"$fonts" || need+=(fonts-wqy-microhei)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Tesseract and its Simplified Chinese model: OCR of scanned reports (src/extract/text/ocr.ts).
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || [ -f /usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
 if [ ${#need[@]} -gt 0 ]; then
   # root installs directly; a user with password-less sudo (a CI runner) through sudo
   if [ "$(id -u)" = 0 ]; then as_root=(env); elif sudo -n true 2>/dev/null; then as_root=(sudo -n env); else as_root=(); fi
