@@ -15,6 +15,7 @@ export type ExtractErrorKind =
   | 'ocr_unavailable' // scanned pages, but the OCR engine is not installed
   | 'ocr_failed' // the OCR engine or the page renderer failed on the document
   | 'corrupt_image' // an image (or a scanned page) that cannot be decoded
+  | 'unreadable_scan' // OCR ran, but read the scan with too little confidence to trust
   | 'corrupt_docx' // zip/XML broken
   | 'corrupt_doc' // OLE/Word binary broken
   | 'decode_failed' // text in no charset we can read
@@ -71,6 +72,10 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   },
   ocr_failed: { zh: '文字识别失败', en: 'The OCR engine or the page renderer failed on the document.' },
   corrupt_image: { zh: '图片损坏', en: 'An image, or a scanned page, that cannot be decoded.' },
+  unreadable_scan: {
+    zh: '扫描件无法可靠识别',
+    en: 'A scan OCR read with too little confidence to trust (too low a resolution, too much noise).',
+  },
   corrupt_docx: { zh: 'DOCX损坏', en: 'A DOCX whose zip or XML is broken.' },
   corrupt_doc: { zh: 'DOC损坏', en: 'A Word 97–2003 file that cannot be read.' },
   decode_failed: { zh: '无法解码', en: 'Text in no character set that can be read.' },

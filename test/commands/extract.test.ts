@@ -52,7 +52,7 @@ describe('ogi extract', () => {
       ['notice.txt', 'not_a_report'],
       ['review-table-truncated.pdf', 'corrupt_pdf'],
       ['review-table-encrypted.pdf', 'encrypted_pdf'],
-      ['scanned.pdf', 'no_text_layer'],
+      ['scanned.pdf', 'unreadable_scan'],
     ]);
   });
 

@@ -4,7 +4,7 @@
 // Fixtures in test/fixtures/documents: review-table.pdf = an HTML table (two blank cells,
 // header cells less than 0.6 em apart, cell borders) converted by LibreOffice; -encrypted =
 // the same through `qpdf --encrypt secret owner 256`; -truncated = its first 20,000 bytes;
-// scanned.pdf = a page holding only a PNG of it (Chromium print); -rotated = `qpdf --rotate=+90`
+// scanned.pdf = a page holding only a 44 ppi PNG of it (Chromium print); -rotated = `qpdf --rotate=+90`
 // (the text then runs down the displayed page).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -235,9 +235,20 @@ describe('errors', () => {
   it.each([
     ['review-table-encrypted.pdf', 'encrypted_pdf'],
     ['review-table-truncated.pdf', 'corrupt_pdf'],
-    ['scanned.pdf', 'no_text_layer'],
+    // a page image at 44 ppi: OCR runs and reads it with a mean confidence of ~35
+    ['scanned.pdf', 'unreadable_scan'],
   ])('%s → %s', async (name, kind) => {
     expect((await errorOf(readPdf(readFileSync(fixture(name))))).kind).toBe(kind);
+  });
+
+  it('scanned.pdf with OCR off (OGI_OCR=0, as --no-ocr sets it) → needs_ocr', async () => {
+    process.env.OGI_OCR = '0';
+    try {
+      const err = await errorOf(readPdf(readFileSync(fixture('scanned.pdf'))));
+      expect([err.kind, err.message]).toEqual(['needs_ocr', '1 of 1 page(s) are scans and OCR is off']);
+    } finally {
+      delete process.env.OGI_OCR;
+    }
   });
 
   it('refuses bytes that are not a PDF and an empty buffer as corrupt_pdf', async () => {

@@ -369,7 +369,13 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
 // ---------------------------------------------------------------- a page
 
 /** The text rows of one scanned page, laid out as a text PDF page is. */
-export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: OcrOptions = {}): Promise<TextRow[]> {
+export interface OcrPage {
+  rows: TextRow[];
+  /** The engine's mean confidence over the page's characters, 0–100 (null: nothing read). */
+  confidence: number | null;
+}
+
+export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: OcrOptions = {}): Promise<OcrPage> {
   if (img.width * img.height > MAX_PIXELS)
     throw new ExtractError('resource_limit', `page image ${img.width}×${img.height} px is over ${MAX_PIXELS} pixels`);
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
@@ -395,6 +401,7 @@ export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: O
     timeoutMs,
   );
   inked.forEach((c, i) => (c.text = stacked[i]!.text));
+  const read: { text: string; conf: number }[] = [...stacked];
   // Every cell not plainly words is read again with the digits model, digits and signs only: the
   // Chinese model reads figures as look-alike characters (3 → 了, 5 → S) and confuses 3/8 and 1/7.
   // Its reading stands where it is a clean figure read with confidence.
@@ -439,6 +446,7 @@ export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: O
     tables.map((t) => t.box),
   );
   const words = await readWords(prose, 6, timeoutMs);
+  read.push(...words);
   const rest = words.filter((w) => !tables.some((t) => centreIn(w, t.box)));
   const bounds = [0, ...tables.flatMap((t) => [t.box.y0, t.box.y1]), img.height];
   for (let i = 0; i + 1 < bounds.length; i += 2) {
@@ -448,7 +456,11 @@ export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: O
     const runs = lineRuns(inside, scale);
     pieces.push({ top, rows: layoutPage(runs, { page, width: img.width * scale, height: img.height * scale }) });
   }
-  return pieces.sort((a, b) => a.top - b.top).flatMap((p) => p.rows);
+  const chars = read.reduce((n, w) => n + w.text.length, 0);
+  return {
+    rows: pieces.sort((a, b) => a.top - b.top).flatMap((p) => p.rows),
+    confidence: chars ? read.reduce((sum, w) => sum + w.conf * w.text.length, 0) / chars : null,
+  };
 }
 
 /** The image with boxes painted white. */
