@@ -8,14 +8,15 @@ import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
 import type { FailureKind } from '../failures.js';
 import type { ReportRecord } from '../record.js';
-import { parseCommand } from './options.js';
+import { OCR_OPTION, parseCommand } from './options.js';
 import { table } from './table.js';
 
-const HELP = `usage: ogi extract <file…> [--json | --out DIR]
+const HELP = `usage: ogi extract <file…> [--json | --out DIR] [--no-ocr]
 
   (default)   a summary table: file, template, agency, year, failed checks, warnings
   --json      one JSON record per line on stdout (jq-friendly)
   --out DIR   write DIR/<report_id>.json for each record
+  --no-ocr    leave scanned pages unread: such files fail as needs_ocr
 Exit: 0 all extracted, 3 some files failed (typed errors on stderr), 2 usage.`;
 
 export interface FileResult {
@@ -25,9 +26,13 @@ export interface FileResult {
 }
 
 /** Each file extracted in the worker pool (isolated, under limits), in the order given. */
-export async function extractFiles(files: string[]): Promise<FileResult[]> {
+export async function extractFiles(files: string[], opts: { ocr?: boolean } = {}): Promise<FileResult[]> {
   // every file is queued at once: a worker with nothing left in the queue is stopped at once
-  const pool = new ExtractionPool({ size: Math.min(files.length, os.availableParallelism(), 4), stopWhenIdle: true });
+  const pool = new ExtractionPool({
+    size: Math.min(files.length, os.availableParallelism(), 4),
+    stopWhenIdle: true,
+    ocr: opts.ocr,
+  });
   try {
     return await Promise.all(
       files.map(async (file): Promise<FileResult> => {
@@ -70,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     'extract',
     HELP,
     argv,
-    { json: { type: 'boolean' }, out: { type: 'string' } },
+    { json: { type: 'boolean' }, out: { type: 'string' }, ...OCR_OPTION },
     { positionals: true, helpOnStdout: true },
   );
   if ('exit' in args) return args.exit;
@@ -78,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   }
-  const results = await extractFiles(args.positionals);
+  const results = await extractFiles(args.positionals, { ocr: !args.values['no-ocr'] });
   for (const r of results) if (r.error) console.error(`ogi extract: ${r.file}: ${r.error.kind}: ${r.error.message}`);
   if (args.values.json) {
     for (const r of results) if (r.record) process.stdout.write(`${JSON.stringify(r.record)}\n`);

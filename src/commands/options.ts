@@ -27,6 +27,8 @@ export const DATASET_OPTIONS = {
 } as const;
 
 export const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
+/** `--no-ocr`: scanned pages are not read (such documents fail as needs_ocr). */
+export const OCR_OPTION = { 'no-ocr': { type: 'boolean', default: false } } as const;
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
 

@@ -1,11 +1,11 @@
 // `ogi refresh [--province P…] [--url LIST_URL…] [--storage DIR] [--datasets DIR] [--rate R]
-//              [--max-requests N] [--allow-host H…] [--no-site] [--json]`
+//              [--max-requests N] [--allow-host H…] [--no-site] [--no-ocr] [--json]`
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
 import type { RefreshOptions, RefreshSummary } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
-import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
+import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, OCR_OPTION, parseCommand } from './options.js';
 
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
 
@@ -19,6 +19,7 @@ const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
   --allow-host H     also allow this host (besides *.gov.cn); repeatable
   --no-crawl         only extract and publish what storage already holds
   --no-site          publish without the dataset site
+  --no-ocr           leave scanned pages unread (such documents fail as needs_ocr)
   --json             print the summary as JSON on stdout
 Exit: 0 clean, 3 finished with failures (listed in the version's failures.csv), 2 usage, 1 fatal.`;
 
@@ -30,6 +31,7 @@ export function parseRefreshArgs(
     ...CRAWL_OPTIONS,
     ...DATASET_OPTIONS,
     'no-crawl': { type: 'boolean', default: false },
+    ...OCR_OPTION,
     ...JSON_OPTION,
   });
   if ('exit' in parsed) return parsed;
@@ -43,7 +45,13 @@ export function parseRefreshArgs(
   if ('exit' in crawl) return crawl;
   return {
     json: values.json,
-    opts: { ...crawl, datasets: values.datasets, skipCrawl: values['no-crawl'], site: !values['no-site'] },
+    opts: {
+      ...crawl,
+      datasets: values.datasets,
+      skipCrawl: values['no-crawl'],
+      site: !values['no-site'],
+      ...(values['no-ocr'] ? { pool: { ocr: false } } : {}),
+    },
   };
 }
 

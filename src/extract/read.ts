@@ -17,7 +17,17 @@ export interface DocumentRead {
   bytes: number;
 }
 
-export async function readDocument(bytes: Buffer, name?: string, contentType?: string | null): Promise<DocumentModel> {
+/** How to read: `ocr` false leaves scanned pages unread (needs_ocr); default on. */
+export interface ReadOptions {
+  ocr?: boolean;
+}
+
+export async function readDocument(
+  bytes: Buffer,
+  name?: string,
+  contentType?: string | null,
+  options: ReadOptions = {},
+): Promise<DocumentModel> {
   if (bytes.length > MAX_DOCUMENT_BYTES)
     throw new ExtractError(
       'too_large',
@@ -30,7 +40,7 @@ export async function readDocument(bytes: Buffer, name?: string, contentType?: s
     case 'html':
       return reader.read.readHtml(bytes, contentType);
     case 'pdf':
-      return reader.read.readPdf(bytes);
+      return reader.read.readPdf(bytes, options);
     case 'docx':
       return reader.read.readDocx(bytes);
     case 'doc':
@@ -64,8 +74,13 @@ export async function loadReader(format: Exclude<Format, 'txt'>): Promise<Reader
 }
 
 /** The model with the document's hash and size. */
-export async function read(bytes: Buffer, name?: string, contentType?: string | null): Promise<DocumentRead> {
-  return { model: await readDocument(bytes, name, contentType), sha256: sha256(bytes), bytes: bytes.length };
+export async function read(
+  bytes: Buffer,
+  name?: string,
+  contentType?: string | null,
+  options: ReadOptions = {},
+): Promise<DocumentRead> {
+  return { model: await readDocument(bytes, name, contentType, options), sha256: sha256(bytes), bytes: bytes.length };
 }
 
 export function sha256(bytes: Buffer): string {

@@ -56,6 +56,14 @@ describe('ogi extract', () => {
     ]);
   });
 
+  it('--no-ocr leaves a scan unread: needs_ocr, exit 3', async () => {
+    const r = await ogi(['extract', '--no-ocr', path.join(DOCS, 'scanned.pdf')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      `ogi extract: ${path.join(DOCS, 'scanned.pdf')}: needs_ocr: 1 of 1 page(s) are scans and OCR is off`,
+    );
+  });
+
   it('prints a summary table by default and exits 0 when every file is a report', async () => {
     const r = await ogi([
       'extract',

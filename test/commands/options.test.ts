@@ -124,3 +124,13 @@ describe('crawlSettings', () => {
     expect(stderr).toEqual([`ogi test: --url takes http:// or https:// list pages, not ${scheme}// (${url})`]);
   });
 });
+
+describe('ogi refresh --no-ocr', () => {
+  it('asks the extraction pool not to read scanned pages; without it the pool keeps its default (OCR on)', async () => {
+    const { parseRefreshArgs } = await import('../../src/commands/refresh.js');
+    const off = parseRefreshArgs(['--no-crawl', '--no-ocr']);
+    const on = parseRefreshArgs(['--no-crawl']);
+    expect('opts' in off && off.opts.pool).toEqual({ ocr: false });
+    expect('opts' in on && on.opts.pool).toBeUndefined();
+  });
+});

@@ -65,6 +65,8 @@ export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
 export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType'> {
   id: number;
   outputBytes: number;
+  /** Read scanned pages by OCR. */
+  ocr: boolean;
 }
 
 /** Sent back by a worker: a DocumentRead as JSON, or the typed error. */
@@ -85,6 +87,8 @@ export interface PoolOptions {
    * last record's interpretation rather than following it.
    */
   stopWhenIdle?: boolean;
+  /** Read scanned pages by OCR (default true; false: such documents fail as needs_ocr). */
+  ocr?: boolean;
 }
 
 interface Worker {
@@ -167,6 +171,7 @@ export class ExtractionPool {
   readonly size: number;
   readonly limits: ExtractionLimits;
   private readonly stopWhenIdle: boolean;
+  private readonly ocr: boolean;
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly queue: Pending[] = [];
@@ -179,6 +184,7 @@ export class ExtractionPool {
     this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 4));
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.stopWhenIdle = opts.stopWhenIdle ?? false;
+    this.ocr = opts.ocr ?? true;
   }
 
   /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
@@ -322,7 +328,7 @@ export class ExtractionPool {
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
     const { file, name, contentType } = pending.job;
-    const request: WorkerRequest = { file, name, contentType, id, outputBytes: limits.outputBytes };
+    const request: WorkerRequest = { file, name, contentType, id, outputBytes: limits.outputBytes, ocr: this.ocr };
     child.send(request, (err) => {
       if (err)
         finish(

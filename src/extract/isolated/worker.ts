@@ -18,7 +18,9 @@ function reply(message: WorkerReply): void {
 process.on('message', async (req: WorkerRequest) => {
   try {
     const bytes = await readFile(req.file);
-    const json = JSON.stringify(await read(bytes, req.name ?? path.basename(req.file), req.contentType));
+    const json = JSON.stringify(
+      await read(bytes, req.name ?? path.basename(req.file), req.contentType, { ocr: req.ocr }),
+    );
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent
     if (size > req.outputBytes) {
       reply({

@@ -20,7 +20,8 @@ const MIN_CHARS_PER_PAGE = 40;
 /** Pages a report may have (reports run to tens of pages; a 20,000-page file is an attack or junk). */
 export const MAX_PDF_PAGES = 1000;
 
-export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
+/** `ocr`: read scanned pages by OCR (default: on, unless OGI_OCR=0). */
+export async function readPdf(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new ExtractError('corrupt_pdf', 'no %PDF- header');
   const task = getDocument({
     data: new Uint8Array(bytes), // a copy: pdf.js takes the buffer over
@@ -64,7 +65,7 @@ export async function readPdf(bytes: Buffer): Promise<DocumentModel> {
     const info = await meta(doc);
     // Pages without text are scans: read by OCR (ocr.ts) unless it is turned off.
     if (scanned.length) {
-      const ocr = await ocrPages(bytes, scanned, doc.numPages, chars >= MIN_CHARS_PER_PAGE * doc.numPages);
+      const ocr = await ocrPages(bytes, scanned, doc.numPages, chars >= MIN_CHARS_PER_PAGE * doc.numPages, options.ocr);
       if (ocr) {
         scanned.forEach((n, i) => (pages[n - 1] = ocr.rows[i]!));
         chars += ocr.chars;
@@ -105,15 +106,16 @@ export const MAX_OCR_PAGES = 40;
 
 /**
  * The scanned pages read by OCR, or null when the text layer suffices without them (a mixed PDF
- * whose scanned pages are only a cover: `optional`). OCR off (OGI_OCR=0, `--no-ocr`): needs_ocr.
+ * whose scanned pages are only a cover: `optional`). OCR off (`--no-ocr`, OGI_OCR=0): needs_ocr.
  */
 async function ocrPages(
   bytes: Buffer,
   pages: number[],
   total: number,
   optional: boolean,
+  enabled = process.env.OGI_OCR !== '0',
 ): Promise<{ rows: TextRow[][]; chars: number; engine: NonNullable<DocumentMeta['ocr']> } | null> {
-  if (process.env.OGI_OCR === '0') {
+  if (!enabled) {
     if (optional) return null;
     throw new ExtractError('needs_ocr', `${pages.length} of ${total} page(s) are scans and OCR is off`);
   }
