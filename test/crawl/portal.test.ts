@@ -18,7 +18,17 @@ import { looksLikeDocument } from '../../src/crawl/handlers/list.js';
 import { uniqueKey } from '../../src/crawl/request.js';
 import { Progress, duration } from '../../src/crawl/progress.js';
 
-const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser'];
+const SITES = [
+  'trs',
+  'hanweb',
+  'gkmlpt',
+  'generic',
+  'browser',
+  'trs-pagers',
+  'hanweb-pagers',
+  'generic-pagers',
+  'browser-pagers',
+];
 
 function tempStorage(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'ogi-crawl-'));
@@ -47,8 +57,16 @@ function documentsOf(docs: DocumentEntry[]) {
     .sort(byPath);
 }
 
+/** Failures as expected.json writes them; a count_mismatch with its message (both numbers). */
 function failuresOf(failures: Failure[]) {
-  return failures.map((f) => ({ path: rel(f.url)!, stage: f.stage, kind: f.kind })).sort(byPath);
+  return failures
+    .map((f) => ({
+      path: rel(f.url)!,
+      stage: f.stage,
+      kind: f.kind,
+      ...(f.kind === 'count_mismatch' ? { message: f.message } : {}),
+    }))
+    .sort(byPath);
 }
 
 /** Complete lines in documents.jsonl while another process may be appending (a partial last line is not counted). */

@@ -1,5 +1,6 @@
 // LIST: a list page → its further pages (LIST) and its annual-report items, kept by isAnnualReport:
-// a link to a file becomes a DOCUMENT, any other an ARTICLE.
+// a link to a file becomes a DOCUMENT, any other an ARTICLE. What the page announces (records, pages)
+// and the items it shows are counted per list (ctx.tally; count_mismatch when the run ends).
 import type { PlatformName } from '../define.js';
 import { loadPage } from '../page.js';
 import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from '../platform.js';
@@ -51,6 +52,12 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
     r.isFirst ?? false,
   );
   for (const f of verdict.findings) await ctx.fail({ url: r.url, stage: 'crawl', kind: f.kind, message: f.message });
+  const list = r.list ?? r.url;
+  ctx.tally.page(
+    list,
+    result,
+    result.items.slice(0, verdict.keepItems).map((i) => i.url),
+  );
   const out: CrawlRequest[] = verdict.followNext
     ? result.next.map((n: NextRequest) => ({
         label: 'LIST',
@@ -61,6 +68,7 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
         platform: platform.name as PlatformName,
         isFirst: false,
         column,
+        ...(n.newList ? {} : { list }),
         hints: r.hints,
       }))
     : [];
