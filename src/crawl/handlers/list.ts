@@ -3,7 +3,7 @@
 // and the items it shows are counted per list (ctx.tally; count_mismatch when the run ends).
 import type { PlatformName } from '../define.js';
 import { loadPage } from '../page.js';
-import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from '../platform.js';
+import { LayoutChanged, type FetchedPage, type ListResult, type NextRequest, type Platform } from '../platform.js';
 import { detectPlatform, platforms } from '../platforms/index.js';
 import type { CrawlRequest } from '../request.js';
 import { isAnnualReport } from '../../text/titles.js';
@@ -36,11 +36,21 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
     );
     page = readPage(res.body, res.contentType, res.finalUrl, { isFirst: r.isFirst ?? false, hints: r.hints });
   }
-  const platform: Platform = named ?? detectPlatform(page);
+  let platform: Platform = named ?? detectPlatform(page);
   // `--url` on a page whose list is built by scripts: render it now that we know.
   if (!named && platform.needsBrowser) page = await rendered(r, ctx);
   ctx.page();
-  const result = platform.parseList(page);
+  let result: ListResult;
+  try {
+    result = platform.parseList(page);
+  } catch (err) {
+    // A static adapter on a page whose list is built by scripts: the browser adapter is the fallback,
+    // for this page and the further pages it leads to.
+    if (!(err instanceof LayoutChanged) || platform.needsBrowser || !platforms.browser.detect(page)) throw err;
+    platform = platforms.browser;
+    page = await rendered(r, ctx);
+    result = platform.parseList(page);
+  }
   if (r.isFirst && result.items.length === 0 && result.next.length === 0) {
     throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
   }
