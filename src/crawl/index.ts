@@ -39,6 +39,7 @@ import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
 import { CrawlBudget, type BudgetLimits } from './budget.js';
 import type { CrawlContext } from './handlers/context.js';
+import { preferSmallHeap } from '../sys/memory.js';
 import { Progress } from './progress.js';
 import { ListTally } from './tally.js';
 import { uniqueKey, type CrawlRequest } from './request.js';
@@ -98,6 +99,7 @@ interface RunState {
 }
 
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
+  preferSmallHeap(); // thousands of pages parsed and dropped: keep their garbage from piling up
   const starts = await startRequests(opts);
   const paths = storagePaths(opts.storage);
   await fs.mkdir(paths.crawl, { recursive: true });
