@@ -83,6 +83,36 @@ describe('ogi capture', () => {
     expect(col.items).toBe(4);
   });
 
+  it('saves a list built by scripts as Chromium rendered it, and its rendered further pages', async () => {
+    const spa = await startPortal('test/portal/sites/browser-pagers');
+    try {
+      const out = tempDir();
+      const url = spa.url('/spa/index.html');
+      const result = await capture({
+        url,
+        out,
+        rate: Infinity,
+        now: NOW,
+        browserArgs: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      });
+      expect([result.meta.platform, result.meta.rendered]).toEqual(['browser', true]);
+      expect(result.meta.files.map((f) => [f.file, new URL(f.url).search])).toEqual([
+        ['page.html', ''],
+        ['pager-1.html', '?page=2'],
+      ]);
+      expect(readFileSync(path.join(result.dir, 'page.html'), 'utf8')).toContain('共3条');
+      const replay = replayCapture(result.dir, result.meta);
+      expect(replay.items.map((i) => new URL(i.url).pathname)).toEqual([
+        '/files/s/2023.pdf',
+        '/files/s/2022.pdf',
+        '/files/s/2021.pdf',
+      ]);
+      expect(replay.total).toBe(3);
+    } finally {
+      await spa.close();
+    }
+  }, 60_000);
+
   it('as a command: prints the folder, exits 3 on a page that cannot be fetched, 2 on usage errors', async () => {
     const out = tempDir();
     const lines: string[] = [];
