@@ -245,6 +245,35 @@ describe('what a list announces (pager.ts)', () => {
     expect(pages('<a href="index_1.html">2</a>', 'https://a.gov.cn/l/', 1)).toEqual([]);
   });
 
+  it('generic reads a JSON list API of any shape: the rows with a URL and a title, the total, the further pages', () => {
+    const body = JSON.stringify({
+      success: true,
+      data: {
+        total: 5,
+        results: [
+          { title: '甲区2023年政府信息公开工作年度报告', url: '/a/1.html', publishTime: '2024-01-04 10:00:00' },
+          { name: '甲区2022年政府信息公开工作年度报告', linkurl: 'https://a.gov.cn/a/2.html' },
+        ],
+      },
+    });
+    const page = loadPage(body, 'https://a.gov.cn/common/search/c1?page=1&_isJson=true');
+    expect(detectPlatform(page).name).toBe('generic');
+    expect(parseGeneric(page)).toEqual({
+      items: [
+        { url: 'https://a.gov.cn/a/1.html', title: '甲区2023年政府信息公开工作年度报告', published_date: '2024-01-04' },
+        { url: 'https://a.gov.cn/a/2.html', title: '甲区2022年政府信息公开工作年度报告', published_date: null },
+      ],
+      next: [
+        { url: 'https://a.gov.cn/common/search/c1?page=2&_isJson=true' },
+        { url: 'https://a.gov.cn/common/search/c1?page=3&_isJson=true' },
+      ],
+      total: 5,
+      pages: 3,
+    });
+    expect(() => parseGeneric(loadPage('{"data":{"list":[]}}', page.url))).not.toThrow();
+    expect(() => platforms.generic.parseList(loadPage('{"data":{"list":[]}}', page.url))).toThrow(LayoutChanged);
+  });
+
   it('pages a JSON API by its page parameter, also one inside a JSON-valued parameter, from page 1 only', () => {
     expect(withPageNumber('https://a.gov.cn/x.trsapi?pageNo=1&size=2', 3)).toBe(
       'https://a.gov.cn/x.trsapi?pageNo=3&size=2',

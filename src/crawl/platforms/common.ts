@@ -120,3 +120,44 @@ export function jsonBody(page: FetchedPage): unknown {
     return null;
   }
 }
+
+const JSON_URL = /^(?:url|link|href|linkurl|pcUrl|docpuburl|art_url|visitUrl)$/i;
+const JSON_TITLE = /^(?:title|name|doctitle|showTitle|FILENAME|subject)$/i;
+const JSON_DATE =
+  /^(?:date|pubDate|publishTime|publish_time|pubtime|PUBDATE|DOCRELTIME|releaseTime|createTime|created_at|publishDate)$/i;
+
+function field(row: Record<string, unknown>, re: RegExp): string {
+  for (const [k, v] of Object.entries(row))
+    if (re.test(k) && (typeof v === 'string' || typeof v === 'number')) return String(v);
+  return '';
+}
+
+/**
+ * The list of a JSON API reply whatever its shape (UCAP /common/search, SPA APIs…): the first array,
+ * breadth-first, whose objects carry a URL and a title under any of the usual names. Null when none.
+ */
+export function jsonItems(page: FetchedPage, data: unknown): ListItem[] | null {
+  let level: unknown[] = [data];
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (Array.isArray(node)) {
+        const rows = node.filter(
+          (r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r),
+        );
+        if (rows.length && rows.some((r) => field(r, JSON_URL) && field(r, JSON_TITLE))) {
+          return uniqueItems(
+            rows.map((r) => {
+              const url = page.resolve(field(r, JSON_URL));
+              const title = fold(field(r, JSON_TITLE));
+              return url && title ? { url, title, published_date: isoDate(field(r, JSON_DATE)) } : null;
+            }),
+          );
+        }
+        next.push(...rows);
+      } else if (node && typeof node === 'object') next.push(...Object.values(node));
+    }
+    level = next;
+  }
+  return null;
+}

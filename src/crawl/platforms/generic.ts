@@ -1,4 +1,4 @@
-// Any static list: entries are anchors with a date beside them (<li><a title=…>…</a><span>date</span>)
+// Any static list (or JSON list API reply, whatever its shape): entries are anchors with a date beside them (<li><a title=…>…</a><span>date</span>)
 // or with an article-shaped URL; further pages from "下一页" / numbered links (?page=N, N.html,
 // index_N). Also the 甘肃 province-cloud (UCAP-style) lists whose entries and pager script sit inside an
 // HTML comment, filled by script at view time: the commented markup is read as the list.
@@ -6,8 +6,27 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns, findReportColumns } from '../select.js';
-import { anchorItem, anchorTitle, hasDateBeside, nonEmpty, platform, uniqueItems, uniqueNext } from './common.js';
-import { announcedIn, enumeratePages, pageCount, pageLinks, pagerCalls, startsList } from './pager.js';
+import {
+  anchorItem,
+  anchorTitle,
+  hasDateBeside,
+  jsonBody,
+  jsonItems,
+  nonEmpty,
+  platform,
+  uniqueItems,
+  uniqueNext,
+} from './common.js';
+import {
+  announcedIn,
+  announcedInJson,
+  apiPageUrls,
+  enumeratePages,
+  pageCount,
+  pageLinks,
+  pagerCalls,
+  startsList,
+} from './pager.js';
 
 /** Article-shaped URLs of the CMS families in portals.md §3. */
 export const ARTICLE_URL =
@@ -70,6 +89,14 @@ export interface GenericOptions {
 }
 
 export function parseGeneric(page: FetchedPage, opts: GenericOptions = {}): ListResult {
+  const data = jsonBody(page);
+  const rows = data === null ? null : jsonItems(page, data);
+  if (rows) {
+    // A JSON list API: its total, and its further pages by its page parameter (from page 1).
+    const told = announcedInJson(data);
+    const pages = pageCount(told, rows.length);
+    return { items: rows, next: apiPageUrls(page.url, pages).map((url) => ({ url })), total: told.total, pages };
+  }
   const items = listEntries(page, page.$);
   if (opts.comments ?? true)
     for (const c of commentedMarkup(page.body)) for (const item of listEntries(page, cheerio.load(c))) items.push(item);
