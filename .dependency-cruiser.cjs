@@ -2,7 +2,7 @@
 // and fails on any violation (test/architecture.test.ts also shows a violation being caught).
 //
 //   src/text      Chinese-text knowledge (dates, numerals, agencies, titles, charsets): a leaf
-//   src/sys       what the system says: processes (/proc), where the package is installed: a leaf
+//   src/sys       what the system says: processes (/proc), where the package is installed, how the heap grows: a leaf
 //   src/net       HTTP client, manners, robots, cookies, browser session: imports no stage
 //   src/workarea  storage's files (document index, record cache, failures, locks, assemble)
 //   src/extract   documents → records          src/crawl    portals → documents

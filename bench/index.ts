@@ -8,6 +8,7 @@ const PARTS = [
   ['extract', './extract.js', 'benchExtract'],
   ['accuracy', './accuracy.js', 'benchAccuracy'],
   ['crawl', './crawl.js', 'benchCrawl'],
+  ['refresh', './refresh.js', 'benchRefresh'],
   ['publish', './publish.js', 'benchPublish'],
   ['site', './site.js', 'benchSite'],
   ['startup', './startup.js', 'benchStartup'],

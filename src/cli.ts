@@ -13,6 +13,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
   },
   crawl: { summary: 'find and fetch reports on government portals', load: () => import('./commands/crawl.js') },
   crawlers: { summary: 'list the province crawlers and their portals', load: () => import('./commands/crawlers.js') },
+  capture: {
+    summary: 'save a list page and its pager responses as a test fixture',
+    load: () => import('./commands/capture.js'),
+  },
   publish: { summary: 'write a versioned dataset from extracted records', load: () => import('./commands/publish.js') },
   refresh: {
     summary: 'crawl → extract what changed → publish (the nightly job)',

@@ -43,7 +43,8 @@ export type FetchFailureKind =
   | 'too_many_redirects'
   | 'layout_changed'
   | 'budget_exhausted'
-  | 'pager_loop';
+  | 'pager_loop'
+  | 'count_mismatch';
 
 /** Every failure kind. */
 export type FailureKind =
@@ -99,6 +100,10 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   pager_loop: {
     zh: '分页循环',
     en: 'A list page repeats the items of earlier pages; its further pages were not followed.',
+  },
+  count_mismatch: {
+    zh: '条数不符',
+    en: 'A list announces more records (or pages) than the crawl found in it; the message gives both numbers.',
   },
   not_found: { zh: '文件不存在', en: 'No such file (ogi extract).' },
   not_a_file: { zh: '不是普通文件', en: 'A directory, named pipe, device or socket: only regular files are read.' },

@@ -11,6 +11,7 @@ import { ExtractionPool, type PoolOptions } from './extract/isolated/pool.js';
 import { EXTRACTOR_VERSION } from './extract/version.js';
 import { publish, type PublishResult } from './publish/index.js';
 import type { ReportRecord } from './record.js';
+import { preferSmallHeap } from './sys/memory.js';
 import {
   assemble,
   cleanStorageTemps,
@@ -74,6 +75,7 @@ export interface RefreshResult {
 }
 
 export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult> {
+  preferSmallHeap(); // crawl, then one record at a time: a heap that grows in small steps (src/sys/memory.ts)
   const storage = opts.storage ?? DEFAULT_STORAGE;
   const datasets = opts.datasets ?? DEFAULT_DATASETS;
 

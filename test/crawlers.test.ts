@@ -1,12 +1,16 @@
 // Every province file, no network: named after its id, coded by GB/T 2260, entry points that parse,
 // allowed hosts and known adapters; the coverage table lists them all.
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import crawlers from '../crawlers/index.js';
-import { coverageRows, coverageTable } from '../src/commands/crawlers.js';
+import { coverageRows, coverageTable, FIXTURE_PAGES } from '../src/commands/crawlers.js';
+import { replayCapture } from '../src/crawl/capture.js';
+import { listCaptures } from '../src/crawl/fixtures.js';
+import { synthetic } from './fixtures/pages/synthetic.js';
 import { generic, hanweb, PLATFORM_NAMES, province, trs } from '../src/crawl/define.js';
 import { isAllowedHost } from '../src/net/manners.js';
 import { platforms } from '../src/crawl/platforms/index.js';
@@ -75,12 +79,23 @@ describe('ogi crawlers', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(Object.keys(crawlers).sort());
     for (const r of rows) expect(r.portals).toBe(crawlers[r.id as keyof typeof crawlers].portals.length);
     const table = coverageTable(rows);
+    const real = rows.filter((r) => r.fixture === 'real').length;
     expect(table.trimEnd().split('\n').at(-1)).toBe(
-      `| **total** | | ${rows.reduce((n, r) => n + r.portals, 0)} | ${rows.reduce((n, r) => n + r.discover, 0)} | ${Object.keys(platforms).filter((p) => rows.some((r) => r.platforms.includes(p))).length} platforms | |`,
+      `| **total** | | ${rows.reduce((n, r) => n + r.portals, 0)} | ${rows.reduce((n, r) => n + r.discover, 0)} | ${Object.keys(platforms).filter((p) => rows.some((r) => r.platforms.includes(p))).length} platforms | | ${real} real, ${rows.length - real} synthetic |`,
     );
+    expect(rows.filter((r) => r.fixture === 'none' || r.fixture === 'n/a')).toEqual([]);
   });
 
-  it('writes the coverage table row by row (two made-up provinces)', () => {
+  it('writes the coverage table row by row (two made-up provinces, one with a real saved page)', () => {
+    const savedPages = mkdtempSync(path.join(os.tmpdir(), 'ogi-pages-'));
+    for (const [id, synthetic] of [
+      ['a', true],
+      ['a', false],
+    ] as const) {
+      const dir = path.join(savedPages, id, String(synthetic));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'capture.json'), JSON.stringify({ province: id, synthetic, files: [] }));
+    }
     const made = [
       province({
         id: 'a',
@@ -98,7 +113,7 @@ describe('ogi crawlers', () => {
         portals: [hanweb('https://c.gov.cn/col/', { admin_level: 'city' })],
       }),
     ];
-    const rows = coverageRows(made);
+    const rows = coverageRows(made, savedPages);
     expect(rows[0]).toEqual({
       id: 'a',
       name: '甲省',
@@ -107,13 +122,46 @@ describe('ogi crawlers', () => {
       discover: 1,
       platforms: 'generic, trs',
       levels: 'county, province',
+      fixture: 'real',
     });
     expect(coverageTable(rows).trimEnd().split('\n')).toEqual([
-      '| province | code | portals | of which column unknown | platforms | levels |',
-      '|---|---|---:|---:|---|---|',
-      '| 甲省 (a) | 110000 | 2 | 1 | generic, trs | county, province |',
-      '| 乙市 (b) | 120000 | 1 | 0 | hanweb | city |',
-      '| **total** | | 3 | 1 | 3 platforms | |',
+      '| province | code | portals | of which column unknown | platforms | levels | saved list page |',
+      '|---|---|---:|---:|---|---|---|',
+      '| 甲省 (a) | 110000 | 2 | 1 | generic, trs | county, province | real |',
+      '| 乙市 (b) | 120000 | 1 | 0 | hanweb | city | none |',
+      '| **total** | | 3 | 1 | 3 platforms | | 1 real, 0 synthetic |',
     ]);
+    expect(coverageRows(made, path.join(savedPages, 'missing')).map((r) => r.fixture)).toEqual(['n/a', 'n/a']);
+  });
+});
+
+describe('saved list pages (test/fixtures/pages/<province>/)', () => {
+  const captures = listCaptures(FIXTURE_PAGES);
+
+  it.each(Object.entries(crawlers))('%s has one, and its adapter replays it', async (id, def) => {
+    const mine = captures.filter((c) => c.meta.province === id);
+    expect(mine.length, `no saved list page for ${id}: ogi capture <list url> --province ${id}`).toBeGreaterThan(0);
+    for (const { dir, meta } of mine) {
+      expect(def.portals.map((p) => p.platform)).toContain(meta.platform);
+      expect(def.portals.map((p) => new URL(p.url).host)).toContain(new URL(meta.url).host);
+      expect(meta.synthetic ? meta.captured_at : Date.parse(meta.captured_at ?? '')).not.toBeNaN();
+      const replay = replayCapture(dir, meta);
+      expect(replay.items.length, 'a saved list page with no items').toBeGreaterThan(0);
+      const expectedFile = path.join(dir, 'expected.json');
+      const existed = existsSync(expectedFile);
+      await expect(`${JSON.stringify(replay, null, 2)}\n`).toMatchFileSnapshot(expectedFile);
+      expect(existed, `wrote ${expectedFile}: review it, then rerun`).toBe(true);
+    }
+  });
+
+  it('synthetic ones are what the builder makes from the platform saved pages', () => {
+    for (const def of Object.values(crawlers)) {
+      const made = synthetic(def);
+      const saved = captures.find((c) => c.dir === made.dir);
+      if (!saved) continue; // a real saved page replaced it
+      expect(saved.meta).toEqual(made.meta);
+      for (const [i, f] of made.meta.files.entries())
+        expect(readFileSync(path.join(made.dir, f.file), 'utf8')).toBe(made.bodies[i]);
+    }
   });
 });

@@ -41,7 +41,9 @@ import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
 import { CrawlBudget, type BudgetLimits } from './budget.js';
 import type { CrawlContext } from './handlers/context.js';
+import { preferSmallHeap } from '../sys/memory.js';
 import { Progress } from './progress.js';
+import { ListTally } from './tally.js';
 import { uniqueKey, type CrawlRequest } from './request.js';
 
 export { StorageBusy } from '../workarea/index.js';
@@ -108,6 +110,7 @@ interface RunState {
 }
 
 export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
+  preferSmallHeap(); // thousands of pages parsed and dropped: keep their garbage from piling up
   const starts = await startRequests(opts);
   const paths = storagePaths(opts.storage);
   await fs.mkdir(paths.crawl, { recursive: true });
@@ -187,9 +190,11 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     progress.failed++;
     await store.fail(failure);
   };
+  const tally = new ListTally();
   const context: CrawlContext = {
     fetcher: new ChallengeAwareFetcher(http, browser),
     budget: new CrawlBudget(opts.budget),
+    tally,
     store,
     enqueue,
     fail,
@@ -249,6 +254,10 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
 
   try {
     await crawler.run(starts.map(toRequest));
+    // Lists that announced more than was found (a run stopped by --max-requests is cut short on purpose).
+    if (await queue.isFinished())
+      for (const s of tally.shortfalls())
+        await fail({ url: s.url, stage: 'crawl', kind: 'count_mismatch', message: s.message });
     emit?.(progress.line(await queue.handledCount(), queue.getTotalCount()));
     await writeState(stateFile, {
       queue: queueName,

@@ -39,6 +39,11 @@ export interface NextRequest {
   /** application/x-www-form-urlencoded body for POST. */
   body?: string;
   headers?: Record<string, string>;
+  /**
+   * The request starts a list of its own (a year sub-column, a discovered 年报 column, a gkmlpt
+   * category) rather than continuing this one: what it announces is counted apart.
+   */
+  newList?: boolean;
 }
 
 export interface ListResult {

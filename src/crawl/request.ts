@@ -18,6 +18,8 @@ export interface CrawlRequest {
   isFirst?: boolean;
   /** LIST: the entry URL of its list (budgets and loop detection count per list); absent on the first page. */
   column?: string;
+  /** LIST: the first page of the list this page continues (announced totals count per list); absent on a list's first page. */
+  list?: string;
   hints: DocumentHints;
   /** DOCUMENT: the detail page that links to it. */
   pageUrl?: string | null;

@@ -2,6 +2,7 @@
 // pages repeat the same items, and a pager that never ends. Each is cut, and the cut is a recorded
 // failure with the numbers.
 import { describe, expect, it } from 'vitest';
+import { ListTally } from '../../src/crawl/tally.js';
 import { CrawlBudget, type BudgetLimits } from '../../src/crawl/budget.js';
 import type { CrawlContext } from '../../src/crawl/handlers/context.js';
 import { handleList } from '../../src/crawl/handlers/list.js';
@@ -47,6 +48,7 @@ async function crawlList(pages: (url: string) => string, limits: Partial<BudgetL
   const ctx = {
     fetcher,
     budget: new CrawlBudget(limits),
+    tally: new ListTally(),
     enqueue: async (rs: CrawlRequest[]) => void queued.push(...rs),
     fail: async (f: Omit<Failure, 'at'>) => void failures.push(f),
     decide: async () => undefined,

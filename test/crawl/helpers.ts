@@ -2,6 +2,7 @@
 // and our own fixtures (URL from the `<!-- ogi-fixture url=… from=… -->` first line).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PLATFORM_NAMES } from '../../src/crawl/define.js';
 import { loadPage, parseFixture } from '../../src/crawl/page.js';
 import type { FetchedPage, ListItem } from '../../src/crawl/platform.js';
 import { PORTAL_PAGES } from '../fixtures/samples.js';
@@ -29,12 +30,16 @@ export function samples(kind: (k: string) => boolean): Sample[] {
     .filter((s) => kind(s.expected.kind));
 }
 
-/** Our saved pages under test/fixtures/pages/<platform>/ (any extension but .expected.json). */
+/**
+ * Our saved pages under test/fixtures/pages/<platform>/ (any extension but .expected.json): files with
+ * a fixture header. Folders there and under test/fixtures/pages/<province>/ are captures (capture.json).
+ */
 export function fixtures(): { file: string; dir: string; page: FetchedPage; header: Record<string, string | null> }[] {
   const out = [];
-  for (const dir of readdirSync(FIXTURES)) {
-    for (const f of readdirSync(path.join(FIXTURES, dir))) {
-      if (f.endsWith('.expected.json') || f.startsWith('.')) continue;
+  for (const dir of readdirSync(FIXTURES).filter((d) => (PLATFORM_NAMES as readonly string[]).includes(d))) {
+    for (const e of readdirSync(path.join(FIXTURES, dir), { withFileTypes: true })) {
+      const f = e.name;
+      if (!e.isFile() || f.endsWith('.expected.json') || f.startsWith('.')) continue;
       const file = path.join(FIXTURES, dir, f);
       const { header, body } = parseFixture(readFileSync(file, 'utf8'));
       const page = loadPage(body, header.url, { isFirst: header.first !== 'false' });

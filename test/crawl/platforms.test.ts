@@ -7,7 +7,15 @@ import { loadPage, meta } from '../../src/crawl/page.js';
 import { LayoutChanged, type FetchedPage, type ListResult } from '../../src/crawl/platform.js';
 import { commentedMarkup, parseGeneric, ucapPager } from '../../src/crawl/platforms/generic.js';
 import { dataproxyRequests } from '../../src/crawl/platforms/hanweb.js';
-import { trsPager } from '../../src/crawl/platforms/trs.js';
+import {
+  announcedIn,
+  announcedInJson,
+  apiPageUrls,
+  enumeratePages,
+  pageCount,
+  trsPager,
+  withPageNumber,
+} from '../../src/crawl/platforms/pager.js';
 import { detectPlatform, platforms } from '../../src/crawl/platforms/index.js';
 import { findReportColumnLinks } from '../../src/crawl/select.js';
 import { fixtures, sampleItems, samples, withoutProvenance } from './helpers.js';
@@ -161,7 +169,7 @@ describe('pagers and further requests', () => {
   it('generic: a portal page marked discover adds its 年报 columns; a plain list only its own sub-columns', () => {
     const body = `<ul><li><a href="/zwgk/zfxxgknb/">政府信息公开年报</a></li><li><a href="/news/202401/t20240101_1.html">新闻</a><span>2024-01-01</span></li></ul>`;
     const discover = loadPage(body, 'https://www.x.gov.cn/', { hints: { discover: true } as object });
-    expect(parseGeneric(discover).next).toEqual([{ url: 'https://www.x.gov.cn/zwgk/zfxxgknb/' }]);
+    expect(parseGeneric(discover).next).toEqual([{ url: 'https://www.x.gov.cn/zwgk/zfxxgknb/', newList: true }]);
     expect(parseGeneric(loadPage(body, 'https://www.x.gov.cn/news/')).next).toEqual([]);
   });
 
@@ -171,5 +179,114 @@ describe('pagers and further requests', () => {
       'https://www.x.gov.cn/list/',
     );
     expect(detectPlatform(page).name).toBe('generic');
+  });
+});
+
+describe('what a list announces (pager.ts)', () => {
+  const read = (body: string) => announcedIn(loadPage(body, 'https://a.gov.cn/l/'));
+  it.each([
+    ['<script>var totalRecord = 20;</script>', { total: 20, pages: null, perPage: null }],
+    ['<script>var countPage = 3//共多少页\nvar currentPage = 0;</script>', { total: null, pages: 3, perPage: null }],
+    [
+      '<script>var totalRecord = 20; var countPage = Math.ceil(totalRecord / 10); createPageHTML(countPage, 0, "index", "html");</script>',
+      { total: 20, pages: null, perPage: null },
+    ],
+    [
+      "<script>createPageHTML('page_div',10, 1,'zwgklist','shtml',200);</script>",
+      { total: 200, pages: 10, perPage: null },
+    ],
+    [
+      '<datastore><totalrecord>756</totalrecord><totalpage>31</totalpage></datastore>',
+      { total: 756, pages: 31, perPage: null },
+    ],
+    ["<script>$('#1').jpage({ perPage: 15, totalRecord: 62 });</script>", { total: 62, pages: null, perPage: 15 }],
+    ['<div class="pager">共<b>43</b>条记录 共5页</div>', { total: 43, pages: 5, perPage: null }],
+    ['<p>暂无信息</p>', { total: null, pages: null, perPage: null }],
+  ])('%s', (body, want) => expect(read(body)).toEqual(want));
+
+  it('reads JSON totals at any of the first three levels', () => {
+    expect(announcedInJson({ total: 3, pageSize: 2, data: [] })).toEqual({ total: 3, pages: null, perPage: 2 });
+    expect(announcedInJson({ data: { html: '<li/>', total: '7' } })).toEqual({ total: 7, pages: null, perPage: null });
+    expect(announcedInJson({ articles: [], classify: { post_count: 23 }, per_page: 10 })).toEqual({
+      total: 23,
+      pages: null,
+      perPage: 10,
+    });
+    expect(announcedInJson([1, 2])).toEqual({ total: null, pages: null, perPage: null });
+  });
+
+  it('counts pages from the records and the page size, stated or as long as this page', () => {
+    expect(pageCount({ total: 20, pages: null, perPage: null }, 10)).toBe(2);
+    expect(pageCount({ total: 21, pages: null, perPage: 10 }, 3)).toBe(3);
+    expect(pageCount({ total: 20, pages: 4, perPage: 10 }, 10)).toBe(4);
+    expect(pageCount({ total: 20, pages: null, perPage: null }, 0)).toBeNull();
+    expect(pageCount({ total: null, pages: null, perPage: 10 }, 10)).toBeNull();
+  });
+
+  it('enumerates every page from the pattern of one numbered or "下一页" link', () => {
+    const pages = (body: string, url: string, n: number) => {
+      const page = loadPage(body, url);
+      return enumeratePages(page, page.$, n);
+    };
+    expect(pages('<a href="index_1.html">2</a> <a href="index_1.html">下一页</a>', 'https://a.gov.cn/l/', 4)).toEqual([
+      'https://a.gov.cn/l/index_1.html',
+      'https://a.gov.cn/l/index_2.html',
+      'https://a.gov.cn/l/index_3.html',
+    ]);
+    expect(pages('<a href="?page=1">1</a> <a href="?page=2">下一页</a>', 'https://a.gov.cn/nb.php', 3)).toEqual([
+      'https://a.gov.cn/nb.php?page=2',
+      'https://a.gov.cn/nb.php?page=3',
+    ]);
+    expect(pages('<a href="list_2.html">2</a>', 'https://a.gov.cn/list.html', 3)).toEqual([
+      'https://a.gov.cn/list_2.html',
+      'https://a.gov.cn/list_3.html',
+    ]);
+    expect(pages('<a href="javascript:goPage(2)">2</a>', 'https://a.gov.cn/l/', 3)).toEqual([]);
+    expect(pages('<a href="index_1.html">2</a>', 'https://a.gov.cn/l/', 1)).toEqual([]);
+  });
+
+  it('generic reads a JSON list API of any shape: the rows with a URL and a title, the total, the further pages', () => {
+    const body = JSON.stringify({
+      success: true,
+      data: {
+        total: 5,
+        results: [
+          { title: '甲区2023年政府信息公开工作年度报告', url: '/a/1.html', publishTime: '2024-01-04 10:00:00' },
+          { name: '甲区2022年政府信息公开工作年度报告', linkurl: 'https://a.gov.cn/a/2.html' },
+        ],
+      },
+    });
+    const page = loadPage(body, 'https://a.gov.cn/common/search/c1?page=1&_isJson=true');
+    expect(detectPlatform(page).name).toBe('generic');
+    expect(parseGeneric(page)).toEqual({
+      items: [
+        { url: 'https://a.gov.cn/a/1.html', title: '甲区2023年政府信息公开工作年度报告', published_date: '2024-01-04' },
+        { url: 'https://a.gov.cn/a/2.html', title: '甲区2022年政府信息公开工作年度报告', published_date: null },
+      ],
+      next: [
+        { url: 'https://a.gov.cn/common/search/c1?page=2&_isJson=true' },
+        { url: 'https://a.gov.cn/common/search/c1?page=3&_isJson=true' },
+      ],
+      total: 5,
+      pages: 3,
+    });
+    expect(() => parseGeneric(loadPage('{"data":{"list":[]}}', page.url))).not.toThrow();
+    expect(() => platforms.generic.parseList(loadPage('{"data":{"list":[]}}', page.url))).toThrow(LayoutChanged);
+  });
+
+  it('pages a JSON API by its page parameter, also one inside a JSON-valued parameter, from page 1 only', () => {
+    expect(withPageNumber('https://a.gov.cn/x.trsapi?pageNo=1&size=2', 3)).toBe(
+      'https://a.gov.cn/x.trsapi?pageNo=3&size=2',
+    );
+    const gw = 'https://a.gov.cn/api-gateway/u?webId=7&paramJson={"pageNo":1,"pageSize":2}';
+    expect(decodeURIComponent(withPageNumber(gw, 2)!)).toBe(
+      'https://a.gov.cn/api-gateway/u?webId=7&paramJson={"pageNo":2,"pageSize":2}',
+    );
+    expect(withPageNumber('https://a.gov.cn/list.json', 2)).toBeNull();
+    expect(apiPageUrls('https://a.gov.cn/api?page=1', 3)).toEqual([
+      'https://a.gov.cn/api?page=2',
+      'https://a.gov.cn/api?page=3',
+    ]);
+    expect(apiPageUrls('https://a.gov.cn/api?page=2', 3)).toEqual([]);
   });
 });

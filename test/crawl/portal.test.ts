@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/commands/crawl.js';
-import { hanweb } from '../../src/crawl/define.js';
+import { generic, hanweb } from '../../src/crawl/define.js';
 import { crawl, startRequests, StorageBusy, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/net/manners.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/workarea/layout.js';
@@ -18,7 +18,18 @@ import { looksLikeDocument } from '../../src/crawl/handlers/list.js';
 import { uniqueKey } from '../../src/crawl/request.js';
 import { Progress, duration } from '../../src/crawl/progress.js';
 
-const SITES = ['trs', 'hanweb', 'gkmlpt', 'generic', 'browser', 'recog'];
+const SITES = [
+  'trs',
+  'hanweb',
+  'gkmlpt',
+  'generic',
+  'browser',
+  'trs-pagers',
+  'hanweb-pagers',
+  'generic-pagers',
+  'browser-pagers',
+  'recog',
+];
 
 function tempStorage(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'ogi-crawl-'));
@@ -47,8 +58,16 @@ function documentsOf(docs: DocumentEntry[]) {
     .sort(byPath);
 }
 
+/** Failures as expected.json writes them; a count_mismatch with its message (both numbers). */
 function failuresOf(failures: Failure[]) {
-  return failures.map((f) => ({ path: rel(f.url)!, stage: f.stage, kind: f.kind })).sort(byPath);
+  return failures
+    .map((f) => ({
+      path: rel(f.url)!,
+      stage: f.stage,
+      kind: f.kind,
+      ...(f.kind === 'count_mismatch' ? { message: f.message } : {}),
+    }))
+    .sort(byPath);
 }
 
 /** Complete lines in documents.jsonl while another process may be appending (a partial last line is not counted). */
@@ -280,6 +299,30 @@ describe('province crawlers', () => {
     const result = await crawl({ ...options(portal, tempStorage()), maxRequests: 2 });
     expect(result.pages).toBe(2); // the column page and its dataproxy page
     expect(result.documents).toEqual([]);
+  });
+});
+
+describe('a list built by scripts behind a static adapter', () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal('test/portal/sites/browser-pagers');
+  });
+  afterAll(() => portal.close());
+
+  it('is rendered and read by the browser adapter, its further pages too', async () => {
+    const { allowHosts: _a, urls: _u, ...rest } = options(portal, tempStorage());
+    const crawler = { id: 'spa', name: '样例市', code: '990000', portals: [generic(portal.url('/spa/index.html'))] };
+    const result = await crawl({ ...rest, provinces: ['spa'], crawlers: [crawler] });
+    expect(documentsOf(result.documents).map((d) => d.path)).toEqual([
+      '/files/s/2021.pdf',
+      '/files/s/2022.pdf',
+      '/files/s/2023.pdf',
+    ]);
+    expect(result.failures).toEqual([]);
+    expect(portal.hits.filter((h) => h.path.startsWith('/spa/api/')).map((h) => h.path)).toEqual([
+      '/spa/api/list.json?page=1',
+      '/spa/api/list.json?page=2',
+    ]);
   });
 });
 

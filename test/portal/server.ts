@@ -39,13 +39,15 @@ export interface Route {
   /** Serve the (UTF-8) file transcoded to GBK, with `contentType` (default text/html without charset). */
   encoding?: 'gbk';
   contentType?: string;
-  /** Generated bodies: a tiny PDF saying `text`, or `bytes` zero bytes (streamed, no Content-Length). */
+  /** Generated bodies: a tiny PDF saying `text` (`{path}` = the request's path), or `bytes` zero bytes (streamed, no Content-Length). */
   generate?: { kind: 'pdf'; text: string } | { kind: 'zeros'; bytes: number };
   /** Content-Disposition as given; `dispositionGbk` = file name sent as raw GBK bytes. */
   disposition?: string;
   dispositionGbk?: string;
   /** POST routes: file per `startrecord` query value (Hanweb dataproxy). */
   post?: Record<string, string>;
+  /** File per value of a query parameter, also one inside a JSON-valued parameter (API pagers: page=, pageNo=). */
+  byQuery?: { param: string; files: Record<string, string> };
   /** No ETag / Last-Modified on this answer. */
   noValidators?: boolean;
   status?: number;
@@ -60,8 +62,8 @@ export interface Expected {
   start: string[];
   /** Documents a correct crawl stores, sorted by path. */
   documents: { path: string; kind: 'page' | 'attachment'; page: string | null; filename: string | null }[];
-  /** Failures a correct crawl records, sorted by path. */
-  failures: { path: string; stage: string; kind: string }[];
+  /** Failures a correct crawl records, sorted by path (a count_mismatch with its message). */
+  failures: { path: string; stage: string; kind: string; message?: string }[];
   /** Paths a correct crawl never requests (noise items, disallowed paths). */
   neverRequested: string[];
   blockedHosts: boolean;
@@ -206,7 +208,7 @@ export async function startPortal(siteDir: string): Promise<Portal> {
       res.on('error', () => undefined);
       return pump();
     } else if (route.generate?.kind === 'pdf') {
-      body = tinyPdf(route.generate.text);
+      body = tinyPdf(route.generate.text.replace('{path}', pathname));
       type = 'application/pdf';
     } else {
       let file = route.file;
@@ -214,6 +216,7 @@ export async function startPortal(siteDir: string): Promise<Portal> {
         const start = new URL(url, 'http://x').searchParams.get('startrecord') ?? '';
         file = route.post[start];
       }
+      if (route.byQuery) file = route.byQuery.files[queryValue(url, route.byQuery.param) ?? ''];
       file ??= pathname.endsWith('/') ? `${pathname}index.html` : pathname;
       const full = route.sample ? path.join(REPO, route.sample) : path.join(dir, 'files', file);
       const inside = route.sample ? full.startsWith(REPO) : full.startsWith(path.join(dir, 'files'));
@@ -268,6 +271,17 @@ export async function startPortal(siteDir: string): Promise<Portal> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A query parameter's value, or the number a JSON-valued parameter gives it ({"pageNo":2}). */
+function queryValue(url: string, param: string): string | null {
+  const q = new URL(url, 'http://x').searchParams;
+  if (q.has(param)) return q.get(param);
+  for (const v of q.values()) {
+    const m = new RegExp(`["']?${param}["']?\\s*:\\s*(\\d+)`).exec(v);
+    if (m) return m[1];
+  }
+  return null;
 }
 
 function header(req: http.IncomingMessage, name: string): string | null {

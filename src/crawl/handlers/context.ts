@@ -9,11 +9,14 @@ import { loadPage } from '../page.js';
 import type { FetchedPage } from '../platform.js';
 import type { CrawlRequest } from '../request.js';
 import type { CrawlBudget } from '../budget.js';
+import type { ListTally } from '../tally.js';
 
 export interface CrawlContext {
   fetcher: ChallengeAwareFetcher;
   /** This run's budgets for lists (items per page, pages per list and per host, loops). */
   budget: CrawlBudget;
+  /** What each list announced and what was found in it (count_mismatch at the end of the run). */
+  tally: ListTally;
   store: DocumentStore;
   enqueue(requests: CrawlRequest[]): Promise<void>;
   fail(failure: Omit<Failure, 'at'>): Promise<void>;

@@ -1,10 +1,11 @@
 // LIST: a list page → its further pages (LIST) and its items, each decided by its title
 // (src/text/report-titles.ts) and the decision logged: a skipped item is never fetched, a kept or
 // ambiguous one is (an ambiguous page is judged by its content: handlers/article.ts). A link to a
-// file becomes a DOCUMENT, any other an ARTICLE.
+// file becomes a DOCUMENT, any other an ARTICLE. What the page announces (records, pages) and the
+// items it shows are counted per list (ctx.tally; count_mismatch when the run ends).
 import type { PlatformName } from '../define.js';
 import { loadPage } from '../page.js';
-import { LayoutChanged, type FetchedPage, type NextRequest, type Platform } from '../platform.js';
+import { LayoutChanged, type FetchedPage, type ListResult, type NextRequest, type Platform } from '../platform.js';
 import { detectPlatform, platforms } from '../platforms/index.js';
 import type { CrawlRequest } from '../request.js';
 import { classifyTitle } from '../../text/report-titles.js';
@@ -38,11 +39,21 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
     );
     page = readPage(res.body, res.contentType, res.finalUrl, { isFirst: r.isFirst ?? false, hints: r.hints });
   }
-  const platform: Platform = named ?? detectPlatform(page);
+  let platform: Platform = named ?? detectPlatform(page);
   // `--url` on a page whose list is built by scripts: render it now that we know.
   if (!named && platform.needsBrowser) page = await rendered(r, ctx);
   ctx.page();
-  const result = platform.parseList(page);
+  let result: ListResult;
+  try {
+    result = platform.parseList(page);
+  } catch (err) {
+    // A static adapter on a page whose list is built by scripts: the browser adapter is the fallback,
+    // for this page and the further pages it leads to.
+    if (!(err instanceof LayoutChanged) || platform.needsBrowser || !platforms.browser.detect(page)) throw err;
+    platform = platforms.browser;
+    page = await rendered(r, ctx);
+    result = platform.parseList(page);
+  }
   if (r.isFirst && result.items.length === 0 && result.next.length === 0) {
     throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
   }
@@ -54,6 +65,12 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
     r.isFirst ?? false,
   );
   for (const f of verdict.findings) await ctx.fail({ url: r.url, stage: 'crawl', kind: f.kind, message: f.message });
+  const list = r.list ?? r.url;
+  ctx.tally.page(
+    list,
+    result,
+    result.items.slice(0, verdict.keepItems).map((i) => i.url),
+  );
   const out: CrawlRequest[] = verdict.followNext
     ? result.next.map((n: NextRequest) => ({
         label: 'LIST',
@@ -64,6 +81,7 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
         platform: platform.name as PlatformName,
         isFirst: false,
         column,
+        ...(n.newList ? {} : { list }),
         hints: r.hints,
       }))
     : [];

@@ -4,7 +4,9 @@
 // the generic reader finds, and the "下一页" links that have a real href.
 import type { FetchedPage } from '../platform.js';
 import { classifyTitle, namesReport } from '../../text/report-titles.js';
-import { anchorItem, anchorTitle, nonEmpty, pageLinks, platform, uniqueItems, uniqueNext } from './common.js';
+import { anchorItem, anchorTitle, nonEmpty, platform, uniqueItems, uniqueNext } from './common.js';
+import { listEntries } from './generic.js';
+import { announcedIn, enumeratePages, pageCount, pageLinks, startsList } from './pager.js';
 
 /** A page whose list is not in the HTML: little text, a mount point or a JSON-list script. */
 export function looksRenderedByScript(page: FetchedPage): boolean {
@@ -21,11 +23,20 @@ export const browser = platform({
   detect: looksRenderedByScript,
   parseList(page) {
     const { $ } = page;
-    const items = $('a[href]')
+    const reports = $('a[href]')
       .toArray()
       .filter((a) => namesReport(classifyTitle(anchorTitle($, a))))
       .map((a) => anchorItem(page, $, a));
+    const unique = uniqueItems([...listEntries(page, $), ...reports]);
+    // What the rendered list announces ("共N条") is compared with what was found: a list whose
+    // further pages only a click reaches is a count_mismatch, never a silent shortfall.
+    const told = announcedIn(page);
     const next = pageLinks(page, $).map((url) => ({ url }));
-    return nonEmpty(page, { items: uniqueItems(items), next: uniqueNext(next, page) }, 'report links');
+    if (startsList(page)) for (const url of enumeratePages(page, $, pageCount(told, 0))) next.push({ url });
+    return nonEmpty(
+      page,
+      { items: unique, next: uniqueNext(next, page), total: told.total, pages: told.pages },
+      'report links',
+    );
   },
 });

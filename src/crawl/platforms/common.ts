@@ -1,5 +1,5 @@
 // Pieces the adapters share: reading one list entry (anchor, full title, date beside it),
-// de-duplicating, script pagers, "next page" links and the layout-changed guard.
+// de-duplicating, JSON bodies and the layout-changed guard (pagers: ./pager.ts).
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { DATE_19_20, isoDate } from '../../text/dates.js';
@@ -104,53 +104,6 @@ export function uniqueNext(next: NextRequest[], page: FetchedPage): NextRequest[
   });
 }
 
-/** A parsed call of the TRS/UCAP pager script: createPageHTML(…) / createPage(…). */
-export interface PagerCall {
-  call: string;
-  args: (string | number)[];
-}
-
-/** Finds pager calls, resolving identifier arguments from `var name = N` in the same body. */
-export function pagerCalls(body: string): PagerCall[] {
-  const out: PagerCall[] = [];
-  for (const m of body.matchAll(/\bcreatePage(?:HTML)?\s*\(([^()]*)\)/g)) {
-    if (/function\s*$/.test(body.slice(Math.max(0, m.index! - 12), m.index))) continue; // the definition
-    const args = m[1].split(',').map((raw) => {
-      const s = raw.trim();
-      if (/^-?\d+$/.test(s)) return Number(s);
-      const q = /^(['"])(.*)\1$/.exec(s);
-      if (q) return q[2];
-      const v = new RegExp(`\\b${s.replace(/[^\w$]/g, '')}\\s*=\\s*['"]?(\\d+)`).exec(body);
-      return v ? Number(v[1]) : s;
-    });
-    out.push({ call: m[0], args });
-  }
-  return out;
-}
-
-/** `var countPage = N` (TRS templates without a pager call). */
-export function countPageVar(body: string): number | null {
-  const m = /\bvar\s+countPage\s*=\s*['"]?(\d+)/.exec(body);
-  return m ? Number(m[1]) : null;
-}
-
-const NEXT_TEXT = /^(?:下一页|下页|后一页|下一页>|>|›|»|>>|next)$/i;
-
-/** "下一页" links and numbered page links with a real href (javascript: pagers give none). */
-export function pageLinks(page: FetchedPage, $: CheerioAPI): string[] {
-  const out: string[] = [];
-  for (const a of $('a[href]').toArray()) {
-    const text = fold($(a).text()).replace(/\s/g, '');
-    const url = resolveUrl($(a).attr('href') ?? '', page.url);
-    if (!url || url === page.url) continue;
-    const numbered =
-      /^\d{1,4}$/.test(text) &&
-      /(?:[?&](?:page|pageNum|pageNo|currentPage|p)=\d+|_\d+\.s?html?$|\/\d+\.s?html?$|index_\d+)/i.test(url);
-    if (NEXT_TEXT.test(text) || numbered) out.push(url);
-  }
-  return out;
-}
-
 /** An adapter's verdict on a page that gave nothing: the column moved or its layout changed. */
 export function nonEmpty(page: FetchedPage, result: ListResult, what: string): ListResult {
   if (result.items.length === 0 && result.next.length === 0)
@@ -168,15 +121,43 @@ export function jsonBody(page: FetchedPage): unknown {
   }
 }
 
+const JSON_URL = /^(?:url|link|href|linkurl|pcUrl|docpuburl|art_url|visitUrl)$/i;
+const JSON_TITLE = /^(?:title|name|doctitle|showTitle|FILENAME|subject)$/i;
+const JSON_DATE =
+  /^(?:date|pubDate|publishTime|publish_time|pubtime|PUBDATE|DOCRELTIME|releaseTime|createTime|created_at|publishDate)$/i;
+
+function field(row: Record<string, unknown>, re: RegExp): string {
+  for (const [k, v] of Object.entries(row))
+    if (re.test(k) && (typeof v === 'string' || typeof v === 'number')) return String(v);
+  return '';
+}
+
 /**
- * True on the first page of a list: the entry URL, or a list reached as a further request that is
- * page 0 by its URL (a year sub-column …/2023n/ found on the column page starts its own list, while
- * index_2.html, 3.html, ?page=4, ?pageNum=5 and dataproxy replies continue one).
+ * The list of a JSON API reply whatever its shape (UCAP /common/search, SPA APIs…): the first array,
+ * breadth-first, whose objects carry a URL and a title under any of the usual names. Null when none.
  */
-export function startsList(page: FetchedPage): boolean {
-  if (page.isFirst) return true;
-  const u = new URL(page.url);
-  if (/dataproxy\.jsp$|\/api\//.test(u.pathname)) return false;
-  if (/[?&](?:page|pageNum|pageNo|currentPage|p|startrecord)=/i.test(u.search)) return false;
-  return !/(?:_\d+|\/\d+)\.s?html?$/i.test(u.pathname);
+export function jsonItems(page: FetchedPage, data: unknown): ListItem[] | null {
+  let level: unknown[] = [data];
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (Array.isArray(node)) {
+        const rows = node.filter(
+          (r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r),
+        );
+        if (rows.length && rows.some((r) => field(r, JSON_URL) && field(r, JSON_TITLE))) {
+          return uniqueItems(
+            rows.map((r) => {
+              const url = page.resolve(field(r, JSON_URL));
+              const title = fold(field(r, JSON_TITLE));
+              return url && title ? { url, title, published_date: isoDate(field(r, JSON_DATE)) } : null;
+            }),
+          );
+        }
+        next.push(...rows);
+      } else if (node && typeof node === 'object') next.push(...Object.values(node));
+    }
+    level = next;
+  }
+  return null;
 }

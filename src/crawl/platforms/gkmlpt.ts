@@ -8,6 +8,7 @@ import { fold } from '../../text/normalise.js';
 import { isoFromEpoch } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { jsonBody, nonEmpty, platform, uniqueItems } from './common.js';
+import { apiPageUrls } from './pager.js';
 import { jsonAt } from './hanweb.js';
 
 export interface GkmlptCategory {
@@ -86,19 +87,11 @@ function articleItem(page: FetchedPage, a: GkmlptArticle): ListItem | null {
 function replyList(page: FetchedPage, reply: GkmlptReply): ListResult {
   const items = uniqueItems(reply.articles.map((a) => articleItem(page, a)));
   const total = reply.classify?.post_count ?? reply.total ?? null;
-  const u = new URL(page.url);
-  const first = (u.searchParams.get('page') ?? '1') === '1';
+  const first = (new URL(page.url).searchParams.get('page') ?? '1') === '1';
   // Page size: as the reply states it, else the length of page 1 (a last page is shorter).
   const per = reply.per_page ?? (first ? reply.articles.length : 0);
   const pages = total !== null && per > 0 ? Math.ceil(total / per) : null;
-  const next: NextRequest[] = [];
-  if (pages && first) {
-    for (let n = 2; n <= pages; n++) {
-      u.searchParams.set('page', String(n));
-      next.push({ url: u.href });
-    }
-  }
-  return { items, next, total, pages };
+  return { items, next: apiPageUrls(page.url, pages).map((url) => ({ url })), total, pages };
 }
 
 export const gkmlpt = platform({
@@ -112,7 +105,10 @@ export const gkmlpt = platform({
     if (config) {
       const origin = new URL(page.url).origin;
       for (const c of reportCategories(config.tree, new URL(page.url).hash)) {
-        next.push({ url: `${origin}/gkmlpt/api/all/${c.id}?page=1&sid=${encodeURIComponent(config.sid)}` });
+        next.push({
+          url: `${origin}/gkmlpt/api/all/${c.id}?page=1&sid=${encodeURIComponent(config.sid)}`,
+          newList: true,
+        });
       }
     }
     return nonEmpty(page, { items: [], next }, 'gkmlpt _CONFIG');

@@ -5,12 +5,16 @@
 //    and totalRecord read from the column page);
 //  - the dataproxy reply itself (a bare <datastore>): items only;
 //  - the new jpaas column page: items in inline JSON `var listData = { articleList: [...] }`,
-//    pages ?uid=<unitid>&pageNum=N, count in channelsTagSelf.articleCount.
+//    pages ?uid=<unitid>&pageNum=N, count in channelsTagSelf.articleCount;
+//  - the jpaas api-gateway (/api-gateway/jpaas-publish-server/front/page/build/unit?…&pageNo=N):
+//    a column page whose list is empty names the call in its script; the JSON reply carries the
+//    list as HTML (or as rows) and its total, and page 1 yields the further pageNo calls.
 import * as cheerio from 'cheerio';
 import { isoDate } from '../../text/dates.js';
 import { decodeURIComponentSafe, meta } from '../page.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
-import { anchorItem, nonEmpty, platform, uniqueItems, uniqueNext, startsList } from './common.js';
+import { anchorItem, jsonBody, nonEmpty, platform, uniqueItems, uniqueNext } from './common.js';
+import { announcedIn, announcedInJson, apiPageUrls, pageCount, startsList, withPageNumber } from './pager.js';
 
 const RECORD = /<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi;
 
@@ -38,7 +42,7 @@ function param(body: string, name: string): string | null {
 /** Dataproxy POSTs for the records after the ones the column page embeds. */
 export function dataproxyRequests(page: FetchedPage, embedded: number): NextRequest[] {
   const body = page.body;
-  const total = Number(param(body, 'totalRecord') ?? /<totalrecord>(\d+)<\/totalrecord>/i.exec(body)?.[1] ?? NaN);
+  const total = announcedIn(page).total ?? Number.NaN;
   const unitid =
     /<div[^>]*\bid=["']?(\d+)["']?[^>]*>\s*<script[^>]*type=["']?text\/xml/i.exec(body)?.[1] ?? param(body, 'unitid');
   const columnid = param(body, 'columnid') ?? /\/col\/col(\d+)\//.exec(page.url)?.[1] ?? null;
@@ -112,8 +116,8 @@ interface JpaasArticle {
   url?: string;
 }
 
-function jpaasList(page: FetchedPage, list: JpaasArticle[]): ListResult {
-  const items = uniqueItems(
+function jpaasItems(page: FetchedPage, list: JpaasArticle[]): ListItem[] {
+  return uniqueItems(
     list.map((a) => {
       let href = a.url ?? '';
       try {
@@ -127,8 +131,11 @@ function jpaasList(page: FetchedPage, list: JpaasArticle[]): ListResult {
       return url && title ? { url, title, published_date: isoDate(a.pubDate) } : null;
     }),
   );
-  const self = valueAfter(page.body, /var\s+channelsTagSelf\s*=/) as { articleCount?: number } | null;
-  const total = typeof self?.articleCount === 'number' ? self.articleCount : null;
+}
+
+function jpaasList(page: FetchedPage, list: JpaasArticle[]): ListResult {
+  const items = jpaasItems(page, list);
+  const total = announcedIn(page).total;
   const perPage = Number(/perPage\s*:\s*['"]?(\d+)/.exec(page.body)?.[1] ?? 15);
   const unitid = /unitid\s*:\s*['"]?(\d+)/i.exec(page.body)?.[1] ?? null;
   const pages = total !== null ? Math.ceil(total / perPage) : null;
@@ -140,29 +147,67 @@ function jpaasList(page: FetchedPage, list: JpaasArticle[]): ListResult {
   return { items, next, total, pages };
 }
 
+const GATEWAY = /\/api-gateway\/jpaas-publish-server\//;
+
+/** The api-gateway calls a column page's script makes, as page 1 of the list. */
+export function gatewayCalls(page: FetchedPage): string[] {
+  const out: string[] = [];
+  // A quoted URL (its JSON-valued parameter may hold the other kind of quote).
+  for (const m of page.body.matchAll(
+    /(['"])((?:(?!\1)[^\s])*\/api-gateway\/jpaas-publish-server\/(?:(?!\1)[^\s])+)\1/g,
+  )) {
+    const url = page.resolve(m[2].replace(/&amp;/g, '&'));
+    if (url) out.push(withPageNumber(url, 1) ?? url);
+  }
+  return out;
+}
+
+interface GatewayReply {
+  data?: { html?: string; list?: JpaasArticle[] } | string;
+}
+
+/** An api-gateway reply: the list as HTML (data.html) or rows (data.list), its total, the further pages. */
+function gatewayList(page: FetchedPage, reply: GatewayReply): ListResult {
+  const data = reply.data;
+  const html = typeof data === 'string' ? data : (data?.html ?? '');
+  const $ = cheerio.load(html);
+  const fromHtml = $('a[href]')
+    .toArray()
+    .map((a) => anchorItem(page, $, a));
+  const rows = typeof data === 'object' && Array.isArray(data?.list) ? jpaasItems(page, data.list) : [];
+  const items = uniqueItems([...fromHtml, ...rows]);
+  const told = announcedInJson(reply);
+  const pages = pageCount(told, items.length);
+  return { items, next: apiPageUrls(page.url, pages).map((url) => ({ url })), total: told.total, pages };
+}
+
 export const hanweb = platform({
   name: 'hanweb',
   detect: (page) =>
     /<datastore>|<recordset>|jpage\/dataproxy\.jsp|var\s+listData\s*=\s*\{\s*articleList/i.test(page.body) ||
-    /\/col\/col\d+\/(?:index\.html)?$/.test(new URL(page.url).pathname),
+    /\/col\/col\d+\/(?:index\.html)?$/.test(new URL(page.url).pathname) ||
+    GATEWAY.test(page.url),
   parseList(page) {
+    if (GATEWAY.test(page.url)) {
+      const reply = jsonBody(page);
+      if (reply && typeof reply === 'object')
+        return nonEmpty(page, gatewayList(page, reply as GatewayReply), 'articles');
+    }
     const articles = valueAfter(page.body, /var\s+listData\s*=\s*\{\s*articleList\s*:/) as JpaasArticle[] | null;
     if (Array.isArray(articles)) return nonEmpty(page, jpaasList(page, articles), 'articles');
     const frags = records(page.body);
     const items = recordItems(page, frags);
-    const totalText = /<totalrecord>(\d+)<\/totalrecord>/i.exec(page.body)?.[1] ?? param(page.body, 'totalRecord');
-    const perpage = Number(param(page.body, 'perpage') ?? NaN);
-    const pagesText =
-      /<totalpage>(\d+)<\/totalpage>/i.exec(page.body)?.[1] ??
-      (totalText && perpage ? String(Math.ceil(Number(totalText) / perpage)) : null);
-    const next = startsList(page) ? dataproxyRequests(page, frags.length) : [];
+    const told = announcedIn(page);
+    const pages = told.pages ?? (told.total !== null && told.perPage ? Math.ceil(told.total / told.perPage) : null);
+    const next: NextRequest[] = startsList(page) ? dataproxyRequests(page, frags.length) : [];
+    if (startsList(page) && frags.length === 0) for (const url of gatewayCalls(page)) next.push({ url });
     return nonEmpty(
       page,
       {
         items,
         next: uniqueNext(next, page),
-        total: totalText ? Number(totalText) : null,
-        pages: pagesText ? Number(pagesText) : null,
+        total: told.total,
+        pages,
       },
       'records',
     );

@@ -1,22 +1,25 @@
 // TRS WCM (拓尔思) "t-date" sites: static index.html, index_1.html … index_{N-1}.html, the page count
-// only in a script call (createPageHTML(N, cur, "index", "html"), createPage(N, …), var countPage = N);
-// items link to …/YYYYMM/tYYYYMMDD_ID.html. Also TRS JSON lists ({"data":[{URL, FILENAME, …}]}).
+// only in a script (createPageHTML(N, cur, "index", "html"), createPage(N, …), var countPage = N) or
+// only the record count (var totalRecord = 20 while 10 are served per page); items link to
+// …/YYYYMM/tYYYYMMDD_ID.html. Also TRS JSON lists ({"data":[{URL, FILENAME, …}], "total": N}), paged
+// by their page parameter when they announce more than one page.
 import { isoDate } from '../../text/dates.js';
 import { fold } from '../../text/normalise.js';
 import type { FetchedPage, ListItem, ListResult, NextRequest } from '../platform.js';
 import { childReportColumns } from '../select.js';
+import { anchorItem, hasDateBeside, jsonBody, nonEmpty, platform, uniqueItems, uniqueNext } from './common.js';
 import {
-  anchorItem,
-  countPageVar,
-  hasDateBeside,
+  announcedIn,
+  announcedInJson,
+  apiPageUrls,
+  pageCount,
   startsList,
-  jsonBody,
-  nonEmpty,
-  pagerCalls,
-  platform,
-  uniqueItems,
-  uniqueNext,
-} from './common.js';
+  trsPager,
+  trsPageUrls,
+  type Announced,
+} from './pager.js';
+
+export { trsPager } from './pager.js';
 
 /** A TRS article URL: …/YYYYMM/tYYYYMMDD_ID.html (.shtml, .htm, _wap twins). */
 export const T_DATE = /\/t((?:19|20)\d{6})_\d+(?:_wap)?\.s?html?$/i;
@@ -26,23 +29,9 @@ function tDate(url: string): string | null {
   return m ? isoDate(m[1]) : null;
 }
 
-/** Total pages and file name of a TRS pager: (N, cur, "index", "html") or countPage = N. */
-export function trsPager(body: string): { pages: number; name: string; ext: string } | null {
-  for (const { args } of pagerCalls(body)) {
-    if (typeof args[0] === 'number') {
-      const name = typeof args[2] === 'string' && /^\w+$/.test(args[2]) ? args[2] : 'index';
-      const ext = typeof args[3] === 'string' && /^\w+$/.test(args[3]) ? args[3] : 'html';
-      return { pages: args[0], name, ext };
-    }
-  }
-  const count = countPageVar(body);
-  if (count === null) return null;
-  const ext = /var\s+\w*(?:ext|suffix)\w*\s*=\s*['"]\.?(\w+)['"]/i.exec(body)?.[1] ?? 'html';
-  return { pages: count, name: 'index', ext };
-}
-
 interface TrsJsonRow {
   URL?: string;
+  DOCPUBURL?: string;
   FILENAME?: string;
   DOCTITLE?: string;
   PUBDATE?: string;
@@ -52,14 +41,25 @@ interface TrsJsonRow {
   PDF?: string;
 }
 
-function isTrsJson(data: unknown): data is { data: TrsJsonRow[] } {
-  const rows = (data as { data?: unknown })?.data;
-  return Array.isArray(rows) && rows.some((r) => r && typeof r === 'object' && 'URL' in r);
+/** The rows of a TRS JSON list: `data`, `datas` or `list`, at the top or one level down. */
+function trsRows(data: unknown): TrsJsonRow[] | null {
+  const isRows = (v: unknown): v is TrsJsonRow[] =>
+    Array.isArray(v) && v.some((r) => r && typeof r === 'object' && ('URL' in r || 'DOCPUBURL' in r));
+  const d = data as Record<string, unknown> | null;
+  for (const key of ['data', 'datas', 'list']) {
+    const v = d?.[key];
+    if (isRows(v)) return v;
+    for (const inner of ['data', 'datas', 'list']) {
+      const w = (v as Record<string, unknown> | null | undefined)?.[inner];
+      if (isRows(w)) return w;
+    }
+  }
+  return null;
 }
 
-function jsonList(page: FetchedPage, rows: TrsJsonRow[]): ListResult {
+function jsonList(page: FetchedPage, rows: TrsJsonRow[], told: Announced): ListResult {
   const items = rows.map((r): ListItem | null => {
-    const url = page.resolve(fold(r.URL));
+    const url = page.resolve(fold(r.URL ?? r.DOCPUBURL));
     const title = (r.FILENAME ?? r.DOCTITLE ?? '').trim();
     if (!url || !title) return null;
     const attachments = [r.WORD, r.PDF].map((u) => page.resolve(fold(u))).filter(Boolean);
@@ -72,21 +72,33 @@ function jsonList(page: FetchedPage, rows: TrsJsonRow[]): ListResult {
       ...(attachments.length ? { attachments } : {}),
     };
   });
-  return { items: uniqueItems(items), next: [], total: rows.length, pages: 1 };
+  // A reply that announces nothing is the whole list (the static zcwj.json files).
+  const pages = told.total === null && told.pages === null ? 1 : pageCount(told, rows.length);
+  const next = apiPageUrls(page.url, pages).map((url) => ({ url }));
+  return { items: uniqueItems(items), next, total: told.total ?? (pages === 1 ? rows.length : null), pages };
+}
+
+/** The file name of a TRS list page (index.shtml → index, shtml); a folder URL is index.html. */
+function pageFile(page: FetchedPage): { name: string; ext: string } {
+  const m = /\/(\w+)\.(s?html?)$/i.exec(new URL(page.url).pathname);
+  if (m && !/_\d+$/.test(m[1])) return { name: m[1], ext: m[2] };
+  const ext = /var\s+\w*(?:ext|suffix)\w*\s*=\s*['"]\.?(\w+)['"]/i.exec(page.body)?.[1] ?? 'html';
+  return { name: 'index', ext };
 }
 
 export const trs = platform({
   name: 'trs',
   detect: (page) =>
     trsPager(page.body) !== null ||
-    isTrsJson(jsonBody(page)) ||
+    trsRows(jsonBody(page)) !== null ||
     page
       .$('a[href]')
       .toArray()
       .filter((a) => T_DATE.test(page.$(a).attr('href') ?? '')).length >= 3,
   parseList(page) {
     const data = jsonBody(page);
-    if (isTrsJson(data)) return nonEmpty(page, jsonList(page, data.data), 'rows');
+    const rows = trsRows(data);
+    if (rows) return nonEmpty(page, jsonList(page, rows, announcedInJson(data)), 'rows');
     const { $ } = page;
     const items = uniqueItems(
       $('a[href]')
@@ -95,13 +107,19 @@ export const trs = platform({
         .filter((a) => T_DATE.test(($(a).attr('href') ?? '').split(/[?#]/)[0]) || hasDateBeside($, a))
         .map((a) => anchorItem(page, $, a, tDate)),
     );
+    const told = announcedIn(page);
     const pager = trsPager(page.body);
+    const pages = pager?.pages ?? pageCount(told, items.length);
     const next: NextRequest[] = [];
     if (startsList(page)) {
-      for (let i = 1; i < (pager?.pages ?? 0); i++)
-        next.push({ url: page.resolve(`${pager!.name}_${i}.${pager!.ext}`) });
-      for (const url of childReportColumns(page)) next.push({ url });
+      const { name, ext } = pager ?? pageFile(page);
+      for (const url of trsPageUrls(page, pages ?? 0, name, ext)) next.push({ url });
+      for (const url of childReportColumns(page)) next.push({ url, newList: true });
     }
-    return nonEmpty(page, { items, next: uniqueNext(next, page), pages: pager?.pages ?? null }, 't-date items');
+    return nonEmpty(
+      page,
+      { items, next: uniqueNext(next, page), total: told.total, pages: pages ?? null },
+      't-date items',
+    );
   },
 });

@@ -1,0 +1,124 @@
+// A full `ogi refresh` (crawl → extract → publish with the site) over N generated report pages on
+// 127.0.0.1 (default 10,000; `npx tsx bench/refresh.ts 2000` for fewer): wall time, and the peak RSS
+// of every process — this one (crawl, the pool's parent, publish) and each extraction worker — from
+// the kernel's high-water mark (VmHWM). The portal runs in a child process of its own.
+// `npm run bench -- refresh` calls benchRefresh().
+import { fork } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { refresh } from '../src/refresh.js';
+
+const PER_PAGE = 100;
+const REPORT = fileURLToPath(new URL('../demo/site/zfxxgk/zfxxgknb/202101/t20210130_3001.html', import.meta.url));
+
+function listPage(n: number, page: number, pages: number): string {
+  const lis: string[] = [];
+  for (let i = page * PER_PAGE; i < Math.min(n, (page + 1) * PER_PAGE); i++)
+    lis.push(
+      `<li><a href="./202101/t20210130_${i}.html" title="示例${i}镇2020年政府信息公开工作年度报告">示例${i}镇2020年政府信息公开工作年度报告</a><span>2021-01-30</span></li>`,
+    );
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="ColumnName" content="政府信息公开年报"></head>
+<body><ul>${lis.join('\n')}</ul><script>createPageHTML(${pages}, ${page}, "index", "html");</script></body></html>`;
+}
+
+async function startPortal(n: number): Promise<string> {
+  const report = readFileSync(REPORT, 'utf8');
+  const pages = Math.ceil(n / PER_PAGE);
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    let m: RegExpExecArray | null;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
+    if ((m = /^\/nb\/index(?:_(\d+))?\.html$/.exec(url))) return res.end(listPage(n, Number(m[1] ?? 0), pages));
+    // every report distinct (its town's name), so each is stored and extracted on its own
+    if ((m = /\/t20210130_(\d+)\.html$/.exec(url))) return res.end(report.replaceAll('大贵镇', `示例${m[1]}镇`));
+    res.statusCode = 404;
+    res.end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Peak resident size (VmHWM) of a process, in bytes; 0 when it is gone. */
+function peakRss(pid: number | 'self'): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const t of tasks) {
+    let kids: number[] = [];
+    try {
+      kids = readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      continue;
+    }
+    for (const k of kids) out.push(k, ...descendants(k));
+  }
+  return out;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+export async function benchRefresh(n = Number(process.env.OGI_BENCH_REFRESH_DOCS ?? 10_000)): Promise<string[]> {
+  const child = fork(fileURLToPath(import.meta.url), ['--portal', String(n)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const origin = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('exit', (code) => reject(new Error(`bench portal exited (${code}) before listening`)));
+  });
+  const work = mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-refresh-'));
+  // Workers: the highest VmHWM any of this process's descendants (but the portal) reached.
+  const workers = new Map<number, number>();
+  const sampler = setInterval(() => {
+    for (const pid of descendants(process.pid))
+      if (pid !== child.pid) workers.set(pid, Math.max(workers.get(pid) ?? 0, peakRss(pid)));
+  }, 100);
+  try {
+    const t0 = performance.now();
+    const r = await refresh({
+      urls: [`${origin}/nb/index.html`],
+      storage: path.join(work, 'storage'),
+      datasets: path.join(work, 'datasets'),
+      rate: Infinity,
+      allowHosts: ['127.0.0.1'],
+      progress: false,
+      concurrency: 16,
+      today: '2026-01-01',
+    });
+    const secs = (performance.now() - t0) / 1000;
+    const s = r.summary;
+    return [
+      `refresh of ${n.toLocaleString('en-US')} report pages: ${secs.toFixed(0)} s (crawled ${s.pages} pages; extracted ${s.extraction.extracted}, failed ${s.extraction.failed}; published ${s.reports} reports, site included)`,
+      `  peak RSS: ${mb(peakRss('self'))} in the refresh process (crawl, pool parent, publish; target <= 400 MB), ${mb(Math.max(0, ...workers.values()))} in the largest of ${workers.size} extraction workers; load average now ${os.loadavg()[0].toFixed(1)}`,
+    ];
+  } finally {
+    clearInterval(sampler);
+    child.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv[2] === '--portal') {
+    process.send?.(await startPortal(Number(process.argv[3])));
+    process.once('disconnect', () => process.exit(0)); // the bench process died: do not outlive it
+  } else
+    for (const line of await benchRefresh(process.argv[2] ? Number(process.argv[2]) : undefined)) console.log(line);
+}
