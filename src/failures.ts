@@ -7,7 +7,7 @@
 export type ExtractErrorKind =
   | 'empty_file' // zero bytes, or only whitespace
   | 'too_large' // over the size cap (see MAX_DOCUMENT_BYTES)
-  | 'unsupported_format' // bytes are none of html/pdf/docx/doc/txt
+  | 'unsupported_format' // bytes are none of html/pdf/docx/doc/txt/image
   | 'corrupt_pdf' // pdf.js cannot parse it
   | 'encrypted_pdf' // password-protected
   | 'no_text_layer' // scanned PDF: pages but no text, and OCR read nothing either
@@ -62,7 +62,7 @@ export interface KindDescription {
 export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKind>]: KindDescription } = {
   empty_file: { zh: '空文件', en: 'The file is empty (zero bytes or only whitespace).' },
   too_large: { zh: '文件过大', en: 'Over the size cap for a report (50 MB).' },
-  unsupported_format: { zh: '格式不支持', en: 'Not HTML, PDF, DOCX, DOC or plain text.' },
+  unsupported_format: { zh: '格式不支持', en: 'Not HTML, PDF, DOCX, DOC, plain text or a picture.' },
   corrupt_pdf: { zh: 'PDF损坏', en: 'A PDF that cannot be parsed.' },
   encrypted_pdf: { zh: 'PDF加密', en: 'A password-protected PDF.' },
   no_text_layer: { zh: '扫描件无文字层', en: 'A scanned PDF: pages, but no text to read, and OCR found none either.' },

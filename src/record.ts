@@ -24,7 +24,7 @@ export type ProactiveTable = Record<string, Record<string, Cell | string>>;
 
 export type Scope = 'agency' | 'aggregate';
 export type AdminLevel = 'central' | 'province' | 'city' | 'county' | 'township' | 'department';
-export type Format = 'html' | 'pdf' | 'docx' | 'doc' | 'txt';
+export type Format = 'html' | 'pdf' | 'docx' | 'doc' | 'txt' | 'image';
 
 export interface Region {
   province: string | null;
@@ -96,7 +96,9 @@ export type WarningCode =
   | 'prose_figure' // a figure taken from prose (narrative reports)
   | 'unmapped_statistic' // a pre-2019 统计表 figure with no cell of the same meaning (行政诉讼数量: direct or after review?)
   | 'region_ambiguous' // a place name that resolves to several divisions
-  | 'year_from_title'; // no statistics-period sentence; year taken from the title
+  | 'year_from_title' // no statistics-period sentence; year taken from the title
+  | 'ocr_text' // pages of the document were scans, read by OCR
+  | 'ocr_corrected'; // one OCR digit corrected: the only one-digit reading under which the table's identities hold
 
 /**
  * high: every figure read from a table by its own label, each cell's column certain, every identity holds;
@@ -115,6 +117,8 @@ export const CHOICE_WARNINGS: readonly WarningCode[] = [
   'placed_by_identity',
   'prose_figure',
   'unknown_money_unit',
+  'ocr_text',
+  'ocr_corrected',
 ];
 /** Warnings that mean printed figures were not placed at all. */
 export const UNPLACED_WARNINGS: readonly WarningCode[] = ['ambiguous_row', 'unparsed_value'];

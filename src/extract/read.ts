@@ -45,6 +45,8 @@ export async function readDocument(
       return reader.read.readDocx(bytes);
     case 'doc':
       return reader.read.readDoc(bytes);
+    case 'image':
+      return reader.read.readImage(bytes, options);
   }
 }
 
@@ -52,7 +54,8 @@ type Reader =
   | { format: 'html'; read: typeof import('./text/html.js') }
   | { format: 'pdf'; read: typeof import('./text/pdf.js') }
   | { format: 'docx'; read: typeof import('./text/docx.js') }
-  | { format: 'doc'; read: typeof import('./text/doc.js') };
+  | { format: 'doc'; read: typeof import('./text/doc.js') }
+  | { format: 'image'; read: typeof import('./text/image.js') };
 
 /**
  * The reader of a format, loaded on first use: the HTML parser, pdf.js, mammoth and word-extractor
@@ -70,6 +73,8 @@ export async function loadReader(format: Exclude<Format, 'txt'>): Promise<Reader
       return { format, read: await import('./text/docx.js') };
     case 'doc':
       return { format, read: await import('./text/doc.js') };
+    case 'image':
+      return { format, read: await import('./text/image.js') };
   }
 }
 

@@ -37,7 +37,8 @@ function isoDate(y: string, m: string, d: string): string | null {
 }
 
 const SIGNATURE_DATE = new RegExp(String.raw`^[^。，,；:：\d]{0,30}?${DATE}$`);
-const LABELLED_DATE = new RegExp(`(?:发布|发文|成文|生成|印发|公开|更新)(?:日期|时间)[:：]?${DATE}`);
+// Any one punctuation mark between the label and the date (a scan's colon may be read as a comma).
+const LABELLED_DATE = new RegExp(`(?:发布|发文|成文|生成|印发|公开|更新)(?:日期|时间)[:：,，;；]?${DATE}`);
 
 /** The date under the signature: one of the last short lines, alone or after the signer. */
 export function signatureDate(model: DocumentModel): string | null {

@@ -86,7 +86,7 @@ export const REPORT_COLUMNS: Column[] = [
     'format',
     'string',
     '文件格式',
-    'Format of that document: html, pdf, docx, doc, txt.',
+    'Format of that document: html, pdf, docx, doc, txt, image (a picture, read by OCR).',
     (r) => r.source?.format ?? null,
   ),
   col('sha256', 'string', '文件校验值', 'SHA-256 of the document bytes as fetched.', (r) => r.source?.sha256 ?? null),

@@ -38,6 +38,17 @@ describe('detectFormat', () => {
     expect(detectFormat(bytes, name)).toBe(format);
   });
 
+  it.each([
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]],
+    ['JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]],
+    ['GIF', [0x47, 0x49, 0x46, 0x38, 0x39, 0x61]],
+    ['TIFF (little-endian)', [0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]],
+    ['TIFF (big-endian)', [0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]],
+    ['WebP', [...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBPVP8 ')]],
+  ])('takes a %s picture for an image (read by OCR), whatever its name', (_, bytes) => {
+    expect(detectFormat(Buffer.from(bytes), 'report.pdf')).toBe('image');
+  });
+
   it('detects a real report PDF', () => {
     expect(detectFormat(readFileSync(`${PEER}/hongze-2023.pdf`), 'x.html')).toBe('pdf');
   });
@@ -51,7 +62,6 @@ describe('detectFormat', () => {
       Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)),
       'unsupported_format',
     ],
-    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'unsupported_format'],
     [
       'a zip that is not a Word file',
       Buffer.concat([Buffer.from('PK\x03\x04\x14\x00', 'latin1'), Buffer.alloc(24), Buffer.from('xl/workbook.xml')]),

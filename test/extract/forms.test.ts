@@ -214,3 +214,17 @@ describe('checks', () => {
     ]);
   });
 });
+
+describe('labels no keyword matches', () => {
+  it('are read as the form label they nearly spell (OCR misreads), loosely, only when one is clearly nearest', async () => {
+    const { matchAll, APPLICATION_MATCHERS, PROACTIVE_MATCHERS } = await import('../../src/extract/tables/labels.js');
+    const keys = (label: string, matchers: typeof APPLICATION_MATCHERS) =>
+      matchAll(label, matchers).map((m) => [m.key, m.loose]);
+    expect(keys('7.属于行政执法案郑', APPLICATION_MATCHERS)).toEqual([['denied_enforcement_file', true]]);
+    expect(keys('一、(一)子以公开', APPLICATION_MATCHERS)).toEqual([['granted', true]]);
+    // keyword matches are untouched; words of no form row stay unmatched
+    expect(keys('7.属于行政执法案卷', APPLICATION_MATCHERS)).toEqual([['denied_enforcement_file', false]]);
+    expect(keys('其他主动公开文件', PROACTIVE_MATCHERS as never)).toEqual([]);
+    expect(keys('本年度接待群众来访人次', APPLICATION_MATCHERS)).toEqual([]);
+  });
+});

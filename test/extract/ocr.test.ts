@@ -1,15 +1,26 @@
 // Scanned reports (src/extract/text/ocr.ts): the rulings of a page image and the tables they make,
 // the typed errors of bad images, and a generated report rendered as a scan read through the whole
 // extractor (Tesseract from Debian, offline).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { readDocument } from '../../src/extract/read.js';
+import { correctOcrDigits, oneDigitAway } from '../../src/extract/tables/ocr-digits.js';
 import { findRulings, findTables, ocrPage, parsePgm, type GrayImage } from '../../src/extract/text/ocr.js';
+import { APPLICATIONS } from '../../src/forms/index.js';
 import { compareRecord } from '../generate/compare.js';
 import { buildCorpus, STANDARD_CORPUS, type Corpus } from '../generate/corpus.js';
 import { scanPdf } from '../generate/scan.js';
+
+/** Page `n` of a PDF as a JPEG (pdftoppm reads the PDF from stdin, writes the JPEG to stdout). */
+function pageJpeg(pdf: Buffer, n: number, dpi: number): Buffer {
+  return execFileSync('pdftoppm', ['-r', String(dpi), '-jpeg', '-f', String(n), '-l', String(n), '-'], {
+    input: pdf,
+    maxBuffer: 64 << 20,
+  });
+}
 
 /** A white page with black rectangles drawn on it. */
 function page(width: number, height: number, rects: [number, number, number, number][]): GrayImage {
@@ -111,6 +122,27 @@ describe('a generated report as a 300 dpi scan', () => {
     else process.env.OGI_OCR = saved;
   });
 
+  it('a page of it as a 300 dpi JPEG picture is read by OCR: table 二 of that page', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const jpeg = pageJpeg(readFileSync(join(corpus.dir, doc.file)), 2, 300);
+    const model = await readDocument(jpeg, 'page.jpg');
+    expect(model.format).toBe('image');
+    expect(model.meta.ocr).toEqual({ name: 'tesseract', version: expect.any(String), pages: [1] });
+    const rows = model.rows.map((r) => r.cells.map((c) => c.text));
+    const truth = doc.truth.proactive!.regulations as Record<string, number | null>;
+    expect(rows).toContainEqual([
+      '规章',
+      ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
+    ]);
+  }, 120_000);
+
+  it('a truncated picture is corrupt_image; with OCR off a picture is needs_ocr', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const jpeg = pageJpeg(readFileSync(join(corpus.dir, doc.file)), 1, 100);
+    await expect(readDocument(jpeg.subarray(0, 2000), 'cut.jpg')).rejects.toMatchObject({ kind: 'corrupt_image' });
+    await expect(readDocument(jpeg, 'page.jpg', null, { ocr: false })).rejects.toMatchObject({ kind: 'needs_ocr' });
+  });
+
   it('has no text layer: with OCR off it is needs_ocr', async () => {
     process.env.OGI_OCR = '0';
     await expect(readDocument(scan, 'scan.pdf')).rejects.toMatchObject({ kind: 'needs_ocr' });
@@ -129,4 +161,66 @@ describe('a generated report as a 300 dpi scan', () => {
     // Measured: 191–195 of 204 cells on this family's documents (see README, OCR); the floor keeps what holds.
     expect(cells - mismatches.length).toBeGreaterThanOrEqual(Math.ceil(cells * 0.9));
   }, 300_000);
+});
+
+describe('a wrong OCR digit, found by the identities', () => {
+  const columns = ['natural_person', 'total'];
+  const table = () => ({
+    new_received: { natural_person: 53, total: 53 },
+    carried_over: { natural_person: 0, total: 0 },
+    total_processed: { natural_person: 53, total: 53 },
+    carried_forward: { natural_person: 0, total: 0 },
+  });
+  const sources = (t: ReturnType<typeof table>, page: number) =>
+    Object.entries(t).flatMap(([row, cells]) =>
+      columns.map((column) => ({
+        table: 'applications' as const,
+        row,
+        column,
+        value: (cells as Record<string, number>)[column]!,
+        printed: String((cells as Record<string, number>)[column]),
+        via: 'table' as const,
+        label: 'strict' as const,
+        page,
+      })),
+    );
+  // a grid of two columns whose identities are the row sum and the balance
+  const spec = {
+    ...APPLICATIONS,
+    columns: APPLICATIONS.columns.filter((c) => columns.includes(c.key)),
+    identities: APPLICATIONS.identities.filter((i) => i.rule !== 'applications.outcome_sum'),
+  };
+
+  it('lists the one-digit neighbours of a figure', () => {
+    expect(oneDigitAway(57)).toEqual([67, 51]);
+    expect(oneDigitAway(8)).toEqual([0, 3, 6, 9]);
+    expect(oneDigitAway(80)).toEqual([30, 60, 90, 86, 88, 89]);
+  });
+
+  it('corrects the single digit under which every identity holds, and says so', () => {
+    const t = table();
+    t.total_processed.total = 58; // 3 read as 8
+    const cells = sources(t, 3);
+    expect(correctOcrDigits('applications', spec, t, cells, [3])).toEqual([
+      {
+        code: 'ocr_corrected',
+        where: 'applications.total_processed.total',
+        detail: "OCR read '58' (58); 53 is the one-digit reading under which every identity of the table holds",
+      },
+    ]);
+    expect(t.total_processed.total).toBe(53);
+    expect(cells.find((c) => c.row === 'total_processed' && c.column === 'total')!.value).toBe(53);
+  });
+
+  it('changes nothing when the cells were not read by OCR, or when no single digit makes every identity hold', () => {
+    const t = table();
+    t.total_processed.total = 58;
+    expect(correctOcrDigits('applications', spec, t, sources(t, 3), [1, 2])).toEqual([]);
+    expect(t.total_processed.total).toBe(58);
+    const two = table();
+    two.total_processed.total = 58; // two wrong digits: no one-digit reading mends both
+    two.new_received.natural_person = 58;
+    expect(correctOcrDigits('applications', spec, two, sources(two, 3), [3])).toEqual([]);
+    expect([two.total_processed.total, two.new_received.natural_person]).toEqual([58, 58]);
+  });
 });

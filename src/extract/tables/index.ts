@@ -2,6 +2,7 @@
 import {
   APPLICATIONS,
   FIRST_TABLE_YEAR,
+  REVIEWS,
   NARRATIVE,
   STATISTICS_2014,
   TABLE_FORMS,
@@ -21,12 +22,15 @@ import {
 import type { DocumentModel } from '../model.js';
 import { readApplications } from './applications.js';
 import { readProse } from './narrative.js';
+import { correctOcrDigits } from './ocr-digits.js';
 import { readProactive } from './proactive.js';
 import { readReviews } from './reviews.js';
 import { readStatisticsTable } from './statistics-table.js';
 import { labelKey } from '../../text/normalise.js';
 import { splitSections } from './sections.js';
 import { cellSource, finishSources, proseLocation } from './provenance.js';
+
+type Grid = Record<string, Record<string, number | null> | undefined>;
 
 export interface FormRead {
   template: Template;
@@ -148,5 +152,19 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
   else if (hasTables) template = (form ?? formOfYear(year)).id as Template;
   else template = headlineOnly.applications || headlineOnly.reviews ? NARRATIVE.id : 'unknown';
   const tables = { proactive: proactive.table, applications: appTable, reviews: revTable };
-  return { template, ...tables, headlineOnly, warnings, cells: finishSources(sources, tables) };
+  const cells = finishSources(sources, tables);
+  // Scanned pages: a digit OCR got wrong is corrected where the identities single it out.
+  const ocr = model.meta.ocr;
+  if (ocr) {
+    warnings.push({
+      code: 'ocr_text',
+      where: 'document',
+      detail: `page(s) ${ocr.pages.join(', ')} read by OCR (${ocr.name} ${ocr.version})`,
+    });
+    if (appTable && !headlineOnly.applications)
+      warnings.push(...correctOcrDigits('applications', APPLICATIONS, appTable as Grid, cells, ocr.pages));
+    if (revTable && !headlineOnly.reviews)
+      warnings.push(...correctOcrDigits('reviews', REVIEWS, revTable as unknown as Grid, cells, ocr.pages));
+  }
+  return { template, ...tables, headlineOnly, warnings, cells };
 }

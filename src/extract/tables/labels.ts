@@ -30,6 +30,8 @@ export interface RowMatcher<K extends string> {
   key: K;
   strong: readonly RegExp[];
   loose?: readonly RegExp[];
+  /** The row's label as the form prints it: a label no keyword matches is compared with it, character by character. */
+  label?: readonly [string, string];
 }
 
 /**
@@ -101,5 +103,53 @@ export function matchAll<K extends string>(printed: string, matchers: RowMatcher
         }
       }
     }
+  if (!best.size) {
+    const near = nearestLabel(labels, matchers);
+    if (near) return [near];
+  }
   return [...best.values()].sort((a, b) => b.strength - a.strength);
+}
+
+/** Share of the form's label a printed label must keep, in order, to stand for it (OCR misreads a character or two). */
+const SIMILAR = 0.8;
+/** …and by how much it must be nearer that label than any other. */
+const MARGIN = 0.15;
+
+/**
+ * A label that no keyword matches, read as the form label it nearly spells ("7.属于行政执法案郑",
+ * "(一)子以公开": OCR misreads): the one whose characters it keeps in order (longest common
+ * subsequence) for at least SIMILAR of the form label, clearly nearer than any other. A loose
+ * match, weaker than any keyword's.
+ */
+function nearestLabel<K extends string>(labels: string[], matchers: RowMatcher<K>[]): Match<K> | null {
+  let best: { key: K; score: number } | null = null;
+  let second = 0;
+  for (const label of labels) {
+    if ((label.match(/\p{Script=Han}/gu)?.length ?? 0) < 4) continue;
+    for (const m of matchers) {
+      if (!m.label) continue;
+      const official = rowLabel(m.label[0]).replace(/[、，,。：:；;“”"'‘’·]/g, '');
+      if (official.length < 4 || label.length > official.length * 1.5) continue;
+      const score = lcs(label, official) / official.length;
+      if (score > (best?.score ?? 0)) {
+        if (best && best.key !== m.key) second = Math.max(second, best.score);
+        best = { key: m.key, score };
+      } else if (m.key !== best?.key) second = Math.max(second, score);
+    }
+  }
+  if (!best || best.score < SIMILAR || best.score - second < MARGIN) return null;
+  return { key: best.key, loose: true, strength: best.score / 2 };
+}
+
+/** Length of the longest common subsequence of two strings. */
+function lcs(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = new Array<number>(y.length + 1).fill(0);
+  for (const cx of x) {
+    const cur = [0];
+    for (let j = 0; j < y.length; j++) cur.push(cx === y[j] ? prev[j]! + 1 : Math.max(prev[j + 1]!, cur[j]!));
+    prev = cur;
+  }
+  return prev[y.length]!;
 }

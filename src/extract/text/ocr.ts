@@ -366,6 +366,49 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
   return n >= 12 ? { x0, y0, x1: x1 + 1, y1: y1 + 1 } : null;
 }
 
+// ---------------------------------------------------------------- a document
+
+/** Most scanned pages read by OCR in one document (a 300-page scan is refused, not read for an hour). */
+export const MAX_OCR_PAGES = 40;
+/** Under this mean OCR confidence (0–100) a scan is not read at all: its words would be guesses. */
+export const MIN_OCR_CONFIDENCE = 60;
+
+/**
+ * Scanned pages read one after another (`render` gives a page's image when its turn comes, so one
+ * page image at a time is in memory): their rows, how many characters were read, and the engine.
+ * A scan read with a mean confidence under MIN_OCR_CONFIDENCE is unreadable_scan.
+ */
+export async function readScans(
+  pages: number[],
+  render: (n: number) => Promise<{ img: GrayImage; dpi: number }>,
+): Promise<{ rows: TextRow[][]; chars: number; engine: OcrEngine & { pages: number[] } }> {
+  if (pages.length > MAX_OCR_PAGES)
+    throw new ExtractError(
+      'resource_limit',
+      `${pages.length} scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
+    );
+  const engine = await ocrEngine();
+  const rows: TextRow[][] = [];
+  let chars = 0;
+  let weighted = 0;
+  for (const n of pages) {
+    const { img, dpi } = await render(n);
+    const read = await ocrPage(img, n, dpi);
+    let pageChars = 0;
+    for (const r of read.rows) for (const c of r.cells) pageChars += c.text.replace(/\s/g, '').length;
+    chars += pageChars;
+    weighted += (read.confidence ?? 0) * pageChars;
+    rows.push(read.rows);
+  }
+  const confidence = chars ? weighted / chars : 0;
+  if (chars && confidence < MIN_OCR_CONFIDENCE)
+    throw new ExtractError(
+      'unreadable_scan',
+      `OCR read ${pages.length} scanned page(s) with a mean confidence of ${Math.round(confidence)} (under ${MIN_OCR_CONFIDENCE}): too low a resolution or too much noise to trust`,
+    );
+  return { rows, chars, engine: { ...engine, pages } };
+}
+
 // ---------------------------------------------------------------- a page
 
 /** The text rows of one scanned page, laid out as a text PDF page is. */
@@ -558,7 +601,15 @@ function cellText(words: OcrWord[]): string {
       if (out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(t)) out += ' ';
       out += t;
     }
-  return out;
+  return digitsInContext(out);
+}
+
+/**
+ * Characters the engine takes for a 1 where only a digit can stand: between digits or between
+ * 年 and 月 ("2019年]月1日", "1l2"). Applied to every line read.
+ */
+function digitsInContext(text: string): string {
+  return text.replace(/(?<=[\d年月])[\]|Il丨](?=[\d月日])/gu, '1');
 }
 
 /** A figure the engine read with a CJK dash for its sign ("一7", "—3") gets a minus sign. */

@@ -98,12 +98,6 @@ async function paintsImage(page: PDFPageProxy): Promise<boolean> {
   return list.fnArray.some((fn) => IMAGE_OPS.has(fn));
 }
 
-/** Under this mean OCR confidence (0–100) a scan is not read at all: its words would be guesses. */
-const MIN_OCR_CONFIDENCE = 60;
-
-/** Most scanned pages read by OCR in one document (a 300-page scan is refused, not read for an hour). */
-export const MAX_OCR_PAGES = 40;
-
 /**
  * The scanned pages read by OCR, or null when the text layer suffices without them (a mixed PDF
  * whose scanned pages are only a cover: `optional`). OCR off (`--no-ocr`, OGI_OCR=0): needs_ocr.
@@ -119,31 +113,8 @@ async function ocrPages(
     if (optional) return null;
     throw new ExtractError('needs_ocr', `${pages.length} of ${total} page(s) are scans and OCR is off`);
   }
-  if (pages.length > MAX_OCR_PAGES)
-    throw new ExtractError(
-      'resource_limit',
-      `${pages.length} scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
-    );
-  const { OCR_DPI, ocrEngine, ocrPage, renderPdfPage } = await import('./ocr.js');
-  const engine = await ocrEngine();
-  const rows: TextRow[][] = [];
-  let chars = 0;
-  let weighted = 0;
-  for (const n of pages) {
-    const read = await ocrPage(await renderPdfPage(bytes, n, OCR_DPI), n, OCR_DPI);
-    let pageChars = 0;
-    for (const r of read.rows) for (const c of r.cells) pageChars += c.text.replace(/\s/g, '').length;
-    chars += pageChars;
-    weighted += (read.confidence ?? 0) * pageChars;
-    rows.push(read.rows);
-  }
-  const confidence = chars ? weighted / chars : 0;
-  if (chars && confidence < MIN_OCR_CONFIDENCE)
-    throw new ExtractError(
-      'unreadable_scan',
-      `OCR read ${pages.length} scanned page(s) with a mean confidence of ${Math.round(confidence)} (under ${MIN_OCR_CONFIDENCE}): too low a resolution or too much noise to trust`,
-    );
-  return { rows, chars, engine: { ...engine, pages } };
+  const { OCR_DPI, readScans, renderPdfPage } = await import('./ocr.js');
+  return readScans(pages, async (n) => ({ img: await renderPdfPage(bytes, n, OCR_DPI), dpi: OCR_DPI }));
 }
 
 /**

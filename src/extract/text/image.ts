@@ -1,0 +1,64 @@
+// A report published as pictures: a JPG/PNG/TIFF/WebP/GIF/BMP file (a multi-page TIFF is one page
+// per frame), decoded by sharp (libvips: the camera's EXIF orientation applied, a pixel limit
+// checked before decoding) into a gray page image and read by OCR (ocr.ts) like a scanned PDF page.
+import { ExtractError } from '../../errors.js';
+import { modelFromRows, type DocumentModel } from '../model.js';
+import { MAX_PIXELS, OCR_DPI, readScans, type GrayImage } from './ocr.js';
+
+/** An A4 page's long side, in inches: a picture whose resolution is not stated is taken to be a page. */
+const A4_LONG_INCHES = 11.69;
+/** Pictures of less resolution than this are enlarged to OCR_DPI first (the engine wants large glyphs). */
+const MIN_DPI = 200;
+
+export async function readImage(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
+  if (!(options.ocr ?? process.env.OGI_OCR !== '0'))
+    throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
+  const { default: sharp } = await import('sharp');
+  let pages: number;
+  try {
+    const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    pages = meta.pages ?? 1;
+  } catch (err) {
+    throw asImageError(err);
+  }
+  const read = await readScans(
+    Array.from({ length: pages }, (_, i) => i + 1),
+    async (n) => {
+      try {
+        const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, page: n - 1, failOn: 'error' })
+          .rotate()
+          .flatten({ background: '#ffffff' });
+        const meta = await image.metadata();
+        const long = Math.max(meta.autoOrient?.width ?? meta.width ?? 0, meta.autoOrient?.height ?? meta.height ?? 0);
+        const stated = meta.density && meta.density >= 100 && meta.density <= 1200 ? meta.density : null;
+        const dpi = stated ?? long / A4_LONG_INCHES;
+        const scale = dpi < MIN_DPI ? OCR_DPI / dpi : 1;
+        const { data, info } = await (scale > 1
+          ? image.resize({ width: Math.round((meta.autoOrient?.width ?? meta.width ?? 0) * scale), kernel: 'lanczos3' })
+          : image
+        )
+          .greyscale()
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const img: GrayImage = {
+          width: info.width,
+          height: info.height,
+          data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+        };
+        return { img, dpi: dpi * scale };
+      } catch (err) {
+        throw asImageError(err);
+      }
+    },
+  );
+  return modelFromRows('image', read.rows.flat(), { pages, ocr: read.engine });
+}
+
+/** sharp's errors as typed ones: over the pixel limit, or not decodable. */
+function asImageError(err: unknown): Error {
+  if (err instanceof ExtractError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(message))
+    return new ExtractError('resource_limit', `the picture is over ${MAX_PIXELS} pixels (sharp: ${message})`);
+  return new ExtractError('corrupt_image', `the picture cannot be decoded (sharp: ${message})`);
+}
