@@ -42,7 +42,7 @@ export async function readDocument(
     case 'pdf':
       return reader.read.readPdf(bytes, options);
     case 'docx':
-      return reader.read.readDocx(bytes);
+      return reader.read.readDocx(bytes, options);
     case 'doc':
       return reader.read.readDoc(bytes);
     case 'image':

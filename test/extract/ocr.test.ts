@@ -3,6 +3,8 @@
 // extractor (Tesseract from Debian, offline).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
@@ -12,6 +14,7 @@ import { findRulings, findTables, ocrPage, parsePgm, type GrayImage } from '../.
 import { APPLICATIONS } from '../../src/forms/index.js';
 import { compareRecord } from '../generate/compare.js';
 import { buildCorpus, STANDARD_CORPUS, type Corpus } from '../generate/corpus.js';
+import { convertHtmlToDocx } from '../generate/doc.js';
 import { scanPdf } from '../generate/scan.js';
 
 /** Page `n` of a PDF as a JPEG (pdftoppm reads the PDF from stdin, writes the JPEG to stdout). */
@@ -135,6 +138,35 @@ describe('a generated report as a 300 dpi scan', () => {
       ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
     ]);
   }, 120_000);
+
+  it('a DOCX whose page is a pasted picture has the picture read by OCR after its text', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const jpeg = pageJpeg(readFileSync(join(corpus.dir, doc.file)), 2, 200);
+    const dir = await mkdtemp(join(tmpdir(), 'ogi-docx-pictures-'));
+    try {
+      await writeFile(
+        join(dir, 'pasted.html'),
+        `<html><body><p>二、主动公开政府信息情况</p><p><img src="data:image/jpeg;base64,${jpeg.toString('base64')}" width="600"></p></body></html>`,
+      );
+      await convertHtmlToDocx([join(dir, 'pasted.html')], dir);
+      const docx = readFileSync(join(dir, 'pasted.docx'));
+      const model = await readDocument(docx, 'pasted.docx');
+      expect(model.format).toBe('docx');
+      expect(model.meta.ocr).toEqual({ name: 'tesseract', version: expect.any(String), pages: [1] });
+      const rows = model.rows.map((r) => r.cells.map((c) => c.text));
+      expect(rows[0]).toEqual(['二、主动公开政府信息情况']);
+      const truth = doc.truth.proactive!.regulations as Record<string, number | null>;
+      expect(rows).toContainEqual([
+        '规章',
+        ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
+      ]);
+      await expect(readDocument(docx, 'pasted.docx', null, { ocr: false })).resolves.toMatchObject({
+        rows: [{ cells: [{ text: '二、主动公开政府信息情况' }] }],
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('a truncated picture is corrupt_image; with OCR off a picture is needs_ocr', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;

@@ -18,6 +18,11 @@ export function convertToPdf(docxPaths: string[], outDir: string): Promise<void>
   return convert(docxPaths, outDir, 'pdf:writer_pdf_Export');
 }
 
+/** Converts each HTML path to `<outDir>/<same name>.docx` (pictures given as data: URIs are embedded). */
+export function convertHtmlToDocx(htmlPaths: string[], outDir: string): Promise<void> {
+  return convert(htmlPaths, outDir, 'docx:MS Word 2007 XML');
+}
+
 async function convert(docxPaths: string[], outDir: string, filter: string): Promise<void> {
   if (docxPaths.length === 0) return;
   const profile = await mkdtemp(join(tmpdir(), 'ogi-soffice-'));

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
+import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
 import { checkZip } from './containers.js';
 import { rowsFromHtml } from './html.js';
 
@@ -20,22 +20,44 @@ const zipfile = createRequire(import.meta.url)('mammoth/lib/zipfile.js') as {
   openArrayBuffer(bytes: Buffer): Promise<DocxZip>;
 };
 
-/** Images are not text: give mammoth an empty source instead of letting it base64-encode them. */
-const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
+/** Pictures smaller than this (bytes) are logos and stamps, not pages of a report. */
+const MIN_PICTURE_BYTES = 20_000;
 
-/** Read a Word 2007+ report. Throws ExtractError('corrupt_docx') when the zip or its XML is broken. */
-export async function readDocx(bytes: Buffer): Promise<DocumentModel> {
+/**
+ * Read a Word 2007+ report. Throws ExtractError('corrupt_docx') when the zip or its XML is broken.
+ * A document whose tables are pictures (pages scanned or photographed and pasted in) has its
+ * pictures read by OCR after its text, unless `ocr` is off.
+ */
+export async function readDocx(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
   checkZip(bytes);
   let html: string;
+  const pictures: Buffer[] = [];
+  // Images are not text: mammoth gets an empty source instead of base64-encoding them; their bytes are kept aside.
+  const keep = mammoth.images.imgElement(async (image) => {
+    const data = Buffer.from(await image.read());
+    if (data.length >= MIN_PICTURE_BYTES) pictures.push(data);
+    return { src: '' };
+  });
   try {
     const file = withGridBefore(await zipfile.openArrayBuffer(bytes));
-    html = (await mammoth.convertToHtml({ file } as unknown as { buffer: Buffer }, { convertImage: NO_IMAGES })).value;
+    html = (await mammoth.convertToHtml({ file } as unknown as { buffer: Buffer }, { convertImage: keep })).value;
   } catch (err) {
     throw new ExtractError('corrupt_docx', `unreadable DOCX: ${(err as Error).message}`);
   }
   const rows = rowsFromHtml(html);
   const title = titleOf(rows);
-  return modelFromRows('docx', rows, title ? { title } : {});
+  const meta: DocumentMeta = title ? { title } : {};
+  if (pictures.length && !rows.some((r) => r.tabular)) {
+    if (!(options.ocr ?? process.env.OGI_OCR !== '0')) {
+      if (!rows.length) throw new ExtractError('needs_ocr', `${pictures.length} picture(s) and no text: OCR is off`);
+    } else {
+      const { readPictures } = await import('./image.js');
+      const read = await readPictures(pictures);
+      rows.push(...read.rows);
+      meta.ocr = read.engine;
+    }
+  }
+  return modelFromRows('docx', rows, meta);
 }
 
 /** The zip with every row that has `<w:gridBefore w:val="n"/>` given an empty first cell spanning n columns. */

@@ -2,8 +2,8 @@
 // per frame), decoded by sharp (libvips: the camera's EXIF orientation applied, a pixel limit
 // checked before decoding) into a gray page image and read by OCR (ocr.ts) like a scanned PDF page.
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentModel } from '../model.js';
-import { MAX_PIXELS, OCR_DPI, readScans, type GrayImage } from './ocr.js';
+import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
+import { MAX_PIXELS, OCR_DPI, readScans, type GrayImage, type OcrEngine } from './ocr.js';
 
 /** An A4 page's long side, in inches: a picture whose resolution is not stated is taken to be a page. */
 const A4_LONG_INCHES = 11.69;
@@ -13,28 +13,44 @@ const MIN_DPI = 200;
 export async function readImage(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
   if (!(options.ocr ?? process.env.OGI_OCR !== '0'))
     throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
+  const read = await readPictures([bytes]);
+  return modelFromRows('image', read.rows, { pages: read.engine.pages.length, ocr: read.engine });
+}
+
+/**
+ * Pictures read by OCR as consecutive pages (a multi-page TIFF gives one page per frame), decoded
+ * one page at a time: their rows in order, and the engine with the pages it read.
+ */
+export async function readPictures(
+  pictures: Buffer[],
+): Promise<{ rows: TextRow[]; engine: OcrEngine & { pages: number[] } }> {
   const { default: sharp } = await import('sharp');
-  let pages: number;
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-    pages = meta.pages ?? 1;
-  } catch (err) {
-    throw asImageError(err);
+  const pages: { picture: Buffer; frame: number }[] = [];
+  for (const picture of pictures) {
+    let frames: number;
+    try {
+      frames = (await sharp(picture, { limitInputPixels: MAX_PIXELS }).metadata()).pages ?? 1;
+    } catch (err) {
+      throw asImageError(err);
+    }
+    for (let frame = 0; frame < frames; frame++) pages.push({ picture, frame });
   }
   const read = await readScans(
-    Array.from({ length: pages }, (_, i) => i + 1),
+    pages.map((_, i) => i + 1),
     async (n) => {
+      const { picture, frame } = pages[n - 1]!;
       try {
-        const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, page: n - 1, failOn: 'error' })
+        const image = sharp(picture, { limitInputPixels: MAX_PIXELS, page: frame, failOn: 'error' })
           .rotate()
           .flatten({ background: '#ffffff' });
         const meta = await image.metadata();
-        const long = Math.max(meta.autoOrient?.width ?? meta.width ?? 0, meta.autoOrient?.height ?? meta.height ?? 0);
+        const width = meta.autoOrient?.width ?? meta.width ?? 0;
+        const long = Math.max(width, meta.autoOrient?.height ?? meta.height ?? 0);
         const stated = meta.density && meta.density >= 100 && meta.density <= 1200 ? meta.density : null;
         const dpi = stated ?? long / A4_LONG_INCHES;
         const scale = dpi < MIN_DPI ? OCR_DPI / dpi : 1;
         const { data, info } = await (scale > 1
-          ? image.resize({ width: Math.round((meta.autoOrient?.width ?? meta.width ?? 0) * scale), kernel: 'lanczos3' })
+          ? image.resize({ width: Math.round(width * scale), kernel: 'lanczos3' })
           : image
         )
           .greyscale()
@@ -51,7 +67,7 @@ export async function readImage(bytes: Buffer, options: { ocr?: boolean } = {}):
       }
     },
   );
-  return modelFromRows('image', read.rows.flat(), { pages, ocr: read.engine });
+  return { rows: read.rows.flat(), engine: read.engine };
 }
 
 /** sharp's errors as typed ones: over the pixel limit, or not decodable. */
