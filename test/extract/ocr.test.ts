@@ -10,7 +10,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { readDocument } from '../../src/extract/read.js';
 import { correctOcrDigits, oneDigitAway } from '../../src/extract/tables/ocr-digits.js';
-import { findRulings, findTables, ocrPage, parsePgm, type GrayImage } from '../../src/extract/text/ocr.js';
+import {
+  estimateSkew,
+  findRulings,
+  findTables,
+  ocrPage,
+  parsePgm,
+  renderPdfPage,
+  type GrayImage,
+} from '../../src/extract/text/ocr.js';
 import { APPLICATIONS } from '../../src/forms/index.js';
 import { compareRecord } from '../generate/compare.js';
 import { buildCorpus, STANDARD_CORPUS, type Corpus } from '../generate/corpus.js';
@@ -167,6 +175,26 @@ describe('a generated report as a 300 dpi scan', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('a page fed in 1.5° askew: the skew is measured and undone before the page is read', async () => {
+    const { default: sharp } = await import('sharp');
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const page = await renderPdfPage(readFileSync(join(corpus.dir, doc.file)), 2, 300);
+    const turned = await sharp(Buffer.from(page.data), { raw: { width: page.width, height: page.height, channels: 1 } })
+      .rotate(1.5, { background: { r: 255, g: 255, b: 255 } })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const askew = { width: turned.info.width, height: turned.info.height, data: new Uint8Array(turned.data) };
+    expect(estimateSkew(page)).toBe(0);
+    expect(estimateSkew(askew)).toBeCloseTo(1.5, 0);
+    const { rows } = await ocrPage(askew, 2, 300);
+    const truth = doc.truth.proactive!.regulations as Record<string, number | null>;
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toContainEqual([
+      '规章',
+      ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
+    ]);
+  }, 120_000);
 
   it('a truncated picture is corrupt_image; with OCR off a picture is needs_ocr', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;

@@ -140,6 +140,58 @@ function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pa
   return { width: w, height: h, data };
 }
 
+// ---------------------------------------------------------------- skew
+
+/** Largest skew looked for (degrees): a page fed askew into a scanner. */
+const MAX_SKEW = 4;
+const SKEW_STEP = 0.1;
+/** A skew below this (degrees) is left alone: rulings and lines still read straight. */
+const MIN_SKEW = 0.15;
+
+/**
+ * The page's skew in degrees (positive: lines run down to the right), as the angle at which the
+ * ink's rows line up best: the sum of squared row counts of ink projected along that angle is
+ * largest (text lines and rulings make sharp peaks). Measured on every fourth pixel.
+ */
+export function estimateSkew(img: GrayImage): number {
+  const step = 4;
+  const ink: [number, number][] = [];
+  for (let y = 0; y < img.height; y += step)
+    for (let x = 0; x < img.width; x += step) if (img.data[y * img.width + x]! < INK) ink.push([x, y]);
+  if (ink.length < 200) return 0;
+  let best = 0;
+  let bestScore = -1;
+  const rows = new Map<number, number>();
+  for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += SKEW_STEP) {
+    const t = Math.tan((a * Math.PI) / 180);
+    rows.clear();
+    for (const [x, y] of ink) {
+      const r = Math.round((y - x * t) / step);
+      rows.set(r, (rows.get(r) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const n of rows.values()) score += n * n;
+    if (score > bestScore) {
+      bestScore = score;
+      best = a;
+    }
+  }
+  return Math.round(best * 10) / 10;
+}
+
+/** The page turned by `-angle` degrees (white where the turn uncovers the corners), by sharp. */
+async function deskew(img: GrayImage, angle: number): Promise<GrayImage> {
+  const { default: sharp } = await import('sharp');
+  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
+    raw: { width: img.width, height: img.height, channels: 1 },
+  })
+    .rotate(-angle, { background: { r: 255, g: 255, b: 255 } })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+}
+
 // ---------------------------------------------------------------- rulings
 
 /** A straight line on the page: horizontal (`at` = y, from–to in x) or vertical (`at` = x, from–to in y), in pixels. */
@@ -422,6 +474,8 @@ export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: O
   if (img.width * img.height > MAX_PIXELS)
     throw new ExtractError('resource_limit', `page image ${img.width}×${img.height} px is over ${MAX_PIXELS} pixels`);
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
+  const skew = estimateSkew(img);
+  if (Math.abs(skew) >= MIN_SKEW) img = await deskew(img, skew);
   const rulings = findRulings(img, dpi);
   const tables = findTables(rulings, dpi);
   const clean = erase(img, rulings);
