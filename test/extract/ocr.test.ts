@@ -196,6 +196,18 @@ describe('a generated report as a 300 dpi scan', () => {
     ]);
   }, 120_000);
 
+  it('a page scanned upside down is turned by the engine’s orientation detection and read', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const page = await renderPdfPage(readFileSync(join(corpus.dir, doc.file)), 2, 300);
+    const upsideDown = { ...page, data: Uint8Array.from(page.data).reverse() }; // 180°: every pixel in reverse order
+    const { rows } = await ocrPage(upsideDown, 2, 300);
+    const truth = doc.truth.proactive!.regulations as Record<string, number | null>;
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toContainEqual([
+      '规章',
+      ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
+    ]);
+  }, 180_000);
+
   it('a truncated picture is corrupt_image; with OCR off a picture is needs_ocr', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
     const jpeg = pageJpeg(readFileSync(join(corpus.dir, doc.file)), 1, 100);

@@ -179,19 +179,6 @@ export function estimateSkew(img: GrayImage): number {
   return Math.round(best * 10) / 10;
 }
 
-/** The page turned by `-angle` degrees (white where the turn uncovers the corners), by sharp. */
-async function deskew(img: GrayImage, angle: number): Promise<GrayImage> {
-  const { default: sharp } = await import('sharp');
-  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
-    raw: { width: img.width, height: img.height, channels: 1 },
-  })
-    .rotate(-angle, { background: { r: 255, g: 255, b: 255 } })
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
-}
-
 // ---------------------------------------------------------------- rulings
 
 /** A straight line on the page: horizontal (`at` = y, from–to in x) or vertical (`at` = x, from–to in y), in pixels. */
@@ -473,9 +460,50 @@ export interface OcrPage {
 export async function ocrPage(img: GrayImage, page: number, dpi: number, opts: OcrOptions = {}): Promise<OcrPage> {
   if (img.width * img.height > MAX_PIXELS)
     throw new ExtractError('resource_limit', `page image ${img.width}×${img.height} px is over ${MAX_PIXELS} pixels`);
+  const read = await readUpright(img, page, dpi, opts);
+  if ((read.confidence ?? 0) >= MIN_OCR_CONFIDENCE) return read;
+  // Read poorly: maybe the page lies on its side or upside down. Tesseract's orientation detection
+  // says how far to turn it; the better reading of the two is kept.
+  const turn = await orientation(img, opts.timeoutMs ?? TIMEOUT_MS);
+  if (!turn) return read;
+  const turned = await readUpright(await rotate(img, turn), page, dpi, opts);
+  return (turned.confidence ?? 0) > (read.confidence ?? 0) ? turned : read;
+}
+
+/** Degrees (90, 180, 270) Tesseract's orientation detection would turn the page by clockwise, or 0. */
+async function orientation(img: GrayImage, timeoutMs: number): Promise<number> {
+  try {
+    const r = await run('tesseract', ['stdin', 'stdout', '--psm', '0'], toPgm(img), timeoutMs, TESSERACT_ENV);
+    const m = /Rotate:\s*(\d+)/.exec(r.stdout.toString());
+    const turn = Number(m?.[1] ?? 0);
+    return [90, 180, 270].includes(turn) ? turn : 0;
+  } catch {
+    return 0; // too little text to tell: keep the page as it is
+  }
+}
+
+/** The page turned clockwise by `degrees` (white where a turn uncovers the corners), by sharp. */
+async function rotate(img: GrayImage, degrees: number): Promise<GrayImage> {
+  const { default: sharp } = await import('sharp');
+  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
+    raw: { width: img.width, height: img.height, channels: 1 },
+  })
+    .rotate(degrees, { background: { r: 255, g: 255, b: 255 } })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+  };
+}
+
+/** A page read as it lies (its small skew undone). */
+async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrOptions): Promise<OcrPage> {
   const timeoutMs = opts.timeoutMs ?? TIMEOUT_MS;
   const skew = estimateSkew(img);
-  if (Math.abs(skew) >= MIN_SKEW) img = await deskew(img, skew);
+  if (Math.abs(skew) >= MIN_SKEW) img = await rotate(img, -skew);
   const rulings = findRulings(img, dpi);
   const tables = findTables(rulings, dpi);
   const clean = erase(img, rulings);
