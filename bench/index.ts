@@ -13,6 +13,7 @@ const PARTS = [
   ['site', './site.js', 'benchSite'],
   ['startup', './startup.js', 'benchStartup'],
   ['pool', './pool.js', 'benchPool'],
+  ['scans', './scans.js', 'benchScans'],
 ] as const;
 
 const only = process.argv.slice(2);

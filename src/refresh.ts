@@ -163,7 +163,10 @@ export async function extractStorage(
     else todo.push(entry);
   }
 
-  const pool = opts.extract || todo.length === 0 ? null : new ExtractionPool(opts.pool);
+  const pool =
+    opts.extract || todo.length === 0
+      ? null
+      : new ExtractionPool({ ocrCache: storagePaths(storage).ocr, ...opts.pool });
   const extractOne = async (entry: DocumentEntry): Promise<ReportRecord> => {
     // The document's URL names it for the extractor; the published identity (report_id, source
     // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.

@@ -20,6 +20,8 @@ export interface DocumentRead {
 /** How to read: `ocr` false leaves scanned pages unread (needs_ocr); default on. */
 export interface ReadOptions {
   ocr?: boolean;
+  /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
+  ocrCache?: string;
 }
 
 export async function readDocument(

@@ -67,6 +67,8 @@ export function storagePaths(root: string) {
     documentFile: (sha256: string) => path.join(root, 'documents', sha256.slice(0, 2), sha256),
     recordFile: (sha256: string) => path.join(root, 'records', `${sha256}.json`),
     failedFile: (sha256: string) => path.join(root, 'records', `${sha256}.failed`),
+    /** Pages read by OCR, by document hash, page and engine (src/extract/text/ocr.ts). */
+    ocr: path.join(root, 'ocr'),
   };
 }
 

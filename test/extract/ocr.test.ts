@@ -126,7 +126,7 @@ describe('a generated report as a 300 dpi scan', () => {
   beforeAll(async () => {
     corpus = await buildCorpus(STANDARD_CORPUS);
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
-    scan = scanPdf(readFileSync(join(corpus.dir, doc.file)), { dpi: 300 });
+    scan = await scanPdf(readFileSync(join(corpus.dir, doc.file)), { dpi: 300 });
   }, 600_000);
   afterEach(() => {
     if (saved === undefined) delete process.env.OGI_OCR;
@@ -207,6 +207,25 @@ describe('a generated report as a 300 dpi scan', () => {
       ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
     ]);
   }, 180_000);
+
+  it('keeps each page read in the OCR cache: a second reading of the document runs no OCR at all', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const jpeg = pageJpeg(readFileSync(join(corpus.dir, doc.file)), 2, 200);
+    const dir = await mkdtemp(join(tmpdir(), 'ogi-ocr-cache-'));
+    const path = process.env.PATH;
+    try {
+      const first = await readDocument(jpeg, 'page.jpg', null, { ocrCache: dir });
+      const { readdirSync } = await import('node:fs');
+      const kept = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+      expect(kept).toHaveLength(1);
+      process.env.PATH = ''; // neither pdftoppm nor tesseract can run now
+      const second = await readDocument(jpeg, 'page.jpg', null, { ocrCache: dir });
+      expect(second).toEqual(first);
+    } finally {
+      process.env.PATH = path;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a truncated picture is corrupt_image; with OCR off a picture is needs_ocr', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;

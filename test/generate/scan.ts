@@ -1,26 +1,89 @@
-// Generated reports as scans: a rendered PDF's pages rasterised by poppler (pdftoppm, JPEG at a
-// given resolution and quality) and wrapped as an image-only PDF — no text layer, as a scanner
-// writes it. The PDF is written here byte by byte (one DCTDecode image per page).
+// Generated reports as scans: a rendered PDF's pages rasterised by poppler at a given resolution,
+// with what scanning does to paper (grey paper, specks, a page fed askew, JPEG artefacts) and a red
+// round seal stamped over a table (sharp composes them), then wrapped as an image-only PDF — no
+// text layer, as a scanner writes it; the PDF is written here byte by byte (one DCTDecode image
+// per page) — or pasted into a DOCX as pictures.
 import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convertHtmlToDocx } from './doc.js';
+import { rng } from './random.js';
 
 export interface ScanOptions {
   dpi: number;
   /** JPEG quality, 1–100 (scanners and portals often save at 60–85). */
   quality?: number;
+  /** Degrees the paper lay askew in the scanner (positive: clockwise). */
+  skew?: number;
+  /** Share of pixels turned to specks of dirt (0–1). */
+  noise?: number;
+  /** Grey paper: white becomes this shade (0–255). */
+  paper?: number;
+  /** A red round seal (公章) stamped on this page (1-based), its centre at this share of the page's width and height. */
+  seal?: { page: number; x: number; y: number };
+  /** Seed of the noise. */
+  seed?: string;
 }
 
-/** JPEG pages of a PDF (each a complete JPEG file), as pdftoppm renders them. */
-function jpegPages(pdf: Buffer, dpi: number, quality: number): Buffer[] {
+/** A red round seal as SVG: a ring, a star and the agency's name around the top. */
+function sealSvg(diameter: number): string {
+  const r = diameter / 2;
+  const star = Array.from({ length: 10 }, (_, i) => {
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    const d = i % 2 === 0 ? r * 0.3 : r * 0.12;
+    return `${r + d * Math.cos(a)},${r + d * Math.sin(a)}`;
+  }).join(' ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${diameter}" height="${diameter}">
+  <circle cx="${r}" cy="${r}" r="${r * 0.92}" fill="none" stroke="#d81e1e" stroke-width="${r * 0.07}" opacity="0.85"/>
+  <polygon points="${star}" fill="#d81e1e" opacity="0.85"/>
+  <path id="arc" d="M ${r * 0.25},${r} A ${r * 0.75},${r * 0.75} 0 0 1 ${r * 1.75},${r}" fill="none"/>
+  <text font-size="${r * 0.22}" fill="#d81e1e" opacity="0.85" font-family="AR PL UMing CN"><textPath href="#arc" startOffset="50%" text-anchor="middle">某某县人民政府办公室</textPath></text>
+</svg>`;
+}
+
+/** JPEG pages of a PDF as a scanner would give them (each a complete JPEG file). */
+async function jpegPages(pdf: Buffer, opts: ScanOptions): Promise<Buffer[]> {
+  const { default: sharp } = await import('sharp');
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString())?.[1] ?? 0);
+  const random = rng(opts.seed ?? 'scan');
   const out: Buffer[] = [];
-  for (let n = 1; n <= pages; n++)
-    out.push(
-      execFileSync(
-        'pdftoppm',
-        ['-r', String(dpi), '-gray', '-jpeg', '-jpegopt', `quality=${quality}`, '-f', String(n), '-l', String(n), '-'],
-        { input: pdf, maxBuffer: 256 << 20 },
-      ),
-    );
+  for (let n = 1; n <= pages; n++) {
+    const png = execFileSync('pdftoppm', ['-r', String(opts.dpi), '-png', '-f', String(n), '-l', String(n), '-'], {
+      input: pdf,
+      maxBuffer: 256 << 20,
+    });
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    const layers: { input: Buffer; left: number; top: number; blend?: 'multiply' | 'over' }[] = [];
+    if (opts.seal?.page === n) {
+      const d = Math.round(opts.dpi * 1.6);
+      layers.push({
+        input: Buffer.from(sealSvg(d)),
+        left: Math.max(0, Math.round(width * opts.seal.x - d / 2)),
+        top: Math.max(0, Math.round(height * opts.seal.y - d / 2)),
+        blend: 'multiply',
+      });
+    }
+    if (opts.noise) {
+      const specks = Buffer.alloc(width * height, 255);
+      const count = Math.round(width * height * opts.noise);
+      for (let i = 0; i < count; i++)
+        specks[Math.floor(random.next() * specks.length)] = Math.floor(random.next() * 120);
+      layers.push({
+        input: await sharp(specks, { raw: { width, height, channels: 1 } })
+          .toColourspace('srgb')
+          .png()
+          .toBuffer(),
+        left: 0,
+        top: 0,
+        blend: 'multiply',
+      });
+    }
+    let image = sharp(png).composite(layers);
+    if (opts.paper !== undefined) image = sharp(await image.png().toBuffer()).linear(opts.paper / 255, 0);
+    if (opts.skew) image = sharp(await image.png().toBuffer()).rotate(opts.skew, { background: '#ffffff' });
+    out.push(await image.jpeg({ quality: opts.quality ?? 85 }).toBuffer());
+  }
   return out;
 }
 
@@ -99,7 +162,23 @@ export function imagePdf(jpegs: Buffer[], dpi: number): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The PDF as a scan: its pages rasterised and wrapped as an image-only PDF. */
-export function scanPdf(pdf: Buffer, opts: ScanOptions): Buffer {
-  return imagePdf(jpegPages(pdf, opts.dpi, opts.quality ?? 85), opts.dpi);
+/** The PDF as a scan: its pages rasterised (with the scanner's and the paper's faults asked for) and wrapped as an image-only PDF. */
+export async function scanPdf(pdf: Buffer, opts: ScanOptions): Promise<Buffer> {
+  return imagePdf(await jpegPages(pdf, opts), opts.dpi);
+}
+
+/** The PDF as a scan whose pages were pasted into a Word document as pictures (LibreOffice writes the DOCX). */
+export async function scanDocx(pdf: Buffer, opts: ScanOptions): Promise<Buffer> {
+  const pages = await jpegPages(pdf, opts);
+  const dir = await mkdtemp(join(tmpdir(), 'ogi-scan-docx-'));
+  try {
+    const body = pages
+      .map((p) => `<p><img src="data:image/jpeg;base64,${p.toString('base64')}" width="600"></p>`)
+      .join('');
+    await writeFile(join(dir, 'scan.html'), `<html><body>${body}</body></html>`);
+    await convertHtmlToDocx([join(dir, 'scan.html')], dir);
+    return await readFile(join(dir, 'scan.docx'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

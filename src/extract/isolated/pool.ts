@@ -67,6 +67,7 @@ export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'co
   outputBytes: number;
   /** Read scanned pages by OCR. */
   ocr: boolean;
+  ocrCache?: string;
 }
 
 /** Sent back by a worker: a DocumentRead as JSON, or the typed error. */
@@ -89,6 +90,8 @@ export interface PoolOptions {
   stopWhenIdle?: boolean;
   /** Read scanned pages by OCR (default true; false: such documents fail as needs_ocr). */
   ocr?: boolean;
+  /** Folder where pages read by OCR are kept, so that a document read again is not read by OCR again. */
+  ocrCache?: string;
 }
 
 interface Worker {
@@ -172,6 +175,7 @@ export class ExtractionPool {
   readonly limits: ExtractionLimits;
   private readonly stopWhenIdle: boolean;
   private readonly ocr: boolean;
+  private readonly ocrCache: string | undefined;
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly queue: Pending[] = [];
@@ -185,6 +189,7 @@ export class ExtractionPool {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.stopWhenIdle = opts.stopWhenIdle ?? false;
     this.ocr = opts.ocr ?? true;
+    this.ocrCache = opts.ocrCache;
   }
 
   /** The record of one file, or an ExtractError: the file's own kind, or resource_limit / extractor_crashed / not_a_file. */
@@ -328,7 +333,15 @@ export class ExtractionPool {
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
     const { file, name, contentType } = pending.job;
-    const request: WorkerRequest = { file, name, contentType, id, outputBytes: limits.outputBytes, ocr: this.ocr };
+    const request: WorkerRequest = {
+      file,
+      name,
+      contentType,
+      id,
+      outputBytes: limits.outputBytes,
+      ocr: this.ocr,
+      ocrCache: this.ocrCache,
+    };
     child.send(request, (err) => {
       if (err)
         finish(

@@ -19,7 +19,7 @@ process.on('message', async (req: WorkerRequest) => {
   try {
     const bytes = await readFile(req.file);
     const json = JSON.stringify(
-      await read(bytes, req.name ?? path.basename(req.file), req.contentType, { ocr: req.ocr }),
+      await read(bytes, req.name ?? path.basename(req.file), req.contentType, { ocr: req.ocr, ocrCache: req.ocrCache }),
     );
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent
     if (size > req.outputBytes) {

@@ -28,7 +28,10 @@ const MIN_PICTURE_BYTES = 20_000;
  * A document whose tables are pictures (pages scanned or photographed and pasted in) has its
  * pictures read by OCR after its text, unless `ocr` is off.
  */
-export async function readDocx(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
+export async function readDocx(
+  bytes: Buffer,
+  options: { ocr?: boolean; ocrCache?: string } = {},
+): Promise<DocumentModel> {
   checkZip(bytes);
   let html: string;
   const pictures: Buffer[] = [];
@@ -52,7 +55,7 @@ export async function readDocx(bytes: Buffer, options: { ocr?: boolean } = {}): 
       if (!rows.length) throw new ExtractError('needs_ocr', `${pictures.length} picture(s) and no text: OCR is off`);
     } else {
       const { readPictures } = await import('./image.js');
-      const read = await readPictures(pictures);
+      const read = await readPictures(pictures, { dir: options.ocrCache, document: bytes });
       rows.push(...read.rows);
       meta.ocr = read.engine;
     }

@@ -3,17 +3,20 @@
 // checked before decoding) into a gray page image and read by OCR (ocr.ts) like a scanned PDF page.
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
-import { MAX_PIXELS, OCR_DPI, readScans, type GrayImage, type OcrEngine } from './ocr.js';
+import { MAX_PIXELS, OCR_DPI, readScans, withoutRed, type GrayImage, type OcrCache, type OcrEngine } from './ocr.js';
 
 /** An A4 page's long side, in inches: a picture whose resolution is not stated is taken to be a page. */
 const A4_LONG_INCHES = 11.69;
 /** Pictures of less resolution than this are enlarged to OCR_DPI first (the engine wants large glyphs). */
 const MIN_DPI = 200;
 
-export async function readImage(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
+export async function readImage(
+  bytes: Buffer,
+  options: { ocr?: boolean; ocrCache?: string } = {},
+): Promise<DocumentModel> {
   if (!(options.ocr ?? process.env.OGI_OCR !== '0'))
     throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
-  const read = await readPictures([bytes]);
+  const read = await readPictures([bytes], { dir: options.ocrCache, document: bytes });
   return modelFromRows('image', read.rows, { pages: read.engine.pages.length, ocr: read.engine });
 }
 
@@ -23,6 +26,7 @@ export async function readImage(bytes: Buffer, options: { ocr?: boolean } = {}):
  */
 export async function readPictures(
   pictures: Buffer[],
+  cache?: OcrCache,
 ): Promise<{ rows: TextRow[]; engine: OcrEngine & { pages: number[] } }> {
   const { default: sharp } = await import('sharp');
   const pages: { picture: Buffer; frame: number }[] = [];
@@ -53,19 +57,28 @@ export async function readPictures(
           ? image.resize({ width: Math.round(width * scale), kernel: 'lanczos3' })
           : image
         )
-          .greyscale()
+          .toColourspace('srgb')
           .raw()
           .toBuffer({ resolveWithObject: true });
-        const img: GrayImage = {
-          width: info.width,
-          height: info.height,
-          data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
-        };
+        const img: GrayImage =
+          info.channels >= 3
+            ? withoutRed(
+                new Uint8Array(data.buffer, data.byteOffset, data.length),
+                info.width,
+                info.height,
+                info.channels,
+              )
+            : {
+                width: info.width,
+                height: info.height,
+                data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+              };
         return { img, dpi: dpi * scale };
       } catch (err) {
         throw asImageError(err);
       }
     },
+    cache,
   );
   return { rows: read.rows.flat(), engine: read.engine };
 }

@@ -6,6 +6,9 @@
 // read again one by one. The words become text runs in PDF points and the vertical rulings become
 // the cell walls that layoutPage cuts at, so forms, identities and provenance apply unchanged.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ExtractError } from '../../errors.js';
 import type { TextRow } from '../model.js';
 import { layoutPage, type TextRun } from './pdf-layout.js';
@@ -97,7 +100,10 @@ export function ocrEngine(): Promise<OcrEngine> {
 
 // ---------------------------------------------------------------- images
 
-/** A binary PGM (P5, 8-bit) as pdftoppm -gray writes it. */
+/**
+ * A binary PGM (P5, 8-bit gray) or PPM (P6, 8-bit colour) as pdftoppm writes it; a colour page
+ * becomes gray with its red ink dropped (withoutRed).
+ */
 export function parsePgm(buf: Buffer): GrayImage {
   let pos = 0;
   const token = (): string => {
@@ -111,14 +117,49 @@ export function parsePgm(buf: Buffer): GrayImage {
     while (pos < buf.length && ![0x20, 0x0a, 0x0d, 0x09].includes(buf[pos]!)) pos++;
     return buf.subarray(start, pos).toString('latin1');
   };
-  if (token() !== 'P5') throw new ExtractError('corrupt_image', 'not a binary PGM');
+  const magic = token();
+  if (magic !== 'P5' && magic !== 'P6') throw new ExtractError('corrupt_image', 'not a binary PGM or PPM');
+  const channels = magic === 'P6' ? 3 : 1;
   const width = Number(token());
   const height = Number(token());
   const max = Number(token());
   pos++;
-  if (!(width > 0 && height > 0) || max !== 255 || buf.length - pos < width * height)
-    throw new ExtractError('corrupt_image', `truncated or unsupported PGM (${width}×${height}, max ${max})`);
-  return { width, height, data: buf.subarray(pos, pos + width * height) };
+  if (!(width > 0 && height > 0) || max !== 255 || buf.length - pos < width * height * channels)
+    throw new ExtractError('corrupt_image', `truncated or unsupported ${magic} (${width}×${height}, max ${max})`);
+  const data = buf.subarray(pos, pos + width * height * channels);
+  return channels === 1 ? { width, height, data } : withoutRed(data, width, height, 3);
+}
+
+/** Red more than this above both green and blue is a seal's ink (印章), not the text's. */
+const RED_MARGIN = 60;
+
+/**
+ * A colour page (RGB, `channels` bytes per pixel) as gray, with red ink (the round seal stamped over
+ * the signature and often over a table: 公章) turned to paper: black text under a seal shows through
+ * darker than the seal's red, so it stays.
+ */
+export function withoutRed(rgb: Uint8Array, width: number, height: number, channels: number): GrayImage {
+  const data = new Uint8Array(width * height);
+  let paper = 0;
+  let paperN = 0;
+  for (let i = 0, p = 0; i < data.length; i++, p += channels) {
+    const r = rgb[p]!;
+    const g = rgb[p + 1]!;
+    const b = rgb[p + 2]!;
+    const gray = (299 * r + 587 * g + 114 * b) / 1000;
+    data[i] = gray;
+    if (gray > 200 && i % 97 === 0) {
+      paper += gray;
+      paperN++;
+    }
+  }
+  // The paper's own shade (grey paper, a tinted scan) replaces the red.
+  const blank = paperN ? Math.round(paper / paperN) : 255;
+  for (let i = 0, p = 0; i < data.length; i++, p += channels) {
+    const r = rgb[p]!;
+    if (r - rgb[p + 1]! > RED_MARGIN && r - rgb[p + 2]! > RED_MARGIN) data[i] = blank;
+  }
+  return { width, height, data };
 }
 
 export function toPgm(img: GrayImage): Buffer {
@@ -127,7 +168,7 @@ export function toPgm(img: GrayImage): Buffer {
 
 /** Page `n` (1-based) of a PDF as a gray image at `dpi`. */
 export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeoutMs = TIMEOUT_MS): Promise<GrayImage> {
-  const r = await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-'], pdf, timeoutMs);
+  const r = await run('pdftoppm', ['-r', String(dpi), '-f', String(n), '-l', String(n), '-'], pdf, timeoutMs);
   return parsePgm(r.stdout);
 }
 
@@ -420,6 +461,7 @@ export const MIN_OCR_CONFIDENCE = 60;
 export async function readScans(
   pages: number[],
   render: (n: number) => Promise<{ img: GrayImage; dpi: number }>,
+  cache?: OcrCache,
 ): Promise<{ rows: TextRow[][]; chars: number; engine: OcrEngine & { pages: number[] } }> {
   if (pages.length > MAX_OCR_PAGES)
     throw new ExtractError(
@@ -430,9 +472,21 @@ export async function readScans(
   const rows: TextRow[][] = [];
   let chars = 0;
   let weighted = 0;
+  const key = cache?.dir ? createHash('sha256').update(cache.document).digest('hex') : null;
   for (const n of pages) {
-    const { img, dpi } = await render(n);
-    const read = await ocrPage(img, n, dpi);
+    const file = key
+      ? path.join(
+          cache!.dir!,
+          key.slice(0, 2),
+          `${key}-${n}-${engine.name}-${engine.version}-${OCR_CACHE_VERSION}.json`,
+        )
+      : null;
+    let read = file ? await cached(file) : null;
+    if (!read) {
+      const { img, dpi } = await render(n);
+      read = await ocrPage(img, n, dpi);
+      if (file) await keep(file, read);
+    }
     let pageChars = 0;
     for (const r of read.rows) for (const c of r.cells) pageChars += c.text.replace(/\s/g, '').length;
     chars += pageChars;
@@ -446,6 +500,31 @@ export async function readScans(
       `OCR read ${pages.length} scanned page(s) with a mean confidence of ${Math.round(confidence)} (under ${MIN_OCR_CONFIDENCE}): too low a resolution or too much noise to trust`,
     );
   return { rows, chars, engine: { ...engine, pages } };
+}
+
+/** Where pages read by OCR are kept: a folder, and the document whose pages they are (its bytes are hashed). */
+export interface OcrCache {
+  dir?: string;
+  document: Buffer;
+}
+
+/** Bump when what ocrPage makes of a page changes: cached pages of another version are read again. */
+const OCR_CACHE_VERSION = 1;
+
+async function cached(file: string): Promise<OcrPage | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as OcrPage;
+  } catch {
+    return null; // not there, or half-written by a killed run: read the page again
+  }
+}
+
+/** Written to a temporary name, then renamed: a killed run never leaves half a page behind. */
+async function keep(file: string, read: OcrPage): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(read));
+  await rename(temp, file);
 }
 
 // ---------------------------------------------------------------- a page

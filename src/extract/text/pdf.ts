@@ -21,7 +21,10 @@ const MIN_CHARS_PER_PAGE = 40;
 export const MAX_PDF_PAGES = 1000;
 
 /** `ocr`: read scanned pages by OCR (default: on, unless OGI_OCR=0). */
-export async function readPdf(bytes: Buffer, options: { ocr?: boolean } = {}): Promise<DocumentModel> {
+export async function readPdf(
+  bytes: Buffer,
+  options: { ocr?: boolean; ocrCache?: string } = {},
+): Promise<DocumentModel> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new ExtractError('corrupt_pdf', 'no %PDF- header');
   const task = getDocument({
     data: new Uint8Array(bytes), // a copy: pdf.js takes the buffer over
@@ -65,7 +68,7 @@ export async function readPdf(bytes: Buffer, options: { ocr?: boolean } = {}): P
     const info = await meta(doc);
     // Pages without text are scans: read by OCR (ocr.ts) unless it is turned off.
     if (scanned.length) {
-      const ocr = await ocrPages(bytes, scanned, doc.numPages, chars >= MIN_CHARS_PER_PAGE * doc.numPages, options.ocr);
+      const ocr = await ocrPages(bytes, scanned, doc.numPages, chars >= MIN_CHARS_PER_PAGE * doc.numPages, options);
       if (ocr) {
         scanned.forEach((n, i) => (pages[n - 1] = ocr.rows[i]!));
         chars += ocr.chars;
@@ -107,14 +110,17 @@ async function ocrPages(
   pages: number[],
   total: number,
   optional: boolean,
-  enabled = process.env.OGI_OCR !== '0',
+  options: { ocr?: boolean; ocrCache?: string },
 ): Promise<{ rows: TextRow[][]; chars: number; engine: NonNullable<DocumentMeta['ocr']> } | null> {
-  if (!enabled) {
+  if (!(options.ocr ?? process.env.OGI_OCR !== '0')) {
     if (optional) return null;
     throw new ExtractError('needs_ocr', `${pages.length} of ${total} page(s) are scans and OCR is off`);
   }
   const { OCR_DPI, readScans, renderPdfPage } = await import('./ocr.js');
-  return readScans(pages, async (n) => ({ img: await renderPdfPage(bytes, n, OCR_DPI), dpi: OCR_DPI }));
+  return readScans(pages, async (n) => ({ img: await renderPdfPage(bytes, n, OCR_DPI), dpi: OCR_DPI }), {
+    dir: options.ocrCache,
+    document: bytes,
+  });
 }
 
 /**
