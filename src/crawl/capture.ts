@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../text/charset.js';
 import { writeAtomic } from '../workarea/atomic.js';
-import { BrowserSession } from '../net/browser.js';
-import { HttpClient, type FetchResult } from '../net/fetch.js';
+import type { BrowserSession } from '../net/browser.js';
+import { HttpClient, politeBrowser, type FetchResult } from '../net/fetch.js';
 import { USER_AGENT, type RetryPolicy } from '../net/manners.js';
 import type { PlatformName } from './define.js';
 import { CAPTURE_FILE, type CaptureFile, type CaptureMeta } from './fixtures.js';
@@ -78,17 +78,7 @@ export async function capture(opts: CaptureOptions): Promise<CaptureResult> {
     let rendered = false;
     let firstBody = first.body;
     if (platform.needsBrowser) {
-      browser = new BrowserSession({
-        userAgent: USER_AGENT,
-        isAllowed: (u) => http.isAllowed(u),
-        admit: (u) =>
-          http.admit(u).then(
-            () => http.slot(u).then(() => true),
-            () => false,
-          ),
-        args: opts.browserArgs,
-        timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
-      });
+      browser = politeBrowser(http, { userAgent: USER_AGENT, args: opts.browserArgs, timeoutMs: opts.timeoutMs });
       const out = await browser.render(opts.url, http.jar, { admitted: true });
       firstBody = Buffer.from(out.html, 'utf8');
       page = loadPage(out.html, out.finalUrl, { contentType: 'text/html; charset=utf-8' });

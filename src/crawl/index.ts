@@ -33,9 +33,8 @@ import {
   type DocumentEntry,
   type Failure,
 } from '../workarea/index.js';
-import { BrowserSession } from '../net/browser.js';
 import { ChallengeAwareFetcher } from '../net/challenge.js';
-import { HttpClient, type HttpClientOptions } from '../net/fetch.js';
+import { HttpClient, politeBrowser, type HttpClientOptions } from '../net/fetch.js';
 import { explicitAllowance, USER_AGENT, type RetryPolicy } from '../net/manners.js';
 import { dispatch, stageOf } from './dispatch.js';
 import { startRequests } from './start.js';
@@ -128,19 +127,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
     allowDomains: named.domains,
   };
   const http = new HttpClient(httpOptions);
-  const browser = new BrowserSession({
-    userAgent,
-    isAllowed: (u) => http.isAllowed(u),
-    // every request a rendered page makes: robots.txt and the host's rate, as for the crawl's own
-    admit: (u) =>
-      http.admit(u).then(
-        () => http.slot(u).then(() => true),
-        () => false,
-      ),
-    args: opts.browserArgs,
-    // Chromium needs longer than one HTTP request: start-up, scripts, the network settling.
-    timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
-  });
+  const browser = politeBrowser(http, { userAgent, args: opts.browserArgs, timeoutMs: opts.timeoutMs });
 
   const progress = new Progress();
   const documents: DocumentEntry[] = [];

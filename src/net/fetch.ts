@@ -3,6 +3,7 @@
 // answered by 304, every redirect hop (cookie-setting 302-to-self WAFs) and the final URL, and POST for
 // Hanweb's dataproxy. Manners (allowed hosts, robots.txt, per-host rate, retries) are applied here, so
 // every request of the crawl goes through them.
+import { BrowserSession } from './browser.js';
 import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
 import type { FetchFailureKind } from '../failures.js';
 import {
@@ -76,6 +77,28 @@ export interface HttpClientOptions {
   robots?: boolean;
   /** Called for each HTTP exchange (for the progress line and tests). */
   onResponse?: (url: string, status: number) => void;
+}
+
+/**
+ * A browser that keeps this client's manners: the hosts it allows, and for every request a rendered
+ * page makes, robots.txt and the host's rate. Chromium needs longer than one HTTP request (start-up,
+ * scripts, the network settling): at least 30 s.
+ */
+export function politeBrowser(
+  http: HttpClient,
+  opts: { userAgent: string; args?: string[]; timeoutMs?: number },
+): BrowserSession {
+  return new BrowserSession({
+    userAgent: opts.userAgent,
+    isAllowed: (u) => http.isAllowed(u),
+    admit: (u) =>
+      http.admit(u).then(
+        () => http.slot(u).then(() => true),
+        () => false,
+      ),
+    args: opts.args,
+    timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
+  });
 }
 
 export class HttpClient {

@@ -239,7 +239,7 @@ describe('a generated report as a 300 dpi scan', () => {
     await expect(readDocument(scan, 'scan.pdf')).rejects.toMatchObject({ kind: 'needs_ocr' });
   });
 
-  it('is read by OCR into the same record: the engine named, at least 90% of the cells exact', async () => {
+  it('is read by OCR into the same record: the engine named, every table cell exact', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
     const record = await extractDocument({ bytes: scan, name: 'scan.pdf' });
     expect(record.source.ocr).toEqual({
@@ -248,9 +248,24 @@ describe('a generated report as a 300 dpi scan', () => {
       pages: [1, 2, 3, 4, 5],
     });
     expect(record.template).toBe(doc.truth.template);
+    const { mismatches } = compareRecord(doc.truth, doc.variant, record);
+    // The tables come out whole; the title line (22 pt, broken over two lines) and one character of
+    // the agency's name are misread on this page, so metadata is not asserted here.
+    expect(mismatches.filter((m) => /^(proactive|applications|reviews)\./.test(m.path))).toEqual([]);
+  }, 300_000);
+
+  it('the same report at 200 dpi on grey paper, a red seal stamped over table 三: at least 85% of the cells exact', async () => {
+    const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
+    const sealed = await scanPdf(readFileSync(join(corpus.dir, doc.file)), {
+      dpi: 200,
+      quality: 75,
+      paper: 235,
+      seal: { page: 3, x: 0.6, y: 0.8 },
+    });
+    const record = await extractDocument({ bytes: sealed, name: 'sealed.pdf' });
     const { cells, mismatches } = compareRecord(doc.truth, doc.variant, record);
-    // Measured: 191–195 of 204 cells on this family's documents (see README, OCR); the floor keeps what holds.
-    expect(cells - mismatches.length).toBeGreaterThanOrEqual(Math.ceil(cells * 0.9));
+    // Measured 180 of 204 (README, OCR: the seal family is below its 98% target); the floor keeps what holds.
+    expect(cells - mismatches.length).toBeGreaterThanOrEqual(Math.ceil(cells * 0.85));
   }, 300_000);
 });
 
