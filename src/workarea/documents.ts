@@ -77,7 +77,11 @@ export class DocumentStore {
    * `put` for a body already on disk (a `downloadPath` file, fsynced, with its sha256): renamed into
    * place as the blob (removed when the blob is there already), so the bytes never sit in memory.
    */
-  async putFile(file: { path: string; sha256: string; bytes: number }, doc: NewDocument): Promise<StoreOutcome> {
+  async putFile(
+    file: { path: string; sha256: string; bytes: number },
+    doc: NewDocument,
+    text?: string | null,
+  ): Promise<StoreOutcome> {
     const blob = this.paths.documentFile(file.sha256);
     try {
       if (await exists(blob)) await fs.rm(file.path, { force: true });
@@ -89,7 +93,7 @@ export class DocumentStore {
       await fs.rm(file.path, { force: true });
       throw err;
     }
-    return this.record(file.sha256, file.bytes, doc);
+    return this.record(file.sha256, file.bytes, doc, text);
   }
 
   /** Appends an entry for stored bytes (if this url did not have them already). */

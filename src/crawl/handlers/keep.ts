@@ -30,9 +30,9 @@ export async function keep(
     kind: how.kind,
     hints: r.hints,
   };
-  // A body streamed to disk (a document) is renamed into place; a page's is in memory.
+  // A body streamed to disk is renamed into place; one in memory (a page the browser rendered) is written.
   const { entry, added } = res.file
-    ? await ctx.store.putFile(res.file, doc)
+    ? await ctx.store.putFile(res.file, doc, how.text)
     : await ctx.store.put(res.body, doc, how.text);
   ctx.stored(entry, added);
 }
