@@ -45,7 +45,11 @@ export interface RefreshOptions extends Omit<CrawlOptions, 'storage'> {
   today?: string;
   /** Skip the crawl and only extract + publish what storage/ holds. */
   skipCrawl?: boolean;
+  /** Called as each stage starts, and with 'done' at the end (bench/refresh.ts measures each stage). */
+  onStage?: (stage: RefreshStage) => void;
 }
+
+export type RefreshStage = 'crawl' | 'extract' | 'assemble' | 'publish' | 'done';
 
 export interface RefreshSummary {
   pages: number;
@@ -91,13 +95,16 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
       site: _site,
       today: _t,
       skipCrawl: _k,
+      onStage: _o,
       ...crawlOpts
     } = opts;
+    opts.onStage?.('crawl');
     const { crawl } = await import('./crawl/index.js'); // crawlee: only when there is a crawl (not for --no-crawl, publish)
     crawled = await crawl({ ...crawlOpts, storage });
   }
   const newDocs = crawled?.documents.filter((d) => !knownUrls.has(d.url)).length ?? 0;
 
+  opts.onStage?.('extract');
   const { extraction, failures: runFailures } = await extractStorage(storage, {
     version: opts.extractorVersion,
     extract: opts.extract,
@@ -109,7 +116,9 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
   const crawlFailureUrls = crawled
     ? new Set(crawled.failures.filter((f) => f.stage === 'crawl').map((f) => f.url))
     : undefined;
+  opts.onStage?.('assemble');
   const { records: published, failures } = await assemble(storage, { crawlFailureUrls });
+  opts.onStage?.('publish');
   const result = await publish({
     records: published,
     failures,
@@ -118,6 +127,7 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
     site: opts.site,
   });
 
+  opts.onStage?.('done');
   const s = result.summary;
   const summary: RefreshSummary = {
     pages: crawled?.pages ?? 0,

@@ -3,6 +3,10 @@
 // answered by 304, every redirect hop (cookie-setting 302-to-self WAFs) and the final URL, and POST for
 // Hanweb's dataproxy. Manners (allowed hosts, robots.txt, per-host rate, retries) are applied here, so
 // every request of the crawl goes through them.
+// A body is read into memory (a list or detail page, to be parsed) or, with `toFile`, streamed to a
+// file and hashed on the way (a document: up to the cap, 50 MB, never whole in memory).
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
 import { BrowserSession } from './browser.js';
 import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
 import type { FetchFailureKind } from '../failures.js';
@@ -46,6 +50,18 @@ export interface FetchRequest {
   headers?: Record<string, string>;
   /** Send If-None-Match / If-Modified-Since; a 304 answer gives `notModified`. */
   validators?: Validators;
+  /**
+   * Stream a 2xx body into this file (created or truncated) instead of memory; the result's `file`
+   * gives its size and sha256. The caller renames or removes the file; a failed fetch leaves none.
+   */
+  toFile?: string;
+}
+
+/** A body streamed to a file (FetchRequest.toFile). */
+export interface BodyFile {
+  path: string;
+  bytes: number;
+  sha256: string;
 }
 
 export interface FetchResult {
@@ -53,8 +69,10 @@ export interface FetchResult {
   finalUrl: string;
   status: number;
   notModified: boolean;
-  /** Raw body (empty on 304). */
+  /** Raw body (empty on 304, and when it went to `file`). */
   body: Buffer;
+  /** The body written to FetchRequest.toFile (absent on 304 and without toFile). */
+  file?: BodyFile;
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;
@@ -235,6 +253,8 @@ export class HttpClient {
         const text = await readCapped(res, 64 * 1024, url).catch(() => Buffer.alloc(0));
         throw httpError(url, res.status, res.headers.get('retry-after'), text);
       }
+      if (req.toFile)
+        return { ...result, body: Buffer.alloc(0), file: await writeCapped(res, this.maxBytes, url, req.toFile) };
       return { ...result, body: await readCapped(res, this.maxBytes, url) };
     }
     throw new FetchError('too_many_redirects', req.url, `more than ${MAX_REDIRECTS} redirects from ${req.url}`);
@@ -279,15 +299,22 @@ function httpError(url: string, status: number, retryAfter: string | null, body:
   return new FetchError(`http_${status}`, url, message, status);
 }
 
-/** Reads the body, aborting as soon as it passes `max` bytes (Content-Length is checked first). */
-async function readCapped(res: Response, max: number, url: string): Promise<Buffer> {
+/**
+ * Hands each chunk of the body to `take`, aborting as soon as the body passes `max` bytes
+ * (Content-Length is checked first). Returns the byte count.
+ */
+async function eachChunk(
+  res: Response,
+  max: number,
+  url: string,
+  take: (chunk: Uint8Array) => unknown,
+): Promise<number> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel();
     throw new FetchError('too_large', url, `${url} is ${declared} bytes, over the ${max}-byte cap`);
   }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
+  if (!res.body) return 0;
   let total = 0;
   const reader = res.body.getReader();
   for (;;) {
@@ -298,9 +325,36 @@ async function readCapped(res: Response, max: number, url: string): Promise<Buff
       await reader.cancel();
       throw new FetchError('too_large', url, `${url} passed the ${max}-byte cap`);
     }
-    chunks.push(Buffer.from(value));
+    await take(value);
   }
+  return total;
+}
+
+/** Reads the body into memory, under the cap. */
+async function readCapped(res: Response, max: number, url: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const total = await eachChunk(res, max, url, (chunk) => chunks.push(Buffer.from(chunk)));
   return Buffer.concat(chunks, total);
+}
+
+/** Streams the body into `file` (fsynced), hashing it on the way, under the cap; removes the file on failure. */
+async function writeCapped(res: Response, max: number, url: string, file: string): Promise<BodyFile> {
+  const hash = createHash('sha256');
+  const handle = await fsp.open(file, 'w');
+  try {
+    const bytes = await eachChunk(res, max, url, async (chunk) => {
+      hash.update(chunk);
+      for (let offset = 0; offset < chunk.byteLength; )
+        offset += (await handle.write(chunk, offset, chunk.byteLength - offset)).bytesWritten;
+    });
+    await handle.sync();
+    await handle.close();
+    return { path: file, bytes, sha256: hash.digest('hex') };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await fsp.rm(file, { force: true });
+    throw err;
+  }
 }
 
 function toFetchError(err: unknown, url: string): FetchError {

@@ -44,7 +44,7 @@ export async function assemble(storage: string, opts: AssembleOptions = {}): Pro
   // Records only: as they are (the publisher applies the supersession rule to their failures).
   if (!fs.existsSync(storagePaths(storage).documentIndex)) return loadRecords(storage);
   const { current, firstSha } = await readDocuments(storage);
-  const cache = new RecordCache(storage);
+  const cache = new RecordCache(storage, { shareStrings: true }); // every record is held until published
   const records = new Map<string, ReportRecord>();
   const failed = new Map<string, CachedFailure>();
   for (const entry of current) {

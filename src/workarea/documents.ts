@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from './atomic.js';
+import { tempPath, writeAtomic } from './atomic.js';
 import { DuplicateIndex } from './duplicates.js';
 import { FailureLog } from './failures.js';
 import { readJsonLines, JsonlAppender } from './jsonl.js';
@@ -62,12 +62,48 @@ export class DocumentStore {
   async put(bytes: Buffer, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await this.writeBlob(sha256, bytes);
+    return this.record(sha256, bytes.length, doc, text);
+  }
+
+  /**
+   * A temporary file beside the blobs, for a download to stream into (HttpClient's `toFile`), then
+   * `putFile`; named so that a crashed run's leftovers are cleaned (cleanStorageTemps).
+   */
+  downloadPath(): string {
+    return tempPath(path.join(this.paths.documents, 'download'));
+  }
+
+  /**
+   * `put` for a body already on disk (a `downloadPath` file, fsynced, with its sha256): renamed into
+   * place as the blob (removed when the blob is there already), so the bytes never sit in memory.
+   */
+  async putFile(
+    file: { path: string; sha256: string; bytes: number },
+    doc: NewDocument,
+    text?: string | null,
+  ): Promise<StoreOutcome> {
+    const blob = this.paths.documentFile(file.sha256);
+    try {
+      if (await exists(blob)) await fs.rm(file.path, { force: true });
+      else {
+        await fs.mkdir(path.dirname(blob), { recursive: true });
+        await fs.rename(file.path, blob);
+      }
+    } catch (err) {
+      await fs.rm(file.path, { force: true });
+      throw err;
+    }
+    return this.record(file.sha256, file.bytes, doc, text);
+  }
+
+  /** Appends an entry for stored bytes (if this url did not have them already). */
+  private async record(sha256: string, bytes: number, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
     const key = `${doc.url}\t${sha256}`;
     if (this.known.has(key)) {
       const prev = this.latest.get(doc.url);
-      return { entry: prev && prev.sha256 === sha256 ? prev : { ...doc, sha256, bytes: bytes.length }, added: false };
+      return { entry: prev && prev.sha256 === sha256 ? prev : { ...doc, sha256, bytes }, added: false };
     }
-    const base = { ...doc, sha256, bytes: bytes.length };
+    const base = { ...doc, sha256, bytes };
     const entry: DocumentEntry = { ...base, duplicate_of: this.duplicates.find(base, text) };
     this.remember(entry, text);
     await this.index.append(entry);
@@ -86,14 +122,18 @@ export class DocumentStore {
 
   private async writeBlob(sha256: string, bytes: Buffer): Promise<void> {
     const file = this.paths.documentFile(sha256);
-    try {
-      await fs.access(file);
-      return;
-    } catch {
-      // not there yet
-    }
+    if (await exists(file)) return;
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeAtomic(file, bytes);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false; // not there yet
   }
 }
 

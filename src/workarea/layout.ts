@@ -14,7 +14,8 @@
 //     .publish.lock                      the publish lock (one `ogi publish` at a time)
 //
 // Every file here is written by src/workarea/ (the crawler through its DocumentStore); a temporary
-// file is `<name>.ogi-<pid>-<random>.tmp` beside its target (src/workarea/atomic.ts).
+// file is `<name>.ogi-<pid>-<random>.tmp` beside its target (src/workarea/atomic.ts), a download
+// `documents/download.ogi-<pid>-<random>.tmp` until it is renamed to its blob.
 import path from 'node:path';
 import type { FailureKind } from '../failures.js';
 import type { DocumentHints } from '../record.js';

@@ -11,6 +11,7 @@ import { run } from '../../src/commands/crawl.js';
 import { generic, hanweb } from '../../src/crawl/define.js';
 import { crawl, startRequests, StorageBusy, type CrawlOptions } from '../../src/crawl/index.js';
 import { USER_AGENT } from '../../src/net/manners.js';
+import { isTemp } from '../../src/workarea/atomic.js';
 import { storagePaths, type DocumentEntry, type Failure } from '../../src/workarea/layout.js';
 import { startPortal, type Portal } from '../portal/server.js';
 import { isHtml } from '../../src/crawl/handlers/article.js';
@@ -120,6 +121,9 @@ describe.each(SITES)('the %s site', (site) => {
       expect(bytes.length).toBe(d.bytes);
     }
     expect(indexLines(storage)).toEqual(first.documents);
+    // Bodies are streamed to temporary files beside the blobs: none is left, whatever became of the
+    // request (stored, a copy of a stored blob, over the size cap, not a report, failed).
+    expect(readdirSync(paths.documents, { recursive: true }).filter((n) => isTemp(String(n)))).toEqual([]);
     const failureLines = existsSync(paths.failures)
       ? readFileSync(paths.failures, 'utf8').split('\n').filter(Boolean)
       : [];

@@ -1,7 +1,11 @@
 // The HTTP client against a local server: size cap, conditional requests, redirects with cookies,
 // retries (5xx, 429 + Retry-After), timeouts, blocks, robots.txt and allowed hosts.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, HttpClient, type HttpClientOptions } from '../../src/net/fetch.js';
 
@@ -123,6 +127,59 @@ describe('size cap', () => {
     expect(await failure(client({ maxBytes: 2500 }).fetch({ url: `${origin}/big-streamed` }))).toEqual({
       kind: 'too_large',
     });
+  });
+});
+
+describe('a body streamed to a file (toFile)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-fetch-file-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+  it('writes the whole body to the file with its size and sha256, and nothing to memory', async () => {
+    const file = path.join(dir, 'big');
+    const res = await client({ maxBytes: 10_000 }).fetch({ url: `${origin}/big-streamed`, toFile: file });
+    expect(res.body.length).toBe(0);
+    expect(res.file).toEqual({ path: file, bytes: 10_000, sha256: sha(Buffer.alloc(10_000)) });
+    expect(readFileSync(file)).toEqual(Buffer.alloc(10_000));
+  });
+  it('truncates a file already there (a retried request writes it afresh)', async () => {
+    const file = path.join(dir, 'again');
+    writeFileSync(file, 'x'.repeat(100));
+    const res = await client().fetch({ url: `${origin}/small`, toFile: file });
+    expect(res.file).toEqual({ path: file, bytes: 5, sha256: sha(Buffer.from('hello')) });
+    expect(readFileSync(file, 'utf8')).toBe('hello');
+  });
+  it('leaves no file when the body passes the cap, declared or streamed', async () => {
+    for (const [url, max] of [
+      ['/big-streamed', 2500],
+      ['/big-declared', 1000],
+    ] as const) {
+      const file = path.join(dir, `capped${max}`);
+      expect(await failure(client({ maxBytes: max }).fetch({ url: `${origin}${url}`, toFile: file }))).toEqual({
+        kind: 'too_large',
+      });
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+  it('writes no file for a 304 or an HTTP error', async () => {
+    const c = client();
+    const first = await c.fetch({ url: `${origin}/doc`, toFile: path.join(dir, 'doc1') });
+    expect(readFileSync(path.join(dir, 'doc1'), 'utf8')).toBe('%PDF-1.4 doc');
+    const again = await c.fetch({
+      url: `${origin}/doc`,
+      validators: { etag: first.etag },
+      toFile: path.join(dir, 'doc2'),
+    });
+    expect([again.status, again.notModified, again.file]).toEqual([304, true, undefined]);
+    expect(existsSync(path.join(dir, 'doc2'))).toBe(false);
+    expect(await failure(c.fetch({ url: `${origin}/nothing-here`, toFile: path.join(dir, 'missing') }))).toEqual({
+      kind: 'http_404',
+      status: 404,
+    });
+    expect(existsSync(path.join(dir, 'missing'))).toBe(false);
   });
 });
 

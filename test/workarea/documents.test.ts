@@ -1,11 +1,11 @@
 // Content-addressed storage: blobs renamed into place, one index line per new (url, bytes), torn
 // lines repaired on reopen, concurrent puts never interleave.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentStore, readJsonLines, type NewDocument } from '../../src/workarea/index.js';
+import { DocumentStore, isTemp, readJsonLines, type NewDocument } from '../../src/workarea/index.js';
 import type { DocumentEntry, Failure } from '../../src/workarea/index.js';
 import { newDocument } from './helpers.js';
 
@@ -48,6 +48,35 @@ describe('DocumentStore', () => {
     expect(allFiles(root)).toEqual(
       [path.join('documents', sha(bytes).slice(0, 2), sha(bytes)), 'documents.jsonl'].sort(),
     );
+  });
+
+  it('takes a downloaded file as the blob (renamed into place), or drops it when the blob is there', async () => {
+    const root = tmp();
+    const store = await DocumentStore.open(root);
+    const bytes = Buffer.from('%PDF-1.4 streamed');
+    const download = () => {
+      const file = store.downloadPath();
+      writeFileSync(file, bytes);
+      return { path: file, bytes: bytes.length, sha256: sha(bytes) };
+    };
+    const first = download();
+    // a crashed run's leftover by its name: a temp of this project, beside the blobs
+    expect([path.dirname(first.path), isTemp(path.basename(first.path))]).toEqual([path.join(root, 'documents'), true]);
+    const one = await store.putFile(first, doc('http://a.gov.cn/1.pdf'));
+    expect(one).toEqual({
+      entry: { ...doc('http://a.gov.cn/1.pdf'), sha256: sha(bytes), bytes: bytes.length, duplicate_of: null },
+      added: true,
+    });
+    // the same bytes at another URL: a second entry, one blob, the download gone
+    const two = await store.putFile(download(), doc('http://b.gov.cn/1.pdf'));
+    expect(two.added).toBe(true);
+    const blob = path.join('documents', sha(bytes).slice(0, 2), sha(bytes));
+    expect(allFiles(root)).toEqual([blob, 'documents.jsonl'].sort());
+    expect(readFileSync(path.join(root, blob))).toEqual(bytes);
+    expect(await readJsonLines<DocumentEntry>(path.join(root, 'documents.jsonl'))).toEqual([one.entry, two.entry]);
+    // the same URL and bytes again: nothing added, nothing left behind
+    expect(await store.putFile(download(), doc('http://a.gov.cn/1.pdf'))).toEqual({ entry: one.entry, added: false });
+    expect(allFiles(root)).toEqual([blob, 'documents.jsonl'].sort());
   });
 
   it('records a changed document as a new version and answers previous() with it', async () => {

@@ -20,7 +20,7 @@ import {
   type DocumentEntry,
   type Failure,
 } from '../../src/workarea/index.js';
-import { fixture, tempDatasets } from '../publish/helpers.js';
+import { fixture, fixtureWithCells, tempDatasets } from '../publish/helpers.js';
 import { newDocument } from './helpers.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-workarea-'));
@@ -93,6 +93,21 @@ describe('reading the logs', () => {
       sha256: sha(Buffer.from('second')),
     });
     expect(records[0]!.extractor_version).toBe('9.9.9');
+  });
+});
+
+describe('the record cache', () => {
+  it('reads the same records whether it shares their repeated strings or not', async () => {
+    const storage = tmp();
+    const { records } = fixtureWithCells();
+    const writer = new RecordCache(storage);
+    const shas = records.map((r) => r.source.sha256);
+    for (const r of records) await writer.putRecord(r.source.sha256, r, '9.9.9');
+    const sharing = new RecordCache(storage, { shareStrings: true });
+    const plain = new RecordCache(storage);
+    for (const sha256 of [...shas, ...shas]) expect(await sharing.get(sha256)).toEqual(await plain.get(sha256));
+    expect(records.filter((r) => r.cells?.length).length).toBeGreaterThan(1);
+    expect(await sharing.get(shas[0]!)).toEqual({ ...records[0], extractor_version: '9.9.9' });
   });
 });
 

@@ -4,7 +4,11 @@
 // A page whose list title was ambiguous is judged first (judgeAmbiguous): by its own title and
 // report sections (the extractor's rule, src/text/report-titles.ts), else by its attachments' names;
 // a page that is no report and links none is not stored, and the outcome is logged either way.
-import type { DocumentHints } from '../../workarea/layout.js';
+// The body is streamed to a file first (as a document's): a "detail page" that is the report file
+// itself never sits in memory whole; an HTML page is read back to be parsed.
+import { open, readFile, rm } from 'node:fs/promises';
+import type { FetchResult } from '../../net/fetch.js';
+import type { DocumentEntry, DocumentHints } from '../../workarea/layout.js';
 import { flatten } from '../../text/normalise.js';
 import { classifyTitle, judgeDocument, namesReport, reportMarkers } from '../../text/report-titles.js';
 import { canonicalUrl } from '../canonical.js';
@@ -24,17 +28,46 @@ export function isHtml(contentType: string | null, bytes: Buffer): boolean {
   return /^(<!doctype html|<html|<head|<meta|<!--)/.test(head);
 }
 
+/** The first bytes of a file (enough for isHtml). */
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise<void> {
   const prev = ctx.store.previous(r.url);
-  const res = await ctx.fetcher.fetch({ url: r.url, validators: validatorsOf(prev) }, { asPage: true });
+  const res = await ctx.fetcher.fetch(
+    { url: r.url, validators: validatorsOf(prev), toFile: ctx.store.downloadPath() },
+    { asPage: true },
+  );
+  try {
+    await handleFetched(r, ctx, prev, res);
+  } finally {
+    if (res.file) await rm(res.file.path, { force: true }); // not stored (or already renamed into place)
+  }
+}
+
+async function handleFetched(
+  r: CrawlRequest,
+  ctx: CrawlContext,
+  prev: DocumentEntry | undefined,
+  res: FetchResult,
+): Promise<void> {
   ctx.page();
-  const bytes = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : res.body;
+  const stored = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : null;
+  const head = stored ?? (res.file ? await readHead(res.file.path) : res.body);
   const contentType = res.notModified && prev ? prev.content_type : res.contentType;
-  if (!isHtml(contentType, bytes)) {
+  if (!isHtml(contentType, head)) {
     // The "detail page" is the file itself (a list linking straight to a PDF without an extension).
     await keep(ctx, r, res, prev, { kind: 'attachment', pageUrl: null });
     return;
   }
+  const bytes = stored ?? (res.file ? await readFile(res.file.path) : res.body);
   const page = readPage(bytes, contentType, canonicalUrl(res.notModified && prev ? prev.final_url : res.finalUrl), {
     isFirst: false,
     hints: r.hints,

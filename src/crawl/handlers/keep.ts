@@ -18,22 +18,22 @@ export async function keep(
     ctx.stored(prev, false);
     return;
   }
-  const { entry, added } = await ctx.store.put(
-    res.body,
-    {
-      url: r.url,
-      final_url: canonicalUrl(res.finalUrl),
-      page_url: how.pageUrl,
-      content_type: res.contentType,
-      filename: how.kind === 'attachment' ? attachmentName(res, r.name) : null,
-      fetched_at: res.fetchedAt,
-      etag: res.etag,
-      last_modified: res.lastModified,
-      kind: how.kind,
-      hints: r.hints,
-    },
-    how.text,
-  );
+  const doc = {
+    url: r.url,
+    final_url: canonicalUrl(res.finalUrl),
+    page_url: how.pageUrl,
+    content_type: res.contentType,
+    filename: how.kind === 'attachment' ? attachmentName(res, r.name) : null,
+    fetched_at: res.fetchedAt,
+    etag: res.etag,
+    last_modified: res.lastModified,
+    kind: how.kind,
+    hints: r.hints,
+  };
+  // A body streamed to disk is renamed into place; one in memory (a page the browser rendered) is written.
+  const { entry, added } = res.file
+    ? await ctx.store.putFile(res.file, doc, how.text)
+    : await ctx.store.put(res.body, doc, how.text);
   ctx.stored(entry, added);
 }
 

@@ -12,7 +12,7 @@ import { jsonForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
-import { CHECK_RULE_KEYS, SOURCE_VIA, buildShards, type ShardOptions } from './shards.js';
+import { bucketEntries, buildShards, CHECK_RULE_KEYS, SOURCE_VIA, type ShardOptions } from './shards.js';
 
 export interface SiteInput {
   records: ReportRecord[];
@@ -82,7 +82,8 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const list of shards.lists) await write(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
-  for (const b of shards.buckets) await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(b.entries)});\n`);
+  for (const b of shards.buckets)
+    await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(bucketEntries(b.records))});\n`);
 }
 
 /** Every file of the site, path relative to site/ → contents (for tests and small sites). */

@@ -104,7 +104,13 @@ function listOrder(records: ReportRecord[], provinceIndex: Map<string | null, nu
 export interface Shards {
   summary: Summary;
   lists: { file: string; province: number; rows: ListRow[] }[];
-  buckets: { file: string; bucket: number; entries: Record<string, BucketEntry> }[];
+  /** Report buckets, each encoded only when it is written (bucketEntries): 10,000 encoded reports at once took ~100 MB. */
+  buckets: { file: string; bucket: number; records: ReportRecord[] }[];
+}
+
+/** A bucket's file content: its reports by report_id, encoded (encodeRecord). */
+export function bucketEntries(records: ReportRecord[]): Record<string, BucketEntry> {
+  return Object.fromEntries(records.map((r) => [r.report_id, encodeRecord(r)]));
 }
 
 /** Check rules by index, for the compact check arrays of the buckets (assets/report.js decodes them). */
@@ -249,7 +255,7 @@ export function buildShards(records: ReportRecord[], version: string, options: S
     .map((b) => ({
       file: bucketFile(b),
       bucket: b,
-      entries: Object.fromEntries(byBucket.get(b)!.map((r) => [r.report_id, encodeRecord(r)])),
+      records: byBucket.get(b)!,
     }));
   const distinct = <T>(xs: T[]) => [...new Set(xs)];
   return {
