@@ -1,10 +1,12 @@
-// Scanned pages → positioned text, for the same page layout as text PDFs (pdf-layout.ts). A page
-// image (rendered by poppler's pdftoppm, or an image file) is searched for its table rulings; the
-// rulings are erased so that they are not read as characters, and Tesseract (Debian's
-// tesseract-ocr with chi_sim, one thread per process) reads the rest word by word with each word's
-// box. Table cells that hold ink but no word (a lone narrow "1" that a page-level pass drops) are
-// read again one by one. The words become text runs in PDF points and the vertical rulings become
-// the cell walls that layoutPage cuts at, so forms, identities and provenance apply unchanged.
+// Scanned pages → text rows, as the readers of text documents give them. A page image (rendered by
+// poppler's pdftoppm, or a picture decoded by sharp: red seal ink dropped) has its skew undone and
+// its table rulings found; the rulings are erased so that they are not read as characters. Tesseract
+// (Debian's tesseract-ocr with chi_sim, one thread per process) reads each table cell's ink — the
+// cells cropped and stacked into one image, one engine call — then the cells that are not plainly
+// words again with its digits-only model, and a cell still empty alone; the rest of the page is
+// read line by line and laid out as a text PDF page is (pdf-layout.ts). Table rows keep their
+// cells' boxes, so forms, identities and provenance apply unchanged. A page that reads poorly is
+// turned as the engine's orientation detection says; pages read are kept in a cache by document hash.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -21,8 +23,6 @@ export interface GrayImage {
 }
 
 export interface OcrOptions {
-  /** Resolution pages are rendered at (dots per inch). */
-  dpi?: number;
   /** Longest one engine call may take (ms). */
   timeoutMs?: number;
 }
