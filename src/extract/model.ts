@@ -69,3 +69,10 @@ export function modelFromRows(format: Format, rows: TextRow[], meta: DocumentMet
   const text = rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n');
   return { format, rows, text, meta };
 }
+
+/** How a reader reads: `ocr` false leaves scanned pages unread (needs_ocr); default on (ocr.ts ocrWanted). */
+export interface ReadOptions {
+  ocr?: boolean;
+  /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
+  ocrCache?: string;
+}

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
 import type { Format } from '../record.js';
 import { detectFormat } from './detect.js';
-import type { DocumentModel } from './model.js';
+import type { DocumentModel, ReadOptions } from './model.js';
+
+export type { ReadOptions };
 import { readTxt } from './text/txt.js';
 
 /** A document as read: its model, and what the record says of its bytes. */
@@ -15,13 +17,6 @@ export interface DocumentRead {
   sha256: string;
   /** Size of the document, bytes. */
   bytes: number;
-}
-
-/** How to read: `ocr` false leaves scanned pages unread (needs_ocr); default on. */
-export interface ReadOptions {
-  ocr?: boolean;
-  /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
-  ocrCache?: string;
 }
 
 export async function readDocument(

@@ -69,7 +69,8 @@ export interface IdentityResult {
   detail: string;
 }
 
-type Grid = Record<string, Record<string, number | null | undefined> | undefined>;
+/** A record's table 三 or 四 as the identities read it: row → column → value. */
+export type Grid = Record<string, Record<string, number | null | undefined> | undefined>;
 
 /** Rows as an identity sums them: a row with parts stands for its parts when the table holds any of them. */
 function expandRows(spec: GridSpec, table: Grid, rows: readonly string[]): readonly string[] {

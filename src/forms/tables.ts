@@ -139,10 +139,8 @@ export function columnSpec(table: TableName, key: string): ColumnSpec | undefine
   return spec.columns.find((c) => c.key === key);
 }
 
-/** Rows of a grid that are the subtotal of others (（六）其他处理), with their parts. */
-export function partsOf(table: GridSpec, row: string): readonly string[] | undefined {
-  return table.rows.find((r) => r.key === row)?.parts;
-}
+/** Table 三's rows that are parts of a subtotal row (the three of （六）其他处理 in the 2021 form). */
+export const SUBTOTAL_PARTS: ReadonlySet<string> = new Set(APPLICATIONS.rows.flatMap((r) => r.parts ?? []));
 
 /** Table 二's layout in a form: row → the columns of its block, in block order. */
 export function proactiveLayout(form: FormSpec): Record<string, string[]> {

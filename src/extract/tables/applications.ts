@@ -3,6 +3,7 @@ import {
   APPLICANT_COLUMNS,
   APPLICATION_ROW_KEYS,
   APPLICATIONS,
+  SUBTOTAL_PARTS,
   evaluateIdentities,
   type ApplicantColumn,
   type ApplicationRow,
@@ -30,7 +31,6 @@ const N = APPLICANT_COLUMNS.length;
 const SUBTOTALS = APPLICATIONS.rows.flatMap((r) =>
   r.parts?.length ? [{ key: r.key, parts: r.parts as ApplicationRow[] }] : [],
 );
-const PARTS = new Set(SUBTOTALS.flatMap((r) => r.parts));
 
 /** Header cell text → the applicant column it names (a header may print only some of them). */
 const COLUMN_BY_LABEL = new Map<string, ApplicantColumn>(APPLICATIONS.columns.map((c) => [c.label[0], c.key]));
@@ -191,7 +191,9 @@ function tableOf(found: Map<ApplicationRow, (ValueCell | null)[]>): { table: App
   const table: ApplicationsTable = {};
   const notes: Warning[] = [];
   const printedParts = SUBTOTALS.filter((s) => s.parts.some((k) => found.has(k)));
-  const keys = APPLICATION_ROW_KEYS.filter((k) => !PARTS.has(k) || printedParts.some((s) => s.parts.includes(k)));
+  const keys = APPLICATION_ROW_KEYS.filter(
+    (k) => !SUBTOTAL_PARTS.has(k) || printedParts.some((s) => s.parts.includes(k)),
+  );
   for (const key of keys) {
     const cells = found.get(key);
     if (!cells && !printedParts.some((s) => s.key === key))

@@ -5,9 +5,11 @@ import {
   REVIEWS,
   NARRATIVE,
   STATISTICS_2014,
+  SUBTOTAL_PARTS,
   TABLE_FORMS,
   formOfYear,
   type FormSpec,
+  type Grid,
   type Template,
 } from '../../forms/index.js';
 import {
@@ -29,8 +31,6 @@ import { readStatisticsTable } from './statistics-table.js';
 import { labelKey } from '../../text/normalise.js';
 import { splitSections } from './sections.js';
 import { cellSource, finishSources, proseLocation } from './provenance.js';
-
-type Grid = Record<string, Record<string, number | null> | undefined>;
 
 export interface FormRead {
   template: Template;
@@ -115,11 +115,10 @@ export function readForms(model: DocumentModel, year: number | null): FormRead {
     if (!appTable && (proseApps.length || Object.keys(table?.applications ?? {}).length)) {
       const stated = Object.fromEntries(proseApps);
       // Headline rows of the forms: every row but the parts of a subtotal (（六）其他处理's three).
-      const parts = new Set(APPLICATIONS.rows.flatMap((r) => r.parts ?? []));
       appTable = Object.fromEntries(
         APPLICATIONS.rows
           .map((r) => r.key)
-          .filter((k) => !parts.has(k))
+          .filter((k) => !SUBTOTAL_PARTS.has(k))
           .map((k) => {
             const row = { ...emptyApplicantRow(), ...stated[k] };
             if (table?.applications && k in table.applications) row.total = table.applications[k] ?? null;

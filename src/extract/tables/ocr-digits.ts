@@ -3,7 +3,7 @@
 // digit of one OCR-read cell makes every identity of the table hold, it is applied and warned about
 // (`ocr_corrected`, with the figure as read). Otherwise the cells stay as read and the failing
 // identities stand. A cell OCR left blank is never filled.
-import { evaluateIdentities, type GridSpec } from '../../forms/index.js';
+import { evaluateIdentities, type Grid, type GridSpec } from '../../forms/index.js';
 import type { CellSource, Warning } from '../../record.js';
 
 /** Digits OCR engines take for one another. */
@@ -17,8 +17,6 @@ const CONFUSED: Record<string, string> = {
   '8': '0369',
   '9': '08',
 };
-
-type Grid = Record<string, Record<string, number | null> | undefined>;
 
 /** Every value one confusable digit away from `n`. */
 export function oneDigitAway(n: number): number[] {

@@ -7,9 +7,10 @@
 import { createRequire } from 'node:module';
 import mammoth from 'mammoth';
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
+import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow, type ReadOptions } from '../model.js';
 import { checkZip } from './containers.js';
 import { rowsFromHtml } from './html.js';
+import { ocrWanted } from './ocr.js';
 
 /** The zip interface mammoth reads a .docx through (mammoth/lib/zipfile.js), which its `file` input accepts. */
 interface DocxZip {
@@ -28,10 +29,7 @@ const MIN_PICTURE_BYTES = 20_000;
  * A document whose tables are pictures (pages scanned or photographed and pasted in) has its
  * pictures read by OCR after its text, unless `ocr` is off.
  */
-export async function readDocx(
-  bytes: Buffer,
-  options: { ocr?: boolean; ocrCache?: string } = {},
-): Promise<DocumentModel> {
+export async function readDocx(bytes: Buffer, options: ReadOptions = {}): Promise<DocumentModel> {
   checkZip(bytes);
   let html: string;
   const pictures: Buffer[] = [];
@@ -51,7 +49,7 @@ export async function readDocx(
   const title = titleOf(rows);
   const meta: DocumentMeta = title ? { title } : {};
   if (pictures.length && !rows.some((r) => r.tabular)) {
-    if (!(options.ocr ?? process.env.OGI_OCR !== '0')) {
+    if (!ocrWanted(options)) {
       if (!rows.length) throw new ExtractError('needs_ocr', `${pictures.length} picture(s) and no text: OCR is off`);
     } else {
       const { readPictures } = await import('./image.js');

@@ -2,20 +2,25 @@
 // per frame), decoded by sharp (libvips: the camera's EXIF orientation applied, a pixel limit
 // checked before decoding) into a gray page image and read by OCR (ocr.ts) like a scanned PDF page.
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentModel, type TextRow } from '../model.js';
-import { MAX_PIXELS, OCR_DPI, readScans, withoutRed, type GrayImage, type OcrCache, type OcrEngine } from './ocr.js';
+import { modelFromRows, type DocumentModel, type TextRow, type ReadOptions } from '../model.js';
+import {
+  MAX_PIXELS,
+  OCR_DPI,
+  ocrWanted,
+  readScans,
+  withoutRed,
+  type GrayImage,
+  type OcrCache,
+  type OcrEngine,
+} from './ocr.js';
 
 /** An A4 page's long side, in inches: a picture whose resolution is not stated is taken to be a page. */
 const A4_LONG_INCHES = 11.69;
 /** Pictures of less resolution than this are enlarged to OCR_DPI first (the engine wants large glyphs). */
 const MIN_DPI = 200;
 
-export async function readImage(
-  bytes: Buffer,
-  options: { ocr?: boolean; ocrCache?: string } = {},
-): Promise<DocumentModel> {
-  if (!(options.ocr ?? process.env.OGI_OCR !== '0'))
-    throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
+export async function readImage(bytes: Buffer, options: ReadOptions = {}): Promise<DocumentModel> {
+  if (!ocrWanted(options)) throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
   const read = await readPictures([bytes], { dir: options.ocrCache, document: bytes });
   return modelFromRows('image', read.rows, { pages: read.engine.pages.length, ocr: read.engine });
 }

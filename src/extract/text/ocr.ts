@@ -34,6 +34,11 @@ export interface OcrEngine {
 }
 
 export const OCR_DPI = 300;
+
+/** Whether scanned pages are read: as asked (`--no-ocr` asks not), else unless OGI_OCR=0. */
+export function ocrWanted(options: { ocr?: boolean }): boolean {
+  return options.ocr ?? process.env.OGI_OCR !== '0';
+}
 const TIMEOUT_MS = 60_000;
 /** Darker than this is ink. */
 const INK = 140;
@@ -596,12 +601,14 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   // between them, read in one engine call (a page-level pass runs neighbouring cells together and
   // drops narrow digits); a cell that still reads empty is read alone.
   const margin = Math.max(3, Math.round(dpi / 60));
+  /** White around a cell's ink when it is read (a fifteenth of an inch: the engine wants room). */
+  const pad = Math.round(dpi / 15);
   const cells = tables.flatMap((t) => t.rows.flat()).map((box) => ({ box, ink: inkIn(clean, box, margin), text: '' }));
   const inked = cells.filter((c) => c.ink);
   const stacked = await readStack(
     clean,
     inked.map((c) => c.ink!),
-    Math.round(dpi / 15),
+    pad,
     timeoutMs,
   );
   inked.forEach((c, i) => (c.text = stacked[i]!.text));
@@ -613,7 +620,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   const digits = await readStack(
     clean,
     maybeFigures.map((c) => c.ink!),
-    Math.round(dpi / 15),
+    pad,
     timeoutMs,
     DIGITS,
   );
@@ -625,7 +632,6 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   for (const c of inked) {
     if (c.text || reads >= MAX_CELL_READS) continue;
     reads++;
-    const pad = Math.round(dpi / 15);
     c.text = cellText(await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 7, timeoutMs));
   }
   const textOf = new Map(cells.map((c) => [c.box, c.text]));

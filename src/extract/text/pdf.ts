@@ -9,8 +9,9 @@ import path from 'node:path';
 import { getDocument, OPS, Util, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from './pdfjs.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
-import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow } from '../model.js';
+import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow, type ReadOptions } from '../model.js';
 import { layoutPage, type TextRun } from './pdf-layout.js';
+import { OCR_DPI, ocrWanted, readScans, renderPdfPage } from './ocr.js';
 import { verticalRulings } from './pdf-rulings.js';
 import { foldRadicals } from './pdf-unicode.js';
 
@@ -21,10 +22,7 @@ const MIN_CHARS_PER_PAGE = 40;
 export const MAX_PDF_PAGES = 1000;
 
 /** `ocr`: read scanned pages by OCR (default: on, unless OGI_OCR=0). */
-export async function readPdf(
-  bytes: Buffer,
-  options: { ocr?: boolean; ocrCache?: string } = {},
-): Promise<DocumentModel> {
+export async function readPdf(bytes: Buffer, options: ReadOptions = {}): Promise<DocumentModel> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new ExtractError('corrupt_pdf', 'no %PDF- header');
   const task = getDocument({
     data: new Uint8Array(bytes), // a copy: pdf.js takes the buffer over
@@ -110,13 +108,12 @@ async function ocrPages(
   pages: number[],
   total: number,
   optional: boolean,
-  options: { ocr?: boolean; ocrCache?: string },
+  options: ReadOptions,
 ): Promise<{ rows: TextRow[][]; chars: number; engine: NonNullable<DocumentMeta['ocr']> } | null> {
-  if (!(options.ocr ?? process.env.OGI_OCR !== '0')) {
+  if (!ocrWanted(options)) {
     if (optional) return null;
     throw new ExtractError('needs_ocr', `${pages.length} of ${total} page(s) are scans and OCR is off`);
   }
-  const { OCR_DPI, readScans, renderPdfPage } = await import('./ocr.js');
   return readScans(pages, async (n) => ({ img: await renderPdfPage(bytes, n, OCR_DPI), dpi: OCR_DPI }), {
     dir: options.ocrCache,
     document: bytes,

@@ -2,10 +2,15 @@
 // writes one check per column, row or group and names it first in `detail` ("natural_person: …");
 // when the detail names no key, the identity is recomputed here (null counts as 0) to find the
 // columns, rows or groups that break it, and failing that every cell the rule covers is marked.
-import { APPLICATIONS, REVIEWS, evaluateIdentities, identityCells, type GridSpec } from '../../forms/index.js';
+import {
+  APPLICATIONS,
+  REVIEWS,
+  evaluateIdentities,
+  identityCells,
+  type Grid,
+  type GridSpec,
+} from '../../forms/index.js';
 import type { Check, ReportRecord } from '../../record.js';
-
-type Grid = Parameters<typeof evaluateIdentities>[1];
 
 /** The keys a detail is about: the one it starts with ("natural_person: …"), else every key it names. */
 function named<T extends string>(detail: string, keys: readonly T[]): T[] {
