@@ -260,7 +260,7 @@ export const APPLICATION_ROWS_2019 = [
     key: 'total_processed',
     label: ['（七）总计', '(7) Total'],
     group: 'outcomes',
-    strong: [/\(七\)总计/, /^总计$/],
+    strong: [/\(七\)总计/, /总计$/],
     loose: [/\(七\)/],
   },
   {

@@ -254,7 +254,7 @@ describe('a generated report as a 300 dpi scan', () => {
     expect(mismatches.filter((m) => /^(proactive|applications|reviews)\./.test(m.path))).toEqual([]);
   }, 300_000);
 
-  it('the same report at 200 dpi on grey paper, a red seal stamped over table 三: at least 85% of the cells exact', async () => {
+  it('the same report at 200 dpi on grey paper, a red seal stamped over table 三: at least 98% of the cells exact', async () => {
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
     const sealed = await scanPdf(readFileSync(join(corpus.dir, doc.file)), {
       dpi: 200,
@@ -264,8 +264,8 @@ describe('a generated report as a 300 dpi scan', () => {
     });
     const record = await extractDocument({ bytes: sealed, name: 'sealed.pdf' });
     const { cells, mismatches } = compareRecord(doc.truth, doc.variant, record);
-    // Measured 180 of 204 (README, OCR: the seal family is below its 98% target); the floor keeps what holds.
-    expect(cells - mismatches.length).toBeGreaterThanOrEqual(Math.ceil(cells * 0.85));
+    // Measured 201 of 204 (two figures of table 二 and the title are lost); the floor is the 98% target.
+    expect(cells - mismatches.length).toBeGreaterThanOrEqual(Math.ceil(cells * 0.98));
   }, 300_000);
 });
 

@@ -43,7 +43,7 @@ export function readReviews(rows: TextRow[]): TableRead<ReviewsTable> {
 
   // The usual single data row (a PDF may break it over lines: take value rows in order).
   const values: ValueCell[] = valueItems.flatMap((i) => i.values!);
-  const centers = headerCenters(rows) ?? centersFromFullRows([values], N);
+  const centers = headerCenters(rows) ?? ruledCenters(rows) ?? centersFromFullRows([values], N);
   const placed = placeValues(values, N, centers, 'reviews', totalsHold);
   warnings.push(...placed.warnings);
   REVIEW_GROUPS.forEach((g, gi) =>
@@ -78,6 +78,17 @@ function headerCenters(rows: TextRow[]): number[] | null {
   }
   const xs = header.centers();
   return xs.length === N ? xs : null;
+}
+
+/**
+ * x centres of the 15 columns from a row of a ruled table that has exactly 15 cells, blank ones
+ * included (a scan's cells keep their boxes: a header read as noise still gives its columns).
+ */
+function ruledCenters(rows: TextRow[]): number[] | null {
+  for (const row of rows)
+    if (row.tabular && row.cells.length === N && row.cells.every((c) => c.x0 !== undefined && c.x1 !== undefined))
+      return row.cells.map((c) => (c.x0! + c.x1!) / 2);
+  return null;
 }
 
 /** Used to split digits run together: every identity of the table holds on the reading. */

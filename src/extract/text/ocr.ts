@@ -46,6 +46,8 @@ const INK = 140;
 export const MAX_PIXELS = 60_000_000;
 /** Most cells read one by one on a page. */
 const MAX_CELL_READS = 80;
+/** Under this confidence (0–100) a cell's words, read among the others, are read again alone. */
+const MIN_CELL_CONFIDENCE = 50;
 
 // ---------------------------------------------------------------- processes
 
@@ -92,6 +94,8 @@ const CHINESE = ['-l', 'chi_sim'];
 const DIGITS = ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789+-.,'];
 /** Least confidence (0–100) at which the digits model's reading of a cell replaces the Chinese model's. */
 const MIN_DIGIT_CONFIDENCE = 60;
+/** A cell read as a figure: digits with thousands commas and decimals, perhaps signed. */
+const FIGURE = /^[-+]?\d[\d,]*(\.\d+)?$/;
 
 let engine: Promise<OcrEngine> | null = null;
 /** Tesseract's version (and whether it runs at all). */
@@ -135,18 +139,24 @@ export function parsePgm(buf: Buffer): GrayImage {
   return channels === 1 ? { width, height, data } : withoutRed(data, width, height, 3);
 }
 
-/** Red more than this above both green and blue is a seal's ink (印章), not the text's. */
+/** Red this far above both green and blue is a seal's ink (印章) at full strength. */
 const RED_MARGIN = 60;
+/** Red this far above both green and blue is tinted by a seal: its ink's fringe, or print seen through it. */
+const RED_TINT = 20;
 
 /**
  * A colour page (RGB, `channels` bytes per pixel) as gray, with red ink (the round seal stamped over
- * the signature and often over a table: 公章) turned to paper: black text under a seal shows through
- * darker than the seal's red, so it stays.
+ * the signature and often over a table: 公章) dropped as a scanner's red dropout does: where a pixel is
+ * tinted red its gray is read from the red channel alone, in which red ink is as light as paper while
+ * black print under the seal stays dark. The red channel is scaled so the seal's own ink comes out as
+ * the paper's shade (grey paper, a tinted scan); neutral pixels keep their luminance.
  */
 export function withoutRed(rgb: Uint8Array, width: number, height: number, channels: number): GrayImage {
   const data = new Uint8Array(width * height);
   let paper = 0;
   let paperN = 0;
+  const inkRed = new Uint32Array(256);
+  let inkN = 0;
   for (let i = 0, p = 0; i < data.length; i++, p += channels) {
     const r = rgb[p]!;
     const g = rgb[p + 1]!;
@@ -157,12 +167,27 @@ export function withoutRed(rgb: Uint8Array, width: number, height: number, chann
       paper += gray;
       paperN++;
     }
+    if (r - g > RED_MARGIN && r - b > RED_MARGIN) {
+      inkRed[r]!++;
+      inkN++;
+    }
   }
-  // The paper's own shade (grey paper, a tinted scan) replaces the red.
+  if (!inkN) return { width, height, data };
   const blank = paperN ? Math.round(paper / paperN) : 255;
+  // The seal's ink: the median red of the strongly red pixels.
+  let seen = 0;
+  let ink = 255;
+  for (let v = 0; v < 256; v++) {
+    seen += inkRed[v]!;
+    if (seen * 2 >= inkN) {
+      ink = Math.max(v, 1);
+      break;
+    }
+  }
+  const scale = blank / ink;
   for (let i = 0, p = 0; i < data.length; i++, p += channels) {
     const r = rgb[p]!;
-    if (r - rgb[p + 1]! > RED_MARGIN && r - rgb[p + 2]! > RED_MARGIN) data[i] = blank;
+    if (r - rgb[p + 1]! > RED_TINT && r - rgb[p + 2]! > RED_TINT) data[i] = Math.min(blank, Math.round(r * scale));
   }
   return { width, height, data };
 }
@@ -612,11 +637,20 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     timeoutMs,
   );
   inked.forEach((c, i) => (c.text = stacked[i]!.text));
+  const textOfCell = new Map(cells.map((c) => [c.box, c.text]));
   const read: { text: string; conf: number }[] = [...stacked];
   // Every cell not plainly words is read again with the digits model, digits and signs only: the
   // Chinese model reads figures as look-alike characters (3 → 了, 5 → S) and confuses 3/8 and 1/7.
   // Its reading stands where it is a clean figure read with confidence.
-  const maybeFigures = inked.filter((c) => (c.text.match(/\p{Script=Han}/gu)?.length ?? 0) <= 1);
+  // In a row that already holds a figure, a cell right of it may read as up to two look-alike
+  // characters (5 → 上四, 3 → 昌): it is read again too.
+  const hans = (c: { text: string }) => c.text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const afterFigure = new Set<Box>();
+  for (const band of tables.flatMap((t) => t.rows)) {
+    const first = band.findIndex((box) => FIGURE.test(textOfCell.get(box) ?? ''));
+    if (first >= 0) for (const box of band.slice(first + 1)) afterFigure.add(box);
+  }
+  const maybeFigures = inked.filter((c) => hans(c) <= 1 || (hans(c) <= 2 && afterFigure.has(c.box)));
   const digits = await readStack(
     clean,
     maybeFigures.map((c) => c.ink!),
@@ -626,13 +660,31 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   );
   maybeFigures.forEach((c, i) => {
     const d = digits[i]!;
-    if (/^[-+]?\d[\d,]*(\.\d+)?$/.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
+    if (FIGURE.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
   });
   let reads = 0;
-  for (const c of inked) {
-    if (c.text || reads >= MAX_CELL_READS) continue;
+  // A cell right of a figure that still reads as no figure is read alone by the digits model, as a
+  // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not).
+  for (const c of maybeFigures) {
+    if (FIGURE.test(c.text) || !afterFigure.has(c.box) || hans(c) > 1 || reads >= MAX_CELL_READS) continue;
     reads++;
-    c.text = cellText(await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 7, timeoutMs));
+    const alone = await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 13, timeoutMs, DIGITS);
+    const text = cellText(alone);
+    if (FIGURE.test(text) && Math.min(...alone.map((w) => w.conf)) >= MIN_DIGIT_CONFIDENCE) c.text = text;
+  }
+  // A cell that reads empty, or as words the engine doubts (a spaced label such as （ 七 ） 总计 read
+  // among its neighbours), is read alone; a doubtful reading gives way to a surer one.
+  for (const [i, c] of inked.entries()) {
+    const doubtful = c.text && stacked[i]!.conf < MIN_CELL_CONFIDENCE && !FIGURE.test(c.text);
+    if ((c.text && !doubtful) || reads >= MAX_CELL_READS) continue;
+    reads++;
+    const alone = await readWords(
+      crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad),
+      c.text ? 6 : 7,
+      timeoutMs,
+    );
+    const conf = alone.length ? Math.min(...alone.map((w) => w.conf)) : 0;
+    if (!c.text || conf > stacked[i]!.conf) c.text = cellText(alone);
   }
   const textOf = new Map(cells.map((c) => [c.box, c.text]));
   const pieces: { top: number; rows: TextRow[] }[] = [];
