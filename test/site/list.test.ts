@@ -490,6 +490,22 @@ describe('the list answers questions', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('fits 390 px: the filters wrap, the table scrolls inside its box, not the page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await openList('#year=2021');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const box = await page.$eval('#reports', (t) => [t.parentElement!.clientWidth, t.parentElement!.scrollWidth]);
+      expect(box[0]).toBeLessThanOrEqual(390);
+      expect(box[1]).toBeGreaterThan(box[0]!);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'list-phone.png'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe('each first action loads one small file', () => {
   const loadsOf = async (hash: string, action: () => Promise<unknown>) => {
     await openList(hash);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
 import type { ReportRecord } from '../../record.js';
 import { renderCharts } from './charts.js';
-import { jsonForScript } from './html.js';
+import { jsonForScript, jsonParseForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { COMPRESSIBLE, precompressed } from './precompress.js';
@@ -21,6 +21,7 @@ import {
   DENIED_SHARE,
   encodeRows,
   LIST_FIGURES,
+  SEARCH_INDEX,
   SORT_KEYS,
   SOURCE_VIA,
   type ShardOptions,
@@ -98,7 +99,10 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const f of shards.rowFiles)
-    await write(f.file, `OGI.rows(${jsonForScript(f.file)}, ${jsonForScript(encodeRows(f.rows, shards.pinyin))});\n`);
+    await write(
+      f.file,
+      `OGI.rows(${jsonForScript(f.file)}, ${jsonParseForScript(encodeRows(f.rows, shards.pinyin))});\n`,
+    );
   for (const b of shards.buckets)
     await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(bucketEntries(b.records))});\n`);
 }
@@ -134,7 +138,8 @@ export async function buildSiteWith(input: SiteInput, options: ShardOptions = {}
     }
     await writeFile(file, text);
     if (COMPRESSIBLE.test(name)) {
-      const twins = await precompressed(text);
+      const effort = name.startsWith('data/reports/') ? 'fast' : name === SEARCH_INDEX ? 'best' : 'normal';
+      const twins = await precompressed(text, effort);
       await writeFile(`${file}.gz`, twins.gz);
       await writeFile(`${file}.br`, twins.br);
     }

@@ -37,6 +37,9 @@ export const LIST_FIGURES = [
 ] as const;
 export const DENIED_SHARE = 'denied_share';
 
+/** The row set of every report: what a search loads. */
+export const SEARCH_INDEX = 'data/rows/all.js';
+
 /** The list's sortable columns, in table order; `share` sorts on DENIED_SHARE, `checks` on failed checks. */
 export const SORT_KEYS = [
   'year',
@@ -127,8 +130,8 @@ export interface Summary {
  * Rows as columns (assets/list.js decodes them): strings by index into `names` (agency, city,
  * county, township; their pinyin from the readings of their characters in `chars`/`sounds`, or
  * written out in `pinyin`), titles by index into `titles` with the
- * agency written \u0001 and the year \u0002 (most titles then share a handful of patterns), small
- * vocabularies by index into `levels`/`templates`/`scopes`, ranks as differences.
+ * agency written \u0001 and the year \u0002 (most titles then share a handful of patterns), the
+ * other fields by index into `shapes`, ranks as differences.
  */
 export interface RowSet {
   n: number;
@@ -141,21 +144,19 @@ export interface RowSet {
   /** [name index, "full initials"] for names read otherwise than character by character (重庆: chongqing). */
   pinyin: [number, string][];
   titles: string[];
-  levels: string[];
-  templates: string[];
-  scopes: string[];
+  /**
+   * Distinct row shapes: [admin_level, template, scope, failed checks, ...LIST_FIGURES, DENIED_SHARE];
+   * many reports share one (a township with no request: all zero), so a row holds only its index.
+   */
+  shapes: (string | number | null)[][];
   title: number[];
   agency: number[];
   province: number[];
   city: number[];
   county: number[];
   township: number[];
-  level: number[];
   year: (number | null)[];
-  template: number[];
-  scope: number[];
-  failed: (number | null)[];
-  figures: (number | null)[][];
+  shape: number[];
 }
 
 const AGENCY_MARK = '\u0001';
@@ -231,9 +232,8 @@ export function encodeRows(rows: ListRow[], table: PinyinTable): RowSet {
   const names = dict();
   names.index('');
   const titles = dict();
-  const levels = dict();
-  const templates = dict();
-  const scopes = dict();
+  const shapes = dict();
+  const shapeList: RowSet['shapes'] = [];
   const set: RowSet = {
     n: rows.length,
     rank: [],
@@ -243,21 +243,15 @@ export function encodeRows(rows: ListRow[], table: PinyinTable): RowSet {
     sounds: [],
     pinyin: [],
     titles: titles.list,
-    levels: levels.list,
-    templates: templates.list,
-    scopes: scopes.list,
+    shapes: shapeList,
     title: [],
     agency: [],
     province: [],
     city: [],
     county: [],
     township: [],
-    level: [],
     year: [],
-    template: [],
-    scope: [],
-    failed: [],
-    figures: (rows[0]?.figures ?? LIST_FIGURES.concat(DENIED_SHARE as never)).map(() => []),
+    shape: [],
   };
   let previous = 0;
   for (const r of rows) {
@@ -270,12 +264,12 @@ export function encodeRows(rows: ListRow[], table: PinyinTable): RowSet {
     set.city.push(names.index(r.city));
     set.county.push(names.index(r.county));
     set.township.push(names.index(r.township));
-    set.level.push(levels.index(r.level));
     set.year.push(r.year);
-    set.template.push(templates.index(r.template));
-    set.scope.push(scopes.index(r.scope));
-    set.failed.push(r.failed);
-    r.figures.forEach((v, i) => set.figures[i]!.push(v));
+    const shape = [r.level, r.template, r.scope, r.failed, ...r.figures];
+    const key = JSON.stringify(shape);
+    const at = shapes.index(key);
+    if (at === shapeList.length) shapeList.push(shape);
+    set.shape.push(at);
   }
   // Readings of the characters the names use; a name whose own keys differ from them is written out.
   const chars = [...new Set([...set.names.join('')].filter((c) => HAN.test(c)))].sort(cmp);
@@ -546,7 +540,7 @@ export function buildShards(records: ReportRecord[], version: string, options: S
     rowFiles.push({ file, rows: list });
     return { file, n: list.length };
   };
-  const all = rowFile('data/rows/all.js', rows);
+  const all = rowFile(SEARCH_INDEX, rows);
   const facets: ProvinceFacet[] = provinces.map((name, i) => {
     const mine = rows.filter((r) => r.province === i);
     const code = provinceCode(name);

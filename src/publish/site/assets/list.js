@@ -102,7 +102,10 @@
 
   /* ---- row sets ---- */
 
-  /** A row set's rows as objects (decoded once per file). */
+  /**
+   * A row set's rows, decoded once per file: each is { set, i, rank } and its fields are read from
+   * the set's columns when needed (get, title, full), so that 100,000 rows cost little to decode.
+   */
   function decode(file) {
     var set = OGI.rowsets[file];
     if (set.rows) return set.rows;
@@ -112,35 +115,79 @@
     set.pinyin.forEach(function (p) { set.keys[p[0]] = p[1]; });
     set.lower = set.names.map(function (n) { return n.toLowerCase(); });
     set.matches = {};
+    set.lowerTitles = new Array(set.n);
     var rows = new Array(set.n);
     var rank = 0;
     for (var i = 0; i < set.n; i++) {
       rank += set.rank[i];
-      var a = set.agency[i];
-      var year = set.year[i];
-      var figures = new Array(set.figures.length);
-      for (var f = 0; f < figures.length; f++) figures[f] = set.figures[f][i];
-      rows[i] = {
-        rank: rank,
-        id: set.id[i],
-        title: set.titles[set.title[i]].split('\u0001').join(set.names[a]).split('\u0002').join(year === null ? '' : String(year)),
-        agency: set.names[a],
-        province: set.province[i],
-        city: set.names[set.city[i]],
-        county: set.names[set.county[i]],
-        township: set.names[set.township[i]],
-        level: set.levels[set.level[i]],
-        year: year,
-        template: set.templates[set.template[i]],
-        scope: set.scopes[set.scope[i]],
-        failed: set.failed[i],
-        figures: figures,
-        set: set,
-        names: [a, set.city[i], set.county[i], set.township[i]],
-      };
+      rows[i] = { set: set, i: i, rank: rank };
     }
     set.rows = rows;
     return rows;
+  }
+
+  /** A row's field, read from its set's columns. */
+  function get(r, field) {
+    var s = r.set;
+    var i = r.i;
+    switch (field) {
+      case 'id': return s.id[i];
+      case 'agency': return s.names[s.agency[i]];
+      case 'city': return s.names[s.city[i]];
+      case 'county': return s.names[s.county[i]];
+      case 'township': return s.names[s.township[i]];
+      case 'province': return s.province[i];
+      case 'level': return s.shapes[s.shape[i]][0];
+      case 'year': return s.year[i];
+      case 'template': return s.shapes[s.shape[i]][1];
+      case 'scope': return s.shapes[s.shape[i]][2];
+      case 'failed': return s.shapes[s.shape[i]][3];
+      case 'title': return title(r);
+    }
+  }
+
+  /** Figure k of a row (index into FIGURES): row shapes hold them after level, template, scope and failed checks. */
+  function figure(r, k) { return r.set.shapes[r.set.shape[r.i]][4 + k]; }
+
+  /** A title pattern split at the agency (\u0001) and the year (\u0002) marks: [text, mark, text, …]. */
+  function pieces(set, p, lower) {
+    var key = lower ? 'lowerPieces' : 'pieces';
+    if (!set[key]) set[key] = [];
+    var out = set[key][p];
+    if (!out) {
+      out = set[key][p] = [];
+      var text = lower ? set.titles[p].toLowerCase() : set.titles[p];
+      text.split(/([\u0001\u0002])/).forEach(function (x) { if (x) out.push(x); });
+    }
+    return out;
+  }
+
+  /** The title: its pattern with the agency and the year put back (lowercased for the search). */
+  function title(r, lower) {
+    var s = r.set;
+    var i = r.i;
+    var parts = pieces(s, s.title[i], lower);
+    var out = '';
+    for (var k = 0; k < parts.length; k++) {
+      var x = parts[k];
+      out += x === '\u0001' ? (lower ? s.lower : s.names)[s.agency[i]] : x === '\u0002' ? (s.year[i] === null ? '' : String(s.year[i])) : x;
+    }
+    return out;
+  }
+
+  function lowerTitle(r) {
+    var t = r.set.lowerTitles[r.i];
+    if (t === undefined) t = r.set.lowerTitles[r.i] = title(r, true);
+    return t;
+  }
+
+  /** Every field of a row, for showing and downloading it. */
+  function full(r) {
+    var out = { rank: r.rank, figures: r.set.shapes[r.set.shape[r.i]].slice(4) };
+    ['id', 'agency', 'city', 'county', 'township', 'province', 'level', 'year', 'template', 'scope', 'failed', 'title'].forEach(function (f) {
+      out[f] = get(r, f);
+    });
+    return out;
   }
 
   function loadRows(fileInfo) {
@@ -201,19 +248,24 @@
   }
 
   function matchesTerm(r, term) {
-    if (r.title.toLowerCase().indexOf(term) >= 0) return true;
-    var m = nameMatches(r.set, term);
-    for (var i = 0; i < 4; i++) if (m[r.names[i]]) return true;
-    return provinceMatches(term)[r.province];
+    var s = r.set;
+    var i = r.i;
+    var m = nameMatches(s, term);
+    if (m[s.agency[i]] || m[s.city[i]] || m[s.county[i]] || m[s.township[i]]) return true;
+    if (provinceMatches(term)[s.province[i]]) return true;
+    return lowerTitle(r).indexOf(term) >= 0;
   }
 
   /* ---- filters, facets, sort ---- */
 
   function facetValue(r, facet) {
-    if (facet === 'failed') return r.failed > 0 ? '1' : '';
-    if (facet === 'province') return S.provinces[r.province].key;
-    if (facet === 'year') return r.year === null ? '' : String(r.year);
-    return r[facet];
+    if (facet === 'failed') return get(r, 'failed') > 0 ? '1' : '';
+    if (facet === 'province') return S.provinces[get(r, 'province')].key;
+    if (facet === 'year') {
+      var y = get(r, 'year');
+      return y === null ? '' : String(y);
+    }
+    return get(r, facet);
   }
 
   /** The active filters as [facet or 'q', test]. */
@@ -303,28 +355,33 @@
 
   function sortValue(key, r) {
     switch (key) {
-      case 'year': return r.year;
-      case 'province': return r.province;
-      case 'level': return r.level ? LEVEL_ORDER.indexOf(r.level) : null;
-      case 'template': return TEMPLATE_ORDER.indexOf(r.template);
-      case 'checks': return r.failed;
-      case 'city': case 'agency': case 'title': return r[key] || null;
-      default: return r.figures[FIGURE_OF[key]];
+      case 'year': return get(r, 'year');
+      case 'province': return get(r, 'province');
+      case 'level':
+        var level = get(r, 'level');
+        return level ? LEVEL_ORDER.indexOf(level) : null;
+      case 'template': return TEMPLATE_ORDER.indexOf(get(r, 'template'));
+      case 'checks': return get(r, 'failed');
+      case 'city': case 'agency': case 'title': return get(r, key) || null;
+      default: return figure(r, FIGURE_OF[key]);
     }
   }
 
-  /** As compareRows in shards.ts: blanks last in either direction, ties in the default order. */
-  function comparator(sort) {
+  /** Rows in a sort order ("new.desc"), as compareRows in shards.ts: blanks last either way, ties in the default order. */
+  function sorted(rows, sort) {
     var parts = sort.split('.');
     var key = parts[0];
     var desc = parts[1] === 'desc';
-    return function (a, b) {
-      var x = sortValue(key, a);
-      var y = sortValue(key, b);
-      if (x === null || y === null) return x === y ? a.rank - b.rank : x === null ? 1 : -1;
+    var keyed = rows.map(function (r) { return [sortValue(key, r), r]; });
+    keyed.sort(function (a, b) {
+      var x = a[0];
+      var y = b[0];
+      var tie = a[1].rank - b[1].rank;
+      if (x === null || y === null) return x === y ? tie : x === null ? 1 : -1;
       var c = x < y ? -1 : x > y ? 1 : 0;
-      return (desc ? -c : c) || a.rank - b.rank;
-    };
+      return (desc ? -c : c) || tie;
+    });
+    return keyed.map(function (k) { return k[1]; });
   }
 
   /** The row set that holds every row a filtered state can match: the smallest that does, else all. */
@@ -357,6 +414,7 @@
     var size = S.pageSize;
     if (unfiltered(st)) {
       var counts = summaryCounts();
+      st.page = Math.min(st.page, Math.max(1, Math.ceil(S.total / size)));
       var from = (st.page - 1) * size;
       if (!st.sort) {
         if (st.page === 1) return Promise.resolve({ page: decodeFirst(), total: S.total, counts: counts });
@@ -373,14 +431,14 @@
         });
       }
       return loadRows(S.files.all).then(function (rows) {
-        return { rows: rows.slice().sort(comparator(st.sort)), total: S.total, counts: counts };
+        return { rows: sorted(rows, st.sort), total: S.total, counts: counts };
       });
     }
     var pool = poolFor(st);
     if (!pool.info) return Promise.resolve({ rows: [], total: 0, counts: facetCounts(st, null, null) });
     return loadRows(pool.info).then(function (all) {
       var res = scan(all, st);
-      if (st.sort) res.rows.sort(comparator(st.sort));
+      if (st.sort) res.rows = sorted(res.rows, st.sort);
       return { rows: res.rows, total: res.rows.length, counts: facetCounts(st, pool.by, res.counts) };
     });
   }
@@ -410,7 +468,8 @@
 
   function number(v) { return v === null || v === undefined ? '' : v.toLocaleString('en-US'); }
 
-  function renderRow(r) {
+  function renderRow(row) {
+    var r = full(row);
     var p = S.provinces[r.province];
     var failed = r.failed > 0;
     var figures = ['new', 'processed', 'share', 'review', 'litigation'].map(function (k) {
@@ -519,7 +578,8 @@
 
   function csvOf(rows) {
     var lines = [CSV_HEADER.join(',')];
-    rows.forEach(function (r) {
+    rows.forEach(function (row) {
+      var r = full(row);
       var p = S.provinces[r.province];
       lines.push([r.id, r.year, p.name, p.code, r.city, r.county, r.township, r.agency, r.title, r.level, r.template, r.scope]
         .concat(r.figures, [r.failed]).map(csvCell).join(','));
@@ -531,7 +591,7 @@
   function allRows(st) {
     if (current) return Promise.resolve(current);
     return loadRows(S.files.all).then(function (rows) {
-      return st.sort ? rows.slice().sort(comparator(st.sort)) : rows;
+      return st.sort ? sorted(rows, st.sort) : rows;
     });
   }
 
@@ -564,7 +624,7 @@
       /* one history entry per search, not per keystroke */
       update(formState(), typing);
       typing = true;
-    }, 150);
+    }, 120);
   });
   ['level', 'year', 'template', 'scope', 'failed', 'city'].forEach(function (id) {
     $(id).addEventListener('change', function () { typing = false; update(formState()); });
