@@ -618,6 +618,8 @@
 
   var timer = null;
   var typing = false;
+  /* a search loads the index: start when the reader steps into the box, while they type */
+  $('q').addEventListener('focus', function () { OGI.load(S.files.all.file).catch(function () { /* retried by the search */ }); });
   $('q').addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
