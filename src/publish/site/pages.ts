@@ -1,7 +1,7 @@
 // The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
 import { bi, esc, formatBytes } from './html.js';
 import { LEVELS, SCOPES, TEMPLATES, UI, type Bi } from './labels.js';
-import type { Summary } from './shards.js';
+import type { SortKey, Summary } from './shards.js';
 
 export interface PageContext {
   version: string;
@@ -70,8 +70,8 @@ function facetOption(value: string, [zh, en]: Bi, count: number): string {
   return `<option value="${esc(value)}" data-label-zh="${esc(zh)}" data-label-en="${esc(en)}" data-count="${count}" data-zh="${esc(`${zh} (${count})`)}" data-en="${esc(`${en} (${count})`)}">${esc(`${zh} (${count})`)}</option>`;
 }
 
-/** The list's columns: label, sort key, class. */
-const LIST_COLUMNS: [Bi, string, string][] = [
+/** The list's columns: label, sort key (one per SORT_KEYS, in its order), class. */
+const LIST_COLUMNS: [Bi, SortKey, string][] = [
   [UI.year, 'year', 'num'],
   [UI.province, 'province', ''],
   [UI.city, 'city', ''],

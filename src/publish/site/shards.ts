@@ -483,7 +483,8 @@ function listRow(r: ReportRecord, rank: number, province: number): ListRow {
 
 /**
  * The value a sort key compares (null = blank: last in either direction). The client sorts alike
- * (assets/list.js): strings by code point, levels and forms in facet order, ties by rank.
+ * (assets/list.js): strings by UTF-16 code unit (as `<` compares them), levels and forms in facet
+ * order, ties by rank.
  */
 export function sortValue(
   key: SortKey,
