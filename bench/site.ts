@@ -1,9 +1,16 @@
-// Site build time for 100,000 synthetic records, and the bytes the list page loads first.
-// Run: npx tsx bench/site.ts (or through bench/index.ts via benchSite()).
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// Site build time for 100,000 synthetic records, the bytes the list page loads first, and the
+// list in Chromium over a throttled link (9 Mbit/s, 60 ms): first paint, first search, first year
+// filter, the "numbers don't add up" filter, a sort and page 2, each in ms and bytes transferred
+// (brotli files served as the static host would), beside the targets.
+// Run: npx tsx bench/site.ts [reports] (or through bench/index.ts via benchSite()).
+import { createReadStream } from 'node:fs';
+import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/net/browser.js';
 import type { ReportRecord } from '../src/record.js';
 import { buildSite } from '../src/publish/site/index.js';
 import { PROVINCES_EN } from '../src/publish/site/labels.js';
@@ -43,16 +50,153 @@ export function syntheticRecords(n: number): ReportRecord[] {
   return out;
 }
 
-async function du(dir: string): Promise<{ bytes: number; files: number }> {
+/** Bytes and files under dir; `twins`: only the .gz/.br files, else only the others. */
+async function du(dir: string, twins = false): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
   let files = 0;
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) {
+    if (e.isFile() && /\.(gz|br)$/.test(e.name) === twins) {
       bytes += (await stat(path.join(e.parentPath, e.name))).size;
       files++;
     }
   }
   return { bytes, files };
+}
+
+/** The link of the browser bench: 9 Mbit/s down and up, 60 ms latency (CDP Network.emulateNetworkConditions). */
+const LINK = { offline: false, latency: 60, downloadThroughput: 9_000_000 / 8, uploadThroughput: 9_000_000 / 8 };
+/** The issue's targets: first paint ≤ 1 s; a first search or filter ≤ 1.5 s; the first search's bytes ≤ 3 MB. */
+const TARGETS = { paintMs: 1000, actionMs: 1500, searchBytes: 3_000_000 };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/**
+ * A static server on 127.0.0.1 as a host with nginx `gzip_static on; brotli_static on;` would be:
+ * `x.js.br` (or `.gz`) sent for `x.js` with Content-Encoding when the browser accepts it.
+ */
+export async function servePrecompressed(
+  root: string,
+): Promise<{ url: (p: string) => string; close: () => Promise<void> }> {
+  const exists = (f: string) =>
+    access(f).then(
+      () => true,
+      () => false,
+    );
+  const server: Server = createServer(async (req, res) => {
+    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    let send = file;
+    let encoding: string | null = null;
+    for (const [enc, ext] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      if (new RegExp(`\\b${enc}\\b`).test(accepts) && (await exists(file + ext))) {
+        send = file + ext;
+        encoding = enc;
+        break;
+      }
+    }
+    try {
+      const { size } = await stat(send);
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+        vary: 'Accept-Encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      });
+      createReadStream(send).pipe(res);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface Measure {
+  name: string;
+  ms: number;
+  bytes: number;
+  files: number;
+  /** The page's main thread busy meanwhile (CDP Performance TaskDuration): what a loaded machine stretches. */
+  cpuMs: number;
+}
+
+/** The list in Chromium over the throttled link: each action on a fresh page (empty cache) after the first view. */
+async function browserBench(url: string, query: string, year: number): Promise<Measure[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const fresh = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', LINK);
+      await cdp.send('Performance.enable');
+      const busy = async () =>
+        ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+      const seen = { bytes: 0, files: 0 };
+      cdp.on('Network.loadingFinished', (e) => {
+        seen.bytes += e.encodedDataLength;
+        seen.files++;
+      });
+      return { context, page, seen, busy };
+    };
+    const ready = (page: Page, before: string | null) =>
+      page.waitForFunction(
+        (b) => {
+          const now = document.body.getAttribute('data-ready');
+          return now !== null && now !== b;
+        },
+        before,
+        { timeout: 120_000, polling: 10 },
+      );
+    const out: Measure[] = [];
+    const { context, page, seen, busy } = await fresh();
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await ready(page, null);
+    const ms = performance.now() - t0;
+    out.push({ name: 'first paint (list shown)', ms, bytes: seen.bytes, files: seen.files, cpuMs: await busy() });
+    await context.close();
+    const actions: [string, (p: Page) => Promise<unknown>][] = [
+      [`first search "${query}"`, (p) => p.fill('#q', query)],
+      [`first year filter (${year})`, (p) => p.selectOption('#year', String(year))],
+      ['"numbers don\'t add up" filter', (p) => p.check('#failed')],
+      ['sort (新收, largest first)', (p) => p.click('th[data-sort="new"] button')],
+      ['page 2', (p) => p.click('#next')],
+    ];
+    for (const [name, act] of actions) {
+      const { context, page, seen, busy } = await fresh();
+      process.stderr.write(`site/browser: ${name}…\n`);
+      await page.goto(url, { waitUntil: 'commit' });
+      await ready(page, null);
+      const before = await page.getAttribute('body', 'data-ready');
+      seen.bytes = 0;
+      seen.files = 0;
+      const cpu0 = await busy();
+      const t = performance.now();
+      await act(page);
+      await ready(page, before);
+      const ms = performance.now() - t;
+      out.push({ name, ms, bytes: seen.bytes, files: seen.files, cpuMs: (await busy()) - cpu0 });
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function benchSite(n = 100_000): Promise<string[]> {
@@ -65,24 +209,46 @@ export async function benchSite(n = 100_000): Promise<string[]> {
     const site = path.join(versionDir, 'site');
     let first = 0;
     for (const f of FIRST_LOAD) first += (await stat(path.join(site, f))).size;
-    const lists = await du(path.join(site, 'data/list'));
+    const lists = await du(path.join(site, 'data/rows'));
     const buckets = await du(path.join(site, 'data/reports'));
     const total = await du(site);
+    const twins = await du(site, true);
     const largestList = Math.max(
       ...(await Promise.all(
         (
-          await readdir(path.join(site, 'data/list'))
-        ).map(async (f) => (await stat(path.join(site, 'data/list', f))).size),
+          await readdir(path.join(site, 'data/rows'))
+        ).map(async (f) => (await stat(path.join(site, 'data/rows', f))).size),
       )),
     );
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
+    const server = await servePrecompressed(versionDir);
+    let measures: Measure[];
+    try {
+      // a search a reader might type: part of an agency's name (here: its city and its office)
+      measures = await browserBench(server.url('site/index.html'), '第7市第15局', 2016);
+    } finally {
+      await server.close();
+    }
+    const allRows = (await stat(path.join(site, 'data/rows/all.js'))).size;
+    const allBr = (await stat(path.join(site, 'data/rows/all.js.br'))).size;
+    const allGz = (await stat(path.join(site, 'data/rows/all.js.gz'))).size;
+    const verdict = (m: Measure, i: number) => {
+      const limit = i === 0 ? TARGETS.paintMs : TARGETS.actionMs;
+      const timeOk = m.ms <= limit;
+      const bytesOk = i !== 1 || m.bytes <= TARGETS.searchBytes;
+      const bytesNote = i === 1 ? ` (target ≤ ${(TARGETS.searchBytes / 1e6).toFixed(0)} MB)` : '';
+      return `site/browser: ${m.name.padEnd(34)} ${String(Math.round(m.ms)).padStart(5)} ms (target ≤ ${limit}; main thread busy ${Math.round(m.cpuMs)} ms)  ${kb(m.bytes).padStart(10)} in ${m.files} files${bytesNote}  ${timeOk && bytesOk ? 'OK' : 'MISSED'}`;
+    };
     return [
-      `site: built ${n.toLocaleString('en')} records in ${(ms / 1000).toFixed(1)} s`,
+      `site: built ${n.toLocaleString('en')} records in ${(ms / 1000).toFixed(1)} s (with the .gz/.br twins)`,
+      `site: search index data/rows/all.js ${mb(allRows)}, ${kb(allGz)} gzip, ${kb(allBr)} brotli`,
+      `site/browser: Chromium, ${(LINK.downloadThroughput * 8) / 1e6} Mbit/s, ${LINK.latency} ms latency, brotli files served, cache off; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`,
+      ...measures.map(verdict),
       `site: list page first load ${first.toLocaleString('en')} bytes (${kb(first)}: ${FIRST_LOAD.join(', ')})`,
-      `site: ${lists.files} province list shards, ${mb(lists.bytes)}, largest ${kb(largestList)}`,
+      `site: ${lists.files} list row set files, ${mb(lists.bytes)}, largest ${kb(largestList)} (the search index)`,
       `site: ${buckets.files} report buckets, ${mb(buckets.bytes)}, ${kb(buckets.bytes / buckets.files)} each on average`,
-      `site: ${total.files} files, ${mb(total.bytes)} in all`,
+      `site: ${total.files} files, ${mb(total.bytes)} in all; their .gz and .br twins ${mb(twins.bytes)}`,
     ];
   } finally {
     await rm(versionDir, { recursive: true, force: true });
@@ -90,5 +256,5 @@ export async function benchSite(n = 100_000): Promise<string[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchSite()) console.log(line);
+  for (const line of await benchSite(Number(process.argv[2] ?? 100_000))) console.log(line);
 }

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

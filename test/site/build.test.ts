@@ -2,12 +2,13 @@
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTCOME_ROWS } from '../forms.js';
 import type { Check, ReportRecord } from '../../src/record.js';
 import { cellsOfCheck } from '../../src/publish/site/cells.js';
 import { buildSite, siteFiles } from '../../src/publish/site/index.js';
-import { bucketOf, fnv1a } from '../../src/publish/site/shards.js';
+import { bucketOf, fnv1a, SORT_KEYS } from '../../src/publish/site/shards.js';
 import { RECORDS } from '../fixtures/site/records.js';
 
 const input = (records: ReportRecord[], versionDir = '/nowhere') => ({
@@ -54,23 +55,37 @@ describe('buildSite', () => {
     await buildSite(input(RECORDS, dir));
     const first = await tree(path.join(dir, 'site'));
     expect(first['stale.html']).toBeUndefined();
-    expect(Object.keys(first).sort()).toEqual([
-      'assets/common.js',
-      'assets/list.js',
-      'assets/report.js',
-      'assets/site.css',
-      'charts.html',
-      'data/labels.js',
-      'data/layout.js',
-      'data/list/p00.js',
-      'data/list/p01.js',
-      'data/list/p02.js',
-      'data/list/p03.js',
-      'data/reports/r00000.js',
-      'data/summary.js',
-      'index.html',
-      'report.html',
-    ]);
+    const plain = Object.keys(first).filter((f) => !/\.(gz|br)$/.test(f));
+    expect(plain.sort()).toEqual(
+      [
+        'assets/common.js',
+        'assets/list.js',
+        'assets/report.js',
+        'assets/site.css',
+        'charts.html',
+        'data/labels.js',
+        'data/layout.js',
+        'data/reports/r00000.js',
+        'data/rows/all.js',
+        'data/rows/failed.js',
+        'data/rows/p-230000.js',
+        'data/rows/p-310000.js',
+        'data/rows/p-420000.js',
+        'data/rows/p-520000.js',
+        ...SORT_KEYS.flatMap((k) => [`data/rows/s-${k}-asc.js`, `data/rows/s-${k}-desc.js`]),
+        ...[2018, 2019, 2020, 2021, 2022, 2023].map((y) => `data/rows/y-${y}.js`),
+        'data/summary.js',
+        'index.html',
+        'report.html',
+      ].sort(),
+    );
+    // every file with its gzip and brotli twins, holding the same bytes
+    expect(Object.keys(first).length).toBe(plain.length * 3);
+    for (const f of plain) {
+      const bytes = await readFile(path.join(dir, 'site', f));
+      expect(gunzipSync(await readFile(path.join(dir, 'site', `${f}.gz`))).equals(bytes), f).toBe(true);
+      expect(brotliDecompressSync(await readFile(path.join(dir, 'site', `${f}.br`))).equals(bytes), f).toBe(true);
+    }
     expect((await readdir(dir)).sort()).toEqual(['site']);
     await buildSite(input(RECORDS, dir));
     expect(await tree(path.join(dir, 'site'))).toEqual(first);
@@ -91,7 +106,7 @@ describe('buildSite', () => {
     const charts = files.get('charts.html')!;
     expect(charts).not.toContain('<i>省');
     expect(charts).toContain('&lt;i&gt;省');
-    expect(files.get('index.html')).toContain('data-zh="&lt;i&gt;省"');
+    expect(files.get('index.html')).toContain('data-label-zh="&lt;i&gt;省"');
     const summary = files.get('data/summary.js')!;
     const parsed = JSON.parse(summary.slice('window.OGI_SUMMARY = '.length, -2));
     expect(parsed.provinces.map((p: { name: string }) => p.name)).toContain('<i>省');

@@ -144,8 +144,9 @@ describe('report list', () => {
     requested = [];
     const guizhou = await page.$eval(
       '#province',
-      (s: HTMLSelectElement) => [...s.options].find((o) => o.textContent === '贵州省')!.value,
+      (s: HTMLSelectElement) => [...s.options].find((o) => o.getAttribute('data-label-zh') === '贵州省')!.value,
     );
+    expect(guizhou).toBe('520000');
     await settle(() => page.selectOption('#province', guizhou));
     expect(await page.getAttribute('#count', 'data-total')).toBe('10');
     await settle(() => page.selectOption('#year', '2021'));
@@ -158,12 +159,17 @@ describe('report list', () => {
       '贵州省人民政府办公厅2021年政府信息公开工作年度报告',
       '省级Province',
       '2021年版表格2021 form',
+      '189',
+      '185',
+      '4.9%', // 9 refused of 185 processed
+      '0',
+      '1',
       '✓',
     ]);
-    expect(requested.filter((p) => p.includes('data/'))).toEqual([`data/list/p03.js`]);
+    expect(requested.filter((p) => p.includes('data/'))).toEqual(['data/rows/p-520000.js']);
     await settle(() => page.selectOption('#city', '贵阳市'));
     expect(await ids()).toEqual(['gz-2021-yunyan', 'gz-2021-gy']);
-    expect(page.url()).toContain('#province=3&city=%E8%B4%B5%E9%98%B3%E5%B8%82&year=2021');
+    expect(page.url()).toContain('#province=520000&city=%E8%B4%B5%E9%98%B3%E5%B8%82&year=2021');
   });
 
   it('restores filters from the address', async () => {
@@ -204,7 +210,7 @@ describe('report list', () => {
     await page.click('#lang');
     expect(await page.getAttribute('html', 'data-lang')).toBe('en');
     expect(await page.isVisible('text=Only reports whose numbers')).toBe(true);
-    expect(await page.$eval('#province option:nth-child(2)', (o) => o.textContent)).toBe('Heilongjiang');
+    expect(await page.$eval('#province option:nth-child(2)', (o) => o.textContent)).toBe('Heilongjiang (7)');
     await page.reload();
     await page.waitForSelector('body[data-ready]');
     expect(await page.getAttribute('html', 'data-lang')).toBe('en');
@@ -216,12 +222,17 @@ describe('report list', () => {
       'Title',
       'Level',
       'Form',
+      'New requests',
+      'Processed',
+      'Share refused',
+      'Reconsiderations',
+      'Lawsuits',
       'Checks',
     ]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'list-en.png'), fullPage: true });
     await page.click('#lang');
     expect(await page.getAttribute('html', 'data-lang')).toBe('zh');
-    expect(await page.$eval('#province option:nth-child(2)', (o) => o.textContent)).toBe('黑龙江省');
+    expect(await page.$eval('#province option:nth-child(2)', (o) => o.textContent)).toBe('黑龙江省 (7)');
   });
 });
 

@@ -19,6 +19,14 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * A large value for a `<script src>` data file as `JSON.parse('…')`: V8 parses a JSON string
+ * faster than the same object literal (the list's search index: 14 MB at 100,000 reports).
+ */
+export function jsonParseForScript(value: unknown): string {
+  return `JSON.parse('${jsonForScript(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}')`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];

@@ -8,11 +8,24 @@ import { fileURLToPath } from 'node:url';
 import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
 import type { ReportRecord } from '../../record.js';
 import { renderCharts } from './charts.js';
-import { jsonForScript } from './html.js';
+import { jsonForScript, jsonParseForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
+import { COMPRESSIBLE, precompressed } from './precompress.js';
 import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
-import { bucketEntries, buildShards, CHECK_RULE_KEYS, SOURCE_VIA, type ShardOptions } from './shards.js';
+import { FORMULA_START } from '../csvfile.js';
+import {
+  bucketEntries,
+  buildShards,
+  CHECK_RULE_KEYS,
+  DENIED_SHARE,
+  encodeRows,
+  LIST_FIGURES,
+  SEARCH_INDEX,
+  SORT_KEYS,
+  SOURCE_VIA,
+  type ShardOptions,
+} from './shards.js';
 
 export interface SiteInput {
   records: ReportRecord[];
@@ -63,7 +76,11 @@ function labelsScript(): string {
       reviewColumns: REVIEW_COLUMNS,
       checkRules: CHECK_RULE_KEYS,
       sourceVia: SOURCE_VIA,
+      listFigures: [...LIST_FIGURES, DENIED_SHARE],
+      sortKeys: SORT_KEYS,
     },
+    /** The spreadsheet formula guard of every published CSV (src/publish/csvfile.ts), for the list's CSV download. */
+    formulaStart: FORMULA_START.source,
   };
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;
 }
@@ -81,7 +98,11 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   await write('data/labels.js', labelsScript());
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
-  for (const list of shards.lists) await write(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
+  for (const f of shards.rowFiles)
+    await write(
+      f.file,
+      `OGI.rows(${jsonForScript(f.file)}, ${jsonParseForScript(encodeRows(f.rows, shards.pinyin))});\n`,
+    );
   for (const b of shards.buckets)
     await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(bucketEntries(b.records))});\n`);
 }
@@ -100,7 +121,8 @@ export async function buildSite(input: SiteInput): Promise<void> {
 
 /**
  * buildSite with smaller pages or buckets (tests use them to exercise paging and hashing on few
- * records). Writes into a temporary folder beside site/, then renames it into place.
+ * records). Writes into a temporary folder beside site/, then renames it into place; every page,
+ * style and script with its .gz and .br twins (precompress.ts).
  */
 export async function buildSiteWith(input: SiteInput, options: ShardOptions = {}): Promise<void> {
   const target = path.join(input.versionDir, 'site');
@@ -115,6 +137,12 @@ export async function buildSiteWith(input: SiteInput, options: ShardOptions = {}
       made.add(dir);
     }
     await writeFile(file, text);
+    if (COMPRESSIBLE.test(name)) {
+      const effort = name.startsWith('data/reports/') ? 'fast' : name === SEARCH_INDEX ? 'best' : 'normal';
+      const twins = await precompressed(text, effort);
+      await writeFile(`${file}.gz`, twins.gz);
+      await writeFile(`${file}.br`, twins.br);
+    }
   });
   await rm(target, { recursive: true, force: true });
   await rename(temp, target);

@@ -3,6 +3,7 @@
 import {
   APPLICATIONS,
   CROSS_YEAR,
+  HEADLINES,
   PROACTIVE,
   REVIEWS,
   TEMPLATES as FORM_TEMPLATES,
@@ -91,7 +92,21 @@ export const UI = {
   rows: ['份', 'reports'],
   page: ['页', 'page'],
   aggregateBadge: ['汇总', 'aggregate'],
+  searchAll: ['搜索机关、标题或地区（可用拼音）', 'Search agency, title or region (pinyin too)'],
+  figNew: ['新收', 'New requests'],
+  figProcessed: ['办结', 'Processed'],
+  figShare: [`${headlineLabel('denied')}占比`, 'Share refused'],
+  figReview: ['复议', 'Reconsiderations'],
+  figLitigation: ['诉讼', 'Lawsuits'],
+  downloadView: ['下载当前结果 CSV', 'Download these results (CSV)'],
+  notChecked: ['未核对', 'not checked'],
+  sortBy: ['点击排序', 'Click to sort'],
 } as const satisfies Record<string, Bi>;
+
+/** The Chinese column title of a headline figure (src/forms/headlines.ts). */
+function headlineLabel(name: string): string {
+  return HEADLINES.find((h) => h.name === name)!.label[0];
+}
 
 export const LEVELS: Record<AdminLevel, Bi> = {
   central: ['中央', 'Central'],

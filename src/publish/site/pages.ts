@@ -1,7 +1,7 @@
 // The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
 import { bi, esc, formatBytes } from './html.js';
-import { LEVELS, TEMPLATES, UI, type Bi } from './labels.js';
-import type { Summary } from './shards.js';
+import { LEVELS, SCOPES, TEMPLATES, UI, type Bi } from './labels.js';
+import type { SortKey, Summary } from './shards.js';
 
 export interface PageContext {
   version: string;
@@ -65,13 +65,37 @@ ${rows}
 </section>`;
 }
 
+/** A facet's option with its count: the label in data-zh/data-en, the count in data-count (assets/list.js keeps it current). */
+function facetOption(value: string, [zh, en]: Bi, count: number): string {
+  return `<option value="${esc(value)}" data-label-zh="${esc(zh)}" data-label-en="${esc(en)}" data-count="${count}" data-zh="${esc(`${zh} (${count})`)}" data-en="${esc(`${en} (${count})`)}">${esc(`${zh} (${count})`)}</option>`;
+}
+
+/** The list's columns: label, sort key (one per SORT_KEYS, in its order), class. */
+const LIST_COLUMNS: [Bi, SortKey, string][] = [
+  [UI.year, 'year', 'num'],
+  [UI.province, 'province', ''],
+  [UI.city, 'city', ''],
+  [UI.agency, 'agency', ''],
+  [UI.title, 'title', ''],
+  [UI.level, 'level', ''],
+  [UI.template, 'template', ''],
+  [UI.figNew, 'new', 'num'],
+  [UI.figProcessed, 'processed', 'num'],
+  [UI.figShare, 'share', 'num'],
+  [UI.figReview, 'review', 'num'],
+  [UI.figLitigation, 'litigation', 'num'],
+  [UI.checks, 'checks', ''],
+];
+
 export function indexPage(ctx: PageContext): string {
   const { summary } = ctx;
-  const provinces = summary.provinces.map((p, i) => option(String(i), p.label));
-  const years = summary.years.map((y) => option(String(y), [String(y), String(y)]));
-  const levels = summary.levels.map((l) => option(l, LEVELS[l as keyof typeof LEVELS]));
-  const templates = summary.templates.map((t) => option(t, TEMPLATES[t as keyof typeof TEMPLATES]));
-  const th = (label: Bi, cls = '') => `<th${cls ? ` class="${cls}"` : ''}>${bi(label)}</th>`;
+  const provinces = summary.provinces.map((p) => facetOption(p.key, p.label, p.count));
+  const years = summary.years.map(([y, n]) => facetOption(String(y), [String(y), String(y)], n));
+  const levels = summary.levels.map(([l, n]) => facetOption(l, LEVELS[l as keyof typeof LEVELS], n));
+  const templates = summary.templates.map(([t, n]) => facetOption(t, TEMPLATES[t as keyof typeof TEMPLATES], n));
+  const scopes = summary.scopes.map(([s, n]) => facetOption(s, SCOPES[s]!, n));
+  const th = ([label, key, cls]: [Bi, string, string]) =>
+    `<th data-sort="${key}"${cls ? ` class="${cls}"` : ''} aria-sort="none"><button type="button" class="sort" title="${esc(UI.sortBy[0])} / ${esc(UI.sortBy[1])}">${bi(label)}</button></th>`;
   return `${head(`${UI.siteTitle[0]} ${ctx.version}`)}
 <body class="list-page">
 ${header(ctx.version, 'list')}
@@ -79,19 +103,23 @@ ${header(ctx.version, 'list')}
 <section id="list">
 <h1>${bi(UI.list)} <small id="count" class="count"></small></h1>
 <form id="filters" class="filters" onsubmit="return false">
-<label class="search">${bi(UI.search)} <input type="search" id="q" name="q" data-zh-placeholder="${esc(UI.search[0])}" data-en-placeholder="${esc(UI.search[1])}" placeholder="${esc(UI.search[0])}"></label>
+<label class="search">${bi(UI.searchAll)} <input type="search" id="q" name="q" data-zh-placeholder="${esc(UI.searchAll[0])}" data-en-placeholder="${esc(UI.searchAll[1])}" placeholder="${esc(UI.searchAll[0])}"></label>
 ${select('province', UI.province, provinces)}
 <label>${bi(UI.city)} <select id="city" name="city" disabled>${option('', UI.all)}</select></label>
 ${select('level', UI.level, levels)}
 ${select('year', UI.year, years)}
 ${select('template', UI.template, templates)}
+${select('scope', UI.scope, scopes)}
 <label class="check"><input type="checkbox" id="failed" name="failed"> ${bi(UI.failedOnly)} <span class="count" id="failed-total">(${summary.failed})</span></label>
+<button type="button" id="download" class="download">${bi(UI.downloadView)}</button>
 </form>
 <noscript><p>请启用 JavaScript 以浏览报告列表。 Please enable JavaScript to browse the list.</p></noscript>
+<div class="scroll">
 <table id="reports" class="reports">
-<thead><tr>${th(UI.year, 'num')}${th(UI.province)}${th(UI.city)}${th(UI.agency)}${th(UI.title)}${th(UI.level)}${th(UI.template)}${th(UI.checks)}</tr></thead>
+<thead><tr>${LIST_COLUMNS.map(th).join('')}</tr></thead>
 <tbody></tbody>
 </table>
+</div>
 <p id="status" class="status"></p>
 <nav class="pager"><button type="button" id="prev">${bi(UI.prev)}</button> <span id="pageinfo"></span> <button type="button" id="next">${bi(UI.next)}</button></nav>
 </section>

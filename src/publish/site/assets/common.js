@@ -1,11 +1,12 @@
-/* ogi site: shared client code (classic script, works from file://). Data files call OGI.list / OGI.reports. */
+/* ogi site: shared client code (classic script, works from file://). Data files call OGI.rows / OGI.reports. */
 (function () {
   'use strict';
   var OGI = (window.OGI = window.OGI || {});
-  OGI.lists = {};
   OGI.buckets = {};
-  OGI.list = function (province, rows) { OGI.lists[province] = rows; };
   OGI.reports = function (bucket, entries) { OGI.buckets[bucket] = entries; };
+  /* The list's row sets (data/rows/*.js), by file: see RowSet in src/publish/site/shards.ts. */
+  OGI.rowsets = {};
+  OGI.rows = function (file, set) { OGI.rowsets[file] = set; };
 
   /* FNV-1a over UTF-16 code units: the same as src/publish/site/shards.ts. */
   OGI.fnv1a = function (text) {
