@@ -1,6 +1,6 @@
 // checks.csv: every failed accounting identity. Per report, the extractor's own checks that
-// failed (record.checks, ok = false). Across years, for one agency (same name, scope and place)
-// with exactly one report in year N and one in N+1, the forms' cross-year identities (CROSS_YEAR in
+// failed (record.checks, ok = false). Across years, for one agency of the registry (agencies.ts:
+// same scope, place and normalised name) with exactly one report in year N and one in N+1, the forms' cross-year identities (CROSS_YEAR in
 // src/forms/: carried_forward(N) = carried_over(N+1); in_force(N) + issued(N+1) − repealed(N+1) =
 // in_force(N+1)). A blank cell on either side means "not printed": nothing is compared. A year with two reports
 // of one agency (say a page and its attachment) is ambiguous and not compared.
@@ -14,6 +14,7 @@ import {
   type TableName,
 } from '../forms/index.js';
 import type { ReportRecord } from '../record.js';
+import { buildRegistry, type Registry } from './agencies.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -55,49 +56,27 @@ export const CHECK_FIELDS: Field[] = [
   field('related_report_id', 'string', '相关报告编号', "Cross-year checks: the earlier year's report."),
 ];
 
-/** Orders values as their JSON text would compare (strings directly), so equal ⇔ same JSON. */
-function cmpJson(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  const x = JSON.stringify(a ?? null);
-  const y = JSON.stringify(b ?? null);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Who a report belongs to, for the year-to-year comparison: same agency, scope and place ⇔ 0. */
-function cmpWho(a: ReportRecord, b: ReportRecord): number {
-  const ga = a.region ?? ({} as ReportRecord['region']);
-  const gb = b.region ?? ({} as ReportRecord['region']);
-  return (
-    cmpJson(a.agency, b.agency) ||
-    cmpJson(a.scope, b.scope) ||
-    cmpJson(ga.province, gb.province) ||
-    cmpJson(ga.city, gb.city) ||
-    cmpJson(ga.county, gb.county) ||
-    cmpJson(ga.township, gb.township)
-  );
-}
-
 const num = (v: unknown): v is number => typeof v === 'number';
 
-export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
-  // Sorted by agency, then year (no key strings: a map of 100,000 keys cost ~40 MB of heap).
-  const sorted = records
-    .filter((r) => r.agency && num(r.year))
-    .sort((a, b) => cmpWho(a, b) || (a.year as number) - (b.year as number));
+/**
+ * The cross-year findings of each agency of the registry (agencies.ts: the one linkage of an
+ * agency's reports across years and name variants): consecutive years with exactly one report each.
+ */
+export function crossYearChecks(records: ReportRecord[], registry: Registry = buildRegistry(records)): CheckRow[] {
   const rows: CheckRow[] = [];
-  /** The only report of its agency in its year (none when the year has two). */
-  const only = (i: number) => {
-    const r = sorted[i];
-    if (!r) return undefined;
-    const same = (j: number) => sorted[j] !== undefined && sorted[j]!.year === r.year && cmpWho(sorted[j]!, r) === 0;
-    return same(i - 1) || same(i + 1) ? undefined : r;
-  };
-  for (let i = 0; i < sorted.length; i++) {
-    const prev = only(i);
-    if (!prev) continue;
-    const next = only(i + 1);
-    if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0)
-      rows.push(...crossYear(prev, next));
+  for (const agency of registry.agencies) {
+    const dated = agency.reports.filter((r) => num(r.year));
+    /** The only report of its agency in its year (none when the year has two). */
+    const only = (i: number) => {
+      const r = dated[i];
+      if (!r) return undefined;
+      return dated[i - 1]?.year === r.year || dated[i + 1]?.year === r.year ? undefined : r;
+    };
+    for (let i = 0; i < dated.length; i++) {
+      const prev = only(i);
+      const next = only(i + 1);
+      if (prev && next && next.year === (prev.year as number) + 1) rows.push(...crossYear(prev, next));
+    }
   }
   return rows;
 }
@@ -182,8 +161,8 @@ export function reportChecks(records: ReportRecord[]): CheckRow[] {
 const cmp = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /** Records sorted by report_id in, rows sorted by report_id, rule, item, detail out. */
-export function allChecks(records: ReportRecord[]): CheckRow[] {
-  return [...reportChecks(records), ...crossYearChecks(records)].sort(
+export function allChecks(records: ReportRecord[], registry: Registry = buildRegistry(records)): CheckRow[] {
+  return [...reportChecks(records), ...crossYearChecks(records, registry)].sort(
     (a, b) => cmp(a.report_id, b.report_id) || cmp(a.rule, b.rule) || cmp(a.item, b.item) || cmp(a.detail, b.detail),
   );
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ReportRecord } from '../record.js';
 import { lockPublish, markDuplicates, PublishBusy, type Failure } from '../workarea/index.js';
 import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
+import { buildRegistry, writeAgencies } from './agencies.js';
 import { changelogText, diffOrExplain } from './changelog.js';
 import { CellsWriter, writeCellsParquet } from './cells.js';
 import { allChecks, writeChecks } from './checks.js';
@@ -78,6 +79,8 @@ const CONTENT_FILES = [
   'reports.jsonl',
   'reports.csv',
   'reports.parquet',
+  'agencies.csv',
+  'agencies.parquet',
   'applications.csv',
   'proactive.csv',
   'reviews.csv',
@@ -139,10 +142,12 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   const previous = latestVersion(datasetsDir);
   const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);
   const unique = uniqueRecords(opts.records);
-  const records = markDuplicates(unique.records);
+  const marked = markDuplicates(unique.records);
+  const registry = buildRegistry(marked);
+  const records = marked.map((r, i) => ({ ...r, agency_id: registry.ids[i] ?? null }));
   const duplicates = unique.duplicates;
   const failures = publishableFailures(opts.failures, records);
-  const checks = allChecks(records);
+  const checks = allChecks(marked, registry);
 
   const tmp = makeTempDir(datasetsDir);
   try {
@@ -159,6 +164,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       jsonl.close(),
       writeReportsCsv(tmp, records),
       writeParquet(tmp, records),
+      ...writeAgencies(tmp, registry.agencies),
       ...tidy.close(),
       cells.close(),
       writeCellsParquet(tmp, records),
