@@ -58,6 +58,38 @@ export const CHECK_FIELDS: Field[] = [
 
 const num = (v: unknown): v is number => typeof v === 'number';
 
+/** Two reports of one agency in consecutive years, each its agency's only report of its year. */
+export interface YearPair {
+  earlier: ReportRecord;
+  later: ReportRecord;
+}
+
+/** The consecutive-year pairs of an agency's reports (sorted by year, as the registry gives them). */
+export function yearPairs(reports: readonly ReportRecord[]): YearPair[] {
+  const dated = reports.filter((r) => num(r.year));
+  /** The only report of its agency in its year (none when the year has two). */
+  const only = (i: number) => {
+    const r = dated[i];
+    if (!r) return undefined;
+    return dated[i - 1]?.year === r.year || dated[i + 1]?.year === r.year ? undefined : r;
+  };
+  const pairs: YearPair[] = [];
+  for (let i = 0; i < dated.length; i++) {
+    const earlier = only(i);
+    const later = only(i + 1);
+    if (earlier && later && later.year === (earlier.year as number) + 1) pairs.push({ earlier, later });
+  }
+  return pairs;
+}
+
+/** One cross-year identity compared (both sides printed): the rule, the column or row, whether it holds. */
+export interface Comparison {
+  rule: string;
+  item: string;
+  ok: boolean;
+  detail: string;
+}
+
 /**
  * The cross-year findings of each agency of the registry (agencies.ts: the one linkage of an
  * agency's reports across years and name variants): consecutive years with exactly one report each.
@@ -65,37 +97,28 @@ const num = (v: unknown): v is number => typeof v === 'number';
 export function crossYearChecks(records: ReportRecord[], registry: Registry = buildRegistry(records)): CheckRow[] {
   const rows: CheckRow[] = [];
   for (const agency of registry.agencies) {
-    const dated = agency.reports.filter((r) => num(r.year));
-    /** The only report of its agency in its year (none when the year has two). */
-    const only = (i: number) => {
-      const r = dated[i];
-      if (!r) return undefined;
-      return dated[i - 1]?.year === r.year || dated[i + 1]?.year === r.year ? undefined : r;
-    };
-    for (let i = 0; i < dated.length; i++) {
-      const prev = only(i);
-      const next = only(i + 1);
-      if (prev && next && next.year === (prev.year as number) + 1) rows.push(...crossYear(prev, next));
+    for (const { earlier, later } of yearPairs(agency.reports)) {
+      for (const c of compareYears(earlier, later)) if (!c.ok) rows.push(finding(later, earlier, c));
     }
   }
   return rows;
 }
 
-const finding = (later: ReportRecord, earlier: ReportRecord, rule: string, item: string, detail: string): CheckRow => ({
+const finding = (later: ReportRecord, earlier: ReportRecord, c: Comparison): CheckRow => ({
   report_id: later.report_id,
   agency: later.agency,
   year: later.year,
-  rule,
-  item,
-  detail,
+  rule: c.rule,
+  item: c.item,
+  detail: c.detail,
   related_report_id: earlier.report_id,
 });
 
 type Table = Record<string, Record<string, unknown> | undefined> | null | undefined;
 
-/** The cross-year identities of the form specs (CROSS_YEAR) between two consecutive reports. */
-function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
-  const out: CheckRow[] = [];
+/** The cross-year identities of the form specs (CROSS_YEAR) between two consecutive reports, each compared cell. */
+export function compareYears(prev: ReportRecord, cur: ReportRecord): Comparison[] {
+  const out: Comparison[] = [];
   for (const { table, spec } of CROSS_YEAR) {
     const before = prev[table] as Table;
     const after = cur[table] as Table;
@@ -103,16 +126,14 @@ function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
       for (const col of columnKeys(table)) {
         const forward = before?.[spec.from]?.[col] ?? null;
         const over = after?.[spec.to]?.[col] ?? null;
-        if (num(forward) && num(over) && forward !== over)
-          out.push(
-            finding(
-              cur,
-              prev,
-              spec.rule,
-              col,
-              `${spec.from} ${prev.year} = ${forward} ≠ ${spec.to} ${cur.year} = ${over}`,
-            ),
-          );
+        if (!num(forward) || !num(over)) continue;
+        const ok = forward === over;
+        out.push({
+          rule: spec.rule,
+          item: col,
+          ok,
+          detail: `${spec.from} ${prev.year} = ${forward} ${ok ? '=' : '≠'} ${spec.to} ${cur.year} = ${over}`,
+        });
       }
       continue;
     }
@@ -121,16 +142,13 @@ function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
       const { [spec.inflow]: inflow, [spec.outflow]: outflow, [spec.stock]: now } = after?.[row] ?? {};
       if (!num(stock) || !num(inflow) || !num(outflow) || !num(now)) continue;
       const expected = stock + inflow - outflow;
-      if (expected !== now)
-        out.push(
-          finding(
-            cur,
-            prev,
-            spec.rule,
-            row,
-            `${spec.stock} ${prev.year} = ${stock} + ${spec.inflow} ${cur.year} = ${inflow} − ${spec.outflow} ${cur.year} = ${outflow} = ${expected} ≠ ${spec.stock} ${cur.year} = ${now}`,
-          ),
-        );
+      const ok = expected === now;
+      out.push({
+        rule: spec.rule,
+        item: row,
+        ok,
+        detail: `${spec.stock} ${prev.year} = ${stock} + ${spec.inflow} ${cur.year} = ${inflow} − ${spec.outflow} ${cur.year} = ${outflow} = ${expected} ${ok ? '=' : '≠'} ${spec.stock} ${cur.year} = ${now}`,
+      });
     }
   }
   return out;

@@ -55,11 +55,14 @@ describe('buildSite', () => {
     const first = await tree(path.join(dir, 'site'));
     expect(first['stale.html']).toBeUndefined();
     expect(Object.keys(first).sort()).toEqual([
+      'agency.html',
+      'assets/agency.js',
       'assets/common.js',
       'assets/list.js',
       'assets/report.js',
       'assets/site.css',
       'charts.html',
+      'data/agencies/a00000.js',
       'data/labels.js',
       'data/layout.js',
       'data/list/p00.js',

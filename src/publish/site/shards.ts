@@ -18,7 +18,7 @@ import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
 export const PAGE_SIZE = 50;
 export const REPORTS_PER_BUCKET = 50;
 
-/** A list row: [rank, report_id, title, agency, province index, city, county, admin_level, year, template, failed checks, scope]. */
+/** A list row: [rank, report_id, title, agency, province index, city, county, admin_level, year, template, failed checks, scope, agency_id]. */
 export type ListRow = [
   number,
   string,
@@ -32,6 +32,7 @@ export type ListRow = [
   string,
   number,
   string,
+  string | null,
 ];
 
 export interface ProvinceFacet {
@@ -200,6 +201,8 @@ export function encodeRecord(record: ReportRecord): BucketEntry {
 export interface ShardOptions {
   pageSize?: number;
   perBucket?: number;
+  /** Agencies per agency-page bucket (site/agencies.ts). */
+  perAgencyBucket?: number;
 }
 
 export function buildShards(records: ReportRecord[], version: string, options: ShardOptions = {}): Shards {
@@ -220,6 +223,7 @@ export function buildShards(records: ReportRecord[], version: string, options: S
     r.template,
     failedChecks(r),
     r.scope,
+    r.agency_id ?? null,
   ]);
   const lists = provinces.map((_, i) => ({
     file: `data/list/p${String(i).padStart(2, '0')}.js`,

@@ -7,7 +7,7 @@
   var el = OGI.el;
   var $ = function (id) { return document.getElementById(id); };
   /* Row fields: see ListRow in src/publish/site/shards.ts. */
-  var RANK = 0, ID = 1, TITLE = 2, AGENCY = 3, PROV = 4, CITY = 5, LEVEL = 7, YEAR = 8, TEMPLATE = 9, FAILED = 10, SCOPE = 11;
+  var RANK = 0, ID = 1, TITLE = 2, AGENCY = 3, PROV = 4, CITY = 5, LEVEL = 7, YEAR = 8, TEMPLATE = 9, FAILED = 10, SCOPE = 11, AGENCY_ID = 12;
   var FIELDS = ['q', 'province', 'city', 'level', 'year', 'template', 'failed', 'page'];
   var seq = 0;
 
@@ -113,7 +113,7 @@
       el('td', { 'class': 'num' }, [r[YEAR] === null ? '' : String(r[YEAR])]),
       el('td', null, [OGI.bi(p.label)]),
       el('td', null, [r[CITY]]),
-      el('td', null, [r[AGENCY]]),
+      el('td', null, [r[AGENCY_ID] ? el('a', { href: 'agency.html#' + encodeURIComponent(r[AGENCY_ID]), 'class': 'agency-link' }, [r[AGENCY]]) : r[AGENCY]]),
       el('td', null, [
         el('a', { href: 'report.html#' + encodeURIComponent(r[ID]) }, [r[TITLE] || r[ID]]),
         r[SCOPE] === 'aggregate' ? el('span', { 'class': 'badge', title: L.scopes.aggregate.join(' / ') }, [OGI.bi(L.ui.aggregateBadge)]) : null,
