@@ -36,6 +36,9 @@ function placeForms(name: string): string[] {
   return short.length >= 2 && short !== key ? [key, short] : [key];
 }
 
+/** A separator a site name is glued with (src/text/agency.ts stripSiteName); names without one are left alone. */
+const SEPARATOR = /——|--|—|_|－|-|\||｜|::/;
+
 /** Parts of a name, between separators, that can only be a site's name (…网, …网站, …门户网站, a host). */
 function siteParts(name: string): string[] {
   return name.split(/\s*(?:——|--|—|_|－|-|\||｜)\s*/).filter((part) => /(?:网|网站|门户|gov\.cn)$/i.test(part));
@@ -57,7 +60,8 @@ export function placeKey(region: Partial<Place> | null | undefined): string {
 export function agencyKey(name: string | null | undefined, region: Partial<Place> | null | undefined): string | null {
   const shown = fold(name);
   if (!shown) return null;
-  let key = contentKey(stripSiteName(shown, siteParts(shown), true)).replace(/人民政府/g, '政府');
+  const unsited = SEPARATOR.test(shown) ? stripSiteName(shown, siteParts(shown), true) : shown;
+  let key = contentKey(unsited).replace(/人民政府/g, '政府');
   const places = [region?.province, region?.city, region?.county, region?.township]
     .filter((p): p is string => typeof p === 'string' && p !== '')
     .flatMap(placeForms);
@@ -118,46 +122,65 @@ const yearOf = (r: ReportRecord) => (typeof r.year === 'number' ? r.year : Numbe
 /** The registry of the records (a pure function: the same records give the same registry). */
 export function buildRegistry(records: readonly ReportRecord[]): Registry {
   const ids = records.map(agencyIdOf);
-  const members = new Map<string, ReportRecord[]>();
-  records.forEach((r, i) => {
-    const id = ids[i];
-    if (id === null || id === undefined) return;
-    const list = members.get(id);
-    if (list) list.push(r);
-    else members.set(id, [r]);
+  // Record indexes sorted by agency_id, each run one agency (no map of 100,000 keys).
+  const order: number[] = [];
+  ids.forEach((id, i) => {
+    if (id !== null) order.push(i);
   });
-  const agencies = [...members.keys()].sort(cmp).map((id) => agencyOf(id, members.get(id)!));
+  order.sort((a, b) => cmp(ids[a]!, ids[b]!) || a - b);
+  const agencies: Agency[] = [];
+  for (let start = 0, end = 1; start < order.length; start = end, end = start + 1) {
+    const id = ids[order[start]!]!;
+    while (end < order.length && ids[order[end]!] === id) end++;
+    agencies.push(
+      agencyOf(
+        id,
+        order.slice(start, end).map((i) => records[i]!),
+      ),
+    );
+  }
   return { agencies, ids };
 }
 
 function agencyOf(agency_id: string, members: ReportRecord[]): Agency {
-  const reports = [...members].sort((a, b) => yearOf(a) - yearOf(b) || cmp(a.report_id, b.report_id));
-  const names = new Map<string, Set<string>>();
+  // `members` is this agency's own array: sorted in place (most agencies have one or two reports).
+  const reports =
+    members.length > 1 ? members.sort((a, b) => yearOf(a) - yearOf(b) || cmp(a.report_id, b.report_id)) : members;
+  const last = reports[reports.length - 1]!;
+  const names_by_year: Record<string, string[]> = {};
+  const years: number[] = [];
+  const latestCounts = new Map<string, number>();
+  let placed: ReportRecord | undefined;
+  let admin_level: AdminLevel | null = null;
   for (const r of reports) {
+    const name = fold(r.agency);
     const y = typeof r.year === 'number' ? String(r.year) : '';
-    const set = names.get(y) ?? new Set<string>();
-    set.add(fold(r.agency));
-    names.set(y, set);
+    const seen = names_by_year[y];
+    if (!seen) names_by_year[y] = [name];
+    else if (!seen.includes(name)) seen.push(name);
+    if (typeof r.year === 'number' && years[years.length - 1] !== r.year) years.push(r.year);
+    if (r.year === last.year) latestCounts.set(name, (latestCounts.get(name) ?? 0) + 1);
+    if (r.region?.code) placed = r;
+    if (r.admin_level) admin_level = r.admin_level;
   }
-  const latestYear = reports[reports.length - 1]!.year;
-  const latest = reports.filter((r) => r.year === latestYear);
-  const counts = new Map<string, number>();
-  for (const r of latest) counts.set(fold(r.agency), (counts.get(fold(r.agency)) ?? 0) + 1);
-  const name = [...counts].sort(([a, x], [b, y]) => y - x || cmp(a, b))[0]![0];
-  const placed = [...reports].reverse().find((r) => r.region?.code) ?? reports[reports.length - 1]!;
-  const region = placed.region ?? ({} as ReportRecord['region']);
+  for (const list of Object.values(names_by_year)) if (list.length > 1) list.sort(cmp);
+  let name = '';
+  let most = 0;
+  for (const [n, count] of latestCounts)
+    if (count > most || (count === most && cmp(n, name) < 0)) [name, most] = [n, count];
+  const region = (placed ?? last).region ?? ({} as ReportRecord['region']);
   return {
     agency_id,
     name,
-    names_by_year: Object.fromEntries([...names].map(([y, set]) => [y, [...set].sort(cmp)])),
+    names_by_year,
     scope: reports[0]!.scope,
-    admin_level: [...reports].reverse().find((r) => r.admin_level)?.admin_level ?? null,
+    admin_level,
     province: region.province ?? null,
     city: region.city ?? null,
     county: region.county ?? null,
     township: region.township ?? null,
     ...levelCodes(region),
-    years: [...new Set(reports.map((r) => r.year).filter((y): y is number => typeof y === 'number'))],
+    years,
     reports,
   };
 }

@@ -10,7 +10,7 @@ import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
 import { buildRegistry, writeAgencies } from './agencies.js';
 import { changelogText, diffOrExplain } from './changelog.js';
 import { CellsWriter, writeCellsParquet } from './cells.js';
-import { allChecks, writeChecks } from './checks.js';
+import { allChecks, type CheckRow, writeChecks } from './checks.js';
 import { codebookText } from './codebook.js';
 import { writeReportsCsv } from './csv.js';
 import { dataPackageText } from './datapackage.js';
@@ -142,15 +142,13 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   const previous = latestVersion(datasetsDir);
   const version = chooseVersion(datasetsDir, opts.today ?? localDate(), opts.version);
   const unique = uniqueRecords(opts.records);
-  const marked = markDuplicates(unique.records);
-  const registry = buildRegistry(marked);
-  const records = marked.map((r, i) => ({ ...r, agency_id: registry.ids[i] ?? null }));
+  const records = markDuplicates(unique.records);
   const duplicates = unique.duplicates;
   const failures = publishableFailures(opts.failures, records);
-  const checks = allChecks(marked, registry);
 
   const tmp = makeTempDir(datasetsDir);
   try {
+    const { checks, agencyFiles } = agencyStage(records, tmp);
     const jsonl = new JsonlWriter(tmp);
     const tidy = new TidyWriter(tmp);
     const cells = new CellsWriter(tmp);
@@ -164,7 +162,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       jsonl.close(),
       writeReportsCsv(tmp, records),
       writeParquet(tmp, records),
-      ...writeAgencies(tmp, registry.agencies),
+      ...agencyFiles,
       ...tidy.close(),
       cells.close(),
       writeCellsParquet(tmp, records),
@@ -246,6 +244,20 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * The agency registry of the records: sets each record's agency_id in place (as markDuplicates
+ * sets duplicate_of: a copy of 100,000 records costs tens of MB), writes agencies.csv/.parquet and
+ * makes the checks (the cross-year ones by the registry's linkage). The registry is dropped on
+ * return, before the big files are written (100,000 agencies hold ~60 MB).
+ */
+function agencyStage(records: ReportRecord[], dir: string): { checks: CheckRow[]; agencyFiles: WrittenFile[] } {
+  const registry = buildRegistry(records);
+  records.forEach((r, i) => {
+    r.agency_id = registry.ids[i] ?? null;
+  });
+  return { checks: allChecks(records, registry), agencyFiles: writeAgencies(dir, registry.agencies) };
 }
 
 /** True when every content file has the same sha256 as in the previous version's SHA256SUMS. */
