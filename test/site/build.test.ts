@@ -63,6 +63,7 @@ describe('buildSite', () => {
       'assets/site.css',
       'charts.html',
       'data/agencies/a00000.js',
+      'data/agency-labels.js',
       'data/labels.js',
       'data/layout.js',
       'data/list/p00.js',

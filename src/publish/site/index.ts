@@ -58,7 +58,6 @@ function labelsScript(): string {
     templates: TEMPLATES,
     scopes: SCOPES,
     checks: CHECK_RULES,
-    agency: { ui: AGENCY_UI, figures: AGENCY_FIGURES.map((f) => f.label) },
     keys: {
       record: RECORD_KEYS,
       applicationRows: APPLICATION_ROW_KEYS,
@@ -88,6 +87,10 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   await write('agency.html', agencyPage(ctx, agencies.count));
   for (const name of ASSETS) await write(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
   await write('data/labels.js', labelsScript());
+  await write(
+    'data/agency-labels.js',
+    `window.OGI_AGENCY_LABELS = ${jsonForScript({ ui: AGENCY_UI, figures: AGENCY_FIGURES.map((f) => f.label) })};\n`,
+  );
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const list of shards.lists) await write(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);

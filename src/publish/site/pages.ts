@@ -144,6 +144,7 @@ ${header(ctx.version, 'agency')}
 <main id="agency"><p class="status">${bi(UI.loading)}</p></main>
 <noscript><p>请启用 JavaScript 以查看机关页面。 Please enable JavaScript to view the agency page.</p></noscript>
 <script src="data/labels.js"></script>
+<script src="data/agency-labels.js"></script>
 <script src="assets/common.js"></script>
 <script src="assets/agency.js"></script>
 </body>

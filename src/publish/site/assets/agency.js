@@ -4,8 +4,8 @@
   'use strict';
   var OGI = window.OGI;
   var L = window.OGI_LABELS;
-  var A = L.agency.ui;
-  var FIGURES = L.agency.figures;
+  var A = window.OGI_AGENCY_LABELS.ui;
+  var FIGURES = window.OGI_AGENCY_LABELS.figures;
   var el = OGI.el;
   var bi = OGI.bi;
   var main = document.getElementById('agency');
