@@ -19,21 +19,18 @@ import { createHash } from 'node:crypto';
 import type { AdminLevel, ReportRecord, Scope } from '../record.js';
 import { stripSiteName } from '../text/agency.js';
 import { contentKey, fold } from '../text/normalise.js';
+import { shortName } from '../text/places.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { rowBatches, writeParquetFile } from './parquet.js';
 import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
-/** Level words of division names, for their short form (淮安市 → 淮安). Longest first. */
-const PLACE_SUFFIX =
-  /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|街道办事处|街道|地区|省|市|县|区|旗|盟|镇|乡|苏木)$/;
-
-/** A place name and, when still two characters or more, its short form without the level word. */
+/** A place name and, when it has one, its short form without the level word (src/text/places.ts). */
 function placeForms(name: string): string[] {
   const key = contentKey(name);
-  const short = key.replace(PLACE_SUFFIX, '');
-  return short.length >= 2 && short !== key ? [key, short] : [key];
+  const short = shortName(key);
+  return short ? [key, short] : [key];
 }
 
 /** A separator a site name is glued with (src/text/agency.ts stripSiteName); names without one are left alone. */
