@@ -12,18 +12,30 @@ import { bucketCount, fnv1a } from './shards.js';
 
 export const AGENCIES_PER_BUCKET = 50;
 
-/** The figures of the agency page's table and chart, by reports.csv column (HEADLINES), with short headers. */
-export const AGENCY_FIGURES: readonly { name: string; label: Bi }[] = [
-  { name: 'applications_new', label: ['本年新收申请', 'New requests'] },
-  { name: 'applications_carried_over', label: ['上年结转', 'Carried over'] },
-  { name: 'processed_total', label: ['办理结果总计', 'Processed'] },
-  { name: 'granted', label: ['予以公开', 'Disclosed'] },
-  { name: 'denied', label: ['不予公开', 'Refused'] },
-  { name: 'carried_forward', label: ['结转下年度', 'Carried forward'] },
-  { name: 'review_total', label: ['行政复议', 'Reconsiderations'] },
-  { name: 'litigation_total', label: ['行政诉讼', 'Lawsuits'] },
-  { name: 'normative_documents_in_force', label: ['现行有效规范性文件', 'Normative documents in force'] },
-];
+/** A reports.csv headline (src/forms/headlines.ts) by name. */
+const headline = (name: string) => {
+  const h = HEADLINES.find((x) => x.name === name);
+  if (!h) throw new Error(`no headline figure ${name}`);
+  return h;
+};
+
+/**
+ * The figures of the agency page's table and chart: reports.csv headline columns, titled in Chinese
+ * as the form specs title them, in English shortly (the headlines' English is a description).
+ */
+export const AGENCY_FIGURES: readonly { name: string; label: Bi }[] = (
+  [
+    ['applications_new', 'New requests'],
+    ['applications_carried_over', 'Carried over'],
+    ['processed_total', 'Processed'],
+    ['granted', 'Disclosed'],
+    ['denied', 'Refused'],
+    ['carried_forward', 'Carried forward'],
+    ['review_total', 'Reconsiderations'],
+    ['litigation_total', 'Lawsuits'],
+    ['normative_documents_in_force', 'Normative documents in force'],
+  ] as const
+).map(([name, en]) => ({ name, label: [headline(name).label[0], en] as Bi }));
 
 /** Labels of the agency page. */
 export const AGENCY_UI = {
@@ -63,7 +75,7 @@ export interface AgencyEntry {
   pairs: [string, string, number, number, [string, string, number, string][]][];
 }
 
-const FIGURES = AGENCY_FIGURES.map((f) => HEADLINES.find((h) => h.name === f.name)!.figure);
+const FIGURES = AGENCY_FIGURES.map((f) => headline(f.name).figure);
 
 export function agencyEntry(a: Agency): AgencyEntry {
   return {

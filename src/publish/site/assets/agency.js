@@ -59,7 +59,7 @@
     var first = keys[0];
     var last = keys[keys.length - 1];
     var span = last - first + 1;
-    var W = 360, H = 200, left = 46, right = 8, top = 26, bottom = 24;
+    var W = 360, H = 214, left = 46, right = 8, top = 40, bottom = 24;
     var plotW = W - left - right, plotH = H - top - bottom;
     var max = 0;
     keys.forEach(function (y) { CHART.forEach(function (f) { var v = years[y][FIRST_FIGURE + f]; if (v > max) max = v; }); });
@@ -92,8 +92,8 @@
       });
     }
     CHART.forEach(function (f, s) {
-      root.appendChild(svg('rect', { x: left + s * 150, y: 6, width: 10, height: 10, fill: COLORS[s] }));
-      root.appendChild(svg('text', { x: left + s * 150 + 14, y: 15, 'class': 'legend' }, [
+      root.appendChild(svg('rect', { x: left, y: 4 + s * 15, width: 10, height: 10, fill: COLORS[s] }));
+      root.appendChild(svg('text', { x: left + 14, y: 13 + s * 15, 'class': 'legend' }, [
         svg('tspan', { 'class': 'zh' }, [FIGURES[f][0]]), svg('tspan', { 'class': 'en' }, [FIGURES[f][1]]),
       ]));
     });
