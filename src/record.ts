@@ -172,6 +172,11 @@ export interface ReportRecord {
   report_id: string;
   title: string | null;
   agency: string | null;
+  /**
+   * The agency's id in the registry (src/publish/agencies.ts: stable across years, name variants and
+   * versions); null when the record names no agency. Set by the publisher.
+   */
+  agency_id?: string | null;
   year: number | null;
   scope: Scope;
   published_date: string | null;

@@ -4,7 +4,8 @@
 // province named anywhere, the phone area code, the postcode. Unsettled ⇒ `region_ambiguous`.
 import type { Region, Warning } from '../record.js';
 import { contactProvinces } from './contact-clues.js';
-import { ancestorAt, type Division, divisionIndex, lineage, shortName } from './divisions.js';
+import { shortName } from '../text/places.js';
+import { ancestorAt, type Division, divisionIndex, lineage } from './divisions.js';
 
 export interface RegionInput {
   /** The reporting body ("宝清县七星河乡人民政府"), when known. */

@@ -1,6 +1,6 @@
 // checks.csv: every failed accounting identity. Per report, the extractor's own checks that
-// failed (record.checks, ok = false). Across years, for one agency (same name, scope and place)
-// with exactly one report in year N and one in N+1, the forms' cross-year identities (CROSS_YEAR in
+// failed (record.checks, ok = false). Across years, for one agency of the registry (agencies.ts:
+// same scope, place and normalised name) with exactly one report in year N and one in N+1, the forms' cross-year identities (CROSS_YEAR in
 // src/forms/: carried_forward(N) = carried_over(N+1); in_force(N) + issued(N+1) − repealed(N+1) =
 // in_force(N+1)). A blank cell on either side means "not printed": nothing is compared. A year with two reports
 // of one agency (say a page and its attachment) is ambiguous and not compared.
@@ -14,6 +14,7 @@ import {
   type TableName,
 } from '../forms/index.js';
 import type { ReportRecord } from '../record.js';
+import { buildRegistry, type Registry } from './agencies.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -55,68 +56,69 @@ export const CHECK_FIELDS: Field[] = [
   field('related_report_id', 'string', '相关报告编号', "Cross-year checks: the earlier year's report."),
 ];
 
-/** Orders values as their JSON text would compare (strings directly), so equal ⇔ same JSON. */
-function cmpJson(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  const x = JSON.stringify(a ?? null);
-  const y = JSON.stringify(b ?? null);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Who a report belongs to, for the year-to-year comparison: same agency, scope and place ⇔ 0. */
-function cmpWho(a: ReportRecord, b: ReportRecord): number {
-  const ga = a.region ?? ({} as ReportRecord['region']);
-  const gb = b.region ?? ({} as ReportRecord['region']);
-  return (
-    cmpJson(a.agency, b.agency) ||
-    cmpJson(a.scope, b.scope) ||
-    cmpJson(ga.province, gb.province) ||
-    cmpJson(ga.city, gb.city) ||
-    cmpJson(ga.county, gb.county) ||
-    cmpJson(ga.township, gb.township)
-  );
-}
-
 const num = (v: unknown): v is number => typeof v === 'number';
 
-export function crossYearChecks(records: ReportRecord[]): CheckRow[] {
-  // Sorted by agency, then year (no key strings: a map of 100,000 keys cost ~40 MB of heap).
-  const sorted = records
-    .filter((r) => r.agency && num(r.year))
-    .sort((a, b) => cmpWho(a, b) || (a.year as number) - (b.year as number));
-  const rows: CheckRow[] = [];
+/** Two reports of one agency in consecutive years, each its agency's only report of its year. */
+export interface YearPair {
+  earlier: ReportRecord;
+  later: ReportRecord;
+}
+
+/** The consecutive-year pairs of an agency's reports (sorted by year, as the registry gives them). */
+export function yearPairs(reports: readonly ReportRecord[]): YearPair[] {
+  const dated = reports.filter((r) => num(r.year));
   /** The only report of its agency in its year (none when the year has two). */
   const only = (i: number) => {
-    const r = sorted[i];
+    const r = dated[i];
     if (!r) return undefined;
-    const same = (j: number) => sorted[j] !== undefined && sorted[j]!.year === r.year && cmpWho(sorted[j]!, r) === 0;
-    return same(i - 1) || same(i + 1) ? undefined : r;
+    return dated[i - 1]?.year === r.year || dated[i + 1]?.year === r.year ? undefined : r;
   };
-  for (let i = 0; i < sorted.length; i++) {
-    const prev = only(i);
-    if (!prev) continue;
-    const next = only(i + 1);
-    if (next && next.year === (prev.year as number) + 1 && cmpWho(prev, next) === 0)
-      rows.push(...crossYear(prev, next));
+  const pairs: YearPair[] = [];
+  for (let i = 0; i < dated.length; i++) {
+    const earlier = only(i);
+    const later = only(i + 1);
+    if (earlier && later && later.year === (earlier.year as number) + 1) pairs.push({ earlier, later });
+  }
+  return pairs;
+}
+
+/** One cross-year identity compared (both sides printed): the rule, the column or row, whether it holds. */
+export interface Comparison {
+  rule: string;
+  item: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * The cross-year findings of each agency of the registry (agencies.ts: the one linkage of an
+ * agency's reports across years and name variants): consecutive years with exactly one report each.
+ */
+export function crossYearChecks(records: ReportRecord[], registry: Registry = buildRegistry(records)): CheckRow[] {
+  const rows: CheckRow[] = [];
+  for (const agency of registry.agencies) {
+    for (const { earlier, later } of yearPairs(agency.reports)) {
+      for (const c of compareYears(earlier, later)) if (!c.ok) rows.push(finding(later, earlier, c));
+    }
   }
   return rows;
 }
 
-const finding = (later: ReportRecord, earlier: ReportRecord, rule: string, item: string, detail: string): CheckRow => ({
+const finding = (later: ReportRecord, earlier: ReportRecord, c: Comparison): CheckRow => ({
   report_id: later.report_id,
   agency: later.agency,
   year: later.year,
-  rule,
-  item,
-  detail,
+  rule: c.rule,
+  item: c.item,
+  detail: c.detail,
   related_report_id: earlier.report_id,
 });
 
 type Table = Record<string, Record<string, unknown> | undefined> | null | undefined;
 
-/** The cross-year identities of the form specs (CROSS_YEAR) between two consecutive reports. */
-function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
-  const out: CheckRow[] = [];
+/** The cross-year identities of the form specs (CROSS_YEAR) between two consecutive reports, each compared cell. */
+export function compareYears(prev: ReportRecord, cur: ReportRecord): Comparison[] {
+  const out: Comparison[] = [];
   for (const { table, spec } of CROSS_YEAR) {
     const before = prev[table] as Table;
     const after = cur[table] as Table;
@@ -124,16 +126,14 @@ function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
       for (const col of columnKeys(table)) {
         const forward = before?.[spec.from]?.[col] ?? null;
         const over = after?.[spec.to]?.[col] ?? null;
-        if (num(forward) && num(over) && forward !== over)
-          out.push(
-            finding(
-              cur,
-              prev,
-              spec.rule,
-              col,
-              `${spec.from} ${prev.year} = ${forward} ≠ ${spec.to} ${cur.year} = ${over}`,
-            ),
-          );
+        if (!num(forward) || !num(over)) continue;
+        const ok = forward === over;
+        out.push({
+          rule: spec.rule,
+          item: col,
+          ok,
+          detail: `${spec.from} ${prev.year} = ${forward} ${ok ? '=' : '≠'} ${spec.to} ${cur.year} = ${over}`,
+        });
       }
       continue;
     }
@@ -142,16 +142,13 @@ function crossYear(prev: ReportRecord, cur: ReportRecord): CheckRow[] {
       const { [spec.inflow]: inflow, [spec.outflow]: outflow, [spec.stock]: now } = after?.[row] ?? {};
       if (!num(stock) || !num(inflow) || !num(outflow) || !num(now)) continue;
       const expected = stock + inflow - outflow;
-      if (expected !== now)
-        out.push(
-          finding(
-            cur,
-            prev,
-            spec.rule,
-            row,
-            `${spec.stock} ${prev.year} = ${stock} + ${spec.inflow} ${cur.year} = ${inflow} − ${spec.outflow} ${cur.year} = ${outflow} = ${expected} ≠ ${spec.stock} ${cur.year} = ${now}`,
-          ),
-        );
+      const ok = expected === now;
+      out.push({
+        rule: spec.rule,
+        item: row,
+        ok,
+        detail: `${spec.stock} ${prev.year} = ${stock} + ${spec.inflow} ${cur.year} = ${inflow} − ${spec.outflow} ${cur.year} = ${outflow} = ${expected} ${ok ? '=' : '≠'} ${spec.stock} ${cur.year} = ${now}`,
+      });
     }
   }
   return out;
@@ -182,8 +179,8 @@ export function reportChecks(records: ReportRecord[]): CheckRow[] {
 const cmp = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /** Records sorted by report_id in, rows sorted by report_id, rule, item, detail out. */
-export function allChecks(records: ReportRecord[]): CheckRow[] {
-  return [...reportChecks(records), ...crossYearChecks(records)].sort(
+export function allChecks(records: ReportRecord[], registry: Registry = buildRegistry(records)): CheckRow[] {
+  return [...reportChecks(records), ...crossYearChecks(records, registry)].sort(
     (a, b) => cmp(a.report_id, b.report_id) || cmp(a.rule, b.rule) || cmp(a.item, b.item) || cmp(a.detail, b.detail),
   );
 }

@@ -15,8 +15,10 @@ import {
   type ValueType,
 } from '../forms/index.js';
 import { FAILURE_KINDS, HTTP_KIND_DESCRIPTION } from '../failures.js';
+import { AGENCY_RULES } from './agencies.js';
 import { LICENSE } from './datapackage.js';
 import type { Field } from './fields.js';
+import { REGION_CODE_RULES } from './regions.js';
 import { RESOURCES } from './resources.js';
 
 const TYPES: Record<ValueType, string> = {
@@ -42,6 +44,11 @@ const RECORD_KEYS: [string, string, string][] = [
   ['report_id', '报告编号', 'Stable id: the same document keeps it across runs and versions.'],
   ['title', '报告标题', 'Title as printed.'],
   ['agency', '报告机关', 'The reporting body.'],
+  [
+    'agency_id',
+    '机关编号',
+    'Its id in agencies.csv (see "Agencies"): the same across years, name variants and versions.',
+  ],
   ['year', '报告年度', 'Year covered (statistics period first, then the title; never the publication date).'],
   ['scope', '范围', 'agency or aggregate (a whole place compiled from its units: never add both up).'],
   ['published_date', '发布日期', 'ISO date printed in the report or on its page, else null.'],
@@ -112,7 +119,7 @@ export function codebookText(): string {
     "- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv and cells.csv start with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).",
     '- **Order**: every file is sorted by `report_id` (then row and column in form order). The same input gives byte-identical files.',
     '- **Failed checks are findings.** A report whose own numbers do not add up is published as printed; checks.csv lists what fails.',
-    '- **Cross-year checks** compare one agency (same name, scope and place) in year N and N+1 when each year has exactly one report: `carried_forward` of N against `carried_over` of N+1 per applicant column, and, on the 2021 form, `in_force` of N + `issued` − `repealed` of N+1 against `in_force` of N+1 for regulations and normative documents. Blank cells are not compared.',
+    '- **Cross-year checks** compare one agency (one `agency_id`: same scope, place and normalised name) in year N and N+1 when each year has exactly one report: `carried_forward` of N against `carried_over` of N+1 per applicant column, and, on the 2021 form, `in_force` of N + `issued` − `repealed` of N+1 against `in_force` of N+1 for regulations and normative documents. Blank cells are not compared.',
     '',
     '## Versions · 版本',
     '',
@@ -159,6 +166,14 @@ export function codebookText(): string {
         `${code(r.key)} is the subtotal of ${r.parts!.map(code).join(', ')} on forms that print them (the sum of them when the report prints only the parts); forms without them print ${code(r.key)} alone.`,
     );
   out.push(
+    '## Agencies · 报告机关',
+    '',
+    ...AGENCY_RULES,
+    '',
+    '## Region codes · 区划代码',
+    '',
+    ...REGION_CODE_RULES,
+    '',
     '## Forms · 格式',
     '',
     'The `template` of a record: the form the report follows. Every key below comes from the form specs in `src/forms/`.',

@@ -5,6 +5,7 @@ import { HEADLINES, figureType, figureValue } from '../forms/index.js';
 import { type ReportRecord, sourceUrls } from '../record.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
+import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 // Small batches: a batch of 1,000 rows lived long enough to be promoted to the old heap (~60 MB per publish).
@@ -18,6 +19,18 @@ const col = (name: string, type: Field['type'], zh: string, en: string, get: Col
   get,
 });
 
+/** The level codes of a record's region, computed once per region object (four columns read them). */
+const levelCodesOf = new WeakMap<object, LevelCodes>();
+function codes(r: ReportRecord): LevelCodes {
+  if (!r.region) return levelCodes(null);
+  let c = levelCodesOf.get(r.region);
+  if (!c) {
+    c = levelCodes(r.region);
+    levelCodesOf.set(r.region, c);
+  }
+  return c;
+}
+
 export const REPORT_COLUMNS: Column[] = [
   col(
     'report_id',
@@ -28,6 +41,13 @@ export const REPORT_COLUMNS: Column[] = [
   ),
   col('title', 'string', '报告标题', 'Report title as printed.', (r) => r.title),
   col('agency', 'string', '报告机关', 'The reporting body (机关).', (r) => r.agency),
+  col(
+    'agency_id',
+    'string',
+    '机关编号',
+    'The agency\'s id in agencies.csv: the same for its reports of every year and every way its name is written, and in every version (CODEBOOK.md, "Agencies").',
+    (r) => r.agency_id ?? null,
+  ),
   col(
     'year',
     'integer',
@@ -46,7 +66,35 @@ export const REPORT_COLUMNS: Column[] = [
   col('city', 'string', '地级行政区', 'Prefecture-level division.', (r) => r.region?.city ?? null),
   col('county', 'string', '县级行政区', 'County-level division.', (r) => r.region?.county ?? null),
   col('township', 'string', '乡级行政区', 'Township-level division.', (r) => r.region?.township ?? null),
-  col('region_code', 'string', '行政区划代码', 'GB/T 2260 division code where known.', (r) => r.region?.code ?? null),
+  col(
+    'province_code',
+    'string',
+    '省级区划代码',
+    `Province code: ${REGION_CODES.upper}.`,
+    (r) => codes(r).province_code,
+  ),
+  col(
+    'city_code',
+    'string',
+    '地级区划代码',
+    `Prefecture code: ${REGION_CODES.upper}; for a municipality's districts, the municipality's code.`,
+    (r) => codes(r).city_code,
+  ),
+  col('county_code', 'string', '县级区划代码', `County code: ${REGION_CODES.upper}.`, (r) => codes(r).county_code),
+  col(
+    'township_code',
+    'string',
+    '乡级区划代码',
+    `Township code: ${REGION_CODES.township}.`,
+    (r) => codes(r).township_code,
+  ),
+  col(
+    'region_code',
+    'string',
+    '行政区划代码（已弃用）',
+    'Deprecated: the code of the most specific division named (6 digits, or 9 for a township); use the four level codes. Kept for existing scripts.',
+    (r) => r.region?.code ?? null,
+  ),
   col(
     'admin_level',
     'string',
@@ -107,6 +155,13 @@ export const REPORT_COLUMNS: Column[] = [
   // The headline figures, as the form specs define them.
   ...HEADLINES.map((h) => col(h.name, figureType(h.figure), h.label[0], h.label[1], (r) => figureValue(r, h.figure))),
   col(
+    'checks_run',
+    'integer',
+    '已核对的勾稽关系数',
+    "How many of the report's own accounting identities could be checked (0: none could run, e.g. no table 三 or 四 printed).",
+    (r) => (r.checks ?? []).length,
+  ),
+  col(
     'checks_failed',
     'integer',
     '未通过的勾稽关系数',
@@ -119,6 +174,20 @@ export const REPORT_COLUMNS: Column[] = [
     '提取可信度',
     'high, medium or low: how sure the reading is (CODEBOOK.md, record field confidence).',
     (r) => r.confidence ?? null,
+  ),
+  col(
+    'fetched_at',
+    'string',
+    '抓取时间',
+    'When the document was fetched (ISO 8601 date and time, UTC); blank for a file given to ogi extract.',
+    (r) => r.source?.fetched_at ?? null,
+  ),
+  col(
+    'extractor_version',
+    'string',
+    '提取程序版本',
+    'Version of the extractor that read the document (records are re-read when it changes).',
+    (r) => r.extractor_version ?? null,
   ),
   col(
     'warnings',

@@ -53,6 +53,8 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
     report_id: r.report_id,
     title: r.title ?? null,
     agency: r.agency ?? null,
+    // Set by the publisher (agencies.ts); a record given without it is given none.
+    ...(r.agency_id !== undefined ? { agency_id: r.agency_id } : {}),
     year: r.year ?? null,
     scope: r.scope,
     published_date: r.published_date ?? null,

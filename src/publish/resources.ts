@@ -1,5 +1,6 @@
 // The files of a version that hold data, described once for datapackage.json and CODEBOOK.md.
 import { APPLICATIONS, PROACTIVE, REVIEWS, TABLE_FORMS, unnumbered } from '../forms/index.js';
+import { AGENCY_FIELDS } from './agencies.js';
 import { CELL_FIELDS } from './cells.js';
 import { CHECK_FIELDS } from './checks.js';
 import { REPORT_COLUMNS } from './csv.js';
@@ -37,6 +38,7 @@ export const RESOURCES: ResourceInfo[] = [
       'For journalists: metadata, source links and the headline figures of each report. UTF-8 with a byte order mark (Excel shows the Chinese), text cells starting with = + - @ prefixed with an apostrophe.',
     fields: REPORT_FIELDS,
     primaryKey: ['report_id'],
+    foreignKeys: [{ fields: ['agency_id'], resource: 'agencies', referenceFields: ['agency_id'] }],
   },
   {
     name: 'reports-parquet',
@@ -49,6 +51,30 @@ export const RESOURCES: ResourceInfo[] = [
       'The same rows and columns as reports.csv with types: INT32 counts, DOUBLE money, UTF-8 strings, DATE published_date; blanks are nulls.',
     fields: REPORT_FIELDS,
     primaryKey: ['report_id'],
+    foreignKeys: [{ fields: ['agency_id'], resource: 'agencies', referenceFields: ['agency_id'] }],
+  },
+  {
+    name: 'agencies',
+    path: 'agencies.csv',
+    format: 'csv',
+    mediatype: 'text/csv',
+    title: 'Agencies: one row per reporting body and scope, linked across years and name variants',
+    zh: '报告机关一览（跨年度、跨名称写法归并）',
+    description:
+      'The agency registry: agency_id (stable across years, name variants and versions), its names by year, place with the code of each level, level, scope, years and number of reports. UTF-8 with a byte order mark. reports.csv carries agency_id on every report.',
+    fields: AGENCY_FIELDS,
+    primaryKey: ['agency_id'],
+  },
+  {
+    name: 'agencies-parquet',
+    path: 'agencies.parquet',
+    format: 'parquet',
+    mediatype: 'application/vnd.apache.parquet',
+    title: 'Agencies (Parquet): the rows of agencies.csv, typed',
+    zh: '报告机关一览（Parquet 格式）',
+    description: 'The same rows and columns as agencies.csv with types: INT32 years and counts, UTF-8 strings.',
+    fields: AGENCY_FIELDS,
+    primaryKey: ['agency_id'],
   },
   {
     name: 'reports-jsonl',

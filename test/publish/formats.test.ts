@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { agencyIdOf, buildRegistry } from '../../src/publish/agencies.js';
 import { REPORT_COLUMNS } from '../../src/publish/csv.js';
 import { publish, uniqueRecords } from '../../src/publish/index.js';
 import { CELL_COLUMNS } from '../../src/publish/cells.js';
@@ -81,7 +82,7 @@ describe('reports.csv', () => {
     expect(text.split('\r\n').length - 1).toBe(8);
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
     expect(text).toContain(
-      `,"'=HYPERLINK(""http://x/"",""某区2021年政府信息公开工作年度报告"")","某区人民政府办公室, ""政务公开科""",2021,`,
+      `,"'=HYPERLINK(""http://x/"",""某区2021年政府信息公开工作年度报告"")","某区人民政府办公室, ""政务公开科""",${agencyIdOf(fixture('v1').records.find((r) => r.report_id === 'r4accbcc7d143d9b0')!)},2021,`,
     );
   });
 });
@@ -91,7 +92,9 @@ describe('reports.parquet', () => {
     const file = read('reports.parquet');
     const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
     const rows = await parquetReadObjects({ file: buffer });
-    const { records } = uniqueRecords(fixture('v1').records);
+    const unique = uniqueRecords(fixture('v1').records).records;
+    const registry = buildRegistry(unique);
+    const records = unique.map((r, i) => ({ ...r, agency_id: registry.ids[i] }));
     const day = (iso: unknown) => (typeof iso === 'string' ? new Date(`${iso}T00:00:00Z`) : null);
     const expected = records.map((r) =>
       Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, c.type === 'date' ? day(c.get(r)) : c.get(r)])),
@@ -147,6 +150,8 @@ describe('datapackage.json', () => {
     expect(pkg.licenses[0]).toMatchObject({ name: 'CC-BY-4.0', path: expect.stringMatching(/^https:\/\//) });
     expect(pkg.sources.length).toBeGreaterThan(0);
     expect(pkg.resources.map((r) => r.path).sort()).toEqual([
+      'agencies.csv',
+      'agencies.parquet',
       'applications.csv',
       'cells.csv',
       'cells.parquet',

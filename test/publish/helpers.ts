@@ -29,6 +29,8 @@ export const VERSION_FILES = [
   'CHANGELOG.md',
   'CODEBOOK.md',
   'SHA256SUMS',
+  'agencies.csv',
+  'agencies.parquet',
   'applications.csv',
   'cells.csv',
   'cells.parquet',

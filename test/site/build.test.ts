@@ -58,11 +58,15 @@ describe('buildSite', () => {
     const plain = Object.keys(first).filter((f) => !/\.(gz|br)$/.test(f));
     expect(plain.sort()).toEqual(
       [
+        'agency.html',
+        'assets/agency.js',
         'assets/common.js',
         'assets/list.js',
         'assets/report.js',
         'assets/site.css',
         'charts.html',
+        'data/agencies/a00000.js',
+        'data/agency-labels.js',
         'data/labels.js',
         'data/layout.js',
         'data/reports/r00000.js',

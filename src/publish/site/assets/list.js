@@ -483,7 +483,7 @@
       el('td', { 'class': 'num' }, [r.year === null ? '' : String(r.year)]),
       el('td', null, [OGI.bi(p.label)]),
       el('td', null, [r.city]),
-      el('td', null, [r.agency]),
+      el('td', null, [r.agency ? el('a', { href: 'agency.html#report=' + encodeURIComponent(r.id), 'class': 'agency-link' }, [r.agency]) : '']),
       el('td', null, [
         el('a', { href: 'report.html#' + encodeURIComponent(r.id) }, [r.title || r.id]),
         r.scope === 'aggregate' ? el('span', { 'class': 'badge', title: L.scopes.aggregate.join(' / ') }, [OGI.bi(L.ui.aggregateBadge)]) : null,

@@ -288,7 +288,7 @@
       el('p', null, [el('a', { href: 'index.html' }, [bi(ui.back)])]),
       el('h1', { id: 'title' }, [record.title || id]),
       section('metadata', ui.metadata, meta([
-        [ui.agency, record.agency, 'agency'],
+        [ui.agency, record.agency_id ? el('a', { href: 'agency.html#' + encodeURIComponent(record.agency_id), id: 'agency-link' }, [record.agency || record.agency_id]) : record.agency, 'agency'],
         [ui.year, record.year === null ? null : String(record.year), 'year'],
         [ui.region, regionText, 'region'],
         [ui.level, pair(L.levels, record.admin_level), 'admin_level'],
