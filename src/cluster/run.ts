@@ -78,8 +78,12 @@ export async function closeWorker(w: { close(): Promise<void> }, owner: object):
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
-/** A crawl request's job id: its label and its identity in the queue (URL, or POST + body). */
-export const crawlJobId = (r: CrawlRequest) => `${r.label.toLowerCase()}-${digest(uniqueKey(r))}`;
+/**
+ * A crawl request's job id: its identity in the queue (URL, or POST + body), whatever its label —
+ * as in a single-machine crawl, a URL met as a page and as a file is fetched once, and never by two
+ * workers at the same time.
+ */
+export const crawlJobId = (r: CrawlRequest) => `req-${digest(uniqueKey(r))}`;
 /** A document's extract job id: its content hash and the extractor version. */
 export const extractJobId = (sha256: string, version: string) => `extract-${sha256}-${version.replace(/\W/g, '_')}`;
 

@@ -100,10 +100,18 @@ async function appendOnce(file: string, text: string): Promise<void> {
  */
 export class JsonlFollower<T> {
   private offset = 0;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string) {}
 
-  async next(): Promise<T[]> {
+  /** The new complete lines (calls are serialised: each line is returned once). */
+  next(): Promise<T[]> {
+    const next = this.chain.then(() => this.read());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(): Promise<T[]> {
     let handle: fsp.FileHandle;
     try {
       handle = await fsp.open(this.file, 'r');

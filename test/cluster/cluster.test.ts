@@ -140,7 +140,7 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
       '--allow-host',
       '127.0.0.1',
       '--lock-ms',
-      '1500',
+      '3000',
       '--retry-delay-ms',
       '100',
       '--attempts',
@@ -207,8 +207,8 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
       expect(t.length).toBeGreaterThan(RATE);
       let tightest = Infinity;
       for (let k = RATE; k < t.length; k++) tightest = Math.min(tightest, t[k]! - t[k - RATE]!);
-      // RATE + 1 requests never within one second (less 25 ms of scheduling jitter)
-      expect(tightest).toBeGreaterThanOrEqual(1000 - 25);
+      // never RATE + 1 requests within one second
+      expect(tightest).toBeGreaterThanOrEqual(1000);
     });
 
     // 4. poisoned jobs
