@@ -14,6 +14,7 @@ const PARTS = [
   ['startup', './startup.js', 'benchStartup'],
   ['pool', './pool.js', 'benchPool'],
   ['scans', './scans.js', 'benchScans'],
+  ['cluster', './cluster.js', 'benchCluster'],
 ] as const;
 
 const only = process.argv.slice(2);

@@ -20,6 +20,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 # Tesseract and its Simplified Chinese model: OCR of scanned reports (src/extract/text/ocr.ts).
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || [ -f /usr/share/tesseract-ocr/4.00/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
+# Redis: the cluster's job queue (src/cluster/; test/cluster/ starts its own redis-server).
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   # root installs directly; a user with password-less sudo (a CI runner) through sudo
   if [ "$(id -u)" = 0 ]; then as_root=(env); elif sudo -n true 2>/dev/null; then as_root=(sudo -n env); else as_root=(); fi

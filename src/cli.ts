@@ -22,6 +22,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
     summary: 'crawl → extract what changed → publish (the nightly job)',
     load: () => import('./commands/refresh.js'),
   },
+  enqueue: { summary: 'seed a cluster run in Redis (crawl jobs)', load: () => import('./commands/enqueue.js') },
+  worker: { summary: "take a cluster run's jobs (crawl, extract)", load: () => import('./commands/worker.js') },
+  status: { summary: 'a cluster run: queues, rates, failures, ETA', load: () => import('./commands/status.js') },
   demo: {
     summary: 'serve the bundled demo portal and refresh from it (npm start)',
     load: () => import('./commands/demo.js'),

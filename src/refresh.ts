@@ -12,6 +12,7 @@ import { EXTRACTOR_VERSION } from './extract/version.js';
 import { publish, type PublishResult } from './publish/index.js';
 import type { ReportRecord } from './record.js';
 import { preferSmallHeap } from './sys/memory.js';
+import { stamp } from './sys/clock.js';
 import {
   assemble,
   cleanStorageTemps,
@@ -177,41 +178,14 @@ export async function extractStorage(
     opts.extract || todo.length === 0
       ? null
       : new ExtractionPool({ ocrCache: storagePaths(storage).ocr, ...opts.pool });
-  const extractOne = async (entry: DocumentEntry): Promise<ReportRecord> => {
-    // The document's URL names it for the extractor; the published identity (report_id, source
-    // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
-    const input = {
-      name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
-      contentType: entry.content_type,
-      source: { document_url: entry.url },
-      hints: entry.hints,
-    };
-    if (opts.extract) return opts.extract({ ...input, bytes: await readBlob(storage, entry.sha256) });
-    return pool!.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256) });
-  };
   const failed: (Failure | null)[] = todo.map(() => null);
   try {
     // All queued at once: the pool bounds how many run; each result is cached as it comes.
     await Promise.all(
       todo.map(async (entry, i) => {
-        try {
-          await cache.putRecord(entry.sha256, await extractOne(entry), version);
-          extraction.extracted++;
-        } catch (err) {
-          const kind = err instanceof ExtractError ? err.kind : 'internal_error';
-          const message = err instanceof Error ? err.message : String(err);
-          const f: CachedFailure = {
-            sha256: entry.sha256,
-            url: entry.url,
-            kind,
-            message,
-            extractor_version: version,
-            at: new Date().toISOString(),
-          };
-          await cache.putFailure(f);
-          extraction.failed++;
-          failed[i] = { url: entry.url, stage: 'extract', kind, message, at: f.at };
-        }
+        failed[i] = await extractEntry(storage, entry, { version, cache, extract: opts.extract, pool: pool! });
+        if (failed[i]) extraction.failed++;
+        else extraction.extracted++;
       }),
     );
   } finally {
@@ -221,4 +195,49 @@ export async function extractStorage(
   const log = new FailureLog(storage);
   await log.append(...failures);
   return { extraction, failures };
+}
+
+/**
+ * Extracts one stored document (through the worker pool, or `extract` in this process) and caches
+ * the record or the typed failure (records/<sha256>.json or .failed): the failure, or null. Shared
+ * by `extractStorage` and the cluster's extract jobs (src/cluster/).
+ */
+export async function extractEntry(
+  storage: string,
+  entry: DocumentEntry,
+  opts: {
+    version: string;
+    cache: RecordCache;
+    pool: ExtractionPool;
+    extract?: (input: ExtractInput) => Promise<ReportRecord>;
+  },
+): Promise<Failure | null> {
+  // The document's URL names it for the extractor; the published identity (report_id, source
+  // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
+  const input = {
+    name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
+    contentType: entry.content_type,
+    source: { document_url: entry.url },
+    hints: entry.hints,
+  };
+  try {
+    const record = opts.extract
+      ? await opts.extract({ ...input, bytes: await readBlob(storage, entry.sha256) })
+      : await opts.pool.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256) });
+    await opts.cache.putRecord(entry.sha256, record, opts.version);
+    return null;
+  } catch (err) {
+    const kind = err instanceof ExtractError ? err.kind : 'internal_error';
+    const message = err instanceof Error ? err.message : String(err);
+    const f: CachedFailure = {
+      sha256: entry.sha256,
+      url: entry.url,
+      kind,
+      message,
+      extractor_version: opts.version,
+      at: stamp(),
+    };
+    await opts.cache.putFailure(f);
+    return { url: entry.url, stage: 'extract', kind, message, at: f.at };
+  }
 }

@@ -41,6 +41,7 @@ import { startRequests } from './start.js';
 import { CrawlBudget, type BudgetLimits } from './budget.js';
 import type { CrawlContext } from './handlers/context.js';
 import { preferSmallHeap } from '../sys/memory.js';
+import { stamp } from '../sys/clock.js';
 import { Progress } from './progress.js';
 import { ListTally } from './tally.js';
 import { uniqueKey, type CrawlRequest } from './request.js';
@@ -172,7 +173,7 @@ export async function crawl(opts: CrawlOptions): Promise<CrawlResult> {
   };
 
   const fail = async (f: Omit<Failure, 'at'>) => {
-    const failure: Failure = { ...f, at: new Date().toISOString() };
+    const failure: Failure = { ...f, at: stamp() };
     failures.push(failure);
     progress.failed++;
     await store.fail(failure);

@@ -40,17 +40,26 @@ export class ListTally {
 
   /** Every list that announced more records (or, announcing no record count, more pages) than were found. */
   shortfalls(): Shortfall[] {
-    const out: Shortfall[] = [];
-    for (const [url, c] of this.lists) {
-      if (c.total !== null && c.items.size < c.total) {
-        out.push({
-          url,
-          message: `the list announces ${c.total} records; ${c.items.size} were found on the ${c.read} list page${c.read === 1 ? '' : 's'} read`,
-        });
-      } else if (c.total === null && c.pages !== null && c.read < c.pages) {
-        out.push({ url, message: `the list announces ${c.pages} pages; ${c.read} were read` });
-      }
-    }
-    return out.sort((a, b) => a.url.localeCompare(b.url));
+    return shortfalls(
+      [...this.lists].map(([url, c]) => ({ url, total: c.total, pages: c.pages, items: c.items.size, read: c.read })),
+    );
   }
+}
+
+/** The lists (with their counts) that announced more records, or more pages, than were found. */
+export function shortfalls(
+  lists: Iterable<{ url: string; total: number | null; pages: number | null; items: number; read: number }>,
+): Shortfall[] {
+  const out: Shortfall[] = [];
+  for (const c of lists) {
+    if (c.total !== null && c.items < c.total) {
+      out.push({
+        url: c.url,
+        message: `the list announces ${c.total} records; ${c.items} were found on the ${c.read} list page${c.read === 1 ? '' : 's'} read`,
+      });
+    } else if (c.total === null && c.pages !== null && c.read < c.pages) {
+      out.push({ url: c.url, message: `the list announces ${c.pages} pages; ${c.read} were read` });
+    }
+  }
+  return out.sort((a, b) => a.url.localeCompare(b.url));
 }

@@ -5,6 +5,7 @@
 // host is reported blocked.
 import type { BrowserSession } from './browser.js';
 import { FetchError, type FetchRequest, type FetchResult, type HttpClient } from './fetch.js';
+import { stamp } from '../sys/clock.js';
 
 export interface ChallengeFetchOptions {
   /** A page (HTML): may be loaded by the browser when the challenge cookie alone does not pass. */
@@ -67,7 +68,7 @@ export class ChallengeAwareFetcher {
       etag: null,
       lastModified: null,
       contentDisposition: null,
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: stamp(),
     };
   }
 

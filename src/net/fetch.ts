@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { BrowserSession } from './browser.js';
 import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
+import { stamp } from '../sys/clock.js';
 import type { FetchFailureKind } from '../failures.js';
 import {
   DEFAULT_RETRY,
@@ -18,7 +19,9 @@ import {
   backoffDelay,
   isAllowedHost,
   isRetryableStatus,
+  type RequestLimiter,
   type RetryPolicy,
+  type RobotsStore,
 } from './manners.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -93,6 +96,10 @@ export interface HttpClientOptions {
   allowDomains?: readonly string[];
   /** Obey robots.txt (default true). */
   robots?: boolean;
+  /** The per-host rate limiter (default: this process's, at `rate`); a cluster shares one (src/cluster/). */
+  limiter?: RequestLimiter;
+  /** robots.txt bodies shared with other processes (default: this process's cache only). */
+  robotsStore?: RobotsStore;
   /** Called for each HTTP exchange (for the progress line and tests). */
   onResponse?: (url: string, status: number) => void;
 }
@@ -122,7 +129,7 @@ export function politeBrowser(
 export class HttpClient {
   readonly jar = new CookieJar();
   readonly userAgent: string;
-  private readonly limiter: HostRateLimiter;
+  private readonly limiter: RequestLimiter;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
@@ -134,7 +141,7 @@ export class HttpClient {
 
   constructor(private readonly opts: HttpClientOptions = {}) {
     this.userAgent = opts.userAgent ?? USER_AGENT;
-    this.limiter = new HostRateLimiter(opts.rate ?? 1);
+    this.limiter = opts.limiter ?? new HostRateLimiter(opts.rate ?? 1);
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -243,7 +250,7 @@ export class HttpClient {
         etag: res.headers.get('etag'),
         lastModified: res.headers.get('last-modified'),
         contentDisposition: res.headers.get('content-disposition'),
-        fetchedAt: new Date().toISOString(),
+        fetchedAt: stamp(),
       };
       if (res.status === 304) {
         await res.body?.cancel();
@@ -266,12 +273,22 @@ export class HttpClient {
    * everything for this run (its requests fail as `robots`, naming the reason).
    */
   private async loadRobots(robotsUrl: string): Promise<string | null> {
+    const origin = new URL(robotsUrl).origin;
+    const shared = this.opts.robotsStore;
+    const known = await shared?.get(origin);
+    if (known !== undefined) return known;
     try {
       const res = await this.fetchOnce({ url: robotsUrl });
-      return res.body.toString('utf8');
+      const body = res.body.toString('utf8');
+      await shared?.set(origin, body);
+      return body;
     } catch (err) {
       const e = toFetchError(err, robotsUrl);
-      if (e.status !== undefined && e.status >= 400 && e.status < 500) return null;
+      if (e.status !== undefined && e.status >= 400 && e.status < 500) {
+        await shared?.set(origin, null);
+        return null;
+      }
+      // unreachable: not shared, every process finds out for itself
       this.unreachableRobots.set(new URL(robotsUrl).origin, e);
       return 'User-agent: *\nDisallow: /\n';
     }

@@ -59,8 +59,22 @@ export function explicitAllowance(urls: readonly string[]): { hosts: string[]; d
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** At most `rate` requests per second to each host (`Infinity` turns the limit off). */
-export class HostRateLimiter {
+/** Waits for a host's next request slot: this process's (HostRateLimiter) or a cluster's (src/cluster/limiter.ts). */
+export interface RequestLimiter {
+  wait(url: URL): Promise<void>;
+}
+
+/**
+ * robots.txt bodies kept where other processes find them (the cluster's Redis): `undefined` = not
+ * known yet, `null` = the host has none (a 4xx).
+ */
+export interface RobotsStore {
+  get(origin: string): Promise<string | null | undefined>;
+  set(origin: string, body: string | null): Promise<void>;
+}
+
+/** At most `rate` requests per second to each host (`Infinity` turns the limit off), in this process. */
+export class HostRateLimiter implements RequestLimiter {
   private readonly nextSlot = new Map<string, number>();
   constructor(private readonly rate: number) {}
 

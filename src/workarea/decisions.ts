@@ -40,12 +40,13 @@ export class DecisionLog {
   private readonly log: JsonlAppender;
   private readonly last = new Map<string, string>();
 
-  private constructor(storage: string) {
-    this.log = new JsonlAppender(storagePaths(storage).decisions);
+  private constructor(storage: string, shared: boolean) {
+    this.log = new JsonlAppender(storagePaths(storage).decisions, { shared });
   }
 
-  static async open(storage: string): Promise<DecisionLog> {
-    const log = new DecisionLog(storage);
+  /** `shared`: several processes append (the cluster's workers; each remembers only its own lines). */
+  static async open(storage: string, opts: { shared?: boolean } = {}): Promise<DecisionLog> {
+    const log = new DecisionLog(storage, opts.shared ?? false);
     await log.log.repair();
     for (const d of await readDecisions(storage)) log.last.set(digest(keyOf(d)), digest(stateOf(d)));
     return log;

@@ -4,13 +4,16 @@
 // Recording is idempotent (same url + same sha256 = nothing new), so a crawl resumed after SIGKILL
 // that repeats a request adds nothing twice. Opening the store (the writer) cuts a line torn by a
 // crash off both logs; readers ignore such a line and never write.
+// A `shared` store (the cluster's workers, src/cluster/: several processes on one storage folder)
+// repairs nothing and follows the index: before each decision it reads the lines the other processes
+// appended (`catchUp`), so a document another worker stored is known here too.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { tempPath, writeAtomic } from './atomic.js';
 import { DuplicateIndex } from './duplicates.js';
 import { FailureLog } from './failures.js';
-import { readJsonLines, JsonlAppender } from './jsonl.js';
+import { readJsonLines, JsonlAppender, JsonlFollower } from './jsonl.js';
 import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
 
 export type NewDocument = Omit<DocumentEntry, 'sha256' | 'bytes' | 'duplicate_of'>;
@@ -29,20 +32,30 @@ export class DocumentStore {
   private readonly duplicates = new DuplicateIndex();
   private readonly index: JsonlAppender;
   private readonly failures: FailureLog;
+  private readonly follower: JsonlFollower<DocumentEntry>;
 
-  private constructor(root: string) {
+  private constructor(
+    root: string,
+    readonly shared: boolean,
+  ) {
     this.paths = storagePaths(root);
-    this.index = new JsonlAppender(this.paths.documentIndex);
-    this.failures = new FailureLog(root);
+    this.index = new JsonlAppender(this.paths.documentIndex, { shared });
+    this.failures = new FailureLog(root, { shared });
+    this.follower = new JsonlFollower(this.paths.documentIndex);
   }
 
-  static async open(root: string): Promise<DocumentStore> {
-    const store = new DocumentStore(root);
+  static async open(root: string, opts: { shared?: boolean } = {}): Promise<DocumentStore> {
+    const store = new DocumentStore(root, opts.shared ?? false);
     await fs.mkdir(store.paths.documents, { recursive: true });
     await store.index.repair();
     await store.failures.repair();
-    for (const entry of await readJsonLines<DocumentEntry>(store.paths.documentIndex)) store.remember(entry);
+    await store.catchUp();
     return store;
+  }
+
+  /** Learns the entries appended to documents.jsonl since the last call (by other processes too). */
+  async catchUp(): Promise<void> {
+    for (const entry of await this.follower.next()) this.remember(entry);
   }
 
   /** The latest stored version of a URL (for If-None-Match / If-Modified-Since and hash comparison). */
@@ -99,6 +112,7 @@ export class DocumentStore {
   /** Appends an entry for stored bytes (if this url did not have them already). */
   private async record(sha256: string, bytes: number, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
     const key = `${doc.url}\t${sha256}`;
+    if (this.shared) await this.catchUp();
     if (this.known.has(key)) {
       const prev = this.latest.get(doc.url);
       return { entry: prev && prev.sha256 === sha256 ? prev : { ...doc, sha256, bytes }, added: false };

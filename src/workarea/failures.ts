@@ -15,8 +15,8 @@ import { storagePaths, type Failure } from './layout.js';
 
 /** failures.jsonl opened for appending (its torn tail repaired first). */
 export class FailureLog extends JsonlAppender {
-  constructor(storage: string) {
-    super(storagePaths(storage).failures);
+  constructor(storage: string, opts: { shared?: boolean } = {}) {
+    super(storagePaths(storage).failures, opts);
   }
 }
 

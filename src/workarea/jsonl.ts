@@ -51,18 +51,23 @@ async function repairTail(file: string): Promise<void> {
 
 /**
  * An append-only JSON-lines log opened for writing: the torn tail is repaired before the first append
- * (or by `repair()`), appends are serialised. Only the crawl (holding the storage lock) and the
- * extraction write these logs.
+ * (or by `repair()`), appends are serialised. Each append is ONE write(2) on a file opened O_APPEND,
+ * so appends of several processes never interleave or overwrite each other (the cluster's workers,
+ * src/cluster/, share these logs). A `shared` log is never repaired: cutting a tail could cut another
+ * process's line in the middle of its write; a single write(2) is not torn by a killed process.
  */
 export class JsonlAppender {
   private chain: Promise<unknown> = Promise.resolve();
   private repaired: Promise<void> | null = null;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly opts: { shared?: boolean } = {},
+  ) {}
 
-  /** Cuts a line torn by a crash off the end of the file (once). */
+  /** Cuts a line torn by a crash off the end of the file (once; never for a shared log). */
   repair(): Promise<void> {
-    this.repaired ??= repairTail(this.file);
+    this.repaired ??= this.opts.shared ? Promise.resolve() : repairTail(this.file);
     return this.repaired;
   }
 
@@ -70,8 +75,61 @@ export class JsonlAppender {
   append(...values: unknown[]): Promise<void> {
     if (!values.length) return this.chain.then(() => undefined);
     const text = values.map((v) => `${JSON.stringify(v)}\n`).join('');
-    const next = this.chain.then(() => this.repair()).then(() => fsp.appendFile(this.file, text));
+    const next = this.chain.then(() => this.repair()).then(() => appendOnce(this.file, text));
     this.chain = next.catch(() => undefined);
     return next;
+  }
+}
+
+/** Appends `text` in one write(2) on an O_APPEND descriptor (the rest, in the rare short write, after it). */
+async function appendOnce(file: string, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  const handle = await fsp.open(file, 'a');
+  try {
+    for (let offset = 0; offset < bytes.length; )
+      offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The lines other processes appended to a log since the last call (a shared log: the cluster's
+ * workers follow documents.jsonl this way). Reads only complete lines; a line being written is read
+ * next time.
+ */
+export class JsonlFollower<T> {
+  private offset = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly file: string) {}
+
+  /** The new complete lines (calls are serialised: each line is returned once). */
+  next(): Promise<T[]> {
+    const next = this.chain.then(() => this.read());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(): Promise<T[]> {
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(this.file, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size <= this.offset) return [];
+      const buf = Buffer.alloc(size - this.offset);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, this.offset);
+      const end = buf.subarray(0, bytesRead).lastIndexOf(0x0a) + 1;
+      if (end === 0) return [];
+      this.offset += end;
+      return parseLines<T>(buf.subarray(0, end).toString('utf8'));
+    } finally {
+      await handle.close();
+    }
   }
 }

@@ -48,15 +48,33 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
   it('--help exits 0 and lists the commands, run from another directory', async () => {
     const r = await ogi(['--help'], { cwd });
     expect(r.code).toBe(0);
-    for (const command of ['extract', 'crawl', 'crawlers', 'publish', 'refresh', 'demo'])
+    for (const command of ['extract', 'crawl', 'crawlers', 'publish', 'refresh', 'demo', 'enqueue', 'worker', 'status'])
       expect(r.stderr).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('each command prints its help and exits 0', async () => {
-    for (const command of ['extract', 'crawl', 'crawlers', 'publish', 'refresh', 'demo']) {
+    for (const command of [
+      'extract',
+      'crawl',
+      'crawlers',
+      'publish',
+      'refresh',
+      'demo',
+      'enqueue',
+      'worker',
+      'status',
+    ]) {
       const r = await ogi([command, '--help'], { cwd });
       expect(r.code, command).toBe(0);
       expect(r.stdout + r.stderr, command).toContain(command === 'crawlers' ? 'ogi crawlers' : `usage: ogi ${command}`);
+    }
+  });
+
+  it('the cluster commands want --redis: a usage error (exit 2) naming it, before connecting anywhere', async () => {
+    for (const argv of [['enqueue', '--url', 'http://127.0.0.1:9/list/'], ['worker'], ['status']]) {
+      const r = await ogi(argv, { cwd });
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr, argv[0]).toMatch(new RegExp(`^ogi ${argv[0]}: give --redis URL`));
     }
   });
 

@@ -101,6 +101,8 @@ export interface Portal {
   url(p: string): string;
   expected: Expected;
   hits: Hit[];
+  /** When each hit arrived (ms, same order as `hits`): the per-host rate as the server saw it. */
+  arrivals: number[];
   close(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export async function startPortal(siteDir: string): Promise<Portal> {
   const config = JSON.parse(readFileSync(path.join(dir, 'site.json'), 'utf8')) as SiteConfig;
   const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
   const hits: Hit[] = [];
+  const arrivals: number[] = [];
   const served = new Map<string, number>();
 
   const server = http.createServer((req, res) => {
@@ -160,6 +163,7 @@ export async function startPortal(siteDir: string): Promise<Portal> {
       userAgent: header(req, 'user-agent'),
     };
     hits.push(hit);
+    arrivals.push(performance.timeOrigin + performance.now());
     const send = (status: number, headers: Record<string, string | number>, body?: Buffer | string) => {
       hit.status = status;
       res.writeHead(status, headers);
@@ -265,6 +269,7 @@ export async function startPortal(siteDir: string): Promise<Portal> {
     url: (p: string) => new URL(p, origin).href,
     expected,
     hits,
+    arrivals,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -16,7 +16,7 @@ export interface CrawlContext {
   /** This run's budgets for lists (items per page, pages per list and per host, loops). */
   budget: CrawlBudget;
   /** What each list announced and what was found in it (count_mismatch at the end of the run). */
-  tally: ListTally;
+  tally: Pick<ListTally, 'page'>;
   store: DocumentStore;
   enqueue(requests: CrawlRequest[]): Promise<void>;
   fail(failure: Omit<Failure, 'at'>): Promise<void>;

@@ -1,0 +1,151 @@
+// The cluster's extraction throughput (src/cluster/): the generated corpus's documents stored in a
+// storage folder, one extract job each in a real redis-server, then 1, 2 and 4 `ogi worker --kinds
+// extract --concurrency 1 --drain` processes on this machine until the queue is empty: documents per
+// second (wall time from spawning the workers to the last exit, their start-up included) and Redis
+// commands per job (INFO commandstats before and after; the idle polls of --drain included).
+// Run: npx tsx bench/cluster.ts (or `npm run bench -- cluster`).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RespClient } from '../src/cluster/resp.js';
+import { closeQueue, extractJobId, jobOptions, queue, type RunSettings } from '../src/cluster/run.js';
+import { EXTRACTOR_VERSION } from '../src/extract/version.js';
+import { DocumentStore, type DocumentEntry } from '../src/workarea/index.js';
+import { buildCorpus, STANDARD_CORPUS } from '../test/generate/corpus.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DOCS = 120;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function commands(redis: RespClient): Promise<number> {
+  const info = String(await redis.send('INFO', ['commandstats']));
+  let n = 0;
+  for (const m of info.matchAll(/calls=(\d+)/g)) n += Number(m[1]);
+  return n;
+}
+
+export async function benchCluster(): Promise<string[]> {
+  const corpus = await buildCorpus(STANDARD_CORPUS);
+  const docs = corpus.docs.filter((d) => d.format !== 'image').slice(0, DOCS);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-cluster-'));
+  const port = await freePort();
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  const redis = new RespClient(url);
+  for (let i = 0; ; i++) {
+    try {
+      await redis.send('PING');
+      break;
+    } catch (err) {
+      if (i > 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const out = [
+    `${docs.length} documents of the generated corpus; workers: \`ogi worker --kinds extract --concurrency 1 --drain\``,
+  ];
+  try {
+    let base: number | null = null;
+    for (const workers of [1, 2, 4]) {
+      const storage = path.join(tmp, `storage-${workers}`);
+      const store = await DocumentStore.open(storage);
+      const entries: DocumentEntry[] = [];
+      for (const d of docs) {
+        const { entry } = await store.put(readFileSync(path.join(corpus.dir, d.file)), {
+          url: `http://bench.example.gov.cn/${d.file}`,
+          final_url: `http://bench.example.gov.cn/${d.file}`,
+          page_url: null,
+          content_type: null,
+          filename: d.file,
+          fetched_at: '2026-01-01T00:00:00.000Z',
+          etag: null,
+          last_modified: null,
+          kind: 'attachment',
+          hints: {},
+        });
+        entries.push(entry);
+      }
+      await redis.send('FLUSHALL');
+      const run: RunSettings = {
+        rate: 1,
+        allowHosts: [],
+        allowDomains: [],
+        attempts: 2,
+        retryDelayMs: 1000,
+        backoffMs: 60_000,
+        lockMs: 30_000,
+        extractorVersion: EXTRACTOR_VERSION,
+        started_at: new Date().toISOString(),
+      };
+      await redis.send('SET', ['ogi:run', JSON.stringify(run)]);
+      const q = queue('extract', url);
+      await q.addBulk(
+        entries.map((e) => ({
+          name: 'extract',
+          data: e,
+          opts: { ...jobOptions(run), jobId: extractJobId(e.sha256, run.extractorVersion) },
+        })),
+      );
+      await closeQueue(q);
+      const before = await commands(redis);
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from(
+          { length: workers },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const p = spawn(
+                process.execPath,
+                [
+                  path.join(ROOT, 'bin/ogi.js'),
+                  'worker',
+                  '--redis',
+                  url,
+                  '--storage',
+                  storage,
+                  '--kinds',
+                  'extract',
+                  '--concurrency',
+                  '1',
+                  '--drain',
+                ],
+                { stdio: 'ignore' },
+              );
+              p.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
+            }),
+        ),
+      );
+      const secs = (performance.now() - t0) / 1000;
+      const calls = (await commands(redis)) - before - 1;
+      const rate = docs.length / secs;
+      base ??= rate;
+      out.push(
+        `${workers} worker${workers > 1 ? 's' : ' '}: ${rate.toFixed(1)} documents/s (${secs.toFixed(1)} s, ×${(rate / base).toFixed(2)}) · ${(calls / docs.length).toFixed(1)} Redis commands per job`,
+      );
+    }
+  } finally {
+    redis.close();
+    server.kill('SIGKILL');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  out.push(`(${os.availableParallelism()} CPUs here: the curve flattens past that many workers)`);
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) for (const l of await benchCluster()) console.log(l);

@@ -1,0 +1,67 @@
+// Politeness for the whole cluster: every worker asks Redis for a host's next request slot, so the
+// per-host rate holds for all workers together; robots.txt is read once per origin for all of them;
+// a host that blocks (403, or 429 that does not clear) is backed off for everyone until the back-off
+// key expires. Redis's own clock decides the slots (one clock for all machines).
+import type { RequestLimiter, RobotsStore } from '../net/manners.js';
+import type { RespClient } from './resp.js';
+
+// KEYS[1] the host's next free slot (ms), KEYS[2] its back-off end (ms); ARGV[1] the interval (ms).
+// Returns how long to wait before sending.
+const SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local slot = tonumber(redis.call('GET', KEYS[1]) or '0')
+local backoff = tonumber(redis.call('GET', KEYS[2]) or '0')
+if slot < now then slot = now end
+if slot < backoff then slot = backoff end
+local interval = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.floor(slot + interval - now) + 60000)
+return slot - now
+`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Added to every slot: between a slot and its request reaching the host lie the reply from Redis,
+ * the worker's event loop and the connection, which vary by tens of milliseconds on a busy machine.
+ * With it, the host sees at most `rate` requests in any second (test/cluster/ measures it there).
+ */
+export const JITTER_MARGIN_MS = 25;
+
+export class ClusterLimiter implements RequestLimiter {
+  constructor(
+    private readonly redis: RespClient,
+    private readonly rate: number,
+  ) {}
+
+  async wait(url: URL): Promise<void> {
+    const interval = Number.isFinite(this.rate) && this.rate > 0 ? Math.ceil(1000 / this.rate) + JITTER_MARGIN_MS : 0;
+    const host = url.host;
+    const wait = Number(
+      await this.redis.send('EVAL', [SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)]),
+    );
+    if (wait > 0) await sleep(wait);
+  }
+
+  /** Leaves `host` alone for `ms`, for every worker. */
+  async backOff(host: string, ms: number): Promise<void> {
+    const t = (await this.redis.send('TIME')) as string[];
+    const now = Number(t[0]) * 1000 + Math.floor(Number(t[1]) / 1000);
+    await this.redis.send('SET', [`ogi:backoff:${host}`, String(now + ms), 'PX', String(ms)]);
+  }
+}
+
+/** robots.txt per origin in Redis ('' + a marker for "none"), for the run. */
+export class ClusterRobots implements RobotsStore {
+  constructor(private readonly redis: RespClient) {}
+
+  async get(origin: string): Promise<string | null | undefined> {
+    const v = await this.redis.send('GET', [`ogi:robots:${origin}`]);
+    if (typeof v !== 'string') return undefined;
+    return v === 'none' ? null : v.slice(1);
+  }
+
+  async set(origin: string, body: string | null): Promise<void> {
+    await this.redis.send('SET', [`ogi:robots:${origin}`, body === null ? 'none' : `=${body}`]);
+  }
+}

@@ -1,0 +1,249 @@
+// The cluster (src/cluster/) against the fixture portals, with a real redis-server on a free port:
+//   1. one machine: `refresh()` over the portals → a dataset version;
+//   2. the cluster: `ogi enqueue`, three `ogi worker` processes, SIGKILLed at seeded random moments
+//      and replaced, then `--drain` workers, then `ogi publish` → the same version, byte for byte
+//      (both runs pin the clock with OGI_CLOCK: fetched_at and failure times are stamps);
+//   3. the fixture servers saw no host faster than the rate, summed over all workers;
+//   4. poisoned jobs (a request that is not one; a document whose blob the storage lost) fail every
+//      attempt and land in the dead-letter list (`ogi status --json`) and in failures.csv.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RespClient } from '../../src/cluster/resp.js';
+import { refresh } from '../../src/refresh.js';
+import { readDocuments, storagePaths } from '../../src/workarea/index.js';
+import { startPortal, type Portal } from '../portal/server.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/ogi.js');
+const SITES = ['trs', 'trs-pagers'];
+const RATE = 4;
+const CLOCK = '2026-01-02T03:04:05.000Z';
+const VERSION = '2026-01-02';
+
+/** A seeded generator (mulberry32): the kill moments are the same every run. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every file under `dir`, relative. */
+function files(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))],
+  );
+}
+
+describe('cluster: workers on Redis, killed at random, give the single-machine dataset', () => {
+  let tmp: string;
+  let redis: ChildProcess;
+  let redisUrl: string;
+  let portals: Portal[];
+  const env = { ...process.env, OGI_CLOCK: CLOCK };
+  const ogi = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
+  const worker = (args: string[] = []) =>
+    spawn(
+      process.execPath,
+      [BIN, 'worker', '--redis', redisUrl, '--storage', 'cluster', '--concurrency', '3', ...args],
+      {
+        cwd: tmp,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+  const exited = (p: ChildProcess) =>
+    new Promise<number | null>((resolve) => {
+      if (p.exitCode !== null || p.signalCode !== null) resolve(p.exitCode);
+      else p.once('exit', (code) => resolve(code));
+    });
+
+  beforeAll(async () => {
+    const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+    if (which.status !== 0)
+      throw new Error('redis-server is not installed: run `npm run setup` (Debian package redis-server)');
+    if (!existsSync(path.join(ROOT, 'dist/src/cli.js')))
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cluster-'));
+    const port = await freePort();
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp],
+      {
+        stdio: 'ignore',
+      },
+    );
+    redisUrl = `redis://127.0.0.1:${port}`;
+    const probe = new RespClient(redisUrl);
+    for (let i = 0; ; i++) {
+      try {
+        await probe.send('PING');
+        break;
+      } catch (err) {
+        if (i > 50) throw err;
+        await sleep(100);
+      }
+    }
+    probe.close();
+    portals = await Promise.all(SITES.map((s) => startPortal(path.join(ROOT, 'test/portal/sites', s))));
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all((portals ?? []).map((p) => p.close()));
+    redis?.kill('SIGKILL');
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('publishes byte-identical datasets, keeps the rate, and dead-letters poisoned jobs', async () => {
+    const urls = portals.map((p) => p.url(p.expected.start[0]!));
+    // 1. one machine
+    process.env.OGI_CLOCK = CLOCK;
+    await refresh({
+      urls,
+      storage: path.join(tmp, 'single'),
+      datasets: path.join(tmp, 'single-datasets'),
+      allowHosts: ['127.0.0.1'],
+      rate: RATE,
+      today: VERSION,
+      site: false,
+      progress: false,
+    });
+    const before = portals.map((p) => p.arrivals.length);
+
+    // 2. the cluster, with kills
+    const urlArgs = urls.flatMap((u) => ['--url', u]);
+    const seeded_ = ogi([
+      'enqueue',
+      '--redis',
+      redisUrl,
+      ...urlArgs,
+      '--rate',
+      String(RATE),
+      '--allow-host',
+      '127.0.0.1',
+      '--lock-ms',
+      '3000',
+      '--retry-delay-ms',
+      '100',
+      '--attempts',
+      '2',
+    ]);
+    expect(seeded_.stderr).toBe('');
+    expect(seeded_.status).toBe(0);
+    const random = seeded(13);
+    let live = [worker(), worker(), worker()];
+    let kills = 0;
+    for (let i = 0; i < 4; i++) {
+      await sleep(500 + random() * 2500);
+      const victim = live[Math.floor(random() * live.length)]!;
+      victim.kill('SIGKILL');
+      await exited(victim);
+      kills++;
+      live = [...live.filter((w) => w !== victim), worker()];
+    }
+    const drainers = [worker(['--drain']), worker(['--drain'])];
+    const drained = await Promise.all(drainers.map(exited));
+    expect(drained).toEqual([0, 0]);
+    // SIGTERM: a worker finishes what it holds and exits 0
+    for (const w of live) w.kill('SIGTERM');
+    expect(await Promise.all(live.map(exited))).toEqual(live.map(() => 0));
+    expect(kills).toBe(4);
+
+    const published = ogi([
+      'publish',
+      '--storage',
+      'cluster',
+      '--datasets',
+      'cluster-datasets',
+      '--version',
+      VERSION,
+      '--no-site',
+    ]);
+    expect(published.status).toBe(0);
+    const single = path.join(tmp, 'single-datasets', VERSION);
+    const cluster = path.join(tmp, 'cluster-datasets', VERSION);
+    const names = files(single).sort();
+    expect(files(cluster).sort()).toEqual(names);
+    expect(names).toContain('reports.jsonl');
+    for (const name of names)
+      expect({
+        name,
+        same: readFileSync(path.join(cluster, name)).equals(readFileSync(path.join(single, name))),
+      }).toEqual({
+        name,
+        same: true,
+      });
+    // no document twice in the shared index
+    const lines = readFileSync(storagePaths(path.join(tmp, 'cluster')).documentIndex, 'utf8')
+      .trim()
+      .split('\n');
+    const keys = lines.map((l) => {
+      const e = JSON.parse(l);
+      return `${e.url} ${e.sha256}`;
+    });
+    expect(new Set(keys).size).toBe(keys.length);
+
+    // 3. the rate, summed over all workers, as each fixture server saw it (a host = a portal)
+    portals.forEach((p, i) => {
+      const t = p.arrivals.slice(before[i]).sort((a, b) => a - b);
+      expect(t.length).toBeGreaterThan(RATE);
+      let tightest = Infinity;
+      for (let k = RATE; k < t.length; k++) tightest = Math.min(tightest, t[k]! - t[k - RATE]!);
+      // never RATE + 1 requests within one second
+      expect(tightest).toBeGreaterThanOrEqual(1000);
+    });
+
+    // 4. poisoned jobs
+    const entry = (await readDocuments(path.join(tmp, 'cluster'))).current.find((e) => e.kind === 'attachment')!;
+    rmSync(storagePaths(path.join(tmp, 'cluster')).documentFile(entry.sha256));
+    const opts = { attempts: 2, backoff: { type: 'fixed', delay: 50 } };
+    const crawlQ = new Queue('crawl', {
+      connection: new RespClient(redisUrl) as unknown as ConnectionOptions,
+      prefix: 'ogi',
+    });
+    const extractQ = new Queue('extract', {
+      connection: new RespClient(redisUrl) as unknown as ConnectionOptions,
+      prefix: 'ogi',
+    });
+    const badUrl = `${urls[0]}poisoned`;
+    await crawlQ.add('LIST', { label: 'NOPE', url: badUrl }, { ...opts, jobId: 'poison-crawl' });
+    await extractQ.add('extract', entry, { ...opts, jobId: 'poison-extract' });
+    await crawlQ.close();
+    await extractQ.close();
+    expect(await exited(worker(['--drain']))).toBe(0);
+    const status = JSON.parse(ogi(['status', '--redis', redisUrl, '--json']).stdout);
+    expect(status.dead.map((d: { id: string; attempts: number }) => [d.id, d.attempts])).toEqual([
+      ['poison-crawl', 2],
+      ['poison-extract', 2],
+    ]);
+    expect(status.dead[0].error).toMatch(/^not a crawl request/);
+    expect(status.dead[1].error).toMatch(/is not in cluster \(is the shared storage mounted here\?\)/);
+    expect(
+      ogi(['publish', '--storage', 'cluster', '--datasets', 'cluster-datasets', '--version', 'poisoned', '--no-site'])
+        .status,
+    ).toBe(0);
+    const csv = readFileSync(path.join(tmp, 'cluster-datasets', 'poisoned', 'failures.csv'), 'utf8');
+    expect(csv).toContain(`${badUrl},crawl,error`);
+    expect(csv).toMatch(
+      new RegExp(`${entry.url.replace(/[.?*+()[\]]/g, '\\$&')},extract,internal_error,.*dead letter after 2 attempts`),
+    );
+  }, 240_000);
+});
