@@ -10,7 +10,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RespClient } from '../src/cluster/resp.js';
+import type { Redis } from 'ioredis';
+import { connect } from '../src/cluster/run.js';
 import { closeQueue, extractJobId, jobOptions, queue, type RunSettings } from '../src/cluster/run.js';
 import { EXTRACTOR_VERSION } from '../src/extract/version.js';
 import { DocumentStore, type DocumentEntry } from '../src/workarea/index.js';
@@ -27,8 +28,8 @@ const freePort = () =>
     });
   });
 
-async function commands(redis: RespClient): Promise<number> {
-  const info = String(await redis.send('INFO', ['commandstats']));
+async function commands(redis: Redis): Promise<number> {
+  const info = String(await redis.call('INFO', 'commandstats'));
   let n = 0;
   for (const m of info.matchAll(/calls=(\d+)/g)) n += Number(m[1]);
   return n;
@@ -47,10 +48,10 @@ export async function benchCluster(): Promise<string[]> {
     },
   );
   const url = `redis://127.0.0.1:${port}`;
-  const redis = new RespClient(url);
+  const redis = connect(url);
   for (let i = 0; ; i++) {
     try {
-      await redis.send('PING');
+      await redis.call('PING');
       break;
     } catch (err) {
       if (i > 50) throw err;
@@ -81,7 +82,7 @@ export async function benchCluster(): Promise<string[]> {
         });
         entries.push(entry);
       }
-      await redis.send('FLUSHALL');
+      await redis.call('FLUSHALL');
       const run: RunSettings = {
         rate: 1,
         allowHosts: [],
@@ -93,7 +94,7 @@ export async function benchCluster(): Promise<string[]> {
         extractorVersion: EXTRACTOR_VERSION,
         started_at: new Date().toISOString(),
       };
-      await redis.send('SET', ['ogi:run', JSON.stringify(run)]);
+      await redis.call('SET', 'ogi:run', JSON.stringify(run));
       const q = queue('extract', url);
       await q.addBulk(
         entries.map((e) => ({
@@ -140,7 +141,7 @@ export async function benchCluster(): Promise<string[]> {
       );
     }
   } finally {
-    redis.close();
+    redis.disconnect();
     server.kill('SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
   }

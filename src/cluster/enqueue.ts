@@ -52,14 +52,14 @@ export async function enqueue(opts: EnqueueOptions): Promise<{ requests: number;
       for (const pattern of ['ogi:tally*', 'ogi:stats:*', 'ogi:slot:*', 'ogi:backoff:*', 'ogi:robots:*'])
         await deleteKeys(redis, pattern);
     }
-    const previous = await redis.send('GET', ['ogi:run']);
+    const previous = await redis.call('GET', 'ogi:run');
     if (typeof previous === 'string') run.started_at = (JSON.parse(previous) as RunSettings).started_at;
-    await redis.send('DEL', ['ogi:tally:done']);
+    await redis.call('DEL', 'ogi:tally:done');
     await addCrawl(crawlQ, run, starts);
-    await redis.send('SET', ['ogi:run', JSON.stringify(run)]);
+    await redis.call('SET', 'ogi:run', JSON.stringify(run));
   } finally {
     await closeQueue(crawlQ);
-    redis.close();
+    redis.disconnect();
   }
   return { requests: starts.length, run };
 }

@@ -3,7 +3,7 @@
 // a host that blocks (403, or 429 that does not clear) is backed off for everyone until the back-off
 // key expires. Redis's own clock decides the slots (one clock for all machines).
 import type { RequestLimiter, RobotsStore } from '../net/manners.js';
-import type { RespClient } from './resp.js';
+import type { Redis } from 'ioredis';
 
 // KEYS[1] the host's next free slot (ms), KEYS[2] its back-off end (ms); ARGV[1] the interval (ms).
 // Returns how long to wait before sending.
@@ -30,7 +30,7 @@ export const JITTER_MARGIN_MS = 25;
 
 export class ClusterLimiter implements RequestLimiter {
   constructor(
-    private readonly redis: RespClient,
+    private readonly redis: Redis,
     private readonly rate: number,
   ) {}
 
@@ -38,30 +38,30 @@ export class ClusterLimiter implements RequestLimiter {
     const interval = Number.isFinite(this.rate) && this.rate > 0 ? Math.ceil(1000 / this.rate) + JITTER_MARGIN_MS : 0;
     const host = url.host;
     const wait = Number(
-      await this.redis.send('EVAL', [SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)]),
+      await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),
     );
     if (wait > 0) await sleep(wait);
   }
 
   /** Leaves `host` alone for `ms`, for every worker. */
   async backOff(host: string, ms: number): Promise<void> {
-    const t = (await this.redis.send('TIME')) as string[];
+    const t = (await this.redis.call('TIME')) as string[];
     const now = Number(t[0]) * 1000 + Math.floor(Number(t[1]) / 1000);
-    await this.redis.send('SET', [`ogi:backoff:${host}`, String(now + ms), 'PX', String(ms)]);
+    await this.redis.call('SET', `ogi:backoff:${host}`, String(now + ms), 'PX', String(ms));
   }
 }
 
 /** robots.txt per origin in Redis ('' + a marker for "none"), for the run. */
 export class ClusterRobots implements RobotsStore {
-  constructor(private readonly redis: RespClient) {}
+  constructor(private readonly redis: Redis) {}
 
   async get(origin: string): Promise<string | null | undefined> {
-    const v = await this.redis.send('GET', [`ogi:robots:${origin}`]);
+    const v = await this.redis.call('GET', `ogi:robots:${origin}`);
     if (typeof v !== 'string') return undefined;
     return v === 'none' ? null : v.slice(1);
   }
 
   async set(origin: string, body: string | null): Promise<void> {
-    await this.redis.send('SET', [`ogi:robots:${origin}`, body === null ? 'none' : `=${body}`]);
+    await this.redis.call('SET', `ogi:robots:${origin}`, body === null ? 'none' : `=${body}`);
   }
 }

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { uniqueKey, type CrawlRequest } from '../crawl/request.js';
-import { RespClient } from './resp.js';
+import { Redis } from 'ioredis';
 
 export const PREFIX = 'ogi';
 export const KINDS = ['crawl', 'extract'] as const;
@@ -40,10 +40,14 @@ export interface RunSettings {
   started_at: string;
 }
 
-/** A Redis client for one purpose (BullMQ takes one per queue or worker). */
-export function connect(url: string): RespClient {
-  if (!/^redis:\/\//.test(url)) throw new Error(`--redis takes a redis:// URL, not ${url}`);
-  return new RespClient(url);
+/** A Redis client (ioredis) for one purpose (BullMQ takes one per queue or worker; a worker's must never give up a blocked call). */
+export function connect(url: string): Redis {
+  if (!/^rediss?:\/\//.test(url)) throw new Error(`--redis takes a redis:// URL, not ${url}`);
+  const client = new Redis(url, { maxRetriesPerRequest: null });
+  // A lost connection is retried by ioredis and its commands wait for it; what cannot be done fails
+  // the command that needed it, so the client's own error events need no second report.
+  client.on('error', () => {});
+  return client;
 }
 
 /**
@@ -52,28 +56,28 @@ export function connect(url: string): RespClient {
  */
 export function queue(kind: Kind, url: string): Queue {
   const client = connect(url);
-  const q = new Queue(kind, { connection: client as unknown as ConnectionOptions, prefix: PREFIX });
+  const q = new Queue(kind, { connection: client, prefix: PREFIX });
   clients.set(q, client);
   return q;
 }
 
-const clients = new WeakMap<object, RespClient>();
+const clients = new WeakMap<object, Redis>();
 
 export async function closeQueue(q: Queue): Promise<void> {
   await q.close();
-  clients.get(q)?.close();
+  clients.get(q)?.disconnect();
 }
 
 /** A BullMQ Worker's connection options on its own client (closed with `closeWorker`). */
 export function workerConnection(url: string, owner: object): ConnectionOptions {
   const client = connect(url);
   clients.set(owner, client);
-  return client as unknown as ConnectionOptions;
+  return client;
 }
 
 export async function closeWorker(w: { close(): Promise<void> }, owner: object): Promise<void> {
   await w.close();
-  clients.get(owner)?.close();
+  clients.get(owner)?.disconnect();
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
@@ -87,8 +91,8 @@ export const crawlJobId = (r: CrawlRequest) => `req-${digest(uniqueKey(r))}`;
 /** A document's extract job id: its content hash and the extractor version. */
 export const extractJobId = (sha256: string, version: string) => `extract-${sha256}-${version.replace(/\W/g, '_')}`;
 
-export async function readRun(redis: RespClient): Promise<RunSettings | null> {
-  const text = await redis.send('GET', ['ogi:run']);
+export async function readRun(redis: Redis): Promise<RunSettings | null> {
+  const text = await redis.call('GET', 'ogi:run');
   return typeof text === 'string' ? (JSON.parse(text) as RunSettings) : null;
 }
 
@@ -114,11 +118,11 @@ export async function addCrawl(q: Queue, run: RunSettings, requests: CrawlReques
 }
 
 /** Redis keys of this project besides the queues' (scanned by pattern). */
-export async function deleteKeys(redis: RespClient, pattern: string): Promise<void> {
+export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = (await redis.send('SCAN', [cursor, 'MATCH', pattern, 'COUNT', '1000'])) as [string, string[]];
-    if (keys.length) await redis.send('DEL', keys);
+    const [next, keys] = (await redis.call('SCAN', cursor, 'MATCH', pattern, 'COUNT', '1000')) as [string, string[]];
+    if (keys.length) await redis.call('DEL', ...keys);
     cursor = next;
   } while (cursor !== '0');
 }

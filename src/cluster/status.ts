@@ -4,7 +4,7 @@
 // `metricsText` is the same in Prometheus' text format (`ogi worker --metrics-port`).
 import type { Job } from 'bullmq';
 import { closeQueue, KINDS, queue, readRun, type Kind } from './run.js';
-import type { RespClient } from './resp.js';
+import type { Redis } from 'ioredis';
 
 export interface DeadLetter {
   kind: Kind;
@@ -34,10 +34,10 @@ export interface ClusterStatus {
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
 
 /** Counts a finished job (or a failure record) of `kind` at `host`, for everyone's status. */
-export async function count(redis: RespClient, what: 'done' | 'failed' | 'failures', kind: string, host: string) {
+export async function count(redis: Redis, what: 'done' | 'failed' | 'failures', kind: string, host: string) {
   await Promise.all([
-    redis.send('HINCRBY', [`ogi:stats:${what}`, kind, '1']),
-    redis.send('HINCRBY', [`ogi:stats:${what}-host`, host, '1']),
+    redis.call('HINCRBY', `ogi:stats:${what}`, kind, '1'),
+    redis.call('HINCRBY', `ogi:stats:${what}-host`, host, '1'),
   ]);
 }
 
@@ -49,14 +49,14 @@ export const hostOf = (url: unknown) => {
   }
 };
 
-const hash = async (redis: RespClient, key: string) => {
-  const flat = ((await redis.send('HGETALL', [key])) ?? []) as string[];
+const hash = async (redis: Redis, key: string) => {
+  const flat = ((await redis.call('HGETALL', key)) ?? []) as string[];
   const out: Record<string, number> = {};
   for (let i = 0; i < flat.length; i += 2) out[flat[i]!] = Number(flat[i + 1]);
   return out;
 };
 
-export async function clusterStatus(redisUrl: string, redis: RespClient): Promise<ClusterStatus> {
+export async function clusterStatus(redisUrl: string, redis: Redis): Promise<ClusterStatus> {
   const run = await readRun(redis);
   const queues = {} as ClusterStatus['queues'];
   const dead: DeadLetter[] = [];

@@ -3,11 +3,11 @@
 // so a page read twice (a job retried after a kill) counts once. When the crawl queue is idle, one
 // worker turns the lists that announced more than was found into count_mismatch failures.
 import { shortfalls, type ListTally, type Shortfall } from '../crawl/tally.js';
-import type { RespClient } from './resp.js';
+import type { Redis } from 'ioredis';
 
 /** The tally of one list-page job: `page()` is kept until `flush()` writes it. */
 export class JobTally implements Pick<ListTally, 'page'> {
-  private readonly ops: [string, unknown[]][] = [];
+  private readonly ops: [string, string[]][] = [];
 
   constructor(private readonly pageKey: string) {}
 
@@ -19,25 +19,25 @@ export class JobTally implements Pick<ListTally, 'page'> {
     if (items.length) this.ops.push(['SADD', [`${k}:items`, ...items]]);
   }
 
-  async flush(redis: RespClient): Promise<void> {
-    await Promise.all(this.ops.splice(0).map(([cmd, args]) => redis.send(cmd, args)));
+  async flush(redis: Redis): Promise<void> {
+    await Promise.all(this.ops.splice(0).map(([cmd, args]) => redis.call(cmd, ...args)));
   }
 }
 
 /** The run's count_mismatch findings, once: null when another worker took them (or took them already). */
-export async function takeShortfalls(redis: RespClient): Promise<Shortfall[] | null> {
-  if ((await redis.send('SET', ['ogi:tally:done', '1', 'NX'])) !== 'OK') return null;
-  const lists = (await redis.send('SMEMBERS', ['ogi:tally:lists'])) as string[];
+export async function takeShortfalls(redis: Redis): Promise<Shortfall[] | null> {
+  if ((await redis.call('SET', 'ogi:tally:done', '1', 'NX')) !== 'OK') return null;
+  const lists = (await redis.call('SMEMBERS', 'ogi:tally:lists')) as string[];
   const counts = [];
   for (const url of lists) {
     const k = `ogi:tally:${url}`;
-    const [total, pages] = (await redis.send('HMGET', [k, 'total', 'pages'])) as (string | null)[];
+    const [total, pages] = (await redis.call('HMGET', k, 'total', 'pages')) as (string | null)[];
     counts.push({
       url,
       total: total === null || total === undefined ? null : Number(total),
       pages: pages === null || pages === undefined ? null : Number(pages),
-      items: Number(await redis.send('SCARD', [`${k}:items`])),
-      read: Number(await redis.send('SCARD', [`${k}:pages`])),
+      items: Number(await redis.call('SCARD', `${k}:items`)),
+      read: Number(await redis.call('SCARD', `${k}:pages`)),
     });
   }
   return shortfalls(counts);

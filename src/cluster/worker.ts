@@ -92,7 +92,7 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
   const redis = connect(opts.redis);
   const run = await readRun(redis);
   if (!run) {
-    redis.close();
+    redis.disconnect();
     throw new Error(`no run in Redis at ${opts.redis}: seed one with \`ogi enqueue\` first`);
   }
   const storage = opts.storage;
@@ -278,7 +278,7 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
     await closeQueue(crawlQ);
     await closeQueue(extractQ);
     server?.close();
-    redis.close();
+    redis.disconnect();
     process.off('SIGTERM', stop);
     process.off('SIGINT', stop);
   }

@@ -41,6 +41,6 @@ export async function run(argv: string[]): Promise<number> {
     console.log(out.join('\n'));
     return 0;
   } finally {
-    redis.close();
+    redis.disconnect();
   }
 }

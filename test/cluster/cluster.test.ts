@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RespClient } from '../../src/cluster/resp.js';
+import { connect } from '../../src/cluster/run.js';
 import { refresh } from '../../src/refresh.js';
 import { readDocuments, storagePaths } from '../../src/workarea/index.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -92,17 +92,17 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
       },
     );
     redisUrl = `redis://127.0.0.1:${port}`;
-    const probe = new RespClient(redisUrl);
+    const probe = connect(redisUrl);
     for (let i = 0; ; i++) {
       try {
-        await probe.send('PING');
+        await probe.call('PING');
         break;
       } catch (err) {
         if (i > 50) throw err;
         await sleep(100);
       }
     }
-    probe.close();
+    probe.disconnect();
     portals = await Promise.all(SITES.map((s) => startPortal(path.join(ROOT, 'test/portal/sites', s))));
   }, 60_000);
 
@@ -216,11 +216,11 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     rmSync(storagePaths(path.join(tmp, 'cluster')).documentFile(entry.sha256));
     const opts = { attempts: 2, backoff: { type: 'fixed', delay: 50 } };
     const crawlQ = new Queue('crawl', {
-      connection: new RespClient(redisUrl) as unknown as ConnectionOptions,
+      connection: connect(redisUrl),
       prefix: 'ogi',
     });
     const extractQ = new Queue('extract', {
-      connection: new RespClient(redisUrl) as unknown as ConnectionOptions,
+      connection: connect(redisUrl),
       prefix: 'ogi',
     });
     const badUrl = `${urls[0]}poisoned`;
