@@ -57,6 +57,11 @@ export function cellsOfCheck(record: ReportRecord, check: Check): string[] {
   return [];
 }
 
+/** A report on which no check could run (no tables, or every identity's cells blank): never shown as passing. */
+export const NOT_CHECKED = -1;
+
+/** How many checks of a report fail, or NOT_CHECKED when none could run (the list shows "— 未核对"). */
 export function failedChecks(record: ReportRecord): number {
+  if (record.checks.length === 0) return NOT_CHECKED;
   return record.checks.filter((c) => !c.ok).length;
 }

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
 import type { ReportRecord } from '../../record.js';
+import type { ArchiveIndex } from '../sources.js';
 import { renderCharts } from './charts.js';
 import { jsonForScript } from './html.js';
-import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
+import { CHECK_RULES, CHECK_TEXTS, LEVELS, SCOPES, SIDE_NAMES, TEMPLATES, TERMS, UI, WARNING_TEXTS } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
 import { bucketEntries, buildShards, CHECK_RULE_KEYS, SOURCE_VIA, type ShardOptions } from './shards.js';
@@ -21,6 +22,8 @@ export interface SiteInput {
   version: string;
   /** Files of the version, relative to versionDir, with their sizes, for the download list. */
   downloads: { name: string; bytes: number }[];
+  /** Where the archived source documents are (src/publish/sources.ts); none when absent. */
+  archive?: ArchiveIndex;
 }
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -68,6 +71,12 @@ function labelsScript(): string {
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;
 }
 
+/** The report page's texts of checks, warnings and table keys (not loaded by the list). */
+function textsScript(): string {
+  const texts = { checks: CHECK_TEXTS, warnings: WARNING_TEXTS, terms: TERMS, sideNames: SIDE_NAMES };
+  return `window.OGI_TEXTS = ${jsonForScript(texts)};\n`;
+}
+
 type Write = (name: string, text: string) => Promise<void>;
 
 /** Produces every file of the site (path relative to site/), one at a time, so 100,000 reports never sit in memory as text. */
@@ -75,11 +84,16 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   const shards = buildShards(input.records, input.version, options);
   const ctx: PageContext = { version: input.version, summary: shards.summary, downloads: input.downloads };
   await write('index.html', indexPage(ctx));
-  await write('charts.html', chartsPage(ctx, renderCharts(input.records)));
+  const charts = renderCharts(input.records);
+  await write('charts.html', chartsPage(ctx, charts.html));
+  for (const f of charts.files) await write(f.name, f.text);
   await write('report.html', reportPage(ctx));
   for (const name of ASSETS) await write(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
   await write('data/labels.js', labelsScript());
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
+  await write('data/texts.js', textsScript());
+  const archive: ArchiveIndex = input.archive ?? { base: null, ext: {}, missing: [] };
+  await write('data/archive.js', `window.OGI_ARCHIVE = ${jsonForScript(archive)};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const list of shards.lists) await write(list.file, `OGI.list(${list.province}, ${jsonForScript(list.rows)});\n`);
   for (const b of shards.buckets)

@@ -120,7 +120,7 @@
       ]),
       el('td', null, [r[LEVEL] ? OGI.bi(pair(L.levels, r[LEVEL])) : '']),
       el('td', null, [OGI.bi(pair(L.templates, r[TEMPLATE]))]),
-      el('td', { 'class': 'checks' }, [failed ? '✗ ' + r[FAILED] : '✓']),
+      el('td', { 'class': 'checks' }, [failed ? '✗ ' + r[FAILED] : r[FAILED] < 0 ? el('span', { 'class': 'not-checked' }, ['— ', OGI.bi(L.ui.notChecked)]) : '✓']),
     ]);
   }
 
