@@ -27,7 +27,14 @@ describe('parseCommand', () => {
 
   it('returns the values with their defaults', () => {
     expect(parse(['--datasets', 'out', '--json'])).toEqual({
-      values: { storage: DEFAULT_STORAGE, datasets: 'out', 'no-site': false, json: true, help: false },
+      values: {
+        storage: DEFAULT_STORAGE,
+        datasets: 'out',
+        'no-site': false,
+        sources: 'inline',
+        json: true,
+        help: false,
+      },
       positionals: [],
     });
     expect([stdout, stderr]).toEqual([[], []]);

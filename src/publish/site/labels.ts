@@ -160,12 +160,16 @@ const join = (labels: Bi[], zhSep: string, enSep: string): Bi => [
 function identityExplain(table: 'applications' | 'reviews', spec: GridSpec, identity: IdentitySpec): Bi {
   const terms = TERMS[table];
   const keyLabels = identity.each === 'column' ? terms.rows : terms.columns;
-  const side = (s: IdentitySpec['left']) =>
-    join(
-      s.keys.map((k) => keyLabels[k] ?? [k, k]),
-      ' ＋ ',
-      ' + ',
-    );
+  // a long side (the outcome rows) by its first and last cell and its count
+  const side = (s: IdentitySpec['left']): Bi => {
+    const labels = s.keys.map((k) => keyLabels[k] ?? ([k, k] as Bi));
+    if (labels.length <= 6) return join(labels, ' ＋ ', ' + ');
+    const [first, last] = [labels[0]!, labels.at(-1)!];
+    return [
+      `${first[0]} ＋ … ＋ ${last[0]}（共 ${labels.length} 项）`,
+      `${first[1]} + … + ${last[1]} (${labels.length} cells)`,
+    ];
+  };
   const [lzh, len] = side(identity.left);
   const [rzh, ren] = side(identity.right);
   const each: Bi =
