@@ -129,8 +129,10 @@
     ]);
   }
 
+  /** A cell's marks on a line of their own above the number (taps go through them to the number). */
   function markers(src) {
-    return MARKS.filter(function (m) { return m.on(src); }).map(markSpan);
+    var marks = MARKS.filter(function (m) { return m.on(src); }).map(markSpan);
+    return marks.length ? [el('span', { 'class': 'marks' }, marks)] : [];
   }
 
   /** The legend of the marks a table shows: visible without hovering (phones have no hover). */
@@ -244,7 +246,7 @@
             v === null ? el('span', { 'class': 'sr' }, [L.ui.whereRead[0]]) : String(v),
           ]);
           button.addEventListener('click', (function (s, k) { return function () { show(this, s, k); }; })(src, c.k));
-          kids = [button].concat(markers(src));
+          kids = markers(src).concat([button]);
         }
         if (c.raw) {
           var raw = get(record, c.raw);
