@@ -154,11 +154,10 @@ describe('charts', () => {
       'chart-coverage',
     ]);
     const csvOf = async (href: string) => {
-      const text = await page.evaluate(async (h) => {
+      const [bom, body] = await page.evaluate(async (h) => {
         const bytes = new Uint8Array(await (await fetch(h)).arrayBuffer());
-        return [...bytes.slice(0, 3)].join(',') + '|' + new TextDecoder().decode(bytes.slice(3));
+        return [[...bytes.slice(0, 3)].join(','), new TextDecoder().decode(bytes.slice(3))];
       }, href);
-      const [bom, body] = text.split('|');
       expect(bom).toBe('239,187,191'); // UTF-8 BOM
       return parse(body!, { columns: true }) as Record<string, string>[];
     };
