@@ -7,8 +7,8 @@
 //     version's SHA256SUMS lists them as `../<version>-sources/<name>`;
 //   none: no copies (the report page says so).
 // Files are hard links to the stored blobs when the datasets folder is on the same file system
-// (no bytes copied; blobs are never changed in place), else copies; each is written under a
-// temporary name and renamed.
+// (no bytes copied; blobs are never changed in place), else copies, written into a folder that is
+// temporary until renamed into place (the version's, or the companion's hidden `.tmp-` folder).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format, ReportRecord } from '../record.js';
@@ -71,15 +71,13 @@ export interface ArchiveResult {
 /** The companion folder's name for a version (separate mode). */
 export const companionName = (version: string) => `${version}-sources`;
 
+/** A hard link, else a copy: written straight into a folder that is itself temporary until renamed into place. */
 function place(from: string, to: string): void {
-  const tmp = path.join(path.dirname(to), `.${path.basename(to)}.tmp-${process.pid}`);
-  fs.rmSync(tmp, { force: true });
   try {
-    fs.linkSync(from, tmp);
+    fs.linkSync(from, to);
   } catch {
-    fs.copyFileSync(from, tmp);
+    fs.copyFileSync(from, to);
   }
-  fs.renameSync(tmp, to);
 }
 
 /**
