@@ -238,5 +238,9 @@ export function checkAndWarningSections(): string[] {
     '',
     table(['code', '中文', 'English', '说明', 'meaning'], rows(WARNING_TEXTS)),
     '',
+    '## Archived documents · 存档文件',
+    '',
+    "Each report's document as it was fetched, named by its SHA-256 (the `sha256` of reports.csv) and its format: `sources/<sha256>.<ext>` (`pdf`, `html`, `docx`, `doc`, `txt`, or the picture's type). 每份报告的原始文件按 SHA-256 命名存档，即使门户网站改版或删除，也能核对原文。They are in the version folder, listed in SHA256SUMS; a version published with `--sources separate` keeps them in the companion folder `<version>-sources/` beside it, with the same names; with `--sources none` there are none. The report pages link them as “存档文件 / Archived document”, and the portal's address separately.",
+    '',
   ];
 }
