@@ -321,7 +321,7 @@ export const WARNING_TEXTS: Record<WarningCode, CodeText> = {
   unmapped_statistic: {
     label: ['统计表项目无对应格', 'Statistic with no matching cell'],
     explain: [
-      '2019 年以前统计表中的一项在现行表格中没有含义相同的格（如行政诉讼数量未区分是否经复议），未计入。',
+      '2019 年以前统计表中的一项在现行表格中没有含义相同的格（如起诉数量未区分是否经过复议），未计入。',
       'A figure of a pre-2019 统计表 has no cell of the same meaning on the form (e.g. litigation not split by prior reconsideration); it is not counted.',
     ],
   },
