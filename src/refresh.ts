@@ -10,6 +10,7 @@ import type { ExtractInput } from './extract/index.js';
 import { ExtractionPool, type PoolOptions } from './extract/isolated/pool.js';
 import { EXTRACTOR_VERSION } from './extract/version.js';
 import { publish, type PublishResult } from './publish/index.js';
+import type { SourcesMode } from './publish/sources.js';
 import type { ReportRecord } from './record.js';
 import { preferSmallHeap } from './sys/memory.js';
 import { stamp } from './sys/clock.js';
@@ -42,6 +43,8 @@ export interface RefreshOptions extends Omit<CrawlOptions, 'storage'> {
   extract?: (input: ExtractInput) => Promise<ReportRecord>;
   /** Build the dataset site into the version (default true). */
   site?: boolean;
+  /** Where the version's archived source documents go (default inline: `<version>/sources/`). */
+  sources?: SourcesMode;
   /** Today's date for the version name (tests). */
   today?: string;
   /** Skip the crawl and only extract + publish what storage/ holds. */
@@ -94,6 +97,7 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
       extract: _e,
       pool: _p,
       site: _site,
+      sources: _sources,
       today: _t,
       skipCrawl: _k,
       onStage: _o,
@@ -126,6 +130,8 @@ export async function refresh(opts: RefreshOptions = {}): Promise<RefreshResult>
     datasetsDir: datasets,
     today: opts.today,
     site: opts.site,
+    storage,
+    sources: opts.sources,
   });
 
   opts.onStage?.('done');

@@ -8,16 +8,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, writeAtomic } from '../workarea/index.js';
-import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
+import { DATASET_OPTIONS, JSON_OPTION, parseCommand, SOURCES_HELP, sourcesMode } from './options.js';
 import { summaryLines } from './refresh.js';
 import { table } from './table.js';
 
-const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--json]
+const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--sources MODE] [--json]
 
 Serves the bundled demo portal on 127.0.0.1 and refreshes the dataset from it.
   --storage DIR    work area (default ${DEFAULT_STORAGE})
   --datasets DIR   where versions are published (default ${DEFAULT_DATASETS})
   --no-site        publish without the dataset site
+${SOURCES_HELP}
   --json           print the refresh summary as JSON on stdout instead of the table`;
 
 const DEMO_PORT_FILE = 'demo-port';
@@ -40,6 +41,8 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('demo', HELP, argv, { ...DATASET_OPTIONS, ...JSON_OPTION });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
+  const mode = sourcesMode('demo', HELP, values.sources);
+  if ('exit' in mode) return mode.exit;
   const { refresh } = await import('../refresh.js'); // only now: `ogi demo --help` stays fast
 
   // the port of the last run when it is free: same URLs, so a second run costs only conditional requests
@@ -56,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       storage: values.storage,
       datasets: values.datasets,
       site: !values['no-site'],
+      sources: mode.sources,
       progress: false,
     });
   } finally {

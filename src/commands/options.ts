@@ -24,7 +24,25 @@ export const DATASET_OPTIONS = {
   storage,
   datasets: { type: 'string', default: DEFAULT_DATASETS },
   'no-site': { type: 'boolean', default: false },
+  sources: { type: 'string', default: 'inline' },
 } as const;
+
+/** `--sources`: where the archived source documents of a version go (src/publish/sources.ts). */
+export const SOURCES_HELP = `  --sources MODE     archived source documents: inline (<version>/sources/, default),
+                     separate (datasets/<version>-sources/, for hosts that cap sizes) or none`;
+const SOURCES_MODES = ['inline', 'separate', 'none'] as const;
+
+/** The --sources value, or a usage error (exit 2). */
+export function sourcesMode(
+  command: string,
+  help: string,
+  value: string,
+): { sources: (typeof SOURCES_MODES)[number] } | { exit: number } {
+  const mode = SOURCES_MODES.find((m) => m === value);
+  if (mode) return { sources: mode };
+  console.error(`ogi ${command}: --sources takes ${SOURCES_MODES.join(', ')}, not '${value}'\n\n${help}`);
+  return { exit: 2 };
+}
 
 export const JSON_OPTION = { json: { type: 'boolean', default: false } } as const;
 /** `--no-ocr`: scanned pages are not read (such documents fail as needs_ocr). */

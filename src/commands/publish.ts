@@ -5,14 +5,15 @@
 // 2 usage (bad or existing --version), 1 fatal (or another publish kept the datasets folder too long).
 import { statSync } from 'node:fs';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
-import { DATASET_OPTIONS, JSON_OPTION, parseCommand } from './options.js';
+import { DATASET_OPTIONS, JSON_OPTION, parseCommand, SOURCES_HELP, sourcesMode } from './options.js';
 
-const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--json]
+const HELP = `usage: ogi publish [--storage DIR] [--datasets DIR] [--version V] [--no-site] [--sources MODE] [--json]
 
   --storage DIR    where the extractor left records (default: ${DEFAULT_STORAGE})
   --datasets DIR   where versions are written (default: ${DEFAULT_DATASETS})
   --version V      version name (default: today's date, .1, .2… if it exists)
   --no-site        do not build the dataset site into the version
+${SOURCES_HELP}
   --json           print the result as JSON on stdout
 
 Nothing is written when the data would equal the latest version's (latest stays; exit 0).`;
@@ -25,6 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   if ('exit' in parsed) return parsed.exit;
   const { values } = parsed;
+  const mode = sourcesMode('publish', HELP, values.sources);
+  if ('exit' in mode) return mode.exit;
   // a file given as --storage would otherwise read as an empty work area and publish an empty version
   if (statSync(values.storage, { throwIfNoEntry: false })?.isDirectory() === false)
     throw new Error(`--storage ${values.storage} is a file, not a folder`);
@@ -44,6 +47,8 @@ export async function run(argv: string[]): Promise<number> {
       datasetsDir: values.datasets,
       version: values.version,
       site: !values['no-site'],
+      storage: values.storage,
+      sources: mode.sources,
     });
   } catch (err) {
     if (err instanceof PublishError && err.kind === 'site_failed') {

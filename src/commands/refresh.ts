@@ -5,7 +5,16 @@
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
 import type { RefreshOptions, RefreshSummary } from '../refresh.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
-import { CRAWL_OPTIONS, crawlSettings, DATASET_OPTIONS, JSON_OPTION, OCR_OPTION, parseCommand } from './options.js';
+import {
+  CRAWL_OPTIONS,
+  crawlSettings,
+  DATASET_OPTIONS,
+  JSON_OPTION,
+  OCR_OPTION,
+  parseCommand,
+  SOURCES_HELP,
+  sourcesMode,
+} from './options.js';
 
 const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
 
@@ -19,6 +28,7 @@ const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
   --allow-host H     also allow this host (besides *.gov.cn); repeatable
   --no-crawl         only extract and publish what storage already holds
   --no-site          publish without the dataset site
+${SOURCES_HELP}
   --no-ocr           leave scanned pages unread (such documents fail as needs_ocr)
   --json             print the summary as JSON on stdout
 Exit: 0 clean, 3 finished with failures (listed in the version's failures.csv), 2 usage, 1 fatal.`;
@@ -43,6 +53,8 @@ export function parseRefreshArgs(
     values['no-crawl'] ? undefined : 'give --province or --url (or --no-crawl)',
   );
   if ('exit' in crawl) return crawl;
+  const mode = sourcesMode(command, HELP, values.sources);
+  if ('exit' in mode) return mode;
   return {
     json: values.json,
     opts: {
@@ -50,6 +62,7 @@ export function parseRefreshArgs(
       datasets: values.datasets,
       skipCrawl: values['no-crawl'],
       site: !values['no-site'],
+      sources: mode.sources,
       ...(values['no-ocr'] ? { pool: { ocr: false } } : {}),
     },
   };

@@ -3,7 +3,6 @@
 // changes when the columns do.
 import {
   APPLICATIONS,
-  CROSS_YEAR,
   PROACTIVE,
   REVIEWS,
   TABLE_FORMS,
@@ -20,6 +19,7 @@ import { LICENSE } from './datapackage.js';
 import type { Field } from './fields.js';
 import { REGION_CODE_RULES } from './regions.js';
 import { RESOURCES } from './resources.js';
+import { CHECK_TEXTS, WARNING_TEXTS, type CodeText } from './site/labels.js';
 
 const TYPES: Record<ValueType, string> = {
   count: 'count (whole number)',
@@ -215,19 +215,7 @@ export function codebookText(): string {
     '',
     table(['column', '中文', 'English', 'type'], columnsOf(REVIEWS.columns)),
     '',
-    '## Accounting identities · 勾稽关系',
-    '',
-    "The `rule` of a record's `checks` and of checks.csv. Blank cells count as 0; an identity whose cells are all blank is not checked.",
-    '',
-    table(
-      ['rule', '中文', 'English'],
-      [...APPLICATIONS.identities, ...REVIEWS.identities, ...CROSS_YEAR.map((c) => c.spec)].map((i) => [
-        code(i.rule),
-        i.label[0],
-        i.label[1],
-      ]),
-    ),
-    '',
+    ...checkAndWarningSections(),
     '## Failure kinds · 失败原因',
     '',
     'Every value of the `kind` column of failures.csv.',
@@ -242,4 +230,32 @@ export function codebookText(): string {
     '',
   );
   return out.join('\n');
+}
+
+/**
+ * The codebook's sections on checks and warnings: every check rule (the forms' identities and the
+ * cross-year ones) and every warning code, in Chinese and English, with what each means — the
+ * texts the report pages show (src/publish/site/labels.ts).
+ */
+export function checkAndWarningSections(): string[] {
+  const rows = (texts: Record<string, CodeText>) =>
+    Object.entries(texts).map(([k, t]) => [`\`${k}\``, t.label[0], t.label[1], t.explain[0], t.explain[1]]);
+  return [
+    '## Accounting identities · 勾稽关系',
+    '',
+    "The `rule` of a record's `checks` and of checks.csv. Blank cells count as 0; an identity whose cells are all blank is not checked. A report on which no identity could be checked (no tables, or every cell involved blank) has no checks: the site shows it as “— 未核对 / not checked”, never as passing.",
+    '',
+    table(['rule', '中文', 'English', '说明', 'meaning'], rows(CHECK_TEXTS)),
+    '',
+    '## Extraction warnings · 提取提示',
+    '',
+    "The `code` of a record's `warnings`: what the extractor was unsure of. `where` names the table, row and column (`applications.new_received.total`), or the label as printed after a colon (`applications:小计`).",
+    '',
+    table(['code', '中文', 'English', '说明', 'meaning'], rows(WARNING_TEXTS)),
+    '',
+    '## Archived documents · 存档文件',
+    '',
+    "Each report's document as it was fetched, named by its SHA-256 (the `sha256` of reports.csv) and its format: `sources/<sha256>.<ext>` (`pdf`, `html`, `docx`, `doc`, `txt`, or the picture's type). 每份报告的原始文件按 SHA-256 命名存档，即使门户网站改版或删除，也能核对原文。They are in the version folder, listed in SHA256SUMS; a version published with `--sources separate` keeps them in the companion folder `<version>-sources/` beside it, with the same names; with `--sources none` there are none. The report pages link them as “存档文件 / Archived document”, and the portal's address separately.",
+    '',
+  ];
 }

@@ -17,6 +17,7 @@ import { dataPackageText } from './datapackage.js';
 import { publishableFailures, writeFailures } from './failures.js';
 import { canonicalRecord, JsonlWriter } from './jsonl.js';
 import { writeParquet } from './parquet.js';
+import { archiveSources, type ArchiveResult, type SourcesMode } from './sources.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
 import { TidyWriter } from './tidy.js';
@@ -47,6 +48,10 @@ export interface PublishOptions {
   buildSite?: (input: SiteInput) => Promise<void>;
   /** How long to wait for another publish to the same datasets folder (default 10 minutes). */
   lockWaitMs?: number;
+  /** The work area whose stored documents are archived with the version (src/publish/sources.ts); none without it. */
+  storage?: string;
+  /** Where the archived documents go: inside the version (default), a companion folder beside it, or nowhere. */
+  sources?: SourcesMode;
 }
 
 export interface PublishSummary {
@@ -64,6 +69,8 @@ export interface PublishSummary {
   /** Temporary folders of earlier, killed runs that were removed. */
   cleaned: string[];
   files: { name: string; bytes: number }[];
+  /** Archived source documents written (sources/ or the companion folder). */
+  sources?: number;
   message: string;
 }
 
@@ -147,6 +154,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   const failures = publishableFailures(opts.failures, records);
 
   const tmp = makeTempDir(datasetsDir);
+  let archive: ArchiveResult | null = null;
   try {
     const { checks, agencyFiles } = agencyStage(records, tmp);
     const jsonl = new JsonlWriter(tmp);
@@ -202,6 +210,13 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       records,
     );
     files.push(writeWhole(tmp, 'CHANGELOG.md', changelogText(version, changes)));
+    archive = archiveSources(records, {
+      storage: opts.storage ?? '',
+      mode: opts.storage === undefined ? 'none' : (opts.sources ?? 'inline'),
+      versionTmp: tmp,
+      datasetsDir,
+      version,
+    });
     files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
     if (opts.site !== false) {
       try {
@@ -210,6 +225,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
           versionDir: tmp,
           version,
           downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+          archive: archive.index,
         });
       } catch (err) {
         throw new PublishError(
@@ -222,7 +238,9 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       }
       files.push(...hashTree(tmp, 'site'));
     }
+    files.push(...archive.files);
     files.push(writeWhole(tmp, 'SHA256SUMS', sumsText(files)));
+    archive.commit();
     const dir = await commitVersion(datasetsDir, tmp, version);
     return {
       version,
@@ -233,7 +251,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
         added: previous === null ? records.length : changes.added.length,
         removed: changes.removed.length,
         changed_reports: changes.changed.length,
-        files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        files: files.filter((f) => !archive?.files.includes(f)).map((f) => ({ name: f.name, bytes: f.bytes })),
+        sources: archive.files.length,
         message:
           previous === null
             ? `first version ${version}: ${records.length} reports`
@@ -242,6 +261,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
     };
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
+    archive?.discard();
     throw err;
   }
 }

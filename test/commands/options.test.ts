@@ -27,7 +27,14 @@ describe('parseCommand', () => {
 
   it('returns the values with their defaults', () => {
     expect(parse(['--datasets', 'out', '--json'])).toEqual({
-      values: { storage: DEFAULT_STORAGE, datasets: 'out', 'no-site': false, json: true, help: false },
+      values: {
+        storage: DEFAULT_STORAGE,
+        datasets: 'out',
+        'no-site': false,
+        sources: 'inline',
+        json: true,
+        help: false,
+      },
       positionals: [],
     });
     expect([stdout, stderr]).toEqual([[], []]);
@@ -132,5 +139,22 @@ describe('ogi refresh --no-ocr', () => {
     const on = parseRefreshArgs(['--no-crawl']);
     expect('opts' in off && off.opts.pool).toEqual({ ocr: false });
     expect('opts' in on && on.opts.pool).toBeUndefined();
+  });
+});
+
+describe('--sources', () => {
+  it('passes inline (the default), separate or none to the publisher, and refuses anything else', async () => {
+    const { parseRefreshArgs } = await import('../../src/commands/refresh.js');
+    const sources = (argv: string[]) => {
+      const parsed = parseRefreshArgs(['--no-crawl', ...argv]);
+      return 'opts' in parsed ? parsed.opts.sources : parsed;
+    };
+    expect(sources([])).toBe('inline');
+    expect(sources(['--sources', 'separate'])).toBe('separate');
+    expect(sources(['--sources', 'none'])).toBe('none');
+    expect(stderr).toEqual([]);
+    expect(sources(['--sources', 'zip'])).toEqual({ exit: 2 });
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^ogi refresh: --sources takes inline, separate, none, not 'zip'\n\nusage: ogi refresh/);
   });
 });

@@ -33,6 +33,7 @@ describe('first version (test/fixtures/records/v1)', () => {
       added: 7,
       removed: 0,
       changed_reports: 0,
+      sources: 0, // no work area given: no documents archived
       message: `first version ${TODAY}: 7 reports`,
     });
     expect(files.map((f) => f.name).sort()).toEqual(VERSION_FILES);

@@ -215,12 +215,12 @@ describe('the list answers questions', () => {
             s === null ? '' : `${(s * 100).toFixed(1)}%`,
             text(headline(r, 'review_total')),
             text(headline(r, 'litigation_total')),
-            f === null ? '—' : f > 0 ? `✗ ${f}` : '✓',
+            f === null ? '— 未核对not checked' : f > 0 ? `✗ ${f}` : '✓',
           ];
         }),
     );
-    // nothing processed: no share; no check ran: "—", not ✓
-    expect(rows.find((r) => r[0] === 'js-2021-formula')!.slice(3)).toEqual(['', '0', '1', '—']);
+    // nothing processed: no share; no check ran: "— 未核对", not ✓ (the English span hidden by the page's language)
+    expect(rows.find((r) => r[0] === 'js-2021-formula')!.slice(3)).toEqual(['', '0', '1', '— 未核对not checked']);
   });
 
   it('sorts on every column both ways, blanks last, from the ready-made first page and then the index', async () => {

@@ -293,7 +293,7 @@ describe('report page', () => {
     ]);
     expect(
       await page.$$eval('#checks li.failed', (lis) =>
-        lis.map((li) => [li.getAttribute('data-rule'), li.querySelector('code')!.textContent]),
+        lis.map((li) => [li.getAttribute('data-rule'), li.getAttribute('data-detail')]),
       ),
     ).toEqual([
       [
@@ -328,9 +328,17 @@ describe('report page', () => {
         ),
       ),
     );
-    expect(await page.textContent('#warnings li')).toBe(
-      'glued_digits applications.new_received: "2730" read as 27 / 3 / 0',
+    expect(await page.textContent('#checks li.failed .detail .zh')).toBe(
+      '自然人：一、本年新收政府信息公开申请数量 27 ＋ 二、上年结转政府信息公开申请数量 2 ≠ （七）总计 27 ＋ 四、结转下年度继续办理 3',
     );
+    expect(await page.textContent('#checks li.failed .explain .zh')).toMatch(/^收到和处理政府信息公开申请情况：/);
+    expect(await page.textContent('#warnings li .warning-label .zh')).toBe('数字粘连');
+    expect(await page.textContent('#warnings li .warning-where .zh')).toBe(
+      '收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量',
+    );
+    // no code-like English in the Chinese interface: the code and the English note stay out of sight
+    expect(await page.isVisible('#warnings li .warning-detail code')).toBe(false);
+    expect(await page.textContent('#warnings li .warning-detail code')).toBe('"2730" read as 27 / 3 / 0');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
   });
 
@@ -351,7 +359,12 @@ describe('report page', () => {
     expect(await page.textContent('#table3 .where .where-text .zh')).toBe(
       `第3页 · x 300–307, y 121–135 · 原文 “${record.applications!.new_received!.natural_person}”`,
     );
-    expect(await page.textContent('#table3 .where code')).toBe('applications.new_received.natural_person');
+    expect(await page.getAttribute('#table3 .where .where-head', 'data-key')).toBe(
+      'applications.new_received.natural_person',
+    );
+    expect(await page.textContent('#table3 .where .where-cell .zh')).toBe(
+      '收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 · 自然人',
+    );
     // the row read by a loose label is marked in each cell, and says so
     const loose = 'td[data-cell="applications.denied_third_party.total"]';
     expect(await page.getAttribute(loose, 'class')).toContain('loose');
@@ -502,7 +515,7 @@ describe('charts', () => {
   it('draws one bar per year, province outcome and level', async () => {
     await page.goto(siteUrl('charts.html'));
     const bars = (chart: string) =>
-      page.$$eval(`rect.bar[data-chart="${chart}"]`, (rs) =>
+      page.$$eval(`svg.wide rect.bar[data-chart="${chart}"]`, (rs) =>
         rs.map((r) => `${r.getAttribute('data-key')}|${r.getAttribute('data-series')}=${r.getAttribute('data-value')}`),
       );
     const own = RECORDS.filter((r) => r.scope === 'agency');
@@ -514,7 +527,7 @@ describe('charts', () => {
     // Six outcome categories: 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理.
     expect(await bars('outcomes')).toHaveLength(4 * 6);
     expect(
-      await page.$$eval('rect.bar[data-chart="outcomes"]', (rs) => [
+      await page.$$eval('svg.wide rect.bar[data-chart="outcomes"]', (rs) => [
         ...new Set(rs.map((r) => r.getAttribute('data-key'))),
       ]),
     ).toEqual(['黑龙江省|all', '上海市|all', '湖北省|all', '贵州省|all']);

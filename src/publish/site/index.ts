@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { APPLICANT_COLUMNS, APPLICATION_ROW_KEYS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../../forms/index.js';
 import type { ReportRecord } from '../../record.js';
 import { buildRegistry } from '../agencies.js';
+import type { ArchiveIndex } from '../sources.js';
 import { AGENCY_FIGURES, AGENCY_UI, agencyBuckets, agencyEntry } from './agencies.js';
 import { renderCharts } from './charts.js';
 import { jsonForScript, jsonParseForScript } from './html.js';
-import { CHECK_RULES, LEVELS, SCOPES, TEMPLATES, UI } from './labels.js';
+import { CHECK_RULES, CHECK_TEXTS, LEVELS, SCOPES, SIDE_NAMES, TEMPLATES, TERMS, UI, WARNING_TEXTS } from './labels.js';
 import { siteLayouts } from './layout.js';
 import { COMPRESSIBLE, precompressed } from './precompress.js';
 import { agencyPage, chartsPage, indexPage, reportPage, type PageContext } from './pages.js';
@@ -36,6 +37,8 @@ export interface SiteInput {
   version: string;
   /** Files of the version, relative to versionDir, with their sizes, for the download list. */
   downloads: { name: string; bytes: number }[];
+  /** Where the archived source documents are (src/publish/sources.ts); none when absent. */
+  archive?: ArchiveIndex;
 }
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -88,6 +91,12 @@ function labelsScript(): string {
   return `window.OGI_LABELS = ${jsonForScript(labels)};\n`;
 }
 
+/** The report page's texts of checks, warnings and table keys (not loaded by the list). */
+function textsScript(): string {
+  const texts = { checks: CHECK_TEXTS, warnings: WARNING_TEXTS, terms: TERMS, sideNames: SIDE_NAMES };
+  return `window.OGI_TEXTS = ${jsonForScript(texts)};\n`;
+}
+
 type Write = (name: string, text: string) => Promise<void>;
 
 /** Produces every file of the site (path relative to site/), one at a time, so 100,000 reports never sit in memory as text. */
@@ -99,7 +108,9 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
   const agencies = agencyBuckets(registry, options.perAgencyBucket);
   const ctx: PageContext = { version: input.version, summary: shards.summary, downloads: input.downloads };
   await write('index.html', indexPage(ctx));
-  await write('charts.html', chartsPage(ctx, renderCharts(records)));
+  const charts = renderCharts(records);
+  await write('charts.html', chartsPage(ctx, charts.html));
+  for (const f of charts.files) await write(f.name, f.text);
   await write('report.html', reportPage(ctx));
   await write('agency.html', agencyPage(ctx, agencies.count));
   for (const name of ASSETS) await write(`assets/${name}`, await readFile(path.join(ASSETS_DIR, name), 'utf8'));
@@ -109,6 +120,9 @@ async function writeSite(input: SiteInput, options: ShardOptions, write: Write):
     `window.OGI_AGENCY_LABELS = ${jsonForScript({ ui: AGENCY_UI, figures: AGENCY_FIGURES.map((f) => f.label) })};\n`,
   );
   await write('data/layout.js', `window.OGI_LAYOUT = ${jsonForScript(siteLayouts())};\n`);
+  await write('data/texts.js', textsScript());
+  const archive: ArchiveIndex = input.archive ?? { base: null, ext: {}, missing: [] };
+  await write('data/archive.js', `window.OGI_ARCHIVE = ${jsonForScript(archive)};\n`);
   await write('data/summary.js', `window.OGI_SUMMARY = ${jsonForScript(shards.summary)};\n`);
   for (const f of shards.rowFiles)
     await write(

@@ -157,6 +157,8 @@ ${header(ctx.version, 'report')}
 <noscript><p>请启用 JavaScript 以查看报告。 Please enable JavaScript to view the report.</p></noscript>
 <script src="data/labels.js"></script>
 <script src="data/layout.js"></script>
+<script src="data/texts.js"></script>
+<script src="data/archive.js"></script>
 <script src="assets/common.js"></script>
 <script src="assets/report.js"></script>
 </body>

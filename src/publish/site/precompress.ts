@@ -9,7 +9,7 @@ const gz = promisify(gzip);
 const br = promisify(brotliCompress);
 
 /** Files worth compressing: pages, styles, scripts and data scripts. */
-export const COMPRESSIBLE = /\.(html|css|js)$/;
+export const COMPRESSIBLE = /\.(html|css|js|csv)$/;
 
 /** Above this size brotli's best quality (~0.5 MB/s) costs seconds per file: quality 9 (~2.5 MB/s) then. */
 const BEST_BROTLI_BELOW = 256 << 10;

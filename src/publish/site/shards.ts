@@ -464,7 +464,7 @@ function listRow(r: ReportRecord, rank: number, province: number): ListRow {
     year: r.year,
     template: r.template,
     scope: r.scope,
-    failed: r.checks.length === 0 ? null : failedChecks(r),
+    failed: failedChecks(r),
     figures,
   };
 }

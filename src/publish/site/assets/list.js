@@ -478,7 +478,7 @@
       var title = k === 'share' && v !== null ? number(r.figures[2]) + ' / ' + number(r.figures[1]) : null;
       return el('td', { 'class': 'num', 'data-col': k, title: title }, [text]);
     });
-    var checks = r.failed === null ? '—' : failed ? '✗ ' + r.failed : '✓';
+    var checks = r.failed === null ? el('span', { 'class': 'not-checked' }, ['— ', OGI.bi(L.ui.notChecked)]) : failed ? '✗ ' + r.failed : '✓';
     return el('tr', { 'data-id': r.id, 'class': failed ? 'failed' : null }, [
       el('td', { 'class': 'num' }, [r.year === null ? '' : String(r.year)]),
       el('td', null, [OGI.bi(p.label)]),
@@ -491,7 +491,7 @@
       el('td', null, [r.level ? OGI.bi(pair(L.levels, r.level)) : '']),
       el('td', null, [OGI.bi(pair(L.templates, r.template))]),
     ].concat(figures, [
-      el('td', { 'class': 'checks', title: r.failed === null ? L.ui.notChecked.join(' / ') : null }, [checks]),
+      el('td', { 'class': 'checks' }, [checks]),
     ]));
   }
 

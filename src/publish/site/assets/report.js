@@ -4,6 +4,8 @@
   var OGI = window.OGI;
   var L = window.OGI_LABELS;
   var LAYOUT = window.OGI_LAYOUT;
+  var TEXTS = window.OGI_TEXTS;
+  var ARCHIVE = window.OGI_ARCHIVE;
   var K = L.keys;
   var el = OGI.el;
   var bi = OGI.bi;
@@ -95,6 +97,8 @@
       zh.push('第' + src.line + '行' + (src.col !== undefined ? ' 第' + src.col + '列' : ''));
       en.push('line ' + src.line + (src.col !== undefined ? ', column ' + src.col : ''));
     }
+    if (src.ocr) { zh.push(L.ui.viaOcr[0]); en.push(L.ui.viaOcr[1]); }
+    if (src.corrected) { zh.push(L.ui.ocrCorrected[0]); en.push(L.ui.ocrCorrected[1]); }
     zh.push(L.ui.printed[0] + ' “' + src.printed + '”');
     en.push(L.ui.printed[1] + ' “' + src.printed + '”');
     notes(src).forEach(function (n) { zh.push(n[0]); en.push(n[1]); });
@@ -110,19 +114,86 @@
     return out;
   }
 
-  /** Markers on a cell read from prose (文), from the 统计表 (统) or by a loose row label (≈). */
+  /** The marks a cell can carry: read from prose (文), from the 统计表 (统), by a loose row label (≈), by OCR (识). */
+  var MARKS = [
+    { sign: '文', cls: 'prose', label: L.ui.viaProse, on: function (s) { return s.via === 'prose'; } },
+    { sign: '统', cls: 'stats', label: L.ui.viaStatistics, on: function (s) { return s.via === 'statistics_table'; } },
+    { sign: '≈', cls: 'loose', label: L.ui.looseLabel, on: function (s) { return s.label === 'loose'; } },
+    { sign: '识', cls: 'ocr', label: L.ui.viaOcr, on: function (s) { return !!s.ocr; } },
+  ];
+
+  function markSpan(m) {
+    return el('span', { 'class': 'mark ' + m.cls, title: m.label[0] + ' / ' + m.label[1] }, [
+      el('span', { 'aria-hidden': 'true' }, [m.sign]),
+      el('span', { 'class': 'sr' }, [' (' + m.label[0] + ')']),
+    ]);
+  }
+
+  /** A cell's marks on a line of their own above the number (taps go through them to the number). */
   function markers(src) {
-    var marks = [];
-    var mark = function (sign, cls, label) {
-      marks.push(el('span', { 'class': 'mark ' + cls, title: label[0] + ' / ' + label[1] }, [
-        el('span', { 'aria-hidden': 'true' }, [sign]),
-        el('span', { 'class': 'sr' }, [' (' + label[0] + ')']),
-      ]));
+    var marks = MARKS.filter(function (m) { return m.on(src); }).map(markSpan);
+    return marks.length ? [el('span', { 'class': 'marks' }, marks)] : [];
+  }
+
+  /** The legend of the marks a table shows: visible without hovering (phones have no hover). */
+  function legend(used) {
+    var shown = MARKS.filter(function (m) { return used[m.cls]; });
+    if (!shown.length) return null;
+    return el('p', { 'class': 'legend' }, [el('span', { 'class': 'legend-title' }, [bi(L.ui.legend)])].concat(shown.map(function (m) {
+      return el('span', { 'class': 'legend-item', 'data-mark': m.cls }, [markSpan(m), ' ', bi(m.label)]);
+    })));
+  }
+
+  /** A check's detail or a warning's text with the table keys in words: "natural_person: new_received 3 …" → "自然人：…". */
+  function words(table, text) {
+    var terms = TEXTS.terms[table] || { rows: {}, columns: {} };
+    var names = Object.keys(TEXTS.sideNames).sort(function (a, b) { return b.length - a.length; });
+    var out = ['', ''];
+    var rest = String(text || '');
+    var keys = function (t, i) {
+      return t.replace(/[a-z][a-z0-9_]*/g, function (k) {
+        var l = terms.rows[k] || terms.columns[k];
+        return l ? l[i] : k;
+      }).replace(/^([^:]*): ?/, i === 0 ? '$1：' : '$1: ');
     };
-    if (src.via === 'prose') mark('文', 'prose', L.ui.viaProse);
-    if (src.via === 'statistics_table') mark('统', 'stats', L.ui.viaStatistics);
-    if (src.label === 'loose') mark('≈', 'loose', L.ui.looseLabel);
-    return marks;
+    while (rest) {
+      var at = -1;
+      var name = null;
+      names.forEach(function (n) { var j = rest.indexOf(n); if (j >= 0 && (at < 0 || j < at)) { at = j; name = n; } });
+      var head = at < 0 ? rest : rest.slice(0, at);
+      out[0] += keys(head, 0);
+      out[1] += keys(head, 1);
+      if (at < 0) break;
+      out[0] += TEXTS.sideNames[name][0];
+      out[1] += TEXTS.sideNames[name][1];
+      rest = rest.slice(at + name.length);
+    }
+    out[0] = out[0].replace(/ \+ /g, ' ＋ ');
+    return out;
+  }
+
+  var PLACES = { document: ['全文', 'the whole document'], year: L.ui.year, region: L.ui.region };
+
+  /** A warning's `where` in words: table · row · column, a printed label, or the part of the record. */
+  function whereWords(where) {
+    var colon = where.indexOf(':');
+    var keyPart = colon >= 0 ? where.slice(0, colon) : where;
+    var parts = keyPart.split('.');
+    var table = parts[0];
+    var terms = TEXTS.terms[table];
+    var zh = [];
+    var en = [];
+    var add = function (l) { zh.push(l[0]); en.push(l[1]); };
+    if (terms) {
+      add(TEXTS.terms.tables[table]);
+      if (parts[1]) add(terms.rows[parts[1]] || terms.columns[parts[1]] || [parts[1], parts[1]]);
+      if (parts[2]) add(terms.columns[parts[2]] || [parts[2], parts[2]]);
+    } else if (PLACES[table]) {
+      add(PLACES[table]);
+      if (parts[1]) add([parts[1], parts[1]]);
+    } else add([keyPart, keyPart]);
+    if (colon >= 0) add(['“' + where.slice(colon + 1) + '”', '"' + where.slice(colon + 1) + '"']);
+    return [zh.join(' · '), en.join(' · ')];
   }
 
   var panels = 0;
@@ -132,6 +203,7 @@
     var panel = el('div', { 'class': 'where', id: panelId, role: 'region', 'aria-live': 'polite', 'aria-label': L.ui.whereRead[0] + ' / ' + L.ui.whereRead[1], hidden: 'hidden' });
     var open = null;
     var anySource = false;
+    var used = {};
     function show(button, src, key) {
       if (open) open.setAttribute('aria-expanded', 'false');
       if (open === button) { open = null; panel.hidden = true; return; }
@@ -139,7 +211,7 @@
       button.setAttribute('aria-expanded', 'true');
       var text = whereText(src);
       panel.textContent = '';
-      panel.appendChild(el('p', { 'class': 'where-head' }, [el('strong', null, [bi(L.ui.whereRead)]), ' ', el('code', null, [key])]));
+      panel.appendChild(el('p', { 'class': 'where-head', 'data-key': key }, [el('strong', null, [bi(L.ui.whereRead)]), ' ', el('span', { 'class': 'where-cell' }, [bi(whereWords(key))])]));
       panel.appendChild(el('p', { 'class': 'where-text' }, [bi(text)]));
       panel.appendChild(el('button', { type: 'button', 'class': 'where-close' }, [bi(L.ui.closeDetail)]));
       panel.hidden = false;
@@ -168,12 +240,13 @@
         var kids = [v === null ? '' : String(v)];
         if (src) {
           anySource = true;
-          cls += ' sourced' + (src.via === 'prose' ? ' via-prose' : src.via === 'statistics_table' ? ' via-stats' : '') + (src.label === 'loose' ? ' loose' : '');
+          MARKS.forEach(function (m) { if (m.on(src)) used[m.cls] = true; });
+          cls += ' sourced' + (src.ocr ? ' via-ocr' : '') + (src.via === 'prose' ? ' via-prose' : src.via === 'statistics_table' ? ' via-stats' : '') + (src.label === 'loose' ? ' loose' : '');
           var button = el('button', { type: 'button', 'class': 'src', 'aria-expanded': 'false', 'aria-controls': panelId }, [
             v === null ? el('span', { 'class': 'sr' }, [L.ui.whereRead[0]]) : String(v),
           ]);
           button.addEventListener('click', (function (s, k) { return function () { show(this, s, k); }; })(src, c.k));
-          kids = [button].concat(markers(src));
+          kids = markers(src).concat([button]);
         }
         if (c.raw) {
           var raw = get(record, c.raw);
@@ -186,6 +259,7 @@
     t.appendChild(tbody);
     return el('div', null, [
       el('div', { 'class': 'scroll' }, [t]),
+      legend(used),
       anySource ? el('p', { 'class': 'where-hint' }, [bi(L.ui.whereHint)]) : null,
       panel,
     ]);
@@ -242,10 +316,25 @@
     return u ? el('a', { href: u, rel: 'noopener noreferrer' }, [text || u]) : url ? String(url) : null;
   }
 
+  /** The archived copy of the document in this version (relative: works from disk and from a static host). */
+  function archived(src) {
+    if (!ARCHIVE.base || !src.sha256 || ARCHIVE.missing.indexOf(src.sha256) >= 0) return bi(L.ui.archiveMissing);
+    var name = src.sha256 + '.' + (ARCHIVE.ext[src.sha256] || src.format);
+    return el('a', { href: ARCHIVE.base + name, id: 'archive', type: null }, [name]);
+  }
+
   function render(id, entry, file) {
     var record = decode(entry.r, entry.s);
     var sources = {};
-    (record.cells || []).forEach(function (c) { sources[c.table + '.' + c.row + '.' + c.column] = c; });
+    var ocrPages = (record.source && record.source.ocr && record.source.ocr.pages) || [];
+    var corrected = {};
+    (record.warnings || []).forEach(function (w) { if (w.code === 'ocr_corrected') corrected[w.where] = true; });
+    (record.cells || []).forEach(function (c) {
+      var key = c.table + '.' + c.row + '.' + c.column;
+      if (c.page !== undefined && ocrPages.indexOf(c.page) >= 0) c.ocr = true;
+      if (corrected[key]) c.corrected = true;
+      sources[key] = c;
+    });
     var bad = {};
     Object.keys(entry.c).forEach(function (i) {
       entry.c[i].forEach(function (c) { (bad[c] = bad[c] || []).push(i); });
@@ -260,10 +349,12 @@
     document.title = (record.title || id) + ' · ' + document.title.split(' · ').slice(-1)[0];
     var v = variant(record);
     var item = function (c, i) {
-      return el('li', { 'class': c.ok ? 'ok' : 'failed', 'data-rule': c.rule, 'data-check': String(i) }, [
-        el('span', { 'class': 'rule' }, [bi(L.checks[c.rule] || [c.rule, c.rule])]),
+      var text = TEXTS.checks[c.rule];
+      return el('li', { 'class': c.ok ? 'ok' : 'failed', 'data-rule': c.rule, 'data-check': String(i), 'data-detail': c.detail || '' }, [
+        el('span', { 'class': 'rule' }, [bi(text ? text.label : [c.rule, c.rule])]),
         el('span', { 'class': 'verdict' }, [bi(c.ok ? ui.passed : ui.failed)]), ' ',
-        el('code', null, [c.detail || '']),
+        el('span', { 'class': 'detail' }, [bi(words(c.rule.split('.')[0], c.detail))]),
+        text ? el('span', { 'class': 'explain' }, [bi(text.explain)]) : null,
       ]);
     };
     var failedItems = [];
@@ -300,7 +391,8 @@
       ])),
       section('source', ui.source, meta([
         [ui.sourcePage, link(src.page_url), 'page_url'],
-        [ui.document, link(src.document_url), 'document_url'],
+        [ui.document, archived(src), 'archive'],
+        [ui.documentUrl, link(src.document_url), 'document_url'],
         [['SHA-256', 'SHA-256'], el('span', { 'class': 'sha' }, [src.sha256 || '']), 'sha256'],
         [ui.format, src.format, 'format'],
         [ui.bytes, src.bytes === undefined || src.bytes === null ? null : String(src.bytes), 'bytes'],
@@ -308,13 +400,21 @@
         [ui.recordJson, jsonLink, 'record_json'],
         [ui.shardFile, el('a', { href: file, id: 'shard' }, [file]), 'shard'],
       ])),
-      section('checks', ui.checkList, record.checks.length ? checks : el('p', { 'class': 'status' }, ['—'])),
+      section('checks', ui.checkList, record.checks.length ? checks : el('p', { 'class': 'status not-checked' }, [
+        el('strong', null, ['— ', bi(ui.notChecked)]), ' ', bi(ui.notCheckedWhy),
+      ])),
       section('table2', ui.table2, record.proactive ? table(LAYOUT.proactive[v], record, bad, sources) : none()),
       section('table3', ui.table3, record.applications ? table(LAYOUT.applications[applicationsVariant(record, v)], record, bad, sources) : none()),
       section('table4', ui.table4, record.reviews ? table(LAYOUT.reviews, record, bad, sources) : none()),
       record.warnings && record.warnings.length
         ? section('warnings', ui.warnings, el('ul', { 'class': 'warnings' }, record.warnings.map(function (w) {
-          return el('li', { 'data-code': w.code }, [el('code', null, [w.code]), ' ', w.where || '', ': ', w.detail || '']);
+          var text = TEXTS.warnings[w.code] || { label: [w.code, w.code], explain: ['', ''] };
+          return el('li', { 'data-code': w.code }, [
+            el('strong', { 'class': 'warning-label' }, [bi(text.label)]),
+            w.where ? el('span', { 'class': 'warning-where' }, [' · ', bi(whereWords(w.where))]) : null,
+            el('span', { 'class': 'explain' }, [bi(text.explain)]),
+            w.detail ? el('details', { 'class': 'warning-detail' }, [el('summary', null, [bi(ui.warningDetail)]), el('code', null, [w.detail])]) : null,
+          ]);
         })))
         : null,
     ].forEach(function (n) { if (n) main.appendChild(n); });
