@@ -40,16 +40,21 @@ export interface ParquetColumn<T> {
   get: (row: T) => unknown;
 }
 
+const CREATED_BY = 'ogi publish';
+
+function parquetSchema<T>(columns: ParquetColumn<T>[]): SchemaElement[] {
+  return [
+    { name: 'root', num_children: columns.length },
+    ...columns.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...PHYSICAL[c.type] })),
+  ];
+}
+
 /**
  * Writes rows, given in batches of at most ROW_GROUP, as one parquet file through `writer` (its
  * `finish` is called at the end); a file with no batch or only empty ones still has its schema.
  */
 export function writeParquetRows<T>(writer: ByteWriter, columns: ParquetColumn<T>[], batches: Iterable<T[]>): void {
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: columns.length },
-    ...columns.map((c) => ({ name: c.name, repetition_type: 'OPTIONAL' as const, ...PHYSICAL[c.type] })),
-  ];
-  const pq = new ParquetWriter({ writer, schema, createdBy: 'ogi publish' });
+  const pq = new ParquetWriter({ writer, schema: parquetSchema(columns), createdBy: CREATED_BY });
   let written = false;
   for (const batch of batches) {
     if (!batch.length && written) continue;
@@ -107,19 +112,19 @@ class SinkWriter extends ByteWriter {
   }
 
   override ensure(size: number): void {
-    if (this.index > FLUSH_BYTES) this.flush();
+    if (this.index > FLUSH_BYTES) this.drain();
     super.ensure(size);
   }
 
   override finish(): void {
-    this.flush();
+    this.drain();
   }
 
   override getBuffer(): ArrayBuffer {
     throw new Error('SinkWriter: the bytes went to the file');
   }
 
-  private flush(): void {
+  private drain(): void {
     this.sink.writeBytes(new Uint8Array(this.buffer, 0, this.index));
     this.index = 0;
   }
@@ -129,6 +134,51 @@ export function writeParquet(dir: string, records: ReportRecord[]): WrittenFile 
   const sink = new FileSink(dir, 'reports.parquet');
   writeRows(new SinkWriter(sink), records);
   return sink.close();
+}
+
+/**
+ * A parquet file fed one row at a time (for writers that make a CSV in the same pass): a row group
+ * is written every ROW_GROUP rows.
+ */
+export class ParquetSink<T> {
+  private readonly sink: FileSink;
+  private readonly pq: ParquetWriter;
+  private batch: T[] = [];
+  private written = false;
+
+  constructor(
+    dir: string,
+    name: string,
+    private readonly columns: ParquetColumn<T>[],
+  ) {
+    this.sink = new FileSink(dir, name);
+    this.pq = new ParquetWriter({
+      writer: new SinkWriter(this.sink),
+      schema: parquetSchema(columns),
+      createdBy: CREATED_BY,
+    });
+  }
+
+  add(row: T): void {
+    this.batch.push(row);
+    if (this.batch.length === ROW_GROUP) this.flush();
+  }
+
+  private flush(): void {
+    const columnData = this.columns.map((c) => ({
+      name: c.name,
+      data: this.batch.map((r) => typed(c.type, c.get(r))),
+    }));
+    this.pq.write({ columnData, rowGroupSize: ROW_GROUP });
+    this.batch = [];
+    this.written = true;
+  }
+
+  close(): WrittenFile {
+    if (this.batch.length || !this.written) this.flush();
+    this.pq.finish();
+    return this.sink.close();
+  }
 }
 
 /** Any table as a parquet file `name` in `dir`, its rows given in batches (see rowBatches). */

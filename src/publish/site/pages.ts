@@ -1,4 +1,5 @@
 // The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
+import { citeLine } from '../citation.js';
 import { bi, esc, formatBytes } from './html.js';
 import { LEVELS, TEMPLATES, UI, type Bi } from './labels.js';
 import type { Summary } from './shards.js';
@@ -97,6 +98,7 @@ ${select('template', UI.template, templates)}
 </section>
 ${downloadsSection(ctx.downloads)}
 </main>
+<footer class="cite"><p>${bi(citeLine(ctx.version))}</p></footer>
 <script src="data/labels.js"></script>
 <script src="data/summary.js"></script>
 <script src="assets/common.js"></script>
