@@ -86,6 +86,16 @@ export class LabelCodes {
     return (this.byKey.get(`${table}/${axis}/${key}`) ?? this.add(table, axis, key, null, null)).code;
   }
 
+  /** code() of one table's axis, its answers kept (15 million look-ups build no key strings). */
+  coder(table: TableName, axis: Axis): (key: string) => number {
+    const known = new Map<string, number>();
+    return (key) => {
+      let c = known.get(key);
+      if (c === undefined) known.set(key, (c = this.code(table, axis, key)));
+      return c;
+    };
+  }
+
   rows(): LabelRow[] {
     return [...this.byKey.values()];
   }

@@ -220,7 +220,12 @@ export interface TidyRow {
 }
 
 const parquetColumns = (table: TableName): ParquetColumn<TidyRow>[] =>
-  TIDY[table].parquetFields.map((f) => ({ name: f.name, type: f.type, get: (r) => r[f.name as keyof TidyRow] }));
+  TIDY[table].parquetFields.map((f) => ({
+    name: f.name,
+    type: f.type,
+    required: f.name.endsWith('_code'),
+    get: (r) => r[f.name as keyof TidyRow],
+  }));
 
 export interface TidyOptions {
   /** Folder of the files inside the version, with its slash ('by-province/320000/'); default the version itself. */
@@ -234,35 +239,41 @@ export interface TidyOptions {
 /** applications, proactive, reviews (.csv, and .parquet when given codes), fed one canonical record at a time. */
 export class TidyWriter {
   private readonly csv: TidyCsv[];
-  private readonly parquet: { table: TableName; sink: ParquetSink<TidyRow> }[];
+  private readonly parquet: {
+    table: TableName;
+    sink: ParquetSink<TidyRow>;
+    row: (key: string) => number;
+    column: (key: string) => number;
+  }[];
 
   constructor(dir: string, opts: TidyOptions = {}) {
     const prefix = opts.prefix ?? '';
     const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
     this.csv = TIDY_TABLES.map((t) => new TidyCsv(dir, `${prefix}${t}.csv`, t, maxRows));
-    this.codes = opts.codes ?? null;
-    this.parquet = this.codes
-      ? TIDY_TABLES.map((t) => ({ table: t, sink: new ParquetSink(dir, `${prefix}${t}.parquet`, parquetColumns(t)) }))
+    const codes = opts.codes;
+    this.parquet = codes
+      ? TIDY_TABLES.map((t) => ({
+          table: t,
+          sink: new ParquetSink(dir, `${prefix}${t}.parquet`, parquetColumns(t)),
+          row: codes.coder(t, 'row'),
+          column: codes.coder(t, 'column'),
+        }))
       : [];
   }
-
-  private readonly codes: LabelCodes | null;
 
   add(r: ReportRecord): void {
     const id = Buffer.from(`${csvCell(r.report_id)},`, 'utf8');
     for (const f of this.csv) f.add(id, r);
-    const codes = this.codes;
-    if (!codes) return;
-    for (const { table, sink } of this.parquet)
-      eachCell(r, table, (row, col, value, raw) =>
-        sink.add({
-          report_id: r.report_id,
-          row_code: codes.code(table, 'row', row),
-          column_code: codes.code(table, 'column', col),
-          value,
-          value_raw: raw,
-        }),
-      );
+    if (!this.parquet.length) return;
+    const line: TidyRow = { report_id: r.report_id, row_code: 0, column_code: 0, value: null, value_raw: null };
+    for (const { table, sink, row: rowCode, column: columnCode } of this.parquet)
+      eachCell(r, table, (row, col, value, raw) => {
+        line.row_code = rowCode(row);
+        line.column_code = columnCode(col);
+        line.value = value;
+        line.value_raw = raw;
+        sink.add(line); // copied into the sink's column buffers
+      });
   }
 
   close(): WrittenFile[] {
