@@ -28,7 +28,7 @@ export async function writeDuckdb(dir: string): Promise<WrittenFile> {
   // One thread: the same inputs give the same bytes; a bounded memory.
   const db = await DuckDBInstance.create(file, {
     threads: '1',
-    memory_limit: '512MB',
+    memory_limit: '256MB',
     preserve_insertion_order: 'true',
   });
   try {
