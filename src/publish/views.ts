@@ -47,7 +47,7 @@ const REFUSAL: View = {
   name: 'reports_refusal',
   tables: ['reports'],
   description:
-    'Every report with its requests processed, refused (不予公开) and the refused share of those processed (blank when nothing was processed or either figure is not printed).',
+    'Every report with its requests processed, refused (the denied headline figure of reports.csv) and the refused share of those processed (blank when nothing was processed or either figure is not printed).',
   sql: `SELECT report_id, agency, year, scope, province, city, county, admin_level, processed_total, denied,
 CAST(denied AS DOUBLE) / NULLIF(processed_total, 0) AS refusal_share
 FROM reports`,
