@@ -105,6 +105,24 @@ export function syntheticRecords(n: number): ReportRecord[] {
   return out;
 }
 
+/** Lines (header included) of each long CSV of by-province/, the biggest first. */
+function splitLines(versionDir: string): { name: string; lines: number }[] {
+  const root = path.join(versionDir, 'by-province');
+  const out: { name: string; lines: number }[] = [];
+  const buf = Buffer.allocUnsafe(1 << 20);
+  for (const folder of fs.readdirSync(root))
+    for (const file of fs.readdirSync(path.join(root, folder))) {
+      if (!/^(applications|proactive|reviews)/.test(file)) continue;
+      const fd = fs.openSync(path.join(root, folder, file), 'r');
+      let lines = 0;
+      for (let n: number; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; )
+        for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+      fs.closeSync(fd);
+      out.push({ name: `${folder}/${file}`, lines });
+    }
+  return out.sort((a, b) => b.lines - a.lines);
+}
+
 /** In this process: generate, publish, print one JSON line of figures. */
 async function child(n: number): Promise<void> {
   const datasets = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-publish-'));
@@ -117,6 +135,7 @@ async function child(n: number): Promise<void> {
     const cpu = process.cpuUsage(cpuStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const bytes = res.summary.files.reduce((s, f) => s + f.bytes, 0);
+    const splits = splitLines(res.dir);
     const again = performance.now();
     const second = await publish({ records, failures: [], datasetsDir: datasets, today: '2026-11-27', site: false });
     const unchangedSeconds = (performance.now() - again) / 1000;
@@ -130,6 +149,7 @@ async function child(n: number): Promise<void> {
         changed: second.changed,
         bytes,
         files: res.summary.files,
+        splits,
         maxRssKb: process.resourceUsage().maxRSS,
       }),
     );
@@ -154,14 +174,26 @@ export async function benchPublish(n = 100_000): Promise<string[]> {
     changed: boolean;
     bytes: number;
     files: { name: string; bytes: number }[];
+    splits: { name: string; lines: number }[];
     maxRssKb: number;
   };
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  const splitFiles = r.files.filter((f) => f.name.startsWith('by-province/'));
+  const province = { files: splitFiles.length, bytes: splitFiles.reduce((s, f) => s + f.bytes, 0) };
   const rssMb = r.maxRssKb / 1024;
   return [
     `publish: ${n.toLocaleString('en')} records in ${r.seconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, load average ${r.load.toFixed(1)} (target < 60 s), peak RSS ${rssMb.toFixed(0)} MiB (target < 1024 MiB, includes generating the records), site off`,
     `publish: re-publish of the same records ${r.unchangedSeconds.toFixed(1)} s, changed: ${r.changed}`,
-    `publish: ${mb(r.bytes)} written: ${r.files.map((f) => `${f.name} ${mb(f.bytes)}`).join(', ')}`,
+    `publish: ${mb(r.bytes)} written: ${r.files
+      .filter((f) => !f.name.startsWith('by-province/'))
+      .map((f) => `${f.name} ${mb(f.bytes)}`)
+      .join(', ')}`,
+    `publish: by-province/: ${province.files} files, ${mb(province.bytes)}; the longest long CSVs ${r.splits
+      .slice(0, 3)
+      .map((s) => `${s.name} ${s.lines.toLocaleString('en')} lines`)
+      .join(
+        ', ',
+      )} (spreadsheet limit 1,048,576 rows: ${r.splits.filter((s) => /-\d+\.csv$/.test(s.name)).length} parts cut from the provinces over it)`,
   ];
 }
 

@@ -260,7 +260,8 @@ export const APPLICATION_ROWS_2019 = [
     key: 'total_processed',
     label: ['（七）总计', '(7) Total'],
     group: 'outcomes',
-    strong: [/\(七\)总计/, /总计$/],
+    // (七) as OCR may misread it: any one or two characters in its brackets, or for them
+    strong: [/\(七\)总计/, /^总计$/, /^\(?.{1,2}\)?总计$/u],
     loose: [/\(七\)/],
   },
   {

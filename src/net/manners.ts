@@ -4,13 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Robot } from 'robots-parser';
 import { getDomain } from 'tldts';
-import { PACKAGE_ROOT } from '../sys/package-root.js';
+import { HOMEPAGE, PACKAGE_ROOT } from '../sys/package-root.js';
 
 const require = createRequire(import.meta.url);
 const robotsParser = require('robots-parser') as (url: string, body: string) => Robot;
 
 export const VERSION: string = (require(path.join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
-export const USER_AGENT = `ogi/${VERSION} (+https://github.com/ogi-data/ogi; open government information research)`;
+export const USER_AGENT = `ogi/${VERSION} (+${HOMEPAGE}; open government information research)`;
 
 /**
  * `*.gov.cn` (and `gov.cn`) hosts, plus the hosts named in `extra` (exact host or `host:port`), plus

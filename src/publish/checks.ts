@@ -17,6 +17,7 @@ import type { ReportRecord } from '../record.js';
 import { buildRegistry, type Registry } from './agencies.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
+import { writeParquetFile } from './parquet.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 const BATCH = 50;
@@ -186,11 +187,23 @@ export function allChecks(records: ReportRecord[], registry: Registry = buildReg
 }
 
 /** Written in batches of rows, like reports.csv (30,000 rows as one text cost ~20 MB of heap). */
-export function writeChecks(dir: string, rows: CheckRow[]): WrittenFile {
-  const sink = new FileSink(dir, 'checks.csv');
-  sink.write(csvText([CHECK_FIELDS.map((f) => f.name)]));
+export function writeChecks(dir: string, rows: CheckRow[], name = 'checks.csv'): WrittenFile {
+  const sink = new FileSink(dir, name);
+  sink.write(csvText([CHECK_FIELDS.map((f) => f.name)], true));
   for (let i = 0; i < rows.length; i += BATCH) {
     sink.write(csvText(rows.slice(i, i + BATCH).map((c) => CHECK_FIELDS.map((f) => c[f.name as keyof CheckRow]))));
   }
   return sink.close();
+}
+
+/** checks.parquet: the rows of checks.csv, typed. */
+export function writeChecksParquet(dir: string, rows: CheckRow[]): WrittenFile {
+  const columns = CHECK_FIELDS.map((f) => ({
+    name: f.name,
+    type: f.type,
+    get: (c: CheckRow) => c[f.name as keyof CheckRow],
+  }));
+  const batches: CheckRow[][] = [];
+  for (let i = 0; i < rows.length || i === 0; i += 10_000) batches.push(rows.slice(i, i + 10_000));
+  return writeParquetFile(dir, 'checks.parquet', columns, batches);
 }

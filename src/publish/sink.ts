@@ -97,3 +97,65 @@ export function hashFile(dir: string, name: string): WrittenFile {
   }
   return { name, bytes, sha256: hash.digest('hex') };
 }
+
+/** Data rows a spreadsheet shows: Excel's 1,048,576 rows less the header. */
+export const SPREADSHEET_ROWS = 1_048_575;
+
+/**
+ * A CSV written in parts of at most `maxRows` data lines, each with the header, cut only between
+ * groups (a report's lines stay together). One part keeps the name (`applications.csv`); more are
+ * `applications-1.csv`, `applications-2.csv`… A group longer than maxRows fills a part alone.
+ */
+export class PartedSink {
+  private sink: FileSink;
+  private rows = 0;
+  private readonly parts: WrittenFile[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly header: string,
+    private readonly maxRows = Number.POSITIVE_INFINITY,
+  ) {
+    this.sink = this.open(name);
+  }
+
+  private open(name: string): FileSink {
+    const sink = new FileSink(this.dir, name);
+    sink.write(this.header);
+    return sink;
+  }
+
+  private partName(n: number): string {
+    return this.name.replace(/(\.[^./]+)?$/, (ext) => `-${n}${ext}`);
+  }
+
+  /** The next `rows` lines belong together: they start a new part if they would not fit in this one. */
+  group(rows: number): void {
+    if (this.rows > 0 && this.rows + rows > this.maxRows) {
+      this.parts.push(this.sink.close());
+      this.sink = this.open(this.partName(this.parts.length + 1));
+      this.rows = 0;
+    }
+    this.rows += rows;
+  }
+
+  write(text: string): void {
+    this.sink.write(text);
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.sink.writeBytes(bytes);
+  }
+
+  close(): WrittenFile[] {
+    this.parts.push(this.sink.close());
+    if (this.parts.length > 1) {
+      const first = this.parts[0]!;
+      const renamed = this.partName(1);
+      fs.renameSync(path.join(this.dir, first.name), path.join(this.dir, renamed));
+      this.parts[0] = { ...first, name: renamed };
+    }
+    return this.parts;
+  }
+}

@@ -1,88 +1,151 @@
-// Long ("tidy") CSVs for researchers: applications.csv, proactive.csv, reviews.csv, one line per
-// printed table cell: report_id, row, column, value (+ the Chinese labels). A row the report does
-// not have is absent; a cell it leaves blank is an empty value. Lines are assembled from pieces
-// escaped once by csvCell (100,000 reports make ~17 million application lines).
-import {
-  APPLICATIONS,
-  PROACTIVE,
-  REVIEWS,
-  TABLE_FORMS,
-  tableLabels,
-  unnumbered,
-  type Bi,
-  type TableName,
-} from '../forms/index.js';
+// The long ("tidy") tables for researchers, one line per printed table cell: applications,
+// proactive, reviews. The CSVs (for spreadsheets) hold `report_id, row, column, value` with the
+// row and column keys; the Parquet files hold `report_id, row_code, column_code, value` with the
+// integer codes of labels.csv (src/publish/codes.ts). Neither repeats the Chinese labels: at
+// 100,000 reports they were half the bytes of applications.csv. A row the report does not have is
+// absent; a cell it leaves blank is an empty value. CSV lines are assembled from pieces escaped
+// once by csvCell (100,000 reports make ~15 million application lines).
+import { APPLICATIONS, PROACTIVE, REVIEWS, TABLE_FORMS, unnumbered, type TableName } from '../forms/index.js';
 import type { ReportRecord } from '../record.js';
+import { type LabelCodes, RAW_COLUMNS, TIDY_TABLES } from './codes.js';
 import { csvCell, numberText } from './csvfile.js';
 import { type Field, field } from './fields.js';
-import { FileSink, type WrittenFile } from './sink.js';
+import { type ParquetColumn, ParquetSink } from './parquet.js';
+import { PartedSink, type WrittenFile } from './sink.js';
 
-/** Chinese labels of a table's rows and columns (the form specs'). */
-function zh(table: TableName): { rows: Record<string, string>; columns: Record<string, string> } {
-  const l = tableLabels(table);
-  const only = (m: Record<string, Bi>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v[0]]));
-  return { rows: only(l.rows), columns: only(l.columns) };
-}
 const keys = (list: readonly { key: string }[]) => list.map((x) => x.key).join(', ');
-/** Money columns and the columns of their printed text. */
-const MONEY = PROACTIVE.columns.flatMap((c) => (c.type === 'money' && c.raw ? [[c.key, c.raw.key] as const] : []));
+const formKeysOf = (list: readonly { key: string }[]) => list.map((x) => x.key);
 
-const common = (what: string, rowEn: string, colEn: string, valueType: Field['type']): Field[] => [
-  field('report_id', 'string', '报告编号', 'The report (reports.csv, reports.jsonl).'),
-  field('row', 'string', '行', `Row key of ${what}: ${rowEn}.`),
-  field('column', 'string', '列', `Column key of ${what}: ${colEn}.`),
+const reportId = field('report_id', 'string', '报告编号', 'The report (reports.csv, reports.jsonl).');
+const valueField = (type: Field['type']) =>
   field(
     'value',
-    valueType,
+    type,
     '数值',
     'The cell as a number; blank when the report leaves it blank, "—", "/" or "无" (never guessed as 0).',
-  ),
-];
-const labels: Field[] = [
-  field('row_label_zh', 'string', '行名称', "Chinese label of the row (the official form's wording)."),
-  field('column_label_zh', 'string', '列名称', 'Chinese label of the column.'),
-];
+  );
+const valueRaw = field(
+  'value_raw',
+  'string',
+  '原文',
+  'Money cells only: the cell as printed ("15.68万元", "251000元"); value is then in 万元, blank when the unit is unknown.',
+);
 
-export const APPLICATIONS_FIELDS: Field[] = [
-  ...common(
-    unnumbered(APPLICATIONS.title)[0],
+interface TidySpec {
+  table: TableName;
+  /** The CSV's columns. */
+  fields: Field[];
+  /** The Parquet file's columns. */
+  parquetFields: Field[];
+}
+
+function spec(
+  table: TableName,
+  rowEn: string,
+  colEn: string,
+  type: Field['type'],
+  rows: string[],
+  cols: string[],
+): TidySpec {
+  const what = unnumbered(
+    (table === 'applications' ? APPLICATIONS : table === 'proactive' ? PROACTIVE : REVIEWS).title,
+  )[0];
+  const raw = table === 'proactive' ? [valueRaw] : [];
+  const code = (axis: 'row' | 'column') =>
+    field(
+      `${axis}_code`,
+      'integer',
+      axis === 'row' ? '行代码' : '列代码',
+      `The ${axis} of ${what} as an integer code: labels.parquet (table = ${table}, axis = ${axis}) gives its key and labels.`,
+    );
+  return {
+    table,
+    fields: [
+      reportId,
+      field('row', 'string', '行', `Row key of ${what}: ${rowEn}. Labels: labels.csv.`, { enum: rows }),
+      field('column', 'string', '列', `Column key of ${what}: ${colEn}. Labels: labels.csv.`, { enum: cols }),
+      valueField(type),
+      ...raw,
+    ],
+    parquetFields: [reportId, code('row'), code('column'), valueField(type), ...raw],
+  };
+}
+
+const proactiveColumns = PROACTIVE.columns.filter((c) => !RAW_COLUMNS.has(c.key));
+
+export const TIDY: Record<TableName, TidySpec> = {
+  applications: spec(
+    'applications',
     `${APPLICATIONS.rows[0]!.key} … ${APPLICATIONS.rows.at(-1)!.key} (see CODEBOOK.md)`,
     'the applicant type, or total',
     'integer',
+    formKeysOf(APPLICATIONS.rows),
+    formKeysOf(APPLICATIONS.columns),
   ),
-  ...labels,
-];
-export const PROACTIVE_FIELDS: Field[] = [
-  ...common(
-    unnumbered(PROACTIVE.title)[0],
+  proactive: spec(
+    'proactive',
     keys(PROACTIVE.rows),
     TABLE_FORMS.map((f) => `${f.name[1]}: ${keys(f.proactive.columns)}`).join('; '),
     'number',
+    formKeysOf(PROACTIVE.rows),
+    formKeysOf(proactiveColumns),
   ),
-  field(
-    'value_raw',
-    'string',
-    '原文',
-    'Money cells only: the cell as printed ("15.68万元", "251000元"); value is then in 万元, blank when the unit is unknown.',
+  reviews: spec(
+    'reviews',
+    keys(REVIEWS.rows),
+    keys(REVIEWS.columns),
+    'integer',
+    formKeysOf(REVIEWS.rows),
+    formKeysOf(REVIEWS.columns),
   ),
-  ...labels,
-];
-export const REVIEWS_FIELDS: Field[] = [
-  ...common(unnumbered(REVIEWS.title)[0], keys(REVIEWS.rows), keys(REVIEWS.columns), 'integer'),
-  ...labels,
-];
-
-const header = (fields: Field[]) => `${fields.map((f) => f.name).join(',')}\r\n`;
+};
 
 type Table = Record<string, Record<string, unknown>> | null | undefined;
+
+const tableOf = (r: ReportRecord, table: TableName): Table => r[table] as Table;
+
+/**
+ * Calls `cell` for every line a record makes in a long table, in the record's key order: row,
+ * column, value, and for a money cell of table 二 its printed text (its own column, value_raw,
+ * rather than a line of its own).
+ */
+export function eachCell(
+  r: ReportRecord,
+  table: TableName,
+  cell: (row: string, col: string, value: unknown, raw: string | null) => void,
+): void {
+  const t = tableOf(r, table);
+  if (!t) return;
+  for (const row in t) {
+    const cols = t[row];
+    if (!cols) continue;
+    if (table !== 'proactive') {
+      for (const col in cols) cell(row, col, cols[col], null);
+      continue;
+    }
+    const keys = Object.keys(cols).filter((k) => !RAW_COLUMNS.has(k));
+    const rawOf = new Map<string, string>();
+    for (const [raw, money] of RAW_COLUMNS) {
+      if (typeof cols[raw] !== 'string') continue;
+      rawOf.set(money, cols[raw] as string);
+      if (!keys.includes(money)) keys.push(money);
+    }
+    for (const col of keys) cell(row, col, cols[col], rawOf.get(col) ?? null);
+  }
+}
+
+/** How many lines a record makes in a long table. */
+export function cellCount(r: ReportRecord, table: TableName): number {
+  let n = 0;
+  eachCell(r, table, () => n++);
+  return n;
+}
 
 interface Piece {
   /** `<row>,<column>,` */
   head: string;
-  /** `,<row label>,<column label>\r\n` */
+  /** What an empty value_raw adds (proactive.csv only), then the line end. */
   tail: string;
-  /** What an empty value_raw adds (proactive.csv only). */
-  empty: string;
   /** Whole encoded lines after the id, by cached value slot. */
   byValue: (Buffer | undefined)[];
 }
@@ -94,25 +157,23 @@ function cachedSlot(value: unknown): number {
 }
 
 /**
- * One tidy file. A line is `<report_id>,` + `<row>,<column>,<value>[,<raw>],<labels>\r\n`; the
- * second part is encoded once per (row, column, value) for small counts (most cells), so
- * 17 million lines cost two byte copies each.
+ * One long CSV. A line is `<report_id>,` + `<row>,<column>,<value>[,<raw>]\r\n`; the second part
+ * is encoded once per (row, column, value) for small counts (most cells), so 15 million lines cost
+ * two byte copies each.
  */
-class TidyFile {
-  private readonly sink: FileSink;
+class TidyCsv {
+  private readonly sink: PartedSink;
   private readonly pieces = new Map<string, Map<string, Piece>>();
+  private readonly withRaw: boolean;
 
   constructor(
     dir: string,
     name: string,
-    fields: Field[],
-    /** proactive.csv: a value_raw column after value. */
-    private readonly withRaw: boolean,
-    private readonly rowLabels: Record<string, string>,
-    private readonly colLabels: Record<string, string>,
+    private readonly table: TableName,
+    private readonly maxRows: number,
   ) {
-    this.sink = new FileSink(dir, name);
-    this.sink.write(header(fields));
+    this.withRaw = table === 'proactive';
+    this.sink = new PartedSink(dir, name, `\uFEFF${TIDY[table].fields.map((f) => f.name).join(',')}\r\n`, maxRows);
   }
 
   private piece(row: string, col: string): Piece {
@@ -120,87 +181,102 @@ class TidyFile {
     if (!byCol) this.pieces.set(row, (byCol = new Map()));
     let p = byCol.get(col);
     if (!p) {
-      p = {
-        head: `${csvCell(row)},${csvCell(col)},`,
-        tail: `,${csvCell(this.rowLabels[row] ?? '')},${csvCell(this.colLabels[col] ?? '')}\r\n`,
-        empty: this.withRaw ? ',' : '',
-        byValue: [],
-      };
+      p = { head: `${csvCell(row)},${csvCell(col)},`, tail: this.withRaw ? ',\r\n' : '\r\n', byValue: [] };
       byCol.set(col, p);
     }
     return p;
   }
 
-  line(id: Buffer, row: string, col: string, value: unknown, raw: string | null = null): void {
+  private line(id: Buffer, row: string, col: string, value: unknown, raw: string | null): void {
     const p = this.piece(row, col);
     this.sink.writeBytes(id);
     const slot = raw ? -1 : cachedSlot(value);
     if (slot >= 0) {
       let bytes = p.byValue[slot];
-      if (!bytes)
-        p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.empty}${p.tail}`, 'utf8');
+      if (!bytes) p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.tail}`, 'utf8');
       this.sink.writeBytes(bytes);
     } else {
       const text = typeof value === 'number' ? numberText(value) : '';
-      this.sink.write(`${p.head}${text}${raw ? `,${csvCell(raw)}` : p.empty}${p.tail}`);
+      this.sink.write(`${p.head}${text}${raw ? `,${csvCell(raw)}\r\n` : p.tail}`);
     }
   }
 
-  table(id: Buffer, table: Table): void {
-    if (!table) return;
-    for (const row in table) {
-      const cols = table[row];
-      if (!cols) continue;
-      for (const col in cols) this.line(id, row, col, cols[col]);
-    }
+  add(id: Buffer, r: ReportRecord): void {
+    if (Number.isFinite(this.maxRows)) this.sink.group(cellCount(r, this.table));
+    eachCell(r, this.table, (row, col, value, raw) => this.line(id, row, col, value, raw));
   }
 
-  close(): WrittenFile {
+  close(): WrittenFile[] {
     return this.sink.close();
   }
 }
 
-/** applications.csv, proactive.csv, reviews.csv, fed one canonical record at a time. */
-export class TidyWriter {
-  private readonly apps: TidyFile;
-  private readonly pro: TidyFile;
-  private readonly revs: TidyFile;
+export interface TidyRow {
+  report_id: string;
+  row_code: number;
+  column_code: number;
+  value: unknown;
+  value_raw: string | null;
+}
 
-  constructor(dir: string) {
-    const file = (name: string, fields: Field[], table: TableName, withRaw: boolean) => {
-      const l = zh(table);
-      return new TidyFile(dir, name, fields, withRaw, l.rows, l.columns);
-    };
-    this.apps = file('applications.csv', APPLICATIONS_FIELDS, 'applications', false);
-    this.pro = file('proactive.csv', PROACTIVE_FIELDS, 'proactive', true);
-    this.revs = file('reviews.csv', REVIEWS_FIELDS, 'reviews', false);
+const parquetColumns = (table: TableName): ParquetColumn<TidyRow>[] =>
+  TIDY[table].parquetFields.map((f) => ({
+    name: f.name,
+    type: f.type,
+    required: f.name.endsWith('_code'),
+    get: (r) => r[f.name as keyof TidyRow],
+  }));
+
+export interface TidyOptions {
+  /** Folder of the files inside the version, with its slash ('by-province/320000/'); default the version itself. */
+  prefix?: string;
+  /** Cut each CSV into parts of at most this many lines (PartedSink); default: one file. */
+  maxRows?: number;
+  /** Also write the Parquet files, with these codes. */
+  codes?: LabelCodes;
+}
+
+/** applications, proactive, reviews (.csv, and .parquet when given codes), fed one canonical record at a time. */
+export class TidyWriter {
+  private readonly csv: TidyCsv[];
+  private readonly parquet: {
+    table: TableName;
+    sink: ParquetSink<TidyRow>;
+    row: (key: string) => number;
+    column: (key: string) => number;
+  }[];
+
+  constructor(dir: string, opts: TidyOptions = {}) {
+    const prefix = opts.prefix ?? '';
+    const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
+    this.csv = TIDY_TABLES.map((t) => new TidyCsv(dir, `${prefix}${t}.csv`, t, maxRows));
+    const codes = opts.codes;
+    this.parquet = codes
+      ? TIDY_TABLES.map((t) => ({
+          table: t,
+          sink: new ParquetSink(dir, `${prefix}${t}.parquet`, parquetColumns(t)),
+          row: codes.coder(t, 'row'),
+          column: codes.coder(t, 'column'),
+        }))
+      : [];
   }
 
   add(r: ReportRecord): void {
     const id = Buffer.from(`${csvCell(r.report_id)},`, 'utf8');
-    this.apps.table(id, r.applications as Table);
-    this.revs.table(id, r.reviews as Table);
-    this.proactive(id, r.proactive as Table);
-  }
-
-  /** Money cells carry their printed text: the raw column goes to value_raw, not a line of its own. */
-  private proactive(id: Buffer, table: Table): void {
-    if (!table) return;
-    for (const row in table) {
-      const cols = table[row];
-      if (!cols) continue;
-      const keys = Object.keys(cols).filter((k) => !MONEY.some(([, raw]) => raw === k));
-      const rawOf = new Map<string, string>();
-      for (const [money, raw] of MONEY) {
-        if (typeof cols[raw] !== 'string') continue;
-        rawOf.set(money, cols[raw] as string);
-        if (!keys.includes(money)) keys.push(money);
-      }
-      for (const col of keys) this.pro.line(id, row, col, cols[col], rawOf.get(col) ?? null);
-    }
+    for (const f of this.csv) f.add(id, r);
+    if (!this.parquet.length) return;
+    const line: TidyRow = { report_id: r.report_id, row_code: 0, column_code: 0, value: null, value_raw: null };
+    for (const { table, sink, row: rowCode, column: columnCode } of this.parquet)
+      eachCell(r, table, (row, col, value, raw) => {
+        line.row_code = rowCode(row);
+        line.column_code = columnCode(col);
+        line.value = value;
+        line.value_raw = raw;
+        sink.add(line); // copied into the sink's column buffers
+      });
   }
 
   close(): WrittenFile[] {
-    return [this.apps.close(), this.pro.close(), this.revs.close()];
+    return [...this.csv.flatMap((f) => f.close()), ...this.parquet.map((p) => p.sink.close())];
   }
 }

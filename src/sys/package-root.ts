@@ -15,3 +15,6 @@ function findRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The project's home page: in the crawler's User-Agent, the dataset's datapackage.json and CITATION.cff. */
+export const HOMEPAGE = 'https://github.com/ogi-data/ogi';

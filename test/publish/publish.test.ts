@@ -4,7 +4,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publish, type PublishResult } from '../../src/publish/index.js';
-import { fixture, listFiles, expectSameFile, PUBLISHED, tempDatasets, TODAY, VERSION_FILES } from './helpers.js';
+import {
+  DATABASE_FILES,
+  expectSameFile,
+  fixture,
+  listFiles,
+  PUBLISHED,
+  SPLIT_FILES,
+  tempDatasets,
+  TODAY,
+  VERSION_FILES,
+} from './helpers.js';
+
+const all = (v: 'v1' | 'v2') => [...VERSION_FILES, ...SPLIT_FILES[v]].sort();
+/** The files with an expected copy in test/fixtures/published/<v>/. */
+const compared = (v: 'v1' | 'v2') => all(v).filter((f) => !DATABASE_FILES.includes(f));
 
 let datasets: string;
 let first: PublishResult;
@@ -36,12 +50,15 @@ describe('first version (test/fixtures/records/v1)', () => {
       sources: 0, // no work area given: no documents archived
       message: `first version ${TODAY}: 7 reports`,
     });
-    expect(files.map((f) => f.name).sort()).toEqual(VERSION_FILES);
+    expect(files.map((f) => f.name).sort()).toEqual(all('v1'));
   });
 
-  it('writes exactly the expected files', () => expect(listFiles(first.dir)).toEqual(VERSION_FILES));
+  it('writes exactly the expected files', () => expect(listFiles(first.dir)).toEqual(all('v1')));
 
-  it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
+  it('has an expected copy of every file but the databases', () =>
+    expect(listFiles(path.join(PUBLISHED, 'v1'))).toEqual(compared('v1')));
+
+  it.each(compared('v1'))('%s matches its expected copy', (name) =>
     expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name)),
   );
 });
@@ -86,11 +103,13 @@ describe('second version (test/fixtures/records/v2) over the first', () => {
   });
 
   it('leaves the first version untouched', () => {
-    for (const name of VERSION_FILES)
+    for (const name of compared('v1'))
       expectSameFile(path.join(datasets, TODAY, name), path.join(PUBLISHED, 'v1', name));
   });
 
-  it.each(VERSION_FILES)('%s matches its expected copy', (name) =>
+  it('writes exactly the expected files', () => expect(listFiles(second.dir)).toEqual(all('v2')));
+
+  it.each(compared('v2'))('%s matches its expected copy', (name) =>
     expectSameFile(path.join(datasets, `${TODAY}.1`, name), path.join(PUBLISHED, 'v2', name)),
   );
 });

@@ -1,4 +1,5 @@
 // The three HTML pages: index.html (list + downloads), charts.html, report.html (filled from a bucket).
+import { citeLine } from '../citation.js';
 import { bi, esc, formatBytes } from './html.js';
 import { AGENCY_UI } from './agencies.js';
 import { LEVELS, SCOPES, TEMPLATES, UI, type Bi } from './labels.js';
@@ -126,6 +127,7 @@ ${select('scope', UI.scope, scopes)}
 </section>
 ${downloadsSection(ctx.downloads)}
 </main>
+<footer class="cite"><p>${bi(citeLine(ctx.version))}</p></footer>
 <script src="data/labels.js"></script>
 <script src="data/summary.js"></script>
 <script src="assets/common.js"></script>

@@ -1,0 +1,169 @@
+// ogi.sqlite: the reports, the agencies, their failed checks, the failures and the labels in one SQLite file
+// (sql.js: SQLite compiled to WebAssembly, no native binary), so that
+// `datasette ogi.sqlite --metadata ogi.metadata.json` serves them with facets and SQL: primary keys,
+// foreign keys to reports, indexes on report_id, province and year, and the views of views.ts that
+// need only these tables. The long tables and cells (some 15 and 20 million lines at 100,000
+// reports) are left to ogi.duckdb and the Parquet files: sql.js writes about 100,000 rows a second,
+// so they alone would take minutes. ogi.metadata.json holds datasette's titles, descriptions,
+// licence and facets.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import initSqlJs, { type Database } from 'sql.js';
+import type { ReportRecord } from '../record.js';
+import type { Failure } from '../workarea/index.js';
+import { AGENCY_FIELDS } from './agencies.js';
+import { CHECK_FIELDS, type CheckRow } from './checks.js';
+import { HOMEPAGE, LICENSE, TITLE_EN } from './citation.js';
+import { LABEL_FIELDS, type LabelCodes } from './codes.js';
+import { REPORT_COLUMNS } from './csv.js';
+import { FAILURE_FIELDS } from './failures.js';
+import type { Field, FieldType } from './fields.js';
+import { RESOURCES } from './resources.js';
+import { type WrittenFile, writeWhole } from './sink.js';
+import { SQLITE_VIEWS } from './views.js';
+
+export const SQLITE_FILE = 'ogi.sqlite';
+
+export const DATASETTE_METADATA = 'ogi.metadata.json';
+
+const SQL_TYPE: Record<FieldType, string> = { string: 'TEXT', integer: 'INTEGER', number: 'REAL', date: 'TEXT' };
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+interface TableDef {
+  name: string;
+  fields: Field[];
+  primaryKey?: string[];
+  /** Columns that refer to reports.report_id. */
+  references?: string[];
+  indexes?: string[][];
+  withoutRowid?: boolean;
+}
+
+function createSql(t: TableDef): string {
+  const cols = t.fields.map((f) => {
+    const ref = t.references?.includes(f.name) ? ' REFERENCES reports(report_id)' : '';
+    return `${ident(f.name)} ${SQL_TYPE[f.type]}${ref}`;
+  });
+  if (t.primaryKey) cols.push(`PRIMARY KEY (${t.primaryKey.map(ident).join(', ')})`);
+  return `CREATE TABLE ${ident(t.name)} (${cols.join(', ')})${t.withoutRowid ? ' WITHOUT ROWID' : ''}`;
+}
+
+type Value = string | number | null;
+const value = (v: unknown): Value =>
+  typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'bigint' ? Number(v) : null;
+
+function fill(db: Database, t: TableDef, rows: Iterable<Value[]>): void {
+  const stmt = db.prepare(`INSERT INTO ${ident(t.name)} VALUES (${t.fields.map(() => '?').join(', ')})`);
+  try {
+    for (const row of rows) stmt.run(row);
+  } finally {
+    stmt.free();
+  }
+}
+
+export interface SqliteInput {
+  records: ReportRecord[];
+  checks: CheckRow[];
+  failures: Failure[];
+  codes: LabelCodes;
+}
+
+export async function writeSqlite(dir: string, input: SqliteInput): Promise<WrittenFile[]> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  try {
+    db.run('PRAGMA page_size = 4096');
+    db.run('BEGIN');
+    const reports: TableDef = {
+      name: 'reports',
+      fields: REPORT_COLUMNS,
+      primaryKey: ['report_id'],
+      indexes: [['province'], ['year'], ['province', 'year'], ['agency_id']],
+    };
+    db.run(createSql(reports));
+    fill(
+      db,
+      reports,
+      (function* () {
+        for (const r of input.records) yield REPORT_COLUMNS.map((c) => c.get(r));
+      })(),
+    );
+    // The agency registry, read back from agencies.parquet (written before: the registry itself is
+    // not kept in memory while the big files are written).
+    const agencies: TableDef = {
+      name: 'agencies',
+      fields: AGENCY_FIELDS,
+      primaryKey: ['agency_id'],
+      indexes: [['province']],
+    };
+    db.run(createSql(agencies));
+    const bytes = readFileSync(path.join(dir, 'agencies.parquet'));
+    const rows = (await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    })) as Record<string, unknown>[];
+    fill(
+      db,
+      agencies,
+      rows.map((a) => AGENCY_FIELDS.map((f) => value(a[f.name]))),
+    );
+    const labels: TableDef = { name: 'labels', fields: LABEL_FIELDS, primaryKey: ['table', 'axis', 'code'] };
+    db.run(createSql(labels));
+    fill(
+      db,
+      labels,
+      input.codes.rows().map((l) => [l.table, l.axis, l.code, l.key, l.label_zh, l.label_en]),
+    );
+    const checks: TableDef = {
+      name: 'checks',
+      fields: CHECK_FIELDS,
+      references: ['report_id', 'related_report_id'],
+      indexes: [['report_id'], ['rule']],
+    };
+    db.run(createSql(checks));
+    fill(
+      db,
+      checks,
+      input.checks.map((c) => CHECK_FIELDS.map((f) => value(c[f.name as keyof CheckRow]))),
+    );
+    const failures: TableDef = { name: 'failures', fields: FAILURE_FIELDS, indexes: [['kind']] };
+    db.run(createSql(failures));
+    fill(
+      db,
+      failures,
+      input.failures.map((f) => FAILURE_FIELDS.map((x) => value(f[x.name as keyof Failure]))),
+    );
+    for (const t of [reports, agencies, checks, failures])
+      for (const cols of t.indexes ?? [])
+        db.run(
+          `CREATE INDEX ${ident(`${t.name}_${cols.join('_')}`)} ON ${ident(t.name)} (${cols.map(ident).join(', ')})`,
+        );
+    for (const v of SQLITE_VIEWS) db.run(`CREATE VIEW ${ident(v.name)} AS ${v.sql}`);
+    db.run('COMMIT');
+    return [writeWhole(dir, SQLITE_FILE, db.export()), writeWhole(dir, DATASETTE_METADATA, datasetteMetadata())];
+  } finally {
+    db.close();
+  }
+}
+
+/** datasette's metadata: titles, descriptions, licence, source, and the facets of reports. */
+export function datasetteMetadata(): string {
+  const describe = (file: string) => RESOURCES.find((r) => r.path === file)?.description;
+  const tables: Record<string, Record<string, unknown>> = {
+    reports: { description: describe('reports.csv'), facets: ['province', 'year', 'scope', 'admin_level', 'template'] },
+    agencies: { description: describe('agencies.csv'), facets: ['province', 'admin_level', 'scope'] },
+    labels: { description: describe('labels.csv') },
+    checks: { description: describe('checks.csv'), facets: ['rule', 'year'] },
+    failures: { description: describe('failures.csv'), facets: ['stage', 'kind'] },
+    ...Object.fromEntries(SQLITE_VIEWS.map((v) => [v.name, { description: v.description }])),
+  };
+  const meta = {
+    title: TITLE_EN,
+    license: LICENSE.name,
+    license_url: LICENSE.path,
+    source: 'ogi',
+    source_url: HOMEPAGE,
+    databases: { ogi: { tables } },
+  };
+  return `${JSON.stringify(meta, null, 2)}\n`;
+}
