@@ -6,12 +6,12 @@
 // Run: npx tsx bench/cluster.ts (or `npm run bench -- cluster`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
 import { connect } from '../src/cluster/run.js';
+import { startRedis } from '../test/cluster/redis.js';
 import { closeQueue, extractJobId, jobOptions, queue, type RunSettings } from '../src/cluster/run.js';
 import { EXTRACTOR_VERSION } from '../src/extract/version.js';
 import { DocumentStore, type DocumentEntry } from '../src/workarea/index.js';
@@ -19,14 +19,6 @@ import { buildCorpus, STANDARD_CORPUS } from '../test/generate/corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCS = 120;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function commands(redis: Redis): Promise<number> {
   const info = String(await redis.call('INFO', 'commandstats'));
@@ -39,25 +31,8 @@ export async function benchCluster(): Promise<string[]> {
   const corpus = await buildCorpus(STANDARD_CORPUS);
   const docs = corpus.docs.filter((d) => d.format !== 'image').slice(0, DOCS);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-bench-cluster-'));
-  const port = await freePort();
-  const server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const url = `redis://127.0.0.1:${port}`;
+  const { url, server } = await startRedis(tmp);
   const redis = connect(url);
-  for (let i = 0; ; i++) {
-    try {
-      await redis.call('PING');
-      break;
-    } catch (err) {
-      if (i > 50) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
   const out = [
     `${docs.length} documents of the generated corpus; workers: \`ogi worker --kinds extract --concurrency 1 --drain\``,
   ];

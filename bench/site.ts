@@ -3,9 +3,7 @@
 // filter, the "numbers don't add up" filter, a sort and page 2, each in ms and bytes transferred
 // (brotli files served as the static host would), beside the targets.
 // Run: npx tsx bench/site.ts [reports] (or through bench/index.ts via benchSite()).
-import { createReadStream } from 'node:fs';
-import { access, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +13,7 @@ import type { ReportRecord } from '../src/record.js';
 import { buildSite } from '../src/publish/site/index.js';
 import { PROVINCES_EN } from '../src/publish/site/labels.js';
 import { RECORDS } from '../test/fixtures/site/records.js';
+import { serve } from '../test/site/serve.js';
 
 /** The files index.html pulls in before any user action. */
 const FIRST_LOAD = [
@@ -67,61 +66,6 @@ async function du(dir: string, twins = false): Promise<{ bytes: number; files: n
 const LINK = { offline: false, latency: 60, downloadThroughput: 9_000_000 / 8, uploadThroughput: 9_000_000 / 8 };
 /** The issue's targets: first paint ≤ 1 s; a first search or filter ≤ 1.5 s; the first search's bytes ≤ 3 MB. */
 const TARGETS = { paintMs: 1000, actionMs: 1500, searchBytes: 3_000_000 };
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
-
-/**
- * A static server on 127.0.0.1 as a host with nginx `gzip_static on; brotli_static on;` would be:
- * `x.js.br` (or `.gz`) sent for `x.js` with Content-Encoding when the browser accepts it.
- */
-export async function servePrecompressed(
-  root: string,
-): Promise<{ url: (p: string) => string; close: () => Promise<void> }> {
-  const exists = (f: string) =>
-    access(f).then(
-      () => true,
-      () => false,
-    );
-  const server: Server = createServer(async (req, res) => {
-    const file = path.join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
-    const accepts = String(req.headers['accept-encoding'] ?? '');
-    let send = file;
-    let encoding: string | null = null;
-    for (const [enc, ext] of [
-      ['br', '.br'],
-      ['gzip', '.gz'],
-    ] as const) {
-      if (new RegExp(`\\b${enc}\\b`).test(accepts) && (await exists(file + ext))) {
-        send = file + ext;
-        encoding = enc;
-        break;
-      }
-    }
-    try {
-      const { size } = await stat(send);
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': size,
-        vary: 'Accept-Encoding',
-        ...(encoding ? { 'content-encoding': encoding } : {}),
-      });
-      createReadStream(send).pipe(res);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: (p) => `http://127.0.0.1:${port}/${p.replace(/^\//, '')}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 interface Measure {
   name: string;
@@ -222,7 +166,7 @@ export async function benchSite(n = 100_000): Promise<string[]> {
     );
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
-    const server = await servePrecompressed(versionDir);
+    const server = await serve(versionDir, { precompressed: true });
     let measures: Measure[];
     try {
       // a search a reader might type: part of an agency's name (here: its city and its office)

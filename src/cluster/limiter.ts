@@ -23,10 +23,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Added to every slot: between a slot and its request reaching the host lie the reply from Redis,
- * the worker's event loop and the connection, which vary by tens of milliseconds on a busy machine.
- * With it, the host sees at most `rate` requests in any second (test/cluster/ measures it there).
+ * the worker's event loop and the connection, which vary by tens of milliseconds on a busy machine
+ * (a late request followed by one on time would bring two closer than the interval). With it —
+ * 25 ms plus a tenth of the interval — the host sees at most `rate` requests in any second
+ * (test/cluster/ measures it there).
  */
 export const JITTER_MARGIN_MS = 25;
+export const JITTER_MARGIN_SHARE = 0.1;
 
 export class ClusterLimiter implements RequestLimiter {
   constructor(
@@ -35,7 +38,10 @@ export class ClusterLimiter implements RequestLimiter {
   ) {}
 
   async wait(url: URL): Promise<void> {
-    const interval = Number.isFinite(this.rate) && this.rate > 0 ? Math.ceil(1000 / this.rate) + JITTER_MARGIN_MS : 0;
+    const interval =
+      Number.isFinite(this.rate) && this.rate > 0
+        ? Math.ceil((1000 / this.rate) * (1 + JITTER_MARGIN_SHARE)) + JITTER_MARGIN_MS
+        : 0;
     const host = url.host;
     const wait = Number(
       await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),

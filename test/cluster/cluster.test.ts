@@ -8,12 +8,12 @@
 //      attempt and land in the dead-letter list (`ogi status --json`) and in failures.csv.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/cluster/run.js';
+import { startRedis } from './redis.js';
 import { refresh } from '../../src/refresh.js';
 import { readDocuments, storagePaths } from '../../src/workarea/index.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -35,14 +35,6 @@ function seeded(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,32 +69,12 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     });
 
   beforeAll(async () => {
-    const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-    if (which.status !== 0)
-      throw new Error('redis-server is not installed: run `npm run setup` (Debian package redis-server)');
     if (!existsSync(path.join(ROOT, 'dist/src/cli.js')))
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-cluster-'));
-    const port = await freePort();
-    redis = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp],
-      {
-        stdio: 'ignore',
-      },
-    );
-    redisUrl = `redis://127.0.0.1:${port}`;
-    const probe = connect(redisUrl);
-    for (let i = 0; ; i++) {
-      try {
-        await probe.call('PING');
-        break;
-      } catch (err) {
-        if (i > 50) throw err;
-        await sleep(100);
-      }
-    }
-    probe.disconnect();
+    const started = await startRedis(tmp);
+    redis = started.server;
+    redisUrl = started.url;
     portals = await Promise.all(SITES.map((s) => startPortal(path.join(ROOT, 'test/portal/sites', s))));
   }, 60_000);
 
