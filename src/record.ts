@@ -212,3 +212,13 @@ export function emptyReviews(): ReviewsTable {
     REVIEW_GROUPS.map((g) => [g, Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, null]))]),
   ) as ReviewsTable;
 }
+
+/**
+ * How many checks of a report fail, or null when none could run (no tables, or every identity's
+ * cells blank): never shown as passing — the site, the CLI tables and
+ * reports.csv (a blank checks_failed) show it as not checked.
+ */
+export function failedChecks(record: ReportRecord): number | null {
+  if (record.checks.length === 0) return null;
+  return record.checks.filter((c) => !c.ok).length;
+}

@@ -10,6 +10,7 @@ import { DEMO_SITE, startDemoPortal } from '../demo/portal.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE, writeAtomic } from '../workarea/index.js';
 import { DATASET_OPTIONS, JSON_OPTION, parseCommand, SOURCES_HELP, sourcesMode } from './options.js';
 import { summaryLines } from './refresh.js';
+import { failedChecks } from '../record.js';
 import { table } from './table.js';
 
 const HELP = `usage: ogi demo [--storage DIR] [--datasets DIR] [--no-site] [--sources MODE] [--json]
@@ -85,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       r.template,
       String(r.applications?.new_received?.total ?? ''),
       String(r.applications?.total_processed?.total ?? ''),
-      String(r.checks.filter((c) => !c.ok).length),
+      String(failedChecks(r) ?? '—'),
     ]);
   }
   const dir = s.dir ? path.relative(process.cwd(), s.dir) || '.' : '(none)';

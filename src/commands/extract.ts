@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
 import type { FailureKind } from '../failures.js';
-import type { ReportRecord } from '../record.js';
+import { failedChecks, type ReportRecord } from '../record.js';
 import { OCR_OPTION, parseCommand } from './options.js';
 import { table } from './table.js';
 
@@ -62,7 +62,7 @@ export function summaryTable(results: FileResult[]): string {
         rec.template,
         rec.agency ?? '',
         String(rec.year ?? ''),
-        String(rec.checks.filter((c) => !c.ok).length),
+        String(failedChecks(rec) ?? '—'),
         String(rec.warnings.length),
       ]);
     } else rows.push([path.basename(r.file), `ERROR ${r.error!.kind}`, '', '', '', '']);

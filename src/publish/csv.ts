@@ -2,7 +2,7 @@
 // The same rows, typed, go to reports.parquet. Every column is described here once; the headline
 // figures are those of the form specs (src/forms/headlines.ts).
 import { HEADLINES, figureType, figureValue } from '../forms/index.js';
-import { type ReportRecord, sourceUrls } from '../record.js';
+import { confidenceOf, failedChecks, type ReportRecord, sourceUrls } from '../record.js';
 import { csvText } from './csvfile.js';
 import { type Field, field } from './fields.js';
 import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
@@ -165,15 +165,15 @@ export const REPORT_COLUMNS: Column[] = [
     'checks_failed',
     'integer',
     '未通过的勾稽关系数',
-    "How many of the report's own accounting identities fail (listed in checks.csv).",
-    (r) => (r.checks ?? []).filter((c) => !c.ok).length,
+    "How many of the report's own accounting identities fail (listed in checks.csv); blank when none could be checked (checks_run 0), never 0 for 'not checked'.",
+    (r) => failedChecks(r),
   ),
   col(
     'confidence',
     'string',
     '提取可信度',
     'high, medium or low: how sure the reading is (CODEBOOK.md, record field confidence).',
-    (r) => r.confidence ?? null,
+    (r) => r.confidence ?? confidenceOf(r.warnings ?? [], r.checks ?? []),
   ),
   col(
     'fetched_at',

@@ -3,10 +3,9 @@
 // the cross-year comparisons of consecutive years (src/publish/checks.ts) — in buckets picked by a
 // hash of agency_id, like the report buckets, so a page loads one small file, never all agencies.
 import { HEADLINES, figureValue } from '../../forms/index.js';
-import type { ReportRecord } from '../../record.js';
+import { failedChecks, type ReportRecord } from '../../record.js';
 import type { Agency, Registry } from '../agencies.js';
 import { compareYears, yearPairs } from '../checks.js';
-import { failedChecks } from './cells.js';
 import type { Bi } from './labels.js';
 import { bucketCount, fnv1a } from './shards.js';
 

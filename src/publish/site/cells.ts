@@ -56,12 +56,3 @@ export function cellsOfCheck(record: ReportRecord, check: Check): string[] {
   }
   return [];
 }
-
-/**
- * How many checks of a report fail, or null when none could run (no tables, or every identity's
- * cells blank): never shown as passing — the list and the report page show "— 未核对".
- */
-export function failedChecks(record: ReportRecord): number | null {
-  if (record.checks.length === 0) return null;
-  return record.checks.filter((c) => !c.ok).length;
-}

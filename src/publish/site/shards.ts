@@ -16,9 +16,9 @@ import {
   REVIEWS,
   TEMPLATES,
 } from '../../forms/index.js';
-import type { CellSource, ReportRecord } from '../../record.js';
+import { type CellSource, failedChecks, type ReportRecord } from '../../record.js';
 import { provinceCode } from '../regions.js';
-import { cellsOfCheck, failedChecks } from './cells.js';
+import { cellsOfCheck } from './cells.js';
 import { PROVINCES_EN, provinceLabel, type Bi } from './labels.js';
 
 export const PAGE_SIZE = 50;
