@@ -21,7 +21,7 @@ import { stripSiteName } from '../text/agency.js';
 import { contentKey, fold } from '../text/normalise.js';
 import { shortName } from '../text/places.js';
 import { csvText } from './csvfile.js';
-import { type Field, field } from './fields.js';
+import { type Column as FieldColumn, column as fieldColumn, type Field } from './fields.js';
 import { rowBatches, writeParquetFile } from './parquet.js';
 import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
 import { FileSink, type WrittenFile } from './sink.js';
@@ -184,13 +184,8 @@ function agencyOf(agency_id: string, members: ReportRecord[]): Agency {
 
 // ---------------------------------------------------------------- agencies.csv, agencies.parquet
 
-interface AgencyColumn extends Field {
-  get: (a: Agency) => string | number | null;
-}
-const column = (name: string, type: Field['type'], zh: string, en: string, get: AgencyColumn['get']): AgencyColumn => ({
-  ...field(name, type, zh, en),
-  get,
-});
+type AgencyColumn = FieldColumn<Agency>;
+const column = fieldColumn<Agency>;
 
 export const AGENCY_COLUMNS: AgencyColumn[] = [
   column(

@@ -4,20 +4,15 @@
 import { HEADLINES, figureType, figureValue } from '../forms/index.js';
 import { confidenceOf, failedChecks, type ReportRecord, sourceUrls } from '../record.js';
 import { csvText } from './csvfile.js';
-import { type Field, field } from './fields.js';
+import { type Column as FieldColumn, column } from './fields.js';
 import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 // Small batches: a batch of 1,000 rows lived long enough to be promoted to the old heap (~60 MB per publish).
 const BATCH = 50;
 
-interface Column extends Field {
-  get: (r: ReportRecord) => string | number | null;
-}
-const col = (name: string, type: Field['type'], zh: string, en: string, get: Column['get']): Column => ({
-  ...field(name, type, zh, en),
-  get,
-});
+type Column = FieldColumn<ReportRecord>;
+const col = column<ReportRecord>;
 
 /** The level codes of a record's region, computed once per region object (four columns read them). */
 const levelCodesOf = new WeakMap<object, LevelCodes>();

@@ -24,3 +24,13 @@ export const field = (
   en: string,
   constraints: Pick<Field, 'enum' | 'pattern'> = {},
 ): Field => ({ name, type, zh, en, ...constraints });
+
+/** A column of a table written from items of type T: its field and how to read it off an item. */
+export interface Column<T> extends Field {
+  get: (item: T) => string | number | null;
+}
+
+export const column = <T>(name: string, type: FieldType, zh: string, en: string, get: Column<T>['get']): Column<T> => ({
+  ...field(name, type, zh, en),
+  get,
+});
