@@ -527,6 +527,27 @@
 
   var current = null; /* the rows of the state shown, for the download */
 
+  /**
+   * Fills in, after the rows are shown, the counts the file that served them could not give (the
+   * facet that chose a province, year or failed file, beside a search, city, level or form filter):
+   * from one scan of the search index, which holds every row. Marks the body `data-counts` when the
+   * counts shown are whole.
+   */
+  function completeCounts(st, counts, mine) {
+    var missing = FACETS.filter(function (f) { return !counts[f]; });
+    if (missing.length === 0 || unfiltered(st)) {
+      document.body.setAttribute('data-counts', String(mine));
+      return;
+    }
+    loadRows(S.files.all).then(function (all) {
+      if (mine !== seq) return;
+      var whole = scan(all, st).counts;
+      missing.forEach(function (f) { counts[f] = whole[f]; });
+      renderCounts(st, counts);
+      document.body.setAttribute('data-counts', String(mine));
+    });
+  }
+
   function render(st) {
     var mine = ++seq;
     $('status').textContent = '';
@@ -549,6 +570,7 @@
       count.appendChild(OGI.bi(['共 ' + res.total + ' 份', res.total + ' reports']));
       count.setAttribute('data-total', String(res.total));
       renderCounts(st, res.counts);
+      completeCounts(st, res.counts, mine);
       $('status').textContent = '';
       if (res.total === 0) $('status').appendChild(OGI.bi(L.ui.noResults));
       var info = $('pageinfo');
