@@ -7,6 +7,7 @@ import { writeDuckdb } from './duckdb.js';
 import { writeSqlite } from './sqlite.js';
 
 const [task, dir] = process.argv.slice(2) as [DatabaseTask, string];
+process.on('disconnect', () => process.exit(1)); // the publisher is gone: stop (it would follow its rows forever)
 const files = task === 'duckdb' ? [await writeDuckdb(dir)] : task === 'sqlite' ? await writeSqlite(dir) : null;
 if (!files) throw new Error(`database-child: unknown task '${task}'`);
 if (process.env.OGI_PUBLISH_FAIL === task) process.kill(process.pid, 'SIGKILL');

@@ -1,8 +1,8 @@
 // ogi.duckdb and ogi.sqlite are built in child processes (database-child.ts), one each, from the
-// files the publisher has already written into the version's temporary folder (the Parquet files;
-// SqliteInput's rows), while the publisher goes on with the rest: their memory (DuckDB's buffers,
-// sql.js's whole database in WebAssembly) is never added to the records', and they use the second
-// core. A child that fails, is killed or dies fails the publish with PublishError 'database_failed'
+// files the publisher writes into the version's temporary folder (the Parquet files; SqliteInput's
+// rows, followed as they are written), while the publisher goes on with the rest: their memory
+// (DuckDB's buffers, sql.js's whole database in WebAssembly) is never added to the records', and
+// they use the second core. A child that fails, is killed or dies fails the publish with PublishError 'database_failed'
 // naming the file; the temporary folder is then removed as for any failure, the previous version
 // left as it was. Each child reports its CPU time and peak resident size (bench/publish.ts).
 import { type ChildProcess, fork } from 'node:child_process';
@@ -13,7 +13,6 @@ import { SQLITE_FILE } from './sqlite.js';
 import { PublishError } from './version.js';
 
 export type DatabaseTask = 'duckdb' | 'sqlite';
-export const DATABASE_TASKS: readonly DatabaseTask[] = ['duckdb', 'sqlite'];
 const FILE_OF: Record<DatabaseTask, string> = { duckdb: DUCKDB_FILE, sqlite: SQLITE_FILE };
 
 /** What a child sends back when it has written its files. */
@@ -23,21 +22,12 @@ export interface ChildReport {
   maxRssKb: number;
 }
 
-export interface DatabaseBuild {
-  /** The files written, in DATABASE_TASKS order; rejects with PublishError 'database_failed'. */
-  done: Promise<WrittenFile[]>;
-  /** Kills the children still running and waits for them to end (before their folder is removed). */
-  stop(): Promise<void>;
-  /** Each finished child's figures. */
-  reports: Partial<Record<DatabaseTask, ChildReport>>;
-}
-
 const CHILD = fileURLToPath(
   new URL(`./database-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
 );
 
-/** Figures of the last build's children (bench/publish.ts reads them). */
-export let lastDatabaseReports: Partial<Record<DatabaseTask, ChildReport>> = {};
+/** Figures of the children that finished last, by task (bench/publish.ts reads them). */
+export const lastDatabaseReports: Partial<Record<DatabaseTask, ChildReport>> = {};
 
 function run(task: DatabaseTask, dir: string): { child: ChildProcess; result: Promise<ChildReport> } {
   const execArgv = CHILD.endsWith('.ts') ? ['--import', 'tsx'] : []; // tests and tsx runs: TypeScript
@@ -72,21 +62,33 @@ function run(task: DatabaseTask, dir: string): { child: ChildProcess; result: Pr
   return { child, result };
 }
 
-/** Starts both children on the finished Parquet files and SqliteInput of `dir`. */
-export function buildDatabases(dir: string): DatabaseBuild {
-  const reports: DatabaseBuild['reports'] = {};
-  lastDatabaseReports = reports;
-  const runs = DATABASE_TASKS.map((task) => ({ task, ...run(task, dir) }));
-  const ended = runs.map((r) => new Promise<void>((resolve) => r.child.once('exit', () => resolve())));
-  for (const r of runs) r.result.then((rep) => (reports[r.task] = rep)).catch(() => undefined);
-  const done = Promise.all(runs.map((r) => r.result)).then((list) => list.flatMap((rep) => rep.files));
+export interface DatabaseRun {
+  /** The files written; rejects with PublishError 'database_failed'. */
+  done: Promise<WrittenFile[]>;
+  /** Kills the child if still running and waits for it to end (before its folder is removed). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the child that writes `task`'s database into `dir` (sqlite: as soon as SqliteInput has
+ * created its file; duckdb: once the Parquet files are written).
+ */
+export function buildDatabase(task: DatabaseTask, dir: string): DatabaseRun {
+  const { child, result } = run(task, dir);
+  const ended = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const done = result.then((report) => {
+    lastDatabaseReports[task] = report;
+    return report.files;
+  });
   done.catch(() => undefined); // awaited later, after the publisher's own work: not an unhandled rejection meanwhile
   return {
     done,
-    reports,
     async stop() {
-      for (const r of runs) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
-      await Promise.all(ended);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await ended;
     },
   };
 }

@@ -1,9 +1,9 @@
 // `publish(opts)`: records + failures in, a new version folder `datasets/<version>/` out —
 // or nothing, when the data would be identical to the latest version's.
 //   one walk over the records: reports.jsonl, reports.csv/.parquet, the long CSVs and Parquet files,
-//   cells, by-province/ splits, ogi.sqlite's rows → the small files (labels, checks, failures,
-//   codebook) → compare with latest → ogi.duckdb and ogi.sqlite started in child processes
-//   (databases.ts) → changelog, archived sources, CITATION.cff → wait for the databases →
+//   cells, by-province/ splits, ogi.sqlite's rows (a child process builds ogi.sqlite from them
+//   meanwhile, databases.ts) → the small files (labels, checks, failures, codebook) → compare with
+//   latest → ogi.duckdb in a child process → changelog, archived sources → wait for the databases →
 //   datapackage.json → site → SHA256SUMS → rename into place → move `latest`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { codebookText } from './codebook.js';
 import { LabelCodes, writeLabels } from './codes.js';
 import { ReportsWriter } from './csv.js';
 import { dataPackageText } from './datapackage.js';
-import { buildDatabases, type DatabaseBuild } from './databases.js';
+import { buildDatabase, type DatabaseRun } from './databases.js';
 import { publishableFailures, writeFailures, writeFailuresParquet } from './failures.js';
 import { canonicalRecord, JsonlWriter } from './jsonl.js';
 import { archiveSources, type ArchiveResult, type SourcesMode } from './sources.js';
@@ -164,7 +164,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
 
   const tmp = makeTempDir(datasetsDir);
   let archive: ArchiveResult | null = null;
-  let databases: DatabaseBuild | null = null;
+  const databases: DatabaseRun[] = [];
+  const stopDatabases = () => Promise.all(databases.splice(0).map((d) => d.stop()));
   try {
     const { checks, agencyFiles } = agencyStage(records, tmp);
     const jsonl = new JsonlWriter(tmp);
@@ -174,6 +175,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
     const cells = new CellsWriter(tmp);
     const splits = new ProvinceSplits(tmp, { maxRows: opts.splitRows });
     const sqliteInput = new SqliteInput(tmp);
+    const sqlite = buildDatabase('sqlite', tmp); // follows sqliteInput's rows meanwhile
+    databases.push(sqlite);
     for (const r of records) {
       const canonical = canonicalRecord(r);
       jsonl.add(canonical);
@@ -210,6 +213,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
 
     if (previous !== null && sameContent(path.join(datasetsDir, previous), files)) {
       // (by-province/ and ogi.sqlite's rows were written in the same walk: they go with the folder)
+      await stopDatabases();
       fs.rmSync(tmp, { recursive: true, force: true });
       return {
         version: previous,
@@ -226,7 +230,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       };
     }
 
-    databases = buildDatabases(tmp);
+    const duckdb = buildDatabase('duckdb', tmp);
+    databases.push(duckdb);
     const changes = await diffOrExplain(
       previous === null ? null : { version: previous, jsonl: path.join(datasetsDir, previous, 'reports.jsonl') },
       records,
@@ -240,7 +245,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       version,
     });
     files.push(...splitFiles);
-    files.push(...(await databases.done));
+    files.push(...(await duckdb.done), ...(await sqlite.done));
     fs.rmSync(path.join(tmp, SQLITE_INPUT), { recursive: true, force: true });
     files.push(writeWhole(tmp, 'CITATION.cff', citationCff(version)));
     files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
@@ -288,7 +293,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       },
     };
   } catch (err) {
-    await databases?.stop();
+    await stopDatabases();
     fs.rmSync(tmp, { recursive: true, force: true });
     archive?.discard();
     throw err;

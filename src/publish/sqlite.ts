@@ -7,10 +7,13 @@
 // so they alone would take minutes. ogi.metadata.json holds datasette's titles, descriptions,
 // licence and facets. Built in a child process (databases.ts) from the rows the publisher leaves in
 // the version's temporary folder (SqliteInput, .sqlite-input/: one JSON array per line, the values
-// of reports.csv's columns as they are, before any text conversion) and from agencies.parquet.
+// of reports.csv's columns as they are, before any text conversion) and from agencies.parquet. The
+// child starts with the publisher's walk over the records and reads the reports' rows as they are
+// written (following the file until its end line), so that it works on the other core meanwhile.
 import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { parquetReadObjects } from 'hyparquet';
 import initSqlJs, { type Database } from 'sql.js';
 import type { Failure } from '../workarea/index.js';
@@ -89,8 +92,8 @@ export class SqliteInput {
     this.reports.write(`${JSON.stringify(row)}\n`);
   }
 
+  /** Writes the other tables' rows, then the reports' end line (the child reads them once it sees it). */
   close(input: SqliteRows): void {
-    this.reports.close();
     writeWhole(
       this.dir,
       inputFile('labels'),
@@ -106,6 +109,37 @@ export class SqliteInput {
       inputFile('failures'),
       jsonLines(input.failures.map((f) => FAILURE_FIELDS.map((x) => value(f[x.name as keyof Failure])))),
     );
+    this.reports.write(`${END}\n`);
+    this.reports.close();
+  }
+}
+
+/** The last line of the reports' rows (no row is a string). */
+const END = '"end"';
+const FOLLOW_MS = 20;
+
+/** The reports' rows, read while SqliteInput writes them, up to its end line. */
+async function* followRows(dir: string): AsyncGenerator<Value[]> {
+  const fd = fs.openSync(path.join(dir, inputFile('reports')), 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) {
+        await new Promise((resolve) => setTimeout(resolve, FOLLOW_MS));
+        continue;
+      }
+      const lines = (rest + decoder.write(buf.subarray(0, n))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        if (line === END) return;
+        if (line) yield JSON.parse(line) as Value[];
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -131,7 +165,7 @@ export async function writeSqlite(dir: string): Promise<WrittenFile[]> {
       indexes: [['province'], ['year'], ['province', 'year'], ['agency_id']],
     };
     db.run(createSql(reports));
-    await fill(db, reports, readRows(dir, 'reports'));
+    await fill(db, reports, followRows(dir));
     // The agency registry, read back from agencies.parquet (written before: the registry itself is
     // not kept in memory while the big files are written).
     const agencies: TableDef = {
