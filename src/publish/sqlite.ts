@@ -2,9 +2,11 @@
 // (sql.js: SQLite compiled to WebAssembly, no native binary), so that
 // `datasette ogi.sqlite --metadata ogi.metadata.json` serves them with facets and SQL: primary keys,
 // foreign keys to reports, indexes on report_id, province and year, and the views of views.ts that
-// need only these tables. The long tables and cells (some 15 and 20 million lines at 100,000
-// reports) are left to ogi.duckdb and the Parquet files: sql.js writes about 100,000 rows a second,
-// so they alone would take minutes. ogi.metadata.json holds datasette's titles, descriptions,
+// need only these tables. The long tables and cells (some 17 and 20 million lines at 100,000
+// reports) are left to ogi.duckdb and the Parquet files: sql.js inserts at most ~220,000 four-column
+// rows per CPU second (one transaction, one prepared statement; ~340,000 with 1,000-row INSERT
+// texts), so the long tables alone would cost 50-80 s of CPU, and sql.js would hold their few
+// hundred MB in WebAssembly memory and copy them again to export the file. ogi.metadata.json holds datasette's titles, descriptions,
 // licence and facets. Built in a child process (databases.ts) from the rows the publisher leaves in
 // the version's temporary folder (SqliteInput, .sqlite-input/: one JSON array per line, the values
 // of reports.csv's columns as they are, before any text conversion) and from agencies.parquet. The
