@@ -3,13 +3,11 @@
 // figures are those of the form specs (src/forms/headlines.ts).
 import { HEADLINES, figureType, figureValue } from '../forms/index.js';
 import { confidenceOf, failedChecks, type ReportRecord, sourceUrls } from '../record.js';
-import { csvText } from './csvfile.js';
+import { csvCell, csvText } from './csvfile.js';
 import { type Column as FieldColumn, column } from './fields.js';
 import { type LevelCodes, levelCodes, REGION_CODES } from './regions.js';
+import { type ParquetColumn, ParquetSink } from './parquet.js';
 import { FileSink, type WrittenFile } from './sink.js';
-
-// Small batches: a batch of 1,000 rows lived long enough to be promoted to the old heap (~60 MB per publish).
-const BATCH = 50;
 
 type Column = FieldColumn<ReportRecord>;
 const col = column<ReportRecord>;
@@ -193,14 +191,48 @@ export const REPORT_COLUMNS: Column[] = [
   ),
 ];
 
-export function reportRow(r: ReportRecord): (string | number | null)[] {
+export type ReportRow = (string | number | null)[];
+
+export function reportRow(r: ReportRecord): ReportRow {
   return REPORT_COLUMNS.map((c) => c.get(r));
 }
 
-/** Written in batches of rows, so 100,000 reports never sit in memory as one text. */
-export function writeReportsCsv(dir: string, records: ReportRecord[], name = 'reports.csv'): WrittenFile {
-  const sink = new FileSink(dir, name);
-  sink.write(csvText([REPORT_COLUMNS.map((c) => c.name)], true));
-  for (let i = 0; i < records.length; i += BATCH) sink.write(csvText(records.slice(i, i + BATCH).map(reportRow)));
-  return sink.close();
+/** reports.csv's first line (with the byte order mark), also of each province's reports.csv. */
+export const REPORTS_HEADER = csvText([REPORT_COLUMNS.map((c) => c.name)], true);
+
+/** A row of reports.csv as its CRLF-ended line. */
+export const reportLine = (row: ReportRow): string => `${row.map(csvCell).join(',')}\r\n`;
+
+const PARQUET_COLUMNS: ParquetColumn<ReportRow>[] = REPORT_COLUMNS.map((c, i) => ({
+  name: c.name,
+  type: c.type,
+  get: (row) => row[i],
+}));
+
+/**
+ * reports.csv and reports.parquet, fed one record at a time: its row is made once (the headline
+ * figures are read once per report) and handed back with its line, for the province's copy and
+ * ogi.sqlite's input.
+ */
+export class ReportsWriter {
+  private readonly csv: FileSink;
+  private readonly parquet: ParquetSink<ReportRow>;
+
+  constructor(dir: string) {
+    this.csv = new FileSink(dir, 'reports.csv');
+    this.csv.write(REPORTS_HEADER);
+    this.parquet = new ParquetSink(dir, 'reports.parquet', PARQUET_COLUMNS);
+  }
+
+  add(r: ReportRecord): { row: ReportRow; line: string } {
+    const row = reportRow(r);
+    const line = reportLine(row);
+    this.csv.write(line);
+    this.parquet.add(row);
+    return { row, line };
+  }
+
+  close(): WrittenFile[] {
+    return [this.csv.close(), this.parquet.close()];
+  }
 }

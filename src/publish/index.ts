@@ -1,7 +1,9 @@
 // `publish(opts)`: records + failures in, a new version folder `datasets/<version>/` out —
 // or nothing, when the data would be identical to the latest version's.
-//   data files (jsonl, csv, long csv + parquet, labels, checks, failures, codebook) → compare with
-//   latest → changelog → by-province/ splits → ogi.duckdb, ogi.sqlite → CITATION.cff →
+//   one walk over the records: reports.jsonl, reports.csv/.parquet, the long CSVs and Parquet files,
+//   cells, by-province/ splits, ogi.sqlite's rows (a child process builds ogi.sqlite from them
+//   meanwhile, databases.ts) → the small files (labels, checks, failures, codebook) → compare with
+//   latest → ogi.duckdb in a child process → changelog, archived sources → wait for the databases →
 //   datapackage.json → site → SHA256SUMS → rename into place → move `latest`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,17 +17,16 @@ import { allChecks, type CheckRow, writeChecks, writeChecksParquet } from './che
 import { citationCff } from './citation.js';
 import { codebookText } from './codebook.js';
 import { LabelCodes, writeLabels } from './codes.js';
-import { writeReportsCsv } from './csv.js';
+import { ReportsWriter } from './csv.js';
 import { dataPackageText } from './datapackage.js';
-import { writeDuckdb } from './duckdb.js';
+import { buildDatabase, type DatabaseRun } from './databases.js';
 import { publishableFailures, writeFailures, writeFailuresParquet } from './failures.js';
 import { canonicalRecord, JsonlWriter } from './jsonl.js';
-import { writeParquet } from './parquet.js';
 import { archiveSources, type ArchiveResult, type SourcesMode } from './sources.js';
 import { hashTree, readSums, sumsText } from './sums.js';
 import { type WrittenFile, writeWhole } from './sink.js';
-import { SPLIT_DIR, writeProvinceSplits } from './splits.js';
-import { writeSqlite } from './sqlite.js';
+import { ProvinceSplits, SPLIT_DIR } from './splits.js';
+import { SQLITE_INPUT, SqliteInput } from './sqlite.js';
 import { TidyWriter } from './tidy.js';
 import {
   assertLatestIsLink,
@@ -163,22 +164,32 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
 
   const tmp = makeTempDir(datasetsDir);
   let archive: ArchiveResult | null = null;
+  const databases: DatabaseRun[] = [];
+  const stopDatabases = () => Promise.all(databases.splice(0).map((d) => d.stop()));
   try {
     const { checks, agencyFiles } = agencyStage(records, tmp);
     const jsonl = new JsonlWriter(tmp);
+    const reports = new ReportsWriter(tmp);
     const codes = new LabelCodes();
     const tidy = new TidyWriter(tmp, { codes });
     const cells = new CellsWriter(tmp);
+    const splits = new ProvinceSplits(tmp, { maxRows: opts.splitRows });
+    const sqliteInput = new SqliteInput(tmp);
+    const sqlite = buildDatabase('sqlite', tmp); // follows sqliteInput's rows meanwhile
+    databases.push(sqlite);
     for (const r of records) {
       const canonical = canonicalRecord(r);
       jsonl.add(canonical);
-      tidy.add(canonical);
+      const { row, line } = reports.add(r);
+      sqliteInput.addReport(row);
+      tidy.add(canonical, splits.add(r, line));
       cells.add(canonical);
     }
+    sqliteInput.close({ checks, failures, codes });
+    const splitFiles = splits.close(checks);
     const files: WrittenFile[] = [
       jsonl.close(),
-      writeReportsCsv(tmp, records),
-      writeParquet(tmp, records),
+      ...reports.close(),
       ...agencyFiles,
       ...tidy.close(),
       cells.close(),
@@ -201,6 +212,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
     };
 
     if (previous !== null && sameContent(path.join(datasetsDir, previous), files)) {
+      // (by-province/ and ogi.sqlite's rows were written in the same walk: they go with the folder)
+      await stopDatabases();
       fs.rmSync(tmp, { recursive: true, force: true });
       return {
         version: previous,
@@ -217,6 +230,8 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       };
     }
 
+    const duckdb = buildDatabase('duckdb', tmp);
+    databases.push(duckdb);
     const changes = await diffOrExplain(
       previous === null ? null : { version: previous, jsonl: path.join(datasetsDir, previous, 'reports.jsonl') },
       records,
@@ -229,9 +244,9 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       datasetsDir,
       version,
     });
-    files.push(...writeProvinceSplits(tmp, records, checks, { maxRows: opts.splitRows }));
-    files.push(await writeDuckdb(tmp));
-    files.push(...(await writeSqlite(tmp, { records, checks, failures, codes })));
+    files.push(...splitFiles);
+    files.push(...(await duckdb.done), ...(await sqlite.done));
+    fs.rmSync(path.join(tmp, SQLITE_INPUT), { recursive: true, force: true });
     files.push(writeWhole(tmp, 'CITATION.cff', citationCff(version)));
     files.push(writeWhole(tmp, 'datapackage.json', dataPackageText(version, files)));
     if (opts.site !== false) {
@@ -278,6 +293,7 @@ async function publishLocked(opts: PublishOptions): Promise<PublishResult> {
       },
     };
   } catch (err) {
+    await stopDatabases();
     fs.rmSync(tmp, { recursive: true, force: true });
     archive?.discard();
     throw err;

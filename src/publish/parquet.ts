@@ -1,9 +1,7 @@
-// reports.parquet: the rows of reports.csv, typed (INT32 counts, DOUBLE money, UTF-8 strings,
+// The Parquet files: the rows of the CSVs, typed (INT32 counts, DOUBLE money, UTF-8 strings,
 // DATE dates, nulls kept) for DuckDB / pandas / R. Written by hyparquet-writer (pure JS).
 import type { SchemaElement } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { ReportRecord } from '../record.js';
-import { REPORT_COLUMNS } from './csv.js';
 import type { FieldType } from './fields.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
@@ -72,15 +70,6 @@ export function writeParquetRows<T>(writer: ByteWriter, columns: ParquetColumn<T
   pq.finish();
 }
 
-function* slices<T>(rows: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < rows.length || i === 0; i += size) yield rows.slice(i, i + size);
-}
-
-/** Writes the reports' parquet file through `writer`. */
-function writeRows(writer: ByteWriter, records: ReportRecord[]): void {
-  writeParquetRows(writer, REPORT_COLUMNS, slices(records, ROW_GROUP));
-}
-
 /**
  * Rows of one record after another, cut into batches of ROW_GROUP rows (each record's rows made
  * when it is reached, so the whole table never sits in memory).
@@ -97,12 +86,6 @@ export function* rowBatches<R, T>(records: Iterable<R>, rowsOf: (record: R) => T
     }
   }
   yield batch;
-}
-
-export function parquetBytes(records: ReportRecord[]): Uint8Array {
-  const writer = new ByteWriter();
-  writeRows(writer, records);
-  return new Uint8Array(writer.getBuffer());
 }
 
 const FLUSH_BYTES = 1 << 20;
@@ -134,12 +117,6 @@ class SinkWriter extends ByteWriter {
     this.sink.writeBytes(new Uint8Array(this.buffer, 0, this.index));
     this.index = 0;
   }
-}
-
-export function writeParquet(dir: string, records: ReportRecord[]): WrittenFile {
-  const sink = new FileSink(dir, 'reports.parquet');
-  writeRows(new SinkWriter(sink), records);
-  return sink.close();
 }
 
 /**

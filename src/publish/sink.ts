@@ -11,19 +11,22 @@ export interface WrittenFile {
   sha256: string;
 }
 
-const BUFFER_BYTES = 1 << 20;
+export const BUFFER_BYTES = 1 << 20;
 
 export class FileSink {
   private readonly fd: number;
   private readonly hash: Hash = createHash('sha256');
-  private readonly buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  private readonly buf: Buffer;
   private pos = 0;
   private bytes = 0;
 
+  /** `bufferBytes`: smaller for the many files of by-province/, written at the same time. */
   constructor(
     readonly dir: string,
     readonly name: string,
+    bufferBytes = BUFFER_BYTES,
   ) {
+    this.buf = Buffer.allocUnsafe(bufferBytes);
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.fd = fs.openSync(file, 'wx');
@@ -31,9 +34,9 @@ export class FileSink {
 
   /** Appends text as UTF-8. */
   write(text: string): void {
-    if (text.length * 3 > BUFFER_BYTES - this.pos) {
+    if (text.length * 3 > this.buf.length - this.pos) {
       this.flush();
-      if (text.length * 3 > BUFFER_BYTES) {
+      if (text.length * 3 > this.buf.length) {
         this.put(Buffer.from(text, 'utf8'));
         return;
       }
@@ -43,9 +46,9 @@ export class FileSink {
 
   /** Appends bytes (the hot path of the tidy CSVs: pre-encoded pieces, copied). */
   writeBytes(bytes: Uint8Array): void {
-    if (bytes.length > BUFFER_BYTES - this.pos) {
+    if (bytes.length > this.buf.length - this.pos) {
       this.flush();
-      if (bytes.length > BUFFER_BYTES) {
+      if (bytes.length > this.buf.length) {
         this.put(bytes);
         return;
       }
@@ -116,12 +119,13 @@ export class PartedSink {
     private readonly name: string,
     private readonly header: string,
     private readonly maxRows = Number.POSITIVE_INFINITY,
+    private readonly bufferBytes = BUFFER_BYTES,
   ) {
     this.sink = this.open(name);
   }
 
   private open(name: string): FileSink {
-    const sink = new FileSink(this.dir, name);
+    const sink = new FileSink(this.dir, name, this.bufferBytes);
     sink.write(this.header);
     return sink;
   }

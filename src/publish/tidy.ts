@@ -171,9 +171,16 @@ class TidyCsv {
     name: string,
     private readonly table: TableName,
     private readonly maxRows: number,
+    bufferBytes?: number,
   ) {
     this.withRaw = table === 'proactive';
-    this.sink = new PartedSink(dir, name, `\uFEFF${TIDY[table].fields.map((f) => f.name).join(',')}\r\n`, maxRows);
+    this.sink = new PartedSink(
+      dir,
+      name,
+      `\uFEFF${TIDY[table].fields.map((f) => f.name).join(',')}\r\n`,
+      maxRows,
+      bufferBytes,
+    );
   }
 
   private piece(row: string, col: string): Piece {
@@ -187,23 +194,34 @@ class TidyCsv {
     return p;
   }
 
-  private line(id: Buffer, row: string, col: string, value: unknown, raw: string | null): void {
+  private line(id: Buffer, row: string, col: string, value: unknown, raw: string | null, copy?: PartedSink): void {
     const p = this.piece(row, col);
-    this.sink.writeBytes(id);
     const slot = raw ? -1 : cachedSlot(value);
+    let bytes: Buffer | undefined;
     if (slot >= 0) {
-      let bytes = p.byValue[slot];
+      bytes = p.byValue[slot];
       if (!bytes) p.byValue[slot] = bytes = Buffer.from(`${p.head}${slot === 0 ? '' : slot - 1}${p.tail}`, 'utf8');
-      this.sink.writeBytes(bytes);
     } else {
       const text = typeof value === 'number' ? numberText(value) : '';
-      this.sink.write(`${p.head}${text}${raw ? `,${csvCell(raw)}\r\n` : p.tail}`);
+      bytes = Buffer.from(`${p.head}${text}${raw ? `,${csvCell(raw)}\r\n` : p.tail}`, 'utf8');
+    }
+    this.sink.writeBytes(id);
+    this.sink.writeBytes(bytes);
+    if (copy) {
+      copy.writeBytes(id);
+      copy.writeBytes(bytes);
     }
   }
 
-  add(id: Buffer, r: ReportRecord): void {
-    if (Number.isFinite(this.maxRows)) this.sink.group(cellCount(r, this.table));
-    eachCell(r, this.table, (row, col, value, raw) => this.line(id, row, col, value, raw));
+  /** The record's lines, also into `copy` (the same table of its province folder: the bytes made once). */
+  add(id: Buffer, r: ReportRecord, copy?: TidyCsv): void {
+    const group = Number.isFinite(this.maxRows) || (copy && Number.isFinite(copy.maxRows));
+    if (group) {
+      const n = cellCount(r, this.table);
+      if (Number.isFinite(this.maxRows)) this.sink.group(n);
+      if (copy && Number.isFinite(copy.maxRows)) copy.sink.group(n);
+    }
+    eachCell(r, this.table, (row, col, value, raw) => this.line(id, row, col, value, raw, copy?.sink));
   }
 
   close(): WrittenFile[] {
@@ -234,6 +252,8 @@ export interface TidyOptions {
   maxRows?: number;
   /** Also write the Parquet files, with these codes. */
   codes?: LabelCodes;
+  /** Write buffer per file (FileSink's default: 1 MB). */
+  bufferBytes?: number;
 }
 
 /** applications, proactive, reviews (.csv, and .parquet when given codes), fed one canonical record at a time. */
@@ -249,7 +269,7 @@ export class TidyWriter {
   constructor(dir: string, opts: TidyOptions = {}) {
     const prefix = opts.prefix ?? '';
     const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
-    this.csv = TIDY_TABLES.map((t) => new TidyCsv(dir, `${prefix}${t}.csv`, t, maxRows));
+    this.csv = TIDY_TABLES.map((t) => new TidyCsv(dir, `${prefix}${t}.csv`, t, maxRows, opts.bufferBytes));
     const codes = opts.codes;
     this.parquet = codes
       ? TIDY_TABLES.map((t) => ({
@@ -261,9 +281,10 @@ export class TidyWriter {
       : [];
   }
 
-  add(r: ReportRecord): void {
+  /** A canonical record's lines; its CSV lines also into `copy` (a CSV-only writer: its province's). */
+  add(r: ReportRecord, copy?: TidyWriter): void {
     const id = Buffer.from(`${csvCell(r.report_id)},`, 'utf8');
-    for (const f of this.csv) f.add(id, r);
+    this.csv.forEach((f, i) => f.add(id, r, copy?.csv[i]));
     if (!this.parquet.length) return;
     const line: TidyRow = { report_id: r.report_id, row_code: 0, column_code: 0, value: null, value_raw: null };
     for (const { table, sink, row: rowCode, column: columnCode } of this.parquet)

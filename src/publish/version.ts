@@ -11,7 +11,7 @@ import { cleanTemps, writeAtomicSync } from '../workarea/index.js';
 export class PublishError extends Error {
   override readonly name = 'PublishError';
   constructor(
-    readonly kind: 'bad_version' | 'version_exists' | 'site_failed' | 'busy' | 'latest_not_link',
+    readonly kind: 'bad_version' | 'version_exists' | 'site_failed' | 'database_failed' | 'busy' | 'latest_not_link',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -210,6 +210,38 @@ describe('the site', () => {
   });
 });
 
+describe('a database process that dies', () => {
+  // OGI_PUBLISH_FAIL=<task> makes that child kill itself (SIGKILL) once its file is written, before it
+  // reports (src/publish/database-child.ts): a complete-looking file must not be published either.
+  for (const [task, file] of [
+    ['duckdb', 'ogi.duckdb'],
+    ['sqlite', 'ogi.sqlite'],
+  ] as const) {
+    it(`(${task}) fails the publish with database_failed and leaves the previous version as it was`, async () => {
+      const datasets = tempDatasets();
+      await publish({ ...v1(), datasetsDir: datasets, version: 'old' });
+      const before = listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')]);
+      process.env.OGI_PUBLISH_FAIL = task;
+      const err = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'new', site: false })
+        .catch((e: unknown) => e)
+        .finally(() => delete process.env.OGI_PUBLISH_FAIL);
+      expect(err).toBeInstanceOf(PublishError);
+      expect({ kind: (err as PublishError).kind, message: (err as PublishError).message }).toEqual({
+        kind: 'database_failed',
+        message: `${file} could not be built (its process was killed by SIGKILL); nothing was published`,
+      });
+      // no temp folder, no lock, latest on the old version, its files untouched
+      expect(fs.readdirSync(datasets).sort()).toEqual(['latest', 'latest.txt', 'old']);
+      expect(listFiles(datasets).map((f) => [f, fs.readFileSync(path.join(datasets, f)).toString('base64')])).toEqual(
+        before,
+      );
+      const next = await publish({ ...fixture('v2'), datasetsDir: datasets, version: 'new', site: false });
+      expect(next.changed).toBe(true);
+      expect(fs.readlinkSync(path.join(datasets, 'latest'))).toBe('new');
+    });
+  }
+});
+
 describe('the previous version', () => {
   it('is found by name when latest and latest.txt are gone', async () => {
     const datasets = tempDatasets();
