@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format, ReportRecord } from '../record.js';
+import { pictureType } from '../sys/pictures.js';
 import { storagePaths } from '../workarea/layout.js';
 import type { WrittenFile } from './sink.js';
 
@@ -28,24 +29,15 @@ const FORMAT_EXT: Record<Exclude<Format, 'image'>, string> = {
   txt: 'txt',
 };
 
-const PICTURES: [string, (b: Buffer) => boolean][] = [
-  ['jpg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['png', (b) => b.subarray(0, 4).toString('latin1') === '\x89PNG'],
-  ['gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['tif', (b) => ['II*\0', 'MM\0*'].includes(b.subarray(0, 4).toString('latin1'))],
-  ['webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'],
-  ['bmp', (b) => b.subarray(0, 2).toString('latin1') === 'BM'],
-];
-
 function pictureExt(file: string): string {
   const head = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
     fs.readSync(fd, head, 0, 16, 0);
+    return pictureType(head, fs.fstatSync(fd).size) ?? 'bin';
   } finally {
     fs.closeSync(fd);
   }
-  return PICTURES.find(([, is]) => is(head))?.[0] ?? 'bin';
 }
 
 /** What the site needs to link each report's archived copy. */
