@@ -1,4 +1,5 @@
-// The archived source documents of a version: each report's document, the bytes the crawler stored
+// The archived source documents of a version: each report's document (for a report published as
+// pictures, its list of pictures as `.json` and each picture), the bytes the crawler stored
 // (storage/documents/<sha256[0:2]>/<sha256>), published as `sources/<sha256>.<ext>` so a reader can
 // open the very file the figures were read from, after the portal moved or changed it.
 //   inline (default): inside the version, `<version>/sources/`, listed in SHA256SUMS;
@@ -100,8 +101,12 @@ export function archiveSources(
   const ext: Record<string, string> = {};
   const missing: string[] = [];
   const done = new Set<string>();
-  for (const r of records) {
-    const { sha256, format } = r.source;
+  // A report published as pictures: its list of pictures (JSON) and each picture that came.
+  const documents = (r: ReportRecord): { sha256: string; format: Format; list?: boolean }[] => [
+    { sha256: r.source.sha256, format: r.source.format, list: Array.isArray(r.source.pictures) },
+    ...(r.source.pictures ?? []).flatMap((p) => (p.sha256 ? [{ sha256: p.sha256, format: 'image' as const }] : [])),
+  ];
+  for (const { sha256, format, list } of records.flatMap(documents)) {
     if (done.has(sha256)) continue;
     done.add(sha256);
     const blob = store.documentFile(sha256);
@@ -110,7 +115,7 @@ export function archiveSources(
       missing.push(sha256);
       continue;
     }
-    const e = format === 'image' ? pictureExt(blob) : FORMAT_EXT[format];
+    const e = list ? 'json' : format === 'image' ? pictureExt(blob) : FORMAT_EXT[format];
     if (e !== format) ext[sha256] = e;
     const name = `${sha256}.${e}`;
     place(blob, path.join(target, name));

@@ -3,7 +3,7 @@
 // site crawled and refreshed end to end — the pictures scans of a generated report (test/generate/
 // scan.ts) read by OCR into one record per article, pages in order, every table cell exact.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +95,10 @@ describe('the pictures site: reports published as pictures, crawled and refreshe
   beforeAll(async () => {
     corpus = await buildCorpus(STANDARD_CORPUS);
     const doc = corpus.docs.find((d) => d.rendering === 'pdf-natural-break')!;
-    jpegs = await scanPictures(readFileSync(path.join(corpus.dir, doc.file)), { dpi: 300 });
+    // Scanned in gray at 300 dpi, one JPEG per page (colour pages read one label less well: see README).
+    const { default: sharp } = await import('sharp');
+    const colour = await scanPictures(readFileSync(path.join(corpus.dir, doc.file)), { dpi: 300 });
+    jpegs = await Promise.all(colour.map((j) => sharp(j).grayscale().jpeg({ quality: 85 }).toBuffer()));
     mkdirSync(PICTURES, { recursive: true });
     jpegs.forEach((jpeg, i) => writeFileSync(path.join(PICTURES, `p${i + 1}.jpg`), jpeg));
     portal = await startPortal('test/portal/sites/pictures');
@@ -199,6 +202,10 @@ describe('the pictures site: reports published as pictures, crawled and refreshe
     expect(pagesOf(whole).length).toBeGreaterThan(1);
     for (const p of pagesOf(whole)) expect([1, 2, 3, 4, 5]).toContain(p);
     expect(whole.cells!.every((c) => c.bbox !== undefined)).toBe(true);
+    // Every cell read by OCR carries the engine's confidence, 0–100; the text report's cells none.
+    for (const c of whole.cells!)
+      expect(Number.isInteger(c.confidence) && c.confidence! >= 0 && c.confidence! <= 100).toBe(true);
+    expect(new Set(whole.cells!.map((c) => c.confidence)).size).toBeGreaterThan(1);
     expect(whole.warnings.map((w) => w.code)).not.toContain('missing_pages');
     expect(whole.duplicate_of).toBeNull();
 
@@ -231,6 +238,20 @@ describe('the pictures site: reports published as pictures, crawled and refreshe
     const text = by('/gk/nb/t1.html');
     expect(text.source.pictures).toBeUndefined();
     expect(text.source.ocr).toBeUndefined();
+    expect(text.cells!.length).toBeGreaterThan(0);
+    expect(text.cells!.filter((c) => c.confidence !== undefined)).toEqual([]);
+
+    // The published dataset: cells.csv gives each OCR-read cell its confidence; the archive holds
+    // the list of pictures and every picture that came, by sha256.
+    const version = path.join(datasets, '2026-01-01');
+    const lines = readFileSync(path.join(version, 'cells.csv'), 'utf8').split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    expect(header.at(-1)).toBe('ocr_confidence');
+    const ofWhole = lines.filter((l) => l.startsWith(`${whole.report_id},`));
+    expect(ofWhole.map((l) => Number(l.split(',').at(-1)))).toEqual(whole.cells!.map((c) => c.confidence));
+    const sources = new Set(readdirSync(path.join(version, 'sources')));
+    expect(sources).toContain(`${whole.source.sha256}.json`);
+    for (const j of jpegs) expect(sources).toContain(`${sha(j)}.jpg`);
 
     // Night 2: nothing new, nothing extracted, nothing published.
     const night2 = await night('2026-01-02');
