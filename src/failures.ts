@@ -44,7 +44,8 @@ export type FetchFailureKind =
   | 'layout_changed'
   | 'budget_exhausted'
   | 'pager_loop'
-  | 'count_mismatch';
+  | 'count_mismatch'
+  | 'not_an_image'; // a picture of a report published as pictures that is no picture (an error page, a broken file)
 
 /** Every failure kind. */
 export type FailureKind =
@@ -92,6 +93,10 @@ export const FAILURE_KINDS: { readonly [K in Exclude<FailureKind, HttpFailureKin
   robots: { zh: 'robots.txt禁止', en: 'robots.txt disallows the page; it was not fetched.' },
   not_allowed: { zh: '站点不在许可范围', en: 'A host outside *.gov.cn and the allowed hosts; it was not fetched.' },
   too_many_redirects: { zh: '重定向过多', en: 'More than 10 redirects.' },
+  not_an_image: {
+    zh: '图片页不是图片',
+    en: 'A page of a report published as pictures is no picture (an error page or a broken file): that page is missing from the record.',
+  },
   layout_changed: { zh: '页面结构已变', en: 'The list page no longer has the layout its crawler expects.' },
   budget_exhausted: {
     zh: '超出抓取预算',

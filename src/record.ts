@@ -60,11 +60,61 @@ export interface Source {
   /** Present when pages were scans read by OCR: the engine, its version and the pages (1-based). */
   ocr?: { name: string; version: string; pages: number[] };
   /**
+   * Present when the report was published as pictures on an article page (one picture per page): each
+   * picture in page order (`page` = its place on the page, 1-based), with its URL and, when it came,
+   * its sha256 and size, else `missing` (the failure kind that kept it away).
+   */
+  pictures?: SourcePicture[];
+  /**
    * Every URL the report was found at, sorted: each document of it (an alias before redirects and its
    * target, a page and its own attachment, the same bytes at two addresses) and the pages linking them.
    * Set by `assemble`; the publisher fills it from document_url and page_url when absent.
    */
   urls?: string[];
+}
+
+/** One picture of a report published as pictures (see Source.pictures and PictureSet). */
+export interface SourcePicture {
+  page: number;
+  url: string;
+  sha256?: string;
+  bytes?: number;
+  /** Why the picture is not there (a failure kind: http_404, not_an_image…); its page was not read. */
+  missing?: string;
+}
+
+/**
+ * A report published as pictures: the crawler stores this list (JSON, `PICTURE_SET_TYPE`) as one
+ * document beside the pictures' own blobs; its sha256 changes when any picture does, so it is
+ * extracted (the pictures OCR'd as the report's pages, in order) once per set of pictures.
+ */
+export interface PictureSet {
+  ogi: 'pictures';
+  /** The article page the pictures were found on. */
+  page_url: string;
+  pictures: SourcePicture[];
+}
+
+export const PICTURE_SET_TYPE = 'application/vnd.ogi.pictures+json';
+const PICTURE_SET_HEAD = '{"ogi":"pictures",';
+
+/** The stored bytes of a picture set (keys in a fixed order: the same pictures give the same bytes). */
+export function encodePictureSet(set: PictureSet): Buffer {
+  const pictures = set.pictures.map(({ page, url, sha256, bytes, missing }) =>
+    missing === undefined ? { page, url, sha256, bytes } : { page, url, missing },
+  );
+  return Buffer.from(`${JSON.stringify({ ogi: 'pictures', page_url: set.page_url, pictures })}\n`);
+}
+
+/** The picture set these bytes are, or null when they are not one. */
+export function parsePictureSet(bytes: Buffer): PictureSet | null {
+  if (bytes.subarray(0, PICTURE_SET_HEAD.length).toString('latin1') !== PICTURE_SET_HEAD) return null;
+  try {
+    const set = JSON.parse(bytes.toString('utf8')) as PictureSet;
+    return Array.isArray(set.pictures) && typeof set.page_url === 'string' ? set : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `source.urls`, or for a record made without a crawl (`ogi extract`) its document and page URLs, sorted. */
@@ -98,7 +148,8 @@ export type WarningCode =
   | 'region_ambiguous' // a place name that resolves to several divisions
   | 'year_from_title' // no statistics-period sentence; year taken from the title
   | 'ocr_text' // pages of the document were scans, read by OCR
-  | 'ocr_corrected'; // one OCR digit corrected: the only one-digit reading under which the table's identities hold
+  | 'ocr_corrected' // one OCR digit corrected: the only one-digit reading under which the table's identities hold
+  | 'missing_pages'; // a report published as pictures: some pictures did not come (or could not be read); the rest were read
 
 /**
  * high: every figure read from a table by its own label, each cell's column certain, every identity holds;
@@ -121,7 +172,7 @@ export const CHOICE_WARNINGS: readonly WarningCode[] = [
   'ocr_corrected',
 ];
 /** Warnings that mean printed figures were not placed at all. */
-export const UNPLACED_WARNINGS: readonly WarningCode[] = ['ambiguous_row', 'unparsed_value'];
+export const UNPLACED_WARNINGS: readonly WarningCode[] = ['ambiguous_row', 'unparsed_value', 'missing_pages'];
 
 export function confidenceOf(warnings: Warning[], checks: Check[]): Confidence {
   const chose = warnings.some((w) => CHOICE_WARNINGS.includes(w.code));
@@ -166,6 +217,8 @@ export interface CellSource {
   /** Text formats (txt, the text of a .doc): 1-based line and character column of the printed value. */
   line?: number;
   col?: number;
+  /** Read by OCR: the engine's confidence in the cell's text, 0–100 (its least sure word); absent otherwise. */
+  confidence?: number;
 }
 
 export interface ReportRecord {

@@ -4,6 +4,7 @@
 // The orchestrator only: the files of storage/ are read and written by src/workarea/ — the record
 // cache (extraction once per document hash and extractor version), the dataset (`assemble`: what is
 // published, with the identity of each record) and the failures that still stand.
+import { readFile } from 'node:fs/promises';
 import type { CrawlOptions, CrawlResult } from './crawl/index.js';
 import { ExtractError } from './errors.js';
 import type { ExtractInput } from './extract/index.js';
@@ -19,7 +20,9 @@ import {
   cleanStorageTemps,
   DEFAULT_DATASETS,
   DEFAULT_STORAGE,
+  extractedAlone,
   FailureLog,
+  pictureFiles,
   readBlob,
   readDocuments,
   RecordCache,
@@ -173,7 +176,7 @@ export async function extractStorage(
   const todo: DocumentEntry[] = [];
   const seen = new Set<string>();
   for (const entry of current) {
-    if (seen.has(entry.sha256)) continue;
+    if (seen.has(entry.sha256) || !extractedAlone(entry)) continue;
     seen.add(entry.sha256);
     const cached = await cache.get(entry.sha256);
     if (cached && cached.extractor_version === version) extraction.cached++;
@@ -220,6 +223,8 @@ export async function extractEntry(
 ): Promise<Failure | null> {
   // The document's URL names it for the extractor; the published identity (report_id, source
   // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
+  if (!extractedAlone(entry)) return null; // a picture: read as a page of its picture set
+  const pictures = await pictureFiles(storage, entry);
   const input = {
     name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
     contentType: entry.content_type,
@@ -228,8 +233,12 @@ export async function extractEntry(
   };
   try {
     const record = opts.extract
-      ? await opts.extract({ ...input, bytes: await readBlob(storage, entry.sha256) })
-      : await opts.pool.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256) });
+      ? await opts.extract({
+          ...input,
+          bytes: await readBlob(storage, entry.sha256),
+          pictures: pictures && (await Promise.all(pictures.map((p) => readFile(p)))),
+        })
+      : await opts.pool.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256), pictures });
     await opts.cache.putRecord(entry.sha256, record, opts.version);
     return null;
   } catch (err) {

@@ -1,13 +1,11 @@
 // The dispatcher: one handler per request label (src/crawl/handlers/), and every problem a handler
 // meets becomes a recorded Failure (stage 'crawl' for lists, 'download' otherwise) while the crawl goes on.
-import type { FailureKind } from '../failures.js';
 import type { Stage } from '../workarea/layout.js';
-import { FetchError } from '../net/fetch.js';
 import { handleArticle } from './handlers/article.js';
 import type { CrawlContext, Handler } from './handlers/context.js';
 import { handleDocument } from './handlers/document.js';
 import { handleList } from './handlers/list.js';
-import { LayoutChanged } from './platform.js';
+import { describeFailure } from './failure.js';
 import type { CrawlRequest, Label } from './request.js';
 
 export const handlers: Readonly<Record<Label, Handler>> = {
@@ -23,17 +21,8 @@ export async function dispatch(r: CrawlRequest, ctx: CrawlContext): Promise<void
   try {
     await handlers[r.label](r, ctx);
   } catch (err) {
-    const { kind, message } = describe(err);
+    const { kind, message } = describeFailure(err);
     if (kind === 'blocked') ctx.blocked(new URL(r.url).host);
     await ctx.fail({ url: r.url, stage: stageOf(r.label), kind, message });
   }
-}
-
-function describe(err: unknown): { kind: FailureKind; message: string } {
-  if (err instanceof FetchError) return { kind: err.kind, message: err.message };
-  if (err instanceof LayoutChanged) return { kind: 'layout_changed', message: err.message };
-  const e = err as { name?: string; kind?: FailureKind; message?: string };
-  if (e?.name === 'TimeoutError') return { kind: 'timeout', message: e.message ?? String(err) };
-  if (e?.name === 'ExtractError' && e.kind) return { kind: e.kind, message: e.message ?? String(err) };
-  return { kind: 'error', message: e?.message ?? String(err) };
 }

@@ -2,21 +2,13 @@
 // saved as .doc, and .doc files that are DOCX; the file name only breaks ties between HTML and text.
 import type { Format } from '../record.js';
 import { ExtractError } from '../errors.js';
+import { pictureType } from '../sys/pictures.js';
 import { decodeText } from '../text/charset.js';
 import { mhtHtmlPart } from './text/mht.js';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Name of the main stream of a Word 97–2003 file, as it sits in the OLE2 directory (UTF-16LE). */
 const WORD_STREAM = Buffer.from('WordDocument', 'utf16le');
-
-/** Magic numbers of pictures (a report photographed or scanned: read by OCR). */
-const PICTURES: number[][] = [
-  [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0xff, 0xd8, 0xff], // JPEG
-  [0x47, 0x49, 0x46, 0x38], // GIF
-  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
-  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
-];
 
 /** Magic numbers of files that are certainly not reports we can read. */
 const OTHER_BINARY: [string, number[]][] = [
@@ -44,10 +36,8 @@ export function detectFormat(bytes: Buffer, name?: string): Format {
   if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') {
     throw new ExtractError('unsupported_format', 'an RTF document', name);
   }
-  if (PICTURES.some((magic) => startsWith(bytes, magic))) return 'image';
-  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP')
-    return 'image';
-  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26 && bytes.readUInt32LE(2) === bytes.length) return 'image'; // BMP
+  // A picture (a report photographed or scanned: read by OCR).
+  if (pictureType(bytes, bytes.length)) return 'image';
   for (const [what, magic] of OTHER_BINARY) {
     if (startsWith(bytes, magic)) throw new ExtractError('unsupported_format', `a ${what}`, name);
   }

@@ -16,8 +16,10 @@ export interface ExtractInput extends InterpretInput {
   name?: string;
   /** Content-Type the server sent (charset for HTML/text). */
   contentType?: string | null;
+  /** When `bytes` is a picture set (a report published as pictures): the pictures that came, in its order. */
+  pictures?: Buffer[];
 }
 
 export async function extractDocument(input: ExtractInput): Promise<ReportRecord> {
-  return interpret(await read(input.bytes, input.name, input.contentType), input);
+  return interpret(await read(input.bytes, input.name, input.contentType, { pictures: input.pictures }), input);
 }

@@ -2,7 +2,7 @@
 // the rows → reject what is not a report → metadata (with the division index) → tables → checks.
 // It reads no bytes: in `ogi extract` and `ogi refresh` it runs in the parent process, on the model
 // a worker read (isolated/pool.ts), while only the reading runs isolated.
-import type { DocumentHints, ReportRecord, Source } from '../record.js';
+import type { DocumentHints, ReportRecord, Source, SourcePicture, Warning } from '../record.js';
 import { confidenceOf, reportId } from '../record.js';
 import { ExtractError } from '../errors.js';
 import { computeChecks } from './checks.js';
@@ -33,7 +33,7 @@ export function interpret(read: DocumentRead, input: InterpretInput = {}): Repor
     forms.headlineOnly.applications ? null : forms.applications,
     forms.headlineOnly.reviews ? null : forms.reviews,
   );
-  const warnings = [...meta.warnings, ...forms.warnings];
+  const warnings = [...meta.warnings, ...forms.warnings, ...missingPages(model.meta.pictures)];
   return {
     report_id: reportId(read.sha256),
     title: meta.title,
@@ -52,6 +52,7 @@ export function interpret(read: DocumentRead, input: InterpretInput = {}): Repor
       fetched_at: input.source?.fetched_at ?? null,
       bytes: read.bytes,
       ...(model.meta.ocr ? { ocr: model.meta.ocr } : {}),
+      ...(model.meta.pictures ? { pictures: model.meta.pictures } : {}),
     },
     proactive: forms.proactive,
     applications: forms.applications,
@@ -71,4 +72,17 @@ export function interpret(read: DocumentRead, input: InterpretInput = {}): Repor
  */
 export async function warmUp(): Promise<void> {
   await divisionIndexSoon().catch(() => undefined);
+}
+
+/** A report read from pictures, some of which did not come or could not be read: one warning naming those pages. */
+function missingPages(pictures: SourcePicture[] | undefined): Warning[] {
+  const missing = (pictures ?? []).filter((p) => p.missing !== undefined);
+  if (!missing.length) return [];
+  return [
+    {
+      code: 'missing_pages',
+      where: `pages ${missing.map((p) => p.page).join(', ')} of ${pictures!.length}`,
+      detail: missing.map((p) => `page ${p.page} (${p.missing}): ${p.url}`).join('; '),
+    },
+  ];
 }

@@ -1,6 +1,6 @@
 // The format-neutral view of a document that every text/<format>.ts reader produces and the
 // form readers (forms/*.ts) consume. Readers keep what the page shows; forms decide what it means.
-import type { Format } from '../record.js';
+import type { Format, SourcePicture } from '../record.js';
 
 export interface TextCell {
   /** The cell's text as printed (whitespace inside kept; an empty string is a blank cell). */
@@ -28,6 +28,8 @@ export interface CellLocation {
   path?: string;
   line?: number;
   col?: number;
+  /** Read by OCR: the engine's confidence in the text read here, 0–100 (its least sure word). */
+  confidence?: number;
 }
 
 export interface TextRow {
@@ -63,6 +65,8 @@ export interface DocumentMeta {
   pages?: number;
   /** Pages read by OCR (scans), and the engine that read them. */
   ocr?: { name: string; version: string; pages: number[] };
+  /** A report published as pictures (text/pictures.ts): each picture, in page order, and which did not come or read. */
+  pictures?: SourcePicture[];
 }
 
 export function modelFromRows(format: Format, rows: TextRow[], meta: DocumentMeta = {}): DocumentModel {
@@ -75,4 +79,6 @@ export interface ReadOptions {
   ocr?: boolean;
   /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
   ocrCache?: string;
+  /** The pictures a picture set (a report published as pictures: record.ts PictureSet) lists as come, in its order. */
+  pictures?: Buffer[];
 }

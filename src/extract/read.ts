@@ -4,7 +4,7 @@
 // then load and run the reader of that format only (text/<format>.ts).
 import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import type { Format } from '../record.js';
+import { parsePictureSet, type Format } from '../record.js';
 import { detectFormat } from './detect.js';
 import type { DocumentModel, ReadOptions } from './model.js';
 
@@ -30,6 +30,8 @@ export async function readDocument(
       'too_large',
       `${bytes.length} bytes is over the ${MAX_DOCUMENT_BYTES}-byte cap for a report`,
     );
+  // A report published as pictures: the list of its pictures, read with the pictures themselves.
+  if (parsePictureSet(bytes)) return (await import('./text/pictures.js')).readPictureSet(bytes, options);
   const format: Format = detectFormat(bytes, name);
   if (format === 'txt') return readTxt(bytes, contentType);
   const reader = await loadReader(format);

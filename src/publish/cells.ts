@@ -100,6 +100,13 @@ export const CELL_COLUMNS: CellColumn[] = [
     'Text formats: the character column (1-based) where the printed value starts.',
     (c) => c.col ?? null,
   ),
+  column(
+    'ocr_confidence',
+    'integer',
+    '识别置信度',
+    'Cells read by OCR (scanned pages, pictures): the engine’s confidence in the text read, 0–100 (its least sure word); blank for every other cell.',
+    (c) => c.confidence ?? null,
+  ),
 ];
 
 export const CELL_FIELDS: Field[] = CELL_COLUMNS.map(({ name, type, zh, en }) => ({ name, type, zh, en }));
@@ -142,7 +149,7 @@ export class CellsWriter {
       lines.push(
         `${id},${this.cached(c.table)},${this.cached(c.row)},${this.cached(c.column)},${csvCell(c.value)},` +
           `${this.cached(c.printed)},${this.cached(c.via)},${this.cached(c.label)},${csvCell(c.page)},` +
-          `${csvCell(bboxText(c.bbox))},${csvCell(c.path)},${csvCell(c.line)},${csvCell(c.col)}\r\n`,
+          `${csvCell(bboxText(c.bbox))},${csvCell(c.path)},${csvCell(c.line)},${csvCell(c.col)},${csvCell(c.confidence)}\r\n`,
       );
     }
     this.sink.write(lines.join(''));
@@ -155,7 +162,7 @@ export class CellsWriter {
 
 const PARQUET_COLUMNS: ParquetColumn<CellRow>[] = CELL_COLUMNS;
 
-/** cells.parquet: the lines of cells.csv, typed (DOUBLE value, INT32 page/line/col). */
+/** cells.parquet: the lines of cells.csv, typed (DOUBLE value, INT32 page/line/col/confidence). */
 export function writeCellsParquet(dir: string, records: ReportRecord[]): WrittenFile {
   return writeParquetFile(dir, 'cells.parquet', PARQUET_COLUMNS, rowBatches(records, cellRows));
 }

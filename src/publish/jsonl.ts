@@ -10,7 +10,7 @@ import {
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
 } from '../forms/index.js';
-import { confidenceOf, sourceUrls, type CellSource, type ReportRecord } from '../record.js';
+import { confidenceOf, sourceUrls, type CellSource, type ReportRecord, type SourcePicture } from '../record.js';
 import { FileSink, type WrittenFile } from './sink.js';
 
 type Obj = Record<string, unknown>;
@@ -28,7 +28,10 @@ function ordered(value: unknown, known: readonly string[], inner?: (v: unknown) 
   return out;
 }
 
-const CELL_LOCATION_KEYS = ['page', 'bbox', 'path', 'line', 'col'] as const;
+/** A picture of `source.pictures`: its keys in the contract's order (sha256, bytes: when it came; missing: when not read). */
+const PICTURE_KEYS = ['page', 'url', 'sha256', 'bytes', 'missing'] as const;
+
+const CELL_LOCATION_KEYS = ['page', 'bbox', 'path', 'line', 'col', 'confidence'] as const;
 
 /** A cell source with its keys in the contract's order; location keys only where set. */
 function canonicalCell(c: CellSource): CellSource {
@@ -75,6 +78,13 @@ export function canonicalRecord(r: ReportRecord): ReportRecord {
       fetched_at: (source.fetched_at as string) ?? null,
       bytes: source.bytes as number,
       ...(source.ocr ? { ocr: source.ocr as ReportRecord['source']['ocr'] } : {}),
+      ...(Array.isArray(source.pictures)
+        ? {
+            pictures: (source.pictures as SourcePicture[]).map(
+              (p) => ordered(p, PICTURE_KEYS, (v) => v) as unknown as SourcePicture,
+            ),
+          }
+        : {}),
       urls: sourceUrls(r.source),
     },
     duplicate_of: r.duplicate_of ?? null,

@@ -146,7 +146,7 @@ export const RESOURCES: ResourceInfo[] = [
     title: 'Where each figure was read (Parquet): the rows of cells.csv, typed',
     zh: '数字出处（Parquet 格式）',
     description:
-      'The same rows and columns as cells.csv with types: DOUBLE value, INT32 page, line and col, UTF-8 strings (bbox as "x0,y0,x1,y1"); blanks are nulls.',
+      'The same rows and columns as cells.csv with types: DOUBLE value, INT32 page, line, col and ocr_confidence, UTF-8 strings (bbox as "x0,y0,x1,y1"); blanks are nulls.',
     fields: CELLS,
     primaryKey: ['report_id', 'table', 'row', 'column'],
     foreignKeys: TO_REPORTS,

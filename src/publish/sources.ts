@@ -1,4 +1,5 @@
-// The archived source documents of a version: each report's document, the bytes the crawler stored
+// The archived source documents of a version: each report's document (for a report published as
+// pictures, its list of pictures as `.json` and each picture), the bytes the crawler stored
 // (storage/documents/<sha256[0:2]>/<sha256>), published as `sources/<sha256>.<ext>` so a reader can
 // open the very file the figures were read from, after the portal moved or changed it.
 //   inline (default): inside the version, `<version>/sources/`, listed in SHA256SUMS;
@@ -12,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format, ReportRecord } from '../record.js';
+import { pictureType } from '../sys/pictures.js';
 import { storagePaths } from '../workarea/layout.js';
 import type { WrittenFile } from './sink.js';
 
@@ -28,24 +30,15 @@ const FORMAT_EXT: Record<Exclude<Format, 'image'>, string> = {
   txt: 'txt',
 };
 
-const PICTURES: [string, (b: Buffer) => boolean][] = [
-  ['jpg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['png', (b) => b.subarray(0, 4).toString('latin1') === '\x89PNG'],
-  ['gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['tif', (b) => ['II*\0', 'MM\0*'].includes(b.subarray(0, 4).toString('latin1'))],
-  ['webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'],
-  ['bmp', (b) => b.subarray(0, 2).toString('latin1') === 'BM'],
-];
-
 function pictureExt(file: string): string {
   const head = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
     fs.readSync(fd, head, 0, 16, 0);
+    return pictureType(head, fs.fstatSync(fd).size) ?? 'bin';
   } finally {
     fs.closeSync(fd);
   }
-  return PICTURES.find(([, is]) => is(head))?.[0] ?? 'bin';
 }
 
 /** What the site needs to link each report's archived copy. */
@@ -108,8 +101,12 @@ export function archiveSources(
   const ext: Record<string, string> = {};
   const missing: string[] = [];
   const done = new Set<string>();
-  for (const r of records) {
-    const { sha256, format } = r.source;
+  // A report published as pictures: its list of pictures (JSON) and each picture that came.
+  const documents = (r: ReportRecord): { sha256: string; format: Format; list?: boolean }[] => [
+    { sha256: r.source.sha256, format: r.source.format, list: Array.isArray(r.source.pictures) },
+    ...(r.source.pictures ?? []).flatMap((p) => (p.sha256 ? [{ sha256: p.sha256, format: 'image' as const }] : [])),
+  ];
+  for (const { sha256, format, list } of records.flatMap(documents)) {
     if (done.has(sha256)) continue;
     done.add(sha256);
     const blob = store.documentFile(sha256);
@@ -118,7 +115,7 @@ export function archiveSources(
       missing.push(sha256);
       continue;
     }
-    const e = format === 'image' ? pictureExt(blob) : FORMAT_EXT[format];
+    const e = list ? 'json' : format === 'image' ? pictureExt(blob) : FORMAT_EXT[format];
     if (e !== format) ext[sha256] = e;
     const name = `${sha256}.${e}`;
     place(blob, path.join(target, name));

@@ -6,6 +6,8 @@
 // document, from the record cache. Two rules on top:
 //   - a detail page that links attachments and has no report tables of its own is only a wrapper
 //     ("全文见附件"): its attachments are the reports, the page gives neither a record nor a failure;
+//     so is an article page whose report is pictures: its picture set (one document, kind 'pictures')
+//     is the report, read from the pictures in page order; a picture alone gives nothing;
 //   - one record per report: the documents that are the same report (src/workarea/duplicates.ts
 //     sameReport: the same bytes, the same URL after redirects, a page and its own attachment) give
 //     one record, read from the richest of them, listing every URL it was found at (`source.urls`);
@@ -24,7 +26,7 @@ import type { ReportRecord } from '../record.js';
 import { readDocuments } from './documents.js';
 import { richest, sameReport } from './duplicates.js';
 import { readFailures, readFailuresSync, supersede } from './failures.js';
-import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
+import { extractedAlone, isReportOfPage, storagePaths, type DocumentEntry, type Failure } from './layout.js';
 import { isCachedRecord, RecordCache, type CachedFailure } from './records.js';
 
 export interface Dataset {
@@ -69,14 +71,12 @@ export function selectForPublish(
   logged: Failure[],
   opts: AssembleOptions = {},
 ): Dataset {
-  const pagesWithAttachments = new Set(
-    current.filter((e) => e.kind === 'attachment' && e.page_url).map((e) => e.page_url!),
-  );
+  const pagesWithAttachments = new Set(current.filter((e) => isReportOfPage(e) && e.page_url).map((e) => e.page_url!));
   const isWrapper = (e: DocumentEntry) => e.kind === 'page' && pagesWithAttachments.has(e.url);
   const hasTables = (rec: ReportRecord) => TABLES.some((t) => rec[t] !== null && rec[t] !== undefined);
   // The documents that give a record: not a wrapper page without tables of its own.
   const withRecord = current.filter((e) => {
-    const rec = records.get(e.sha256);
+    const rec = extractedAlone(e) ? records.get(e.sha256) : undefined;
     return rec !== undefined && !(isWrapper(e) && !hasTables(rec));
   });
   const out: { record: ReportRecord; entries: DocumentEntry[] }[] = [];
@@ -105,7 +105,7 @@ export function selectForPublish(
   const taken = new Set(withRecord.map((e) => e.sha256));
   for (const e of current) {
     const f = failed.get(e.sha256);
-    if (!f || taken.has(e.sha256) || isWrapper(e)) continue;
+    if (!f || taken.has(e.sha256) || isWrapper(e) || !extractedAlone(e)) continue;
     taken.add(e.sha256);
     extractFailures.push({ url: e.url, stage: 'extract', kind: f.kind, message: f.message, at: f.at });
   }

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parsePictureSet } from '../record.js';
 import { tempPath, writeAtomic } from './atomic.js';
 import { DuplicateIndex } from './duplicates.js';
 import { FailureLog } from './failures.js';
@@ -173,4 +174,17 @@ export async function readDocuments(storage: string): Promise<Documents> {
 /** The stored bytes of a document. */
 export function readBlob(storage: string, sha256: string): Promise<Buffer> {
   return fs.readFile(storagePaths(storage).documentFile(sha256));
+}
+
+/**
+ * The stored files of the pictures a picture-set document lists as come, in its order (for the
+ * extractor: record.ts PictureSet); undefined for any other document.
+ */
+export async function pictureFiles(storage: string, entry: DocumentEntry): Promise<string[] | undefined> {
+  if (entry.kind !== 'pictures') return undefined;
+  const set = parsePictureSet(await readBlob(storage, entry.sha256));
+  if (!set) return undefined;
+  return set.pictures
+    .filter((p) => p.missing === undefined && p.sha256)
+    .map((p) => storagePaths(storage).documentFile(p.sha256!));
 }

@@ -26,7 +26,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportRecord } from '../record.js';
 import { contentKey } from '../text/normalise.js';
-import type { DocumentEntry, DocumentHints } from './layout.js';
+import { isReportOfPage, type DocumentEntry, type DocumentHints } from './layout.js';
 
 /** Agency + year + scope + hash of the normalised text; null when agency, year or text are unknown. */
 export function duplicateKey(
@@ -151,7 +151,7 @@ export function richest(group: readonly DocumentEntry[], recordOf: (e: DocumentE
     return [
       filledCells(r),
       CONFIDENCE_RANK[r.confidence] ?? 0,
-      e.kind === 'attachment' ? 1 : 0,
+      isReportOfPage(e) ? 1 : 0,
       !e.final_url || e.final_url === e.url ? 1 : 0, // its own address, not an alias that redirects to it
     ];
   };
@@ -204,7 +204,7 @@ export function sameReport(
     if (e.kind === 'page') pageAt.set(e.url, i).set(e.final_url || e.url, i);
   });
   entries.forEach((e, i) => {
-    const p = e.kind === 'attachment' && e.page_url ? pageAt.get(e.page_url) : undefined;
+    const p = isReportOfPage(e) && e.page_url ? pageAt.get(e.page_url) : undefined;
     if (p === undefined) return;
     const [a, b] = [recordOf(entries[p]!), recordOf(e)];
     const sameYear = typeof a.year === 'number' && a.year === b.year;

@@ -17,6 +17,7 @@ export { assemble, loadRecords, selectForPublish, type AssembleOptions, type Dat
 export { cleanTemps, isTemp, tempPath, writeAtomic, writeAtomicSync } from './atomic.js';
 export {
   DocumentStore,
+  pictureFiles,
   readBlob,
   readDocuments,
   type Documents,

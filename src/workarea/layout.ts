@@ -35,7 +35,12 @@ export interface DocumentEntry {
   fetched_at: string;
   etag: string | null;
   last_modified: string | null;
-  kind: 'page' | 'attachment';
+  /**
+   * page: an article page; attachment: a file; pictures: a report published as pictures on an article
+   * page — the list of its pictures (record.ts PictureSet), at `<page url>#pictures`, extracted as one
+   * document; picture: one of those pictures (its own URL), stored for the list, never extracted alone.
+   */
+  kind: 'page' | 'attachment' | 'pictures' | 'picture';
   /** What the list item and its list page said about the report (used when the document does not). */
   hints: DocumentHints;
   /** sha256 of an earlier document with the same agency, year, scope and content, if any. */
@@ -43,6 +48,16 @@ export interface DocumentEntry {
 }
 
 export type { DocumentHints };
+
+/** The fragment that names the picture set of an article page (a URL never fetched: `<page url>#pictures`). */
+export const PICTURES_FRAGMENT = '#pictures';
+
+/** A document a page gives as its report (an attachment, or the page's pictures as one picture set). */
+export const isReportOfPage = (entry: Pick<DocumentEntry, 'kind'>): boolean =>
+  entry.kind === 'attachment' || entry.kind === 'pictures';
+
+/** Whether a document is extracted on its own (a picture is read as a page of its picture set). */
+export const extractedAlone = (entry: Pick<DocumentEntry, 'kind'>): boolean => entry.kind !== 'picture';
 
 export type Stage = 'crawl' | 'download' | 'extract' | 'publish';
 

@@ -162,6 +162,11 @@ export function imagePdf(jpegs: Buffer[], dpi: number): Buffer {
   return Buffer.concat(parts);
 }
 
+/** The PDF as a scan published as pictures: one JPEG per page (as on an article page of scanned pages). */
+export function scanPictures(pdf: Buffer, opts: ScanOptions): Promise<Buffer[]> {
+  return jpegPages(pdf, opts);
+}
+
 /** The PDF as a scan: its pages rasterised (with the scanner's and the paper's faults asked for) and wrapped as an image-only PDF. */
 export async function scanPdf(pdf: Buffer, opts: ScanOptions): Promise<Buffer> {
   return imagePdf(await jpegPages(pdf, opts), opts.dpi);

@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import type { DocumentEntry } from '../../src/workarea/layout.js';
 import { tinyPdf } from './documents.js';
 
 export interface Route {
@@ -61,7 +62,7 @@ export interface Expected {
   /** The list page(s) the test starts from (paths). */
   start: string[];
   /** Documents a correct crawl stores, sorted by path. */
-  documents: { path: string; kind: 'page' | 'attachment'; page: string | null; filename: string | null }[];
+  documents: { path: string; kind: DocumentEntry['kind']; page: string | null; filename: string | null }[];
   /** Failures a correct crawl records, sorted by path (a count_mismatch with its message). */
   failures: { path: string; stage: string; kind: string; message?: string }[];
   /** Paths a correct crawl never requests (noise items, disallowed paths). */

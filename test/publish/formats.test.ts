@@ -231,6 +231,7 @@ describe('datapackage.json', () => {
       ['path', 'string'],
       ['line', 'integer'],
       ['col', 'integer'],
+      ['ocr_confidence', 'integer'],
     ]);
     const reports = pkg.resources.find((r) => r.path === 'reports.csv')!;
     expect(reports.schema!.fields[0]!.name).toBe('report_id');
@@ -262,18 +263,18 @@ describe('an empty dataset', () => {
 });
 
 describe('cells.csv and cells.parquet', () => {
-  const HEADER = 'report_id,table,row,column,value,printed,via,label,page,bbox,path,line,col';
+  const HEADER = 'report_id,table,row,column,value,printed,via,label,page,bbox,path,line,col,ocr_confidence';
 
   it('has one line per cell of every record that has cells, by report_id, with a byte order mark', () => {
     const text = read('cells.csv').toString('utf8');
     expect(text.split('\r\n')).toEqual([
       `\uFEFF${HEADER}`,
-      'r02f459a662bac1a1,proactive,fees,amount_wan_yuan,7730.28,7730.28,table,strict,3,"354.72,282.76,393.72,296.05",,,',
-      'r02f459a662bac1a1,applications,new_received,natural_person,21,21,table,strict,3,"318.72,483.22,332.82,497.27",,,',
-      'r02f459a662bac1a1,applications,denied_law_prohibited,total,0,0,table,loose,3,"495.84,601.3,502.86,615.35",,,',
-      "reea82cbd12e085f2,proactive,licensing,change,-1,'-1,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[6]>td[3],,",
-      'reea82cbd12e085f2,proactive,procurement,amount_wan_yuan,,251000,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[11]>td[3],,',
-      'rf42cdc19429972f9,applications,new_received,total,3,办理政府信息公开申请3件,prose,strict,,,body>div[2]>p[14],,',
+      'r02f459a662bac1a1,proactive,fees,amount_wan_yuan,7730.28,7730.28,table,strict,3,"354.72,282.76,393.72,296.05",,,,',
+      'r02f459a662bac1a1,applications,new_received,natural_person,21,21,table,strict,3,"318.72,483.22,332.82,497.27",,,,',
+      'r02f459a662bac1a1,applications,denied_law_prohibited,total,0,0,table,loose,3,"495.84,601.3,502.86,615.35",,,,87',
+      "reea82cbd12e085f2,proactive,licensing,change,-1,'-1,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[6]>td[3],,,",
+      'reea82cbd12e085f2,proactive,procurement,amount_wan_yuan,,251000,table,strict,,,body>div[3]>table[1]>tbody[1]>tr[11]>td[3],,,',
+      'rf42cdc19429972f9,applications,new_received,total,3,办理政府信息公开申请3件,prose,strict,,,body>div[2]>p[14],,,',
       '',
     ]);
   });
@@ -299,14 +300,15 @@ describe('cells.csv and cells.parquet', () => {
       path: null,
       line: null,
       col: null,
+      ocr_confidence: null,
     });
-    expect(rows.map((r) => [r.report_id, r.row, r.column, r.value, r.path])).toEqual([
-      ['r02f459a662bac1a1', 'fees', 'amount_wan_yuan', 7730.28, null],
-      ['r02f459a662bac1a1', 'new_received', 'natural_person', 21, null],
-      ['r02f459a662bac1a1', 'denied_law_prohibited', 'total', 0, null],
-      ['reea82cbd12e085f2', 'licensing', 'change', -1, 'body>div[3]>table[1]>tbody[1]>tr[6]>td[3]'],
-      ['reea82cbd12e085f2', 'procurement', 'amount_wan_yuan', null, 'body>div[3]>table[1]>tbody[1]>tr[11]>td[3]'],
-      ['rf42cdc19429972f9', 'new_received', 'total', 3, 'body>div[2]>p[14]'],
+    expect(rows.map((r) => [r.report_id, r.row, r.column, r.value, r.path, r.ocr_confidence])).toEqual([
+      ['r02f459a662bac1a1', 'fees', 'amount_wan_yuan', 7730.28, null, null],
+      ['r02f459a662bac1a1', 'new_received', 'natural_person', 21, null, null],
+      ['r02f459a662bac1a1', 'denied_law_prohibited', 'total', 0, null, 87],
+      ['reea82cbd12e085f2', 'licensing', 'change', -1, 'body>div[3]>table[1]>tbody[1]>tr[6]>td[3]', null],
+      ['reea82cbd12e085f2', 'procurement', 'amount_wan_yuan', null, 'body>div[3]>table[1]>tbody[1]>tr[11]>td[3]', null],
+      ['rf42cdc19429972f9', 'new_received', 'total', 3, 'body>div[2]>p[14]', null],
     ]);
     const metadata = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
     const types = Object.fromEntries(parquetSchema(metadata).children.map((c) => [c.element.name, c.element.type]));

@@ -161,6 +161,7 @@ export const FIXTURE_CELLS: Record<string, CellSource[]> = {
       label: 'loose',
       page: 3,
       bbox: [495.84, 601.3, 502.86, 615.35],
+      confidence: 87, // as if read by OCR: the engine's confidence reaches cells.csv
     },
   ],
   reea82cbd12e085f2: [

@@ -6,17 +6,21 @@
 // a page that is no report and links none is not stored, and the outcome is logged either way.
 // The body is streamed to a file first (as a document's): a "detail page" that is the report file
 // itself never sits in memory whole; an HTML page is read back to be parsed.
+// A page with no attachment whose report is its pictures (src/crawl/content.ts) has them fetched and
+// stored as one picture set (./pictures.ts).
 import { open, readFile, rm } from 'node:fs/promises';
 import type { FetchResult } from '../../net/fetch.js';
 import type { DocumentEntry, DocumentHints } from '../../workarea/layout.js';
 import { flatten } from '../../text/normalise.js';
 import { classifyTitle, judgeDocument, namesReport, reportMarkers } from '../../text/report-titles.js';
 import { canonicalUrl } from '../canonical.js';
+import { articleText, reportPictures } from '../content.js';
 import { parseDetail } from '../detail.js';
 import type { DetailResult, FetchedPage } from '../platform.js';
 import type { CrawlRequest } from '../request.js';
 import { readPage, type CrawlContext } from './context.js';
 import { keep, validatorsOf } from './keep.js';
+import { storePictures } from './pictures.js';
 
 const HTML_TYPE = /html|xml/i;
 
@@ -90,6 +94,9 @@ async function handleFetched(
   await ctx.enqueue(
     detail.attachments.map((a) => ({ label: 'DOCUMENT', url: a.url, hints, pageUrl: page.url, name: a.name })),
   );
+  // No attachment: the report may be the page's pictures (one scanned page each).
+  const pictures = detail.attachments.length ? [] : reportPictures(page);
+  if (pictures.length) await storePictures(ctx, { pageUrl: page.url, pictures, hints });
 }
 
 /**
@@ -134,23 +141,4 @@ async function judgeAmbiguous(
     `page: ${judged.reason}; attachment${wanted.length > 1 ? 's' : ''} ${wanted.map(({ a }) => a.name).join(', ')}`,
   );
   return wanted.map(({ a }) => a);
-}
-
-const BODY_SELECTORS = [
-  '#zoom',
-  '.TRS_Editor',
-  '.trs_editor_view',
-  '#UCAP-CONTENT',
-  '.article-content',
-  '.Article_content',
-];
-
-/** The article body's text (for duplicate marking); the whole body when no known container is found. */
-function articleText(page: FetchedPage): string {
-  const { $ } = page;
-  for (const sel of BODY_SELECTORS) {
-    const t = $(sel).first().text();
-    if (t.trim()) return t;
-  }
-  return $('body').text();
 }

@@ -57,12 +57,14 @@ const WATCH_INTERVAL_MS = 50;
 const RETIRE_RSS_SHARE = 0.5;
 
 /** One document to extract: a file, with what the crawler knows of it. */
-export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
+export interface ExtractionJob extends Omit<ExtractInput, 'bytes' | 'pictures'> {
   file: string;
+  /** When `file` is a picture set (a report published as pictures): the files of the pictures that came, in its order. */
+  pictures?: string[];
 }
 
 /** Sent to a worker: what reading the file needs (where it came from is for the parent). */
-export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType'> {
+export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType' | 'pictures'> {
   id: number;
   outputBytes: number;
   /** Read scanned pages by OCR. */
@@ -196,6 +198,7 @@ export class ExtractionPool {
   async extract(job: ExtractionJob): Promise<ReportRecord> {
     if (this.closed) throw new Error('the extraction pool is closed');
     checkRegularFile(job.file);
+    for (const picture of job.pictures ?? []) checkRegularFile(picture);
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.pump();
@@ -332,11 +335,12 @@ export class ExtractionPool {
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
-    const { file, name, contentType } = pending.job;
+    const { file, name, contentType, pictures } = pending.job;
     const request: WorkerRequest = {
       file,
       name,
       contentType,
+      pictures,
       id,
       outputBytes: limits.outputBytes,
       ocr: this.ocr,

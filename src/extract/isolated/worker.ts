@@ -18,8 +18,13 @@ function reply(message: WorkerReply): void {
 process.on('message', async (req: WorkerRequest) => {
   try {
     const bytes = await readFile(req.file);
+    const pictures = req.pictures ? await Promise.all(req.pictures.map((p) => readFile(p))) : undefined;
     const json = JSON.stringify(
-      await read(bytes, req.name ?? path.basename(req.file), req.contentType, { ocr: req.ocr, ocrCache: req.ocrCache }),
+      await read(bytes, req.name ?? path.basename(req.file), req.contentType, {
+        ocr: req.ocr,
+        ocrCache: req.ocrCache,
+        pictures,
+      }),
     );
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent
     if (size > req.outputBytes) {

@@ -16,6 +16,7 @@ function locationOf(at: CellLocation | undefined): Partial<CellSource> {
   if (at.path !== undefined) out.path = at.path;
   if (at.line !== undefined) out.line = at.line;
   if (at.col !== undefined) out.col = at.col;
+  if (at.confidence !== undefined) out.confidence = at.confidence;
   return out;
 }
 

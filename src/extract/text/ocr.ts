@@ -539,7 +539,7 @@ export interface OcrCache {
 }
 
 /** Bump when what ocrPage makes of a page changes: cached pages of another version are read again. */
-const OCR_CACHE_VERSION = 1;
+const OCR_CACHE_VERSION = 2; // 2: cells carry the engine's confidence
 
 async function cached(file: string): Promise<OcrPage | null> {
   try {
@@ -628,7 +628,9 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   const margin = Math.max(3, Math.round(dpi / 60));
   /** White around a cell's ink when it is read (a fifteenth of an inch: the engine wants room). */
   const pad = Math.round(dpi / 15);
-  const cells = tables.flatMap((t) => t.rows.flat()).map((box) => ({ box, ink: inkIn(clean, box, margin), text: '' }));
+  const cells = tables
+    .flatMap((t) => t.rows.flat())
+    .map((box) => ({ box, ink: inkIn(clean, box, margin), text: '', conf: 0 }));
   const inked = cells.filter((c) => c.ink);
   const stacked = await readStack(
     clean,
@@ -636,7 +638,10 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     pad,
     timeoutMs,
   );
-  inked.forEach((c, i) => (c.text = stacked[i]!.text));
+  inked.forEach((c, i) => {
+    c.text = stacked[i]!.text;
+    c.conf = stacked[i]!.conf;
+  });
   const textOfCell = new Map(cells.map((c) => [c.box, c.text]));
   const read: { text: string; conf: number }[] = [...stacked];
   // Every cell not plainly words is read again with the digits model, digits and signs only: the
@@ -660,7 +665,10 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   );
   maybeFigures.forEach((c, i) => {
     const d = digits[i]!;
-    if (FIGURE.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
+    if (FIGURE.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) {
+      c.text = d.text;
+      c.conf = d.conf;
+    }
   });
   let reads = 0;
   // A cell right of a figure that still reads as no figure is read alone by the digits model, as a
@@ -670,7 +678,11 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     reads++;
     const alone = await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 13, timeoutMs, DIGITS);
     const text = cellText(alone);
-    if (FIGURE.test(text) && Math.min(...alone.map((w) => w.conf)) >= MIN_DIGIT_CONFIDENCE) c.text = text;
+    const conf = Math.min(...alone.map((w) => w.conf));
+    if (FIGURE.test(text) && conf >= MIN_DIGIT_CONFIDENCE) {
+      c.text = text;
+      c.conf = conf;
+    }
   }
   // A cell that reads empty, or as words the engine doubts (a spaced label such as （ 七 ） 总计 read
   // among its neighbours), is read alone; a doubtful reading gives way to a surer one.
@@ -684,9 +696,13 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
       timeoutMs,
     );
     const conf = alone.length ? Math.min(...alone.map((w) => w.conf)) : 0;
-    if (!c.text || conf > stacked[i]!.conf) c.text = cellText(alone);
+    if (!c.text || conf > stacked[i]!.conf) {
+      c.text = cellText(alone);
+      c.conf = conf;
+    }
   }
   const textOf = new Map(cells.map((c) => [c.box, c.text]));
+  const confOf = new Map(cells.map((c) => [c.box, c.conf]));
   const pieces: { top: number; rows: TextRow[] }[] = [];
   for (const table of tables) {
     const rows: TextRow[] = [];
@@ -695,7 +711,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
         text: numeric(textOf.get(box) ?? ''),
         x0: box.x0 * scale,
         x1: box.x1 * scale,
-        at: at(box),
+        at: { ...at(box), confidence: Math.round(confOf.get(box) ?? 0) },
       }));
       if (row.some((c) => c.text)) rows.push({ cells: row, tabular: true, page });
     }
@@ -792,6 +808,7 @@ function lineRuns(words: OcrWord[], scale: number): TextRun[] {
         x1: run.at(-1)!.x1 * scale,
         y: line[0]!.line.y1 * scale,
         size,
+        conf: Math.round(Math.min(...run.map((w) => w.conf))),
       });
       run = [];
     };

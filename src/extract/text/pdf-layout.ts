@@ -24,6 +24,8 @@ export interface TextRun {
   /** The font's ascent and descent in em (both positive), for the run's box; default 0.85 and 0.15. */
   ascent?: number;
   descent?: number;
+  /** Read by OCR: the engine's confidence in the run's text, 0–100 (its least sure word). */
+  conf?: number;
 }
 
 /** A vertical line drawn on the page (a table's column border), in the runs' coordinates. */
@@ -187,7 +189,7 @@ function located(page: number, x0: number, top: number, x1: number, bottom: numb
 }
 
 function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = [], page = 0): TextCell[] {
-  type Acc = { text: string; x0: number; x1: number; top: number; bottom: number };
+  type Acc = { text: string; x0: number; x1: number; top: number; bottom: number; conf?: number };
   const cells: Acc[] = [];
   let cell: Acc | null = null;
   let last: TextRun | null = null;
@@ -201,8 +203,9 @@ function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = [], page 
       cell.x1 = Math.max(cell.x1, r.x1);
       cell.top = Math.min(cell.top, runTop(r));
       cell.bottom = Math.max(cell.bottom, runBottom(r));
+      if (r.conf !== undefined) cell.conf = Math.min(cell.conf ?? r.conf, r.conf);
     } else {
-      cell = { text: r.text, x0: r.x0, x1: r.x1, top: runTop(r), bottom: runBottom(r) };
+      cell = { text: r.text, x0: r.x0, x1: r.x1, top: runTop(r), bottom: runBottom(r), conf: r.conf };
       cells.push(cell);
     }
     last = r;
@@ -211,7 +214,7 @@ function splitCells(runs: TextRun[], maxGap: number, walls: Ruling[] = [], page 
     text: c.text.trim(),
     x0: round(c.x0),
     x1: round(c.x1),
-    at: located(page, c.x0, c.top, c.x1, c.bottom),
+    at: { ...located(page, c.x0, c.top, c.x1, c.bottom), ...(c.conf !== undefined ? { confidence: c.conf } : {}) },
   }));
 }
 

@@ -62,6 +62,7 @@ export const UI = {
   ],
   viaOcr: ['由 OCR 从扫描页识别', 'read by OCR from a scanned page'],
   ocrCorrected: ['OCR 数字已按勾稽关系校正', 'OCR digit corrected by the identities'],
+  ocrConfidence: ['置信度', 'confidence'],
   legend: ['标记说明', 'Marks'],
   warningDetail: ['提取程序原文（英文）', "The extractor's note (English)"],
   chartData: ['下载图表数据（CSV）', "Download the chart's data (CSV)"],
@@ -365,6 +366,13 @@ export const WARNING_TEXTS: Record<WarningCode, CodeText> = {
     explain: [
       'OCR 识别的一个数字已校正：只有这样读，表格的勾稽关系才成立。',
       'One OCR digit was corrected: the only one-digit reading under which the identities hold.',
+    ],
+  },
+  missing_pages: {
+    label: ['图片页缺失', 'Pages missing'],
+    explain: [
+      '报告以图片发布，部分图片未能下载或识别，这些页上的数字为空，请核对原文。',
+      'The report was published as pictures; some of them could not be fetched or read, and the figures on those pages are blank. Worth a check.',
     ],
   },
 };

@@ -376,7 +376,7 @@ export const SOURCE_VIA = ['table', 'prose', 'statistics_table'] as const;
 /**
  * A CellSource in a bucket: [`table.row.column`, value, printed, via index × 2 + (loose ? 1 : 0),
  * page, bbox, length of the path shared with the previous cell's path, rest of the path, line,
- * col], trailing nulls left off. Paths of one table share long prefixes, so a report's cells cost
+ * col, OCR confidence], trailing nulls left off. Paths of one table share long prefixes, so a report's cells cost
  * a few kilobytes instead of tens.
  */
 export type SourceTuple = (string | number | number[] | null)[];
@@ -403,6 +403,7 @@ export function encodeSources(cells: CellSource[]): SourceTuple[] {
       rest,
       c.line ?? null,
       c.col ?? null,
+      c.confidence ?? null,
     ];
     while (t.length > 4 && t[t.length - 1] === null) t.pop();
     return t;

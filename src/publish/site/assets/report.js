@@ -30,6 +30,7 @@
       if (t[6] !== null && t[6] !== undefined) { c.path = previous.slice(0, t[6]) + (t[7] || ''); previous = c.path; }
       if (t[8] !== null && t[8] !== undefined) c.line = t[8];
       if (t[9] !== null && t[9] !== undefined) c.col = t[9];
+      if (t[10] !== null && t[10] !== undefined) c.confidence = t[10];
       return c;
     });
   }
@@ -97,7 +98,11 @@
       zh.push('第' + src.line + '行' + (src.col !== undefined ? ' 第' + src.col + '列' : ''));
       en.push('line ' + src.line + (src.col !== undefined ? ', column ' + src.col : ''));
     }
-    if (src.ocr) { zh.push(L.ui.viaOcr[0]); en.push(L.ui.viaOcr[1]); }
+    if (src.ocr) {
+      var sure = src.confidence !== undefined ? ' · ' + L.ui.ocrConfidence[0] + ' ' + src.confidence : '';
+      zh.push(L.ui.viaOcr[0] + sure);
+      en.push(L.ui.viaOcr[1] + (src.confidence !== undefined ? ' · ' + L.ui.ocrConfidence[1] + ' ' + src.confidence : ''));
+    }
     if (src.corrected) { zh.push(L.ui.ocrCorrected[0]); en.push(L.ui.ocrCorrected[1]); }
     zh.push(L.ui.printed[0] + ' “' + src.printed + '”');
     en.push(L.ui.printed[1] + ' “' + src.printed + '”');
@@ -122,16 +127,18 @@
     { sign: '识', cls: 'ocr', label: L.ui.viaOcr, on: function (s) { return !!s.ocr; } },
   ];
 
-  function markSpan(m) {
-    return el('span', { 'class': 'mark ' + m.cls, title: m.label[0] + ' / ' + m.label[1] }, [
-      el('span', { 'aria-hidden': 'true' }, [m.sign]),
-      el('span', { 'class': 'sr' }, [' (' + m.label[0] + ')']),
+  function markSpan(m, src) {
+    var sure = m.cls === 'ocr' && src && src.confidence !== undefined ? src.confidence : null;
+    var title = m.label[0] + ' / ' + m.label[1] + (sure !== null ? ' · ' + L.ui.ocrConfidence[0] + ' ' + sure : '');
+    return el('span', { 'class': 'mark ' + m.cls, title: title }, [
+      el('span', { 'aria-hidden': 'true' }, [m.sign + (sure !== null ? ' · ' + L.ui.ocrConfidence[0] + ' ' + sure : '')]),
+      el('span', { 'class': 'sr' }, [' (' + m.label[0] + (sure !== null ? '，' + L.ui.ocrConfidence[0] + ' ' + sure : '') + ')']),
     ]);
   }
 
-  /** A cell's marks on a line of their own above the number (taps go through them to the number). */
+  /** A cell's marks on a line of their own above the number (taps go through them to the number); 识 with the OCR confidence. */
   function markers(src) {
-    var marks = MARKS.filter(function (m) { return m.on(src); }).map(markSpan);
+    var marks = MARKS.filter(function (m) { return m.on(src); }).map(function (m) { return markSpan(m, src); });
     return marks.length ? [el('span', { 'class': 'marks' }, marks)] : [];
   }
 
