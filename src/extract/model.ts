@@ -75,4 +75,6 @@ export interface ReadOptions {
   ocr?: boolean;
   /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
   ocrCache?: string;
+  /** The cluster's OCR page jobs: defer the scanned pages not cached, or read only this one (ocr.ts OcrCache.pages). */
+  ocrPages?: 'defer' | number;
 }

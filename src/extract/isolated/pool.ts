@@ -59,10 +59,12 @@ const RETIRE_RSS_SHARE = 0.5;
 /** One document to extract: a file, with what the crawler knows of it. */
 export interface ExtractionJob extends Omit<ExtractInput, 'bytes'> {
   file: string;
+  /** The cluster's OCR page jobs (ReadOptions.ocrPages): defer uncached scanned pages, or read only this one. */
+  ocrPages?: 'defer' | number;
 }
 
 /** Sent to a worker: what reading the file needs (where it came from is for the parent). */
-export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType'> {
+export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType' | 'ocrPages'> {
   id: number;
   outputBytes: number;
   /** Read scanned pages by OCR. */
@@ -332,11 +334,12 @@ export class ExtractionPool {
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
-    const { file, name, contentType } = pending.job;
+    const { file, name, contentType, ocrPages } = pending.job;
     const request: WorkerRequest = {
       file,
       name,
       contentType,
+      ocrPages,
       id,
       outputBytes: limits.outputBytes,
       ocr: this.ocr,

@@ -19,7 +19,11 @@ process.on('message', async (req: WorkerRequest) => {
   try {
     const bytes = await readFile(req.file);
     const json = JSON.stringify(
-      await read(bytes, req.name ?? path.basename(req.file), req.contentType, { ocr: req.ocr, ocrCache: req.ocrCache }),
+      await read(bytes, req.name ?? path.basename(req.file), req.contentType, {
+        ocr: req.ocr,
+        ocrCache: req.ocrCache,
+        ocrPages: req.ocrPages,
+      }),
     );
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent
     if (size > req.outputBytes) {
