@@ -104,13 +104,14 @@ const isOcrPage = (d: unknown): d is OcrData =>
   isEntry(d) && Number.isInteger((d as OcrData).page) && (d as OcrData).page >= 1;
 /**
  * Typed errors that say the page cannot be read (the document's extraction meets them again); others
- * are retried — a crash, or the pool's time and memory limits, which a loaded machine can hit.
+ * are retried — a crash, or a time or memory limit (the pool's, an engine call's), which a loaded
+ * machine can hit.
  */
 const settled = (err: unknown) =>
   err instanceof ExtractError &&
   err.kind !== 'extractor_crashed' &&
   err.kind !== 'internal_error' &&
-  !(err.kind === 'resource_limit' && /^(memory|cpu_time|wall_time) limit:/.test(err.message));
+  !(err.kind === 'resource_limit' && /^(memory|cpu_time|wall_time) limit:| took over \d+ ms$/.test(err.message));
 
 export async function runWorker(opts: WorkerOptions): Promise<{ done: number; failed: number }> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));

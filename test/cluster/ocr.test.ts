@@ -20,7 +20,7 @@ import { enqueue } from '../../src/cluster/enqueue.js';
 import { connect, ocrJobId } from '../../src/cluster/run.js';
 import { ocrEngine } from '../../src/extract/text/ocr.js';
 import { refresh } from '../../src/refresh.js';
-import { readDocuments, storagePaths } from '../../src/workarea/index.js';
+import { readDocuments, readFailures, storagePaths } from '../../src/workarea/index.js';
 import { buildCorpus, STANDARD_CORPUS } from '../generate/corpus.js';
 import { scanPdf } from '../generate/scan.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -38,6 +38,8 @@ const PDF = '/xxgk/ndbg/2023/scan2023.pdf';
  * test is the record, not the limit).
  */
 const LIMITS = { wallMs: 900_000, cpuMs: 900_000 };
+/** …and each Tesseract call (60 s by default). */
+const OCR_TIMEOUT = '600000';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -70,7 +72,7 @@ describe('cluster: a scanned document read by OCR page jobs, one worker killed m
   let redisUrl: string;
   let portal: Portal;
   let pages: number;
-  const env = { ...process.env, OGI_CLOCK: CLOCK };
+  const env = { ...process.env, OGI_CLOCK: CLOCK, OGI_OCR_TIMEOUT_MS: OCR_TIMEOUT };
   const ogi = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
   const worker = (args: string[]) =>
     spawn(process.execPath, [BIN, 'worker', '--redis', redisUrl, '--storage', 'cluster', ...args], {
@@ -111,6 +113,7 @@ describe('cluster: a scanned document read by OCR page jobs, one worker killed m
     expect(pages).toBeGreaterThanOrEqual(2);
     const url = portal.url(portal.expected.start[0]!);
     process.env.OGI_CLOCK = CLOCK;
+    process.env.OGI_OCR_TIMEOUT_MS = OCR_TIMEOUT;
     await refresh({
       urls: [url],
       storage: path.join(tmp, 'single'),
@@ -121,6 +124,8 @@ describe('cluster: a scanned document read by OCR page jobs, one worker killed m
       progress: false,
       pool: { limits: LIMITS },
     });
+    // The reference read the scan (a failure here is the machine, not the cluster).
+    expect((await readFailures(path.join(tmp, 'single'))).map((f) => `${f.kind}: ${f.message}`)).toEqual([]);
 
     // Seeded here rather than by `ogi enqueue`, for the extraction limits (run settings with no flag).
     const seeded = await enqueue({ redis: redisUrl, urls: [url], rate: 20, lockMs: 3000, limits: LIMITS });

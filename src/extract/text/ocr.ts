@@ -39,7 +39,8 @@ export const OCR_DPI = 300;
 export function ocrWanted(options: { ocr?: boolean }): boolean {
   return options.ocr ?? process.env.OGI_OCR !== '0';
 }
-const TIMEOUT_MS = 60_000;
+/** Longest one engine call may take (ms): OGI_OCR_TIMEOUT_MS, else 60 s. */
+const TIMEOUT_MS = Number(process.env.OGI_OCR_TIMEOUT_MS) || 60_000;
 /** Darker than this is ink. */
 const INK = 140;
 /** Largest page image read (pixels): a 20000×20000 image is refused before it is decoded. */
