@@ -9,6 +9,7 @@ import type { CrawlOptions, CrawlResult } from './crawl/index.js';
 import { ExtractError } from './errors.js';
 import type { ExtractInput } from './extract/index.js';
 import { ExtractionPool, type PoolOptions } from './extract/isolated/pool.js';
+import { pendingOcrPages } from './extract/text/ocr.js';
 import { EXTRACTOR_VERSION } from './extract/version.js';
 import { publish, type PublishResult } from './publish/index.js';
 import type { SourcesMode } from './publish/sources.js';
@@ -207,6 +208,20 @@ export async function extractStorage(
 }
 
 /**
+ * What the extractor is told of a stored document: its URL names it; the published identity
+ * (report_id, source URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
+ */
+export async function extractionInput(storage: string, entry: DocumentEntry) {
+  return {
+    name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
+    contentType: entry.content_type,
+    source: { document_url: entry.url },
+    hints: entry.hints,
+    pictures: await pictureFiles(storage, entry),
+  };
+}
+
+/**
  * Extracts one stored document (through the worker pool, or `extract` in this process) and caches
  * the record or the typed failure (records/<sha256>.json or .failed): the failure, or null. Shared
  * by `extractStorage` and the cluster's extract jobs (src/cluster/).
@@ -219,29 +234,28 @@ export async function extractEntry(
     cache: RecordCache;
     pool: ExtractionPool;
     extract?: (input: ExtractInput) => Promise<ReportRecord>;
+    /** The cluster: scanned pages not in the OCR cache are left to page jobs (OcrPagesPending is thrown, nothing cached). */
+    deferOcr?: boolean;
   },
 ): Promise<Failure | null> {
-  // The document's URL names it for the extractor; the published identity (report_id, source
-  // URLs, fetched_at) is assigned by assemble(), the cache's version by the cache.
   if (!extractedAlone(entry)) return null; // a picture: read as a page of its picture set
-  const pictures = await pictureFiles(storage, entry);
-  const input = {
-    name: entry.filename ?? new URL(entry.final_url || entry.url).pathname,
-    contentType: entry.content_type,
-    source: { document_url: entry.url },
-    hints: entry.hints,
-  };
+  const input = await extractionInput(storage, entry);
   try {
     const record = opts.extract
       ? await opts.extract({
           ...input,
           bytes: await readBlob(storage, entry.sha256),
-          pictures: pictures && (await Promise.all(pictures.map((p) => readFile(p)))),
+          pictures: input.pictures && (await Promise.all(input.pictures.map((p) => readFile(p)))),
         })
-      : await opts.pool.extract({ ...input, file: storagePaths(storage).documentFile(entry.sha256), pictures });
+      : await opts.pool.extract({
+          ...input,
+          file: storagePaths(storage).documentFile(entry.sha256),
+          ocrPages: opts.deferOcr ? 'defer' : undefined,
+        });
     await opts.cache.putRecord(entry.sha256, record, opts.version);
     return null;
   } catch (err) {
+    if (pendingOcrPages(err)) throw err;
     const kind = err instanceof ExtractError ? err.kind : 'internal_error';
     const message = err instanceof Error ? err.message : String(err);
     const f: CachedFailure = {

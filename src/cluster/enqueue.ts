@@ -1,7 +1,9 @@
 // `ogi enqueue`: seeds a cluster run. The start requests of the chosen provinces or list URLs become
 // crawl jobs; the run's settings (rate, allowed hosts, retries) go to Redis for every worker.
 import { startRequests } from '../crawl/start.js';
+import type { BudgetLimits } from '../crawl/budget.js';
 import type { ProvinceCrawler } from '../crawl/define.js';
+import type { ExtractionLimits } from '../extract/isolated/pool.js';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { explicitAllowance } from '../net/manners.js';
 import { addCrawl, closeQueue, connect, deleteKeys, KINDS, queue, type RunSettings } from './run.js';
@@ -21,6 +23,12 @@ export interface EnqueueOptions {
   retryDelayMs?: number;
   backoffMs?: number;
   lockMs?: number;
+  /** Crawl requests the whole run may make, counted over all workers. */
+  maxRequests?: number;
+  /** List budgets of the run, counted over all workers. */
+  budget?: Partial<BudgetLimits>;
+  /** Limits of each extraction in the workers' pools. */
+  limits?: Partial<ExtractionLimits>;
 }
 
 export async function enqueue(opts: EnqueueOptions): Promise<{ requests: number; run: RunSettings }> {
@@ -37,6 +45,9 @@ export async function enqueue(opts: EnqueueOptions): Promise<{ requests: number;
     retryDelayMs: opts.retryDelayMs ?? 5_000,
     backoffMs: opts.backoffMs ?? 10 * 60_000,
     lockMs: opts.lockMs ?? 30_000,
+    maxRequests: opts.maxRequests,
+    budget: opts.budget,
+    limits: opts.limits,
     extractorVersion: EXTRACTOR_VERSION,
     started_at: new Date().toISOString(),
   };
@@ -49,7 +60,14 @@ export async function enqueue(opts: EnqueueOptions): Promise<{ requests: number;
         await q.obliterate({ force: true });
         if (q !== crawlQ) await closeQueue(q);
       }
-      for (const pattern of ['ogi:tally*', 'ogi:stats:*', 'ogi:slot:*', 'ogi:backoff:*', 'ogi:robots:*'])
+      for (const pattern of [
+        'ogi:tally*',
+        'ogi:stats:*',
+        'ogi:budget:*',
+        'ogi:slot:*',
+        'ogi:backoff:*',
+        'ogi:robots:*',
+      ])
         await deleteKeys(redis, pattern);
     }
     const previous = await redis.call('GET', 'ogi:run');

@@ -3,10 +3,15 @@
 //   queue `crawl`    one job per list page (LIST), report page (ARTICLE) or file (DOCUMENT): the
 //                    crawl's handlers (src/crawl/handlers/) run on one request and queue what it leads to
 //   queue `extract`  one job per stored document version (content hash): the record or the typed
-//                    failure goes to the record cache, as `ogi refresh` would
+//                    failure goes to the record cache, as `ogi refresh` would. A document with scanned
+//                    pages not yet read queues one `ocr` job per page as its children and waits for
+//                    them (BullMQ's parent/child dependencies), then is read with every page cached
+//   queue `ocr`      one job per scanned page (content hash + page + OCR engine): the page rendered and
+//                    read by OCR into storage/ocr/, the cache the extraction takes pages from
 //   ogi:run          the settings `ogi enqueue` gave (rate, hosts, retries…): every worker crawls alike
 //   ogi:slot:<host>, ogi:backoff:<host>, ogi:robots:<origin>   politeness (./limiter.ts)
 //   ogi:tally:*      what each list announced and showed (./tally.ts)
+//   ogi:budget:*     list pages per list and host, items each list showed (./budget.ts)
 //   ogi:stats:*      jobs done and failed per kind and per host (./status.ts)
 //
 // Job ids are derived from the request (URL, method, body) or the document hash, so queueing the same
@@ -15,10 +20,12 @@ import { createHash } from 'node:crypto';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { uniqueKey, type CrawlRequest } from '../crawl/request.js';
 import { Redis } from 'ioredis';
+import type { Kind } from './kinds.js';
+import type { BudgetLimits } from '../crawl/budget.js';
+import type { ExtractionLimits } from '../extract/isolated/pool.js';
 
 export const PREFIX = 'ogi';
-export const KINDS = ['crawl', 'extract'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, type Kind } from './kinds.js';
 
 export interface RunSettings {
   rate: number;
@@ -35,6 +42,12 @@ export interface RunSettings {
   backoffMs: number;
   /** A job whose worker stops renewing its lock for this long (killed) goes back to the queue. */
   lockMs: number;
+  /** Limits of each extraction (a document; an OCR page job's page) in the workers' pools (default DEFAULT_LIMITS). */
+  limits?: Partial<ExtractionLimits>;
+  /** Crawl requests the whole run may make (`--max-requests`), counted over all workers (./budget.ts). */
+  maxRequests?: number;
+  /** List budgets (src/crawl/budget.ts; default DEFAULT_BUDGET), counted over all workers (./budget.ts). */
+  budget?: Partial<BudgetLimits>;
   /** Extractor version the run's extract jobs are for (their ids carry it). */
   extractorVersion: string;
   started_at: string;
@@ -90,6 +103,9 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice
 export const crawlJobId = (r: CrawlRequest) => `req-${digest(uniqueKey(r))}`;
 /** A document's extract job id: its content hash and the extractor version. */
 export const extractJobId = (sha256: string, version: string) => `extract-${sha256}-${version.replace(/\W/g, '_')}`;
+/** A scanned page's OCR job id: the document's content hash, the page, the engine and its version. */
+export const ocrJobId = (sha256: string, page: number, engine: { name: string; version: string }) =>
+  `ocr-${sha256}-${page}-${`${engine.name}-${engine.version}`.replace(/\W/g, '_')}`;
 
 export async function readRun(redis: Redis): Promise<RunSettings | null> {
   const text = await redis.call('GET', 'ogi:run');

@@ -31,7 +31,7 @@ export interface ClusterStatus {
   dead: DeadLetter[];
 }
 
-const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
+const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
 
 /** Counts a finished job (or a failure record) of `kind` at `host`, for everyone's status. */
 export async function count(redis: Redis, what: 'done' | 'failed' | 'failures', kind: string, host: string) {
@@ -83,7 +83,8 @@ export async function clusterStatus(redisUrl: string, redis: Redis): Promise<Clu
   let eta: number | null = 0;
   for (const kind of KINDS) {
     rate[kind] = elapsed ? (done[kind] ?? 0) / elapsed : 0;
-    const left = (queues[kind].waiting ?? 0) + (queues[kind].active ?? 0) + (queues[kind].delayed ?? 0);
+    const c = queues[kind];
+    const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c['waiting-children'] ?? 0);
     if (left && eta !== null) eta = rate[kind]! > 0 ? Math.max(eta, left / rate[kind]!) : null;
   }
   return {

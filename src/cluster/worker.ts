@@ -3,9 +3,17 @@
 //   crawl    one request through the crawl's own handlers (src/crawl/dispatch.ts) with a context
 //            whose queue is Redis, whose politeness is the cluster's (./limiter.ts), whose document
 //            store is the shared storage folder (a `shared` DocumentStore: O_APPEND single-write lines,
-//            other workers' lines followed), and whose list counts are in Redis (./tally.ts). Each
+//            other workers' lines followed), whose list counts (./tally.ts) and list budgets
+//            (./budget.ts) are in Redis. Each
 //            stored document queues its extract job.
-//   extract  one document → the record cache (refresh.ts extractEntry, through the worker pool).
+//   extract  one document → the record cache (refresh.ts extractEntry, through the worker pool). Its
+//            first run defers the scanned pages not in the OCR cache (storage/ocr/): it queues one
+//            `ocr` job per page as its children and waits (BullMQ moveToWaitingChildren); when they
+//            are done it runs again and reads every page from the cache. A page whose job could not
+//            read it (a dead letter, or a typed error such as a page over the pixel limit) is read
+//            by that second run as on one machine, and fails the document the same way.
+//   ocr      one scanned page of one document rendered and read by OCR into the cache, in the
+//            extraction pool (its limits apply to the page), so a 40-page scan spreads over machines.
 //
 // At-least-once delivery, exactly-once results: BullMQ gives a job back to the queue when its worker
 // stops renewing the lock (killed, machine lost); every effect of a job is idempotent — blobs are
@@ -17,16 +25,18 @@
 // SIGTERM: the worker stops taking jobs, finishes the ones it has, and exits 0.
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { Worker, type Job } from 'bullmq';
+import { WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { CrawlBudget } from '../crawl/budget.js';
 import { dispatch, stageOf } from '../crawl/dispatch.js';
 import type { CrawlContext } from '../crawl/handlers/context.js';
 import type { CrawlRequest } from '../crawl/request.js';
+import { ExtractError } from '../errors.js';
 import { ExtractionPool } from '../extract/isolated/pool.js';
+import { ocrCacheFile, ocrEngine, pendingOcrPages } from '../extract/text/ocr.js';
 import { ChallengeAwareFetcher } from '../net/challenge.js';
 import { HttpClient, politeBrowser } from '../net/fetch.js';
 import { USER_AGENT } from '../net/manners.js';
-import { extractEntry } from '../refresh.js';
+import { extractEntry, extractionInput } from '../refresh.js';
 import { stamp } from '../sys/clock.js';
 import {
   DecisionLog,
@@ -37,6 +47,7 @@ import {
   type DocumentEntry,
   type Failure,
 } from '../workarea/index.js';
+import { ClusterCounters } from './budget.js';
 import { ClusterLimiter, ClusterRobots } from './limiter.js';
 import {
   addCrawl,
@@ -45,6 +56,7 @@ import {
   connect,
   extractJobId,
   jobOptions,
+  ocrJobId,
   KINDS,
   PREFIX,
   queue,
@@ -84,6 +96,22 @@ const isEntry = (e: unknown): e is DocumentEntry => {
   const x = e as DocumentEntry;
   return !!x && typeof x.url === 'string' && typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256);
 };
+/** An extract job's data: the document, and whether its OCR page jobs were queued (then it reads every page itself). */
+type ExtractData = DocumentEntry & { ocrQueued?: boolean };
+/** An OCR job's data: the document and the page (1-based, as the document's reader numbers its scanned pages). */
+type OcrData = DocumentEntry & { page: number };
+const isOcrPage = (d: unknown): d is OcrData =>
+  isEntry(d) && Number.isInteger((d as OcrData).page) && (d as OcrData).page >= 1;
+/**
+ * Typed errors that say the page cannot be read (the document's extraction meets them again); others
+ * are retried — a crash, or a time or memory limit (the pool's, an engine call's), which a loaded
+ * machine can hit.
+ */
+const settled = (err: unknown) =>
+  err instanceof ExtractError &&
+  err.kind !== 'extractor_crashed' &&
+  err.kind !== 'internal_error' &&
+  !(err.kind === 'resource_limit' && /^(memory|cpu_time|wall_time) limit:| took over \d+ ms$/.test(err.message));
 
 export async function runWorker(opts: WorkerOptions): Promise<{ done: number; failed: number }> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -115,9 +143,11 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
   });
   const browser = politeBrowser(client, { userAgent, args: opts.browserArgs, timeoutMs: run.timeoutMs });
   const fetcher = new ChallengeAwareFetcher(client, browser);
-  const budget = new CrawlBudget();
+  const counters = new ClusterCounters(redis);
+  const budget = new CrawlBudget(run.budget, counters);
   const crawlQ = queue('crawl', opts.redis);
   const extractQ = queue('extract', opts.redis);
+  const ocrQ = queue('ocr', opts.redis);
   let pool: ExtractionPool | null = null;
   const tally = { done: 0, failed: 0 };
 
@@ -137,6 +167,8 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
   const processCrawl = async (job: Job) => {
     const r = job.data as unknown;
     if (!isCrawlRequest(r)) throw new Error(`not a crawl request: ${JSON.stringify(r).slice(0, 200)}`);
+    // The run's cap on requests, over all workers: past it a request is not made (as one machine stops).
+    if (run.maxRequests !== undefined && !(await counters.takeRequest(run.maxRequests))) return;
     await store.catchUp();
     const jobTally = new JobTally(String(job.id));
     const after: Promise<unknown>[] = [];
@@ -163,24 +195,83 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
     await jobTally.flush(redis);
   };
 
-  const processExtract = async (job: Job) => {
-    const entry = job.data as unknown;
-    if (!isEntry(entry)) throw new Error(`not a document entry: ${JSON.stringify(entry).slice(0, 200)}`);
-    // A blob missing here is this machine's storage, not the document: retried, then a dead letter.
+  /** A blob missing here is this machine's storage, not the document: retried, then a dead letter. */
+  const mustHaveBlob = (entry: DocumentEntry) => {
     if (!existsSync(paths.documentFile(entry.sha256)))
       throw new Error(`document ${entry.sha256} is not in ${storage} (is the shared storage mounted here?)`);
+  };
+
+  const processExtract = async (job: Job, token?: string) => {
+    const data = job.data as unknown;
+    if (!isEntry(data)) throw new Error(`not a document entry: ${JSON.stringify(data).slice(0, 200)}`);
+    const { ocrQueued, ...entry } = data as ExtractData;
+    mustHaveBlob(entry);
     const cached = await cache.get(entry.sha256);
     if (cached && cached.extractor_version === run.extractorVersion) return;
-    pool ??= new ExtractionPool({ ocrCache: paths.ocr, size: concurrency });
-    const failure = await extractEntry(storage, entry, { version: run.extractorVersion, cache, pool });
+    pool ??= new ExtractionPool({ ocrCache: paths.ocr, size: concurrency, limits: run.limits });
+    const extract = (deferOcr: boolean) =>
+      extractEntry(storage, entry, { version: run.extractorVersion, cache, pool: pool!, deferOcr });
+    let failure: Failure | null;
+    try {
+      failure = await extract(!ocrQueued && token !== undefined);
+    } catch (err) {
+      const pages = pendingOcrPages(err);
+      if (!pages) throw err;
+      // The pages as children (ids by hash + page + engine: queued again after a kill, a no-op),
+      // then this job waits for them; a child that fails every attempt lets it go on all the same.
+      const engine = await ocrEngine();
+      await ocrQ.addBulk(
+        pages.map((page) => ({
+          name: 'ocr',
+          data: { ...entry, page } satisfies OcrData,
+          opts: {
+            ...jobOptions(run),
+            jobId: ocrJobId(entry.sha256, page, engine),
+            parent: { id: job.id!, queue: job.queueQualifiedName },
+            ignoreDependencyOnFailure: true,
+          },
+        })),
+      );
+      await job.updateData({ ...entry, ocrQueued: true } satisfies ExtractData);
+      if (await job.moveToWaitingChildren(token!)) throw new WaitingChildrenError();
+      failure = await extract(false);
+    }
     if (failure) await failureLog.append(failure);
+  };
+
+  const processOcr = async (job: Job) => {
+    const data = job.data as unknown;
+    if (!isOcrPage(data)) throw new Error(`not an OCR page job: ${JSON.stringify(data).slice(0, 200)}`);
+    mustHaveBlob(data);
+    const engine = await ocrEngine();
+    const target = ocrCacheFile(paths.ocr, data.sha256, data.page, engine);
+    if (existsSync(target)) return { page: data.page, cached: true };
+    pool ??= new ExtractionPool({ ocrCache: paths.ocr, size: concurrency, limits: run.limits });
+    // The document's reader, reading only this page by OCR (the others only from the cache): what
+    // it makes of the document is not kept; the page in the cache is the job's result.
+    let error: unknown = null;
+    await pool
+      .extract({
+        ...(await extractionInput(storage, data)),
+        file: paths.documentFile(data.sha256),
+        ocrPages: data.page,
+      })
+      .catch((err: unknown) => (error = err));
+    if (existsSync(target)) return { page: data.page, read: true };
+    if (settled(error)) return { page: data.page, error: (error as ExtractError).kind };
+    throw error ?? new Error(`page ${data.page} of ${data.sha256} is not a scanned page its reader reads by OCR`);
   };
 
   /** A job that failed its last attempt: recorded where a single-machine run records its failures. */
   const deadLetter = async (kind: Kind, job: Job, err: Error) => {
     const message = `dead letter after ${job.attemptsMade} attempts: ${err.message}`;
-    const data = job.data as Partial<CrawlRequest & DocumentEntry>;
-    if (kind === 'extract' && isEntry(data)) {
+    const data = job.data as Partial<CrawlRequest & OcrData>;
+    if (kind === 'ocr') {
+      // The document's extract job goes on without the page (and reads it itself): this says why.
+      const url = typeof data?.url === 'string' ? data.url : `job:${job.id}`;
+      const what = `${message} (OCR of page ${data?.page ?? '?'})`;
+      await failureLog.append({ url, stage: 'extract', kind: 'internal_error', message: what, at: stamp() });
+    } else if (kind === 'extract' && isEntry(data)) {
       const at = stamp();
       await cache.putFailure({
         sha256: data.sha256,
@@ -203,7 +294,8 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
   const owners = new Map<Worker, object>();
   const workers = kinds.map((kind) => {
     const owner = {};
-    const w = new Worker(kind, kind === 'crawl' ? processCrawl : processExtract, {
+    const processor = { crawl: processCrawl, extract: processExtract, ocr: processOcr }[kind];
+    const w = new Worker(kind, processor, {
       connection: workerConnection(opts.redis, owner),
       prefix: PREFIX,
       concurrency,
@@ -252,7 +344,7 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   const idle = async (kind: Kind) => {
-    const q = kind === 'crawl' ? crawlQ : extractQ;
+    const q = { crawl: crawlQ, extract: extractQ, ocr: ocrQ }[kind];
     const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     return Object.values(c).every((n) => n === 0);
   };
@@ -261,12 +353,13 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
     while (!stopping) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const crawlIdle = await idle('crawl');
-      if (crawlIdle) {
-        // Lists that announced more than was found: once per run, by whichever worker sees it first.
+      if (crawlIdle && !(run.maxRequests !== undefined && (await counters.capped(run.maxRequests)))) {
+        // Lists that announced more than was found: once per run, by whichever worker sees it first
+        // (not when the run was cut short by its cap on requests, on purpose).
         for (const s of (await takeShortfalls(redis)) ?? [])
           await fail({ url: s.url, stage: 'crawl', kind: 'count_mismatch', message: s.message });
       }
-      idleRounds = crawlIdle && (await idle('extract')) ? idleRounds + 1 : 0;
+      idleRounds = crawlIdle && (await idle('extract')) && (await idle('ocr')) ? idleRounds + 1 : 0;
       if (opts.drain && idleRounds >= 2) break;
     }
   } finally {
@@ -277,6 +370,7 @@ export async function runWorker(opts: WorkerOptions): Promise<{ done: number; fa
     await browser.close();
     await closeQueue(crawlQ);
     await closeQueue(extractQ);
+    await closeQueue(ocrQ);
     server?.close();
     redis.disconnect();
     process.off('SIGTERM', stop);

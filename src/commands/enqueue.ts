@@ -11,7 +11,8 @@ const HELP = `usage: ogi enqueue [--province P…] [--url LIST_URL…] --redis U
   --allow-host H     also allow this host (besides *.gov.cn); repeatable
   --attempts N       attempts of a job before it is a dead letter (default 3)
   --fresh            drop the previous run first (its jobs, counts, politeness state): a new run
-  (--storage and --max-requests are the workers' business: each worker names its storage)
+  --max-requests N   crawl requests the whole run may make, counted over all workers
+  (--storage is the workers' business: each worker names its storage)
 
 Then start \`ogi worker --redis URL --storage DIR\` on every machine.`;
 

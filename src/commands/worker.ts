@@ -1,6 +1,7 @@
-// `ogi worker --redis URL [--storage DIR] [--kinds crawl,extract] [--concurrency N] [--drain] [--metrics-port N]`
+// `ogi worker --redis URL [--storage DIR] [--kinds crawl,extract,ocr] [--concurrency N] [--drain] [--metrics-port N]`
 // Takes the run's jobs (src/cluster/worker.ts) until SIGTERM (finishes the jobs in hand, exit 0) or,
 // with --drain, until every queue is empty.
+import { KINDS, type Kind } from '../cluster/kinds.js';
 import { DEFAULT_STORAGE } from '../workarea/layout.js';
 import { parseCommand } from './options.js';
 
@@ -8,7 +9,7 @@ const HELP = `usage: ogi worker --redis URL [--storage DIR] [options]
 
   --redis URL         the run's Redis (seeded by \`ogi enqueue\`)
   --storage DIR       the shared storage folder as this machine sees it (default ${DEFAULT_STORAGE})
-  --kinds K,K         job kinds to take: crawl, extract (default both)
+  --kinds K,K         job kinds to take: crawl, extract, ocr (scanned pages; default all three)
   --concurrency N     jobs at once per kind (default 4; extract: worker processes)
   --drain             exit when every queue of the run is empty
   --metrics-port N    serve Prometheus metrics at http://0.0.0.0:N/metrics
@@ -19,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('worker', HELP, argv, {
     redis: { type: 'string' },
     storage: { type: 'string', default: DEFAULT_STORAGE },
-    kinds: { type: 'string', default: 'crawl,extract' },
+    kinds: { type: 'string', default: KINDS.join(',') },
     concurrency: { type: 'string', default: '4' },
     drain: { type: 'boolean', default: false },
     'metrics-port': { type: 'string' },
@@ -31,8 +32,8 @@ export async function run(argv: string[]): Promise<number> {
   const port = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
   const bad = !values.redis
     ? 'give --redis URL'
-    : kinds.some((k) => k !== 'crawl' && k !== 'extract')
-      ? `--kinds takes crawl and extract, not ${values.kinds}`
+    : kinds.some((k) => !(KINDS as readonly string[]).includes(k))
+      ? `--kinds takes ${KINDS.join(', ')}, not ${values.kinds}`
       : !(Number.isInteger(concurrency) && concurrency > 0)
         ? '--concurrency must be a positive integer'
         : port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)
@@ -46,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = await runWorker({
     redis: values.redis!,
     storage: values.storage,
-    kinds: kinds as ('crawl' | 'extract')[],
+    kinds: kinds as Kind[],
     concurrency,
     drain: values.drain,
     metricsPort: port,

@@ -2,6 +2,8 @@
 // pager whose pages repeat themselves — can hold the crawl: items per list page, list pages per
 // column (the list an entry point starts) and per host, and loop detection. Whatever a budget cuts
 // is reported as a failure with the numbers (`budget_exhausted`, `pager_loop`), never a silent stop.
+// The counts live in BudgetCounters: this process's memory for one machine, Redis for a cluster
+// (src/cluster/budget.ts), where every worker's list pages count against the same budgets.
 
 export interface BudgetLimits {
   /** Items read from one list page (real lists show 10–100; an API page a few hundred). */
@@ -26,20 +28,55 @@ export interface ListVerdict {
   findings: { kind: 'budget_exhausted' | 'pager_loop'; message: string }[];
 }
 
-export class CrawlBudget {
-  readonly limits: BudgetLimits;
-  private readonly pagesByColumn = new Map<string, number>();
-  private readonly pagesByHost = new Map<string, number>();
+/** Where a run's budget counts are kept; each operation is atomic on its own. */
+export interface BudgetCounters {
+  /** Adds item URLs to what `column`'s pages showed: how many of them were not there yet. */
+  seen(column: string, items: string[]): Promise<number>;
+  /** One more under `key` (a list, a host): the count now. */
+  increment(key: string): Promise<number>;
+  /** True the first time `key` is given in the run (a budget reached is reported once). */
+  once(key: string): Promise<boolean>;
+}
+
+/** The counts of one process (a single-machine crawl). */
+export class MemoryCounters implements BudgetCounters {
   private readonly seenByColumn = new Map<string, Set<string>>();
-  /** Columns and hosts already reported as out of budget (reported once). */
+  private readonly counts = new Map<string, number>();
   private readonly reported = new Set<string>();
 
-  constructor(limits: Partial<BudgetLimits> = {}) {
+  async seen(column: string, items: string[]): Promise<number> {
+    const seen = this.seenByColumn.get(column) ?? new Set<string>();
+    this.seenByColumn.set(column, seen);
+    const fresh = new Set(items.filter((u) => !seen.has(u))).size;
+    for (const u of items) seen.add(u);
+    return fresh;
+  }
+
+  async increment(key: string): Promise<number> {
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n;
+  }
+
+  async once(key: string): Promise<boolean> {
+    if (this.reported.has(key)) return false;
+    this.reported.add(key);
+    return true;
+  }
+}
+
+export class CrawlBudget {
+  readonly limits: BudgetLimits;
+
+  constructor(
+    limits: Partial<BudgetLimits> = {},
+    private readonly counters: BudgetCounters = new MemoryCounters(),
+  ) {
     this.limits = { ...DEFAULT_BUDGET, ...limits };
   }
 
   /** Counts one list page of `column` (its entry URL) with the item URLs it shows, and decides. */
-  listPage(column: string, url: string, items: string[], isFirst: boolean): ListVerdict {
+  async listPage(column: string, url: string, items: string[], isFirst: boolean): Promise<ListVerdict> {
     const findings: ListVerdict['findings'] = [];
     const { itemsPerListPage, listPagesPerColumn, listPagesPerHost } = this.limits;
     const keepItems = Math.min(items.length, itemsPerListPage);
@@ -50,11 +87,8 @@ export class CrawlBudget {
       });
     }
 
-    const seen = this.seenByColumn.get(column) ?? new Set<string>();
-    this.seenByColumn.set(column, seen);
     const kept = items.slice(0, keepItems);
-    const fresh = kept.filter((u) => !seen.has(u)).length;
-    for (const u of kept) seen.add(u);
+    const fresh = await this.counters.seen(column, kept);
     let followNext = true;
     if (!isFirst && kept.length > 0 && fresh === 0) {
       followNext = false;
@@ -65,16 +99,15 @@ export class CrawlBudget {
     }
 
     // Pages per list and per host: the page that reaches a budget is read, its further pages are not.
-    const counted: [Map<string, number>, string, number, string][] = [
-      [this.pagesByColumn, column, listPagesPerColumn, 'list may have this run (listPagesPerColumn)'],
-      [this.pagesByHost, hostOf(url), listPagesPerHost, 'host may have this run (listPagesPerHost)'],
+    const counted: [string, string, number, string][] = [
+      ['list', column, listPagesPerColumn, 'list may have this run (listPagesPerColumn)'],
+      ['host', hostOf(url), listPagesPerHost, 'host may have this run (listPagesPerHost)'],
     ];
-    for (const [pages, key, limit, what] of counted) {
-      const n = (pages.get(key) ?? 0) + 1;
-      pages.set(key, n);
+    for (const [scope, key, limit, what] of counted) {
+      const n = await this.counters.increment(`${scope} ${key}`);
       if (n < limit) continue;
       followNext = false;
-      if (this.once(`${what} ${key}`)) {
+      if (await this.counters.once(`${what} ${key}`)) {
         findings.push({
           kind: 'budget_exhausted',
           message: `${n} list pages read from ${key}, the most one ${what}: further pages not followed`,
@@ -82,12 +115,6 @@ export class CrawlBudget {
       }
     }
     return { keepItems, followNext, findings };
-  }
-
-  private once(key: string): boolean {
-    if (this.reported.has(key)) return false;
-    this.reported.add(key);
-    return true;
   }
 }
 

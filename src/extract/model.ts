@@ -81,4 +81,6 @@ export interface ReadOptions {
   ocrCache?: string;
   /** The pictures a picture set (a report published as pictures: record.ts PictureSet) lists as come, in its order. */
   pictures?: Buffer[];
+  /** The cluster's OCR page jobs: defer the scanned pages not cached, or read only this one (ocr.ts OcrCache.pages). */
+  ocrPages?: 'defer' | number;
 }

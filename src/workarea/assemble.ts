@@ -11,8 +11,9 @@
 //   - one record per report: the documents that are the same report (src/workarea/duplicates.ts
 //     sameReport: the same bytes, the same URL after redirects, a page and its own attachment) give
 //     one record, read from the richest of them, listing every URL it was found at (`source.urls`);
-//   - identity is assigned here, and only here: report_id follows the group's first document at its
-//     URL (the id of the first version stored there, so a report corrected on the portal keeps its id
+//   - identity is assigned here, and only here: report_id follows the group's first document (fetched
+//     first at its URL, then by URL: never the order of documents.jsonl, which a cluster does not fix)
+//     at its URL (the id of the first version stored there, so a report corrected on the portal keeps its id
 //     and the CHANGELOG names it as changed), `source` names the URL the figures were read from and
 //     the time it was fetched, and a document the crawl found to be a copy of another (on another
 //     portal) links its record to that one (`duplicate_of`).
@@ -37,15 +38,20 @@ export interface Dataset {
 export interface AssembleOptions {
   /** URLs of the crawl failures the latest crawl met; without it, every logged crawl failure stands. */
   crawlFailureUrls?: Set<string>;
+  /** URL → when its first version was fetched (readDocuments); without it, the current version's time. */
+  firstAt?: Map<string, string>;
 }
 
 const TABLES = ['proactive', 'applications', 'reviews'] as const;
+
+/** Code-point order. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The dataset storage/ makes (see the header). */
 export async function assemble(storage: string, opts: AssembleOptions = {}): Promise<Dataset> {
   // Records only: as they are (the publisher applies the supersession rule to their failures).
   if (!fs.existsSync(storagePaths(storage).documentIndex)) return loadRecords(storage);
-  const { current, firstSha } = await readDocuments(storage);
+  const { current, firstSha, firstAt } = await readDocuments(storage);
   const cache = new RecordCache(storage, { shareStrings: true }); // every record is held until published
   const records = new Map<string, ReportRecord>();
   const failed = new Map<string, CachedFailure>();
@@ -55,7 +61,7 @@ export async function assemble(storage: string, opts: AssembleOptions = {}): Pro
     if (cached && isCachedRecord(cached)) records.set(entry.sha256, cached);
     else if (cached) failed.set(entry.sha256, cached);
   }
-  return selectForPublish(current, firstSha, records, failed, await readFailures(storage), opts);
+  return selectForPublish(current, firstSha, records, failed, await readFailures(storage), { firstAt, ...opts });
 }
 
 /**
@@ -71,6 +77,8 @@ export function selectForPublish(
   logged: Failure[],
   opts: AssembleOptions = {},
 ): Dataset {
+  const firstAt = (e: DocumentEntry) => opts.firstAt?.get(e.url) ?? e.fetched_at;
+  const earliest = (a: DocumentEntry, b: DocumentEntry) => cmp(firstAt(a), firstAt(b)) || cmp(a.url, b.url);
   const pagesWithAttachments = new Set(current.filter((e) => isReportOfPage(e) && e.page_url).map((e) => e.page_url!));
   const isWrapper = (e: DocumentEntry) => e.kind === 'page' && pagesWithAttachments.has(e.url);
   const hasTables = (rec: ReportRecord) => TABLES.some((t) => rec[t] !== null && rec[t] !== undefined);
@@ -80,8 +88,12 @@ export function selectForPublish(
     return rec !== undefined && !(isWrapper(e) && !hasTables(rec));
   });
   const out: { record: ReportRecord; entries: DocumentEntry[] }[] = [];
-  for (const group of sameReport(withRecord, (e) => records.get(e.sha256)!)) {
-    // Identity from the group's first document (stored first: stable across runs), content from the richest.
+  for (const found of sameReport(withRecord, (e) => records.get(e.sha256)!)) {
+    // Identity from the group's first document, content from the richest (ties: the first). First:
+    // fetched first at its URL, then by URL — a rule on what was stored, never on the order it was
+    // stored in, which workers of a cluster (or concurrent requests) do not fix: with the clock
+    // pinned (OGI_CLOCK) the copies of a report (an alias, the same bytes on two portals) go by URL.
+    const group = [...found].sort(earliest);
     const first = group[0]!;
     const best = richest(group, (e) => records.get(e.sha256)!);
     const rec = records.get(best.sha256)!;

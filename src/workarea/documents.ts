@@ -158,17 +158,23 @@ export interface Documents {
   current: DocumentEntry[];
   /** URL → sha256 of the first version stored there (its lineage: the report_id follows it). */
   firstSha: Map<string, string>;
+  /** URL → when the first version stored there was fetched (the copies of one report are ordered by it: assemble). */
+  firstAt: Map<string, string>;
 }
 
 /** Reads documents.jsonl (never writes it; a torn last line is ignored). */
 export async function readDocuments(storage: string): Promise<Documents> {
   const latest = new Map<string, DocumentEntry>();
   const firstSha = new Map<string, string>();
+  const firstAt = new Map<string, string>();
   for (const e of await readJsonLines<DocumentEntry>(storagePaths(storage).documentIndex)) {
     latest.set(e.url, e);
-    if (!firstSha.has(e.url)) firstSha.set(e.url, e.sha256);
+    if (!firstSha.has(e.url)) {
+      firstSha.set(e.url, e.sha256);
+      firstAt.set(e.url, e.fetched_at);
+    }
   }
-  return { current: [...latest.values()], firstSha };
+  return { current: [...latest.values()], firstSha, firstAt };
 }
 
 /** The stored bytes of a document. */

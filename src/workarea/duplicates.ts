@@ -8,7 +8,7 @@
 //      year and, where both name one, the same agency). The group gives ONE record, read from the
 //      richest document (richest: most cells filled, then the higher confidence, then the attachment —
 //      the document as issued — over the page, then the document at its own address over an alias
-//      that redirects to it, then the first stored), listing every URL.
+//      that redirects to it, then the group's first: fetched first, then by URL, as `assemble` orders it), listing every URL.
 //
 // Copies that are not provably the same document (another portal, a re-post) are kept; the later copy
 // is marked `duplicate_of` the first, so researchers can count each report once. Two steps, one

@@ -1,4 +1,5 @@
-// The cluster (src/cluster/) against the fixture portals, with a real redis-server on a free port:
+// The cluster (src/cluster/) against fixture portals (test/portal/sites/; the same bytes at two
+// hosts, a blocked host), with a real redis-server on a free port:
 //   1. one machine: `refresh()` over the portals → a dataset version;
 //   2. the cluster: `ogi enqueue`, three `ogi worker` processes, SIGKILLed at seeded random moments
 //      and replaced, then `--drain` workers, then `ogi publish` → the same version, byte for byte
@@ -7,12 +8,13 @@
 //   4. poisoned jobs (a request that is not one; a document whose blob the storage lost) fail every
 //      attempt and land in the dead-letter list (`ogi status --json`) and in failures.csv.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/cluster/run.js';
+import { differing, files } from './compare.js';
 import { startRedis } from './redis.js';
 import { refresh } from '../../src/refresh.js';
 import { readDocuments, storagePaths } from '../../src/workarea/index.js';
@@ -20,7 +22,8 @@ import { startPortal, type Portal } from '../portal/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/ogi.js');
-const SITES = ['trs', 'trs-pagers'];
+// The trs site's 2023 PDF is also on the generic site: the same bytes at two hosts, one record.
+const SITES = ['generic', 'trs', 'trs-pagers'];
 const RATE = 4;
 const CLOCK = '2026-01-02T03:04:05.000Z';
 const VERSION = '2026-01-02';
@@ -37,13 +40,6 @@ function seeded(seed: number) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Every file under `dir`, relative. */
-function files(dir: string, base = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))],
-  );
-}
 
 describe('cluster: workers on Redis, killed at random, give the single-machine dataset', () => {
   let tmp: string;
@@ -155,14 +151,7 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     const names = files(single).sort();
     expect(files(cluster).sort()).toEqual(names);
     expect(names).toContain('reports.jsonl');
-    for (const name of names)
-      expect({
-        name,
-        same: readFileSync(path.join(cluster, name)).equals(readFileSync(path.join(single, name))),
-      }).toEqual({
-        name,
-        same: true,
-      });
+    expect(await differing(single, cluster)).toEqual([]);
     // no document twice in the shared index
     const lines = readFileSync(storagePaths(path.join(tmp, 'cluster')).documentIndex, 'utf8')
       .trim()
@@ -174,14 +163,16 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     expect(new Set(keys).size).toBe(keys.length);
 
     // 3. the rate, summed over all workers, as each fixture server saw it (a host = a portal)
-    portals.forEach((p, i) => {
-      const t = p.arrivals.slice(before[i]).sort((a, b) => a - b);
-      expect(t.length).toBeGreaterThan(RATE);
+    const busy = portals
+      .map((p, i) => p.arrivals.slice(before[i]).sort((a, b) => a - b))
+      .filter((t) => t.length > RATE);
+    expect(busy.length).toBe(SITES.length);
+    for (const t of busy) {
       let tightest = Infinity;
       for (let k = RATE; k < t.length; k++) tightest = Math.min(tightest, t[k]! - t[k - RATE]!);
       // never RATE + 1 requests within one second
       expect(tightest).toBeGreaterThanOrEqual(1000);
-    });
+    }
 
     // 4. poisoned jobs
     const entry = (await readDocuments(path.join(tmp, 'cluster'))).current.find((e) => e.kind === 'attachment')!;
@@ -217,5 +208,5 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     expect(csv).toMatch(
       new RegExp(`${entry.url.replace(/[.?*+()[\]]/g, '\\$&')},extract,internal_error,.*dead letter after 2 attempts`),
     );
-  }, 240_000);
+  }, 900_000);
 });

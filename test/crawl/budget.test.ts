@@ -110,11 +110,11 @@ describe('list budgets', () => {
     ]);
   });
 
-  it('holds every list of a host to the pages-per-host budget, reported once', () => {
+  it('holds every list of a host to the pages-per-host budget, reported once', async () => {
     const budget = new CrawlBudget({ listPagesPerHost: 2 });
-    const a = budget.listPage(`${BASE}a/`, `${BASE}a/`, ['x1'], true);
-    const b = budget.listPage(`${BASE}b/`, `${BASE}b/`, ['x2'], true);
-    const c = budget.listPage(`${BASE}c/`, `${BASE}c/`, ['x3'], true);
+    const a = await budget.listPage(`${BASE}a/`, `${BASE}a/`, ['x1'], true);
+    const b = await budget.listPage(`${BASE}b/`, `${BASE}b/`, ['x2'], true);
+    const c = await budget.listPage(`${BASE}c/`, `${BASE}c/`, ['x3'], true);
     expect([a.followNext, b.followNext, c.followNext]).toEqual([true, false, false]);
     expect([...b.findings, ...c.findings]).toEqual([
       {

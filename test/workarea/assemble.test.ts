@@ -85,7 +85,7 @@ describe('selectForPublish', () => {
     ];
     const out = selectForPublish(current, firstSha, records, failed, logged);
     expect(out.records.map((r) => [r.report_id, r.source.document_url])).toEqual([
-      [`r${sha('b').slice(0, 16)}`, 'http://x/report.pdf'],
+      [`r${sha('b').slice(0, 16)}`, 'http://x/mirror.pdf'], // the same bytes twice: the first URL is read
       [`r${sha('c').slice(0, 16)}`, 'http://x/full.html'],
       [`r${sha('9').slice(0, 16)}`, 'http://x/full.pdf'],
     ]);
@@ -146,7 +146,7 @@ describe('selectForPublish', () => {
         urls: ['http://x/a.html', 'http://x/a.pdf'],
       },
       {
-        id: `r${sha('3').slice(0, 16)}`, // the id of the document stored first
+        id: `r${sha('3').slice(0, 16)}`, // the id of the group's first document by URL
         read_from: 'http://x/b.html',
         page: 'http://x/b.html',
         format: 'html',
@@ -174,5 +174,91 @@ describe('selectForPublish', () => {
         urls: ['http://x/d-other.pdf', 'http://x/d.html'],
       },
     ]);
+  });
+
+  it('does not depend on the order documents were stored in: aliases and copies in any arrival order', () => {
+    // One report at four URLs (an alias redirecting to one of them, the same bytes on three hosts, one
+    // fetched later), another at two, the one on z.gov.cn fetched a month earlier: which URL names a
+    // report and which copy it is read from follow what was stored (fetched first, then the URL),
+    // never arrival, which a cluster's workers (or concurrent requests) do not fix.
+    const copies = [
+      entry('http://b.gov.cn/r.pdf', sha('5'), { kind: 'attachment', page_url: null }),
+      entry('http://a.gov.cn/copy.pdf', sha('5'), { kind: 'attachment', page_url: null }),
+      entry('http://a.gov.cn/alias.pdf', sha('6'), {
+        kind: 'attachment',
+        page_url: null,
+        final_url: 'http://b.gov.cn/r.pdf',
+      }),
+      entry('http://c.gov.cn/r.pdf', sha('5'), {
+        kind: 'attachment',
+        page_url: 'http://c.gov.cn/list.html',
+        fetched_at: '2026-01-03T00:00:00.000Z',
+      }),
+      entry('http://a.gov.cn/new.pdf', sha('7'), { kind: 'attachment', page_url: null }),
+      entry('http://z.gov.cn/old.pdf', sha('7'), {
+        kind: 'attachment',
+        page_url: 'http://z.gov.cn/list.html',
+        fetched_at: '2025-12-01T00:00:00.000Z',
+      }),
+    ];
+    const rec = (s: string): ReportRecord =>
+      ({
+        report_id: `r${s.slice(0, 16)}`,
+        source: { sha256: s, format: 'pdf' },
+        agency: '某县',
+        year: 2023,
+        confidence: 'high',
+        proactive: { regulations: { a: 1 } },
+        applications: null,
+        reviews: null,
+      }) as unknown as ReportRecord;
+    const records = new Map([sha('5'), sha('6'), sha('7')].map((s) => [s, rec(s)]));
+    const run = (order: DocumentEntry[]) => {
+      const out = selectForPublish(order, new Map(order.map((e) => [e.url, e.sha256])), records, new Map(), []);
+      return out.records.sort((a, b) => a.report_id.localeCompare(b.report_id));
+    };
+    const expected = [
+      {
+        ...rec(sha('5')),
+        report_id: `r${sha('6').slice(0, 16)}`, // a.gov.cn/alias.pdf: the group's first URL (all fetched at once)
+        source: {
+          sha256: sha('5'),
+          format: 'pdf',
+          page_url: null,
+          document_url: 'http://a.gov.cn/copy.pdf', // the first URL of the tie (alias.pdf only redirects)
+          fetched_at: '2026-01-02T00:00:00.000Z',
+          urls: [
+            'http://a.gov.cn/alias.pdf',
+            'http://a.gov.cn/copy.pdf',
+            'http://b.gov.cn/r.pdf',
+            'http://c.gov.cn/list.html',
+            'http://c.gov.cn/r.pdf',
+          ],
+        },
+      },
+      {
+        ...rec(sha('7')),
+        source: {
+          sha256: sha('7'),
+          format: 'pdf',
+          page_url: 'http://z.gov.cn/list.html',
+          document_url: 'http://z.gov.cn/old.pdf', // fetched first
+          fetched_at: '2025-12-01T00:00:00.000Z',
+          urls: ['http://a.gov.cn/new.pdf', 'http://z.gov.cn/list.html', 'http://z.gov.cn/old.pdf'],
+        },
+      },
+    ];
+    // Every arrival order of the six documents (6! = 720).
+    const orders = (xs: DocumentEntry[]): DocumentEntry[][] =>
+      xs.length <= 1
+        ? [xs]
+        : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((o) => [x, ...o]));
+    const all = orders(copies);
+    expect(all).toHaveLength(720);
+    for (const order of all)
+      expect({ order: order.map((e) => e.url), records: run(order) }).toEqual({
+        order: order.map((e) => e.url),
+        records: expected,
+      });
   });
 });

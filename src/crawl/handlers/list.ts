@@ -58,7 +58,7 @@ async function readList(r: CrawlRequest, ctx: CrawlContext): Promise<CrawlReques
     throw new LayoutChanged(page.url, `the ${platform.name} adapter found no items and no further pages`);
   }
   const column = r.column ?? r.url;
-  const verdict = ctx.budget.listPage(
+  const verdict = await ctx.budget.listPage(
     column,
     page.url,
     result.items.map((i) => i.url),

@@ -61,10 +61,12 @@ export interface ExtractionJob extends Omit<ExtractInput, 'bytes' | 'pictures'> 
   file: string;
   /** When `file` is a picture set (a report published as pictures): the files of the pictures that came, in its order. */
   pictures?: string[];
+  /** The cluster's OCR page jobs (ReadOptions.ocrPages): defer uncached scanned pages, or read only this one. */
+  ocrPages?: 'defer' | number;
 }
 
 /** Sent to a worker: what reading the file needs (where it came from is for the parent). */
-export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType' | 'pictures'> {
+export interface WorkerRequest extends Pick<ExtractionJob, 'file' | 'name' | 'contentType' | 'pictures' | 'ocrPages'> {
   id: number;
   outputBytes: number;
   /** Read scanned pages by OCR. */
@@ -335,12 +337,13 @@ export class ExtractionPool {
     child.on('message', onMessage);
     child.once('exit', onExit);
     if (child.exitCode !== null || child.signalCode !== null) return onExit(child.exitCode, child.signalCode);
-    const { file, name, contentType, pictures } = pending.job;
+    const { file, name, contentType, pictures, ocrPages } = pending.job;
     const request: WorkerRequest = {
       file,
       name,
       contentType,
       pictures,
+      ocrPages,
       id,
       outputBytes: limits.outputBytes,
       ocr: this.ocr,

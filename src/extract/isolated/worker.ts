@@ -24,6 +24,7 @@ process.on('message', async (req: WorkerRequest) => {
         ocr: req.ocr,
         ocrCache: req.ocrCache,
         pictures,
+        ocrPages: req.ocrPages,
       }),
     );
     const size = Buffer.byteLength(json); // made once: its size is checked, then it is what is sent

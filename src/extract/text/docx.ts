@@ -53,7 +53,7 @@ export async function readDocx(bytes: Buffer, options: ReadOptions = {}): Promis
       if (!rows.length) throw new ExtractError('needs_ocr', `${pictures.length} picture(s) and no text: OCR is off`);
     } else {
       const { readPictures } = await import('./image.js');
-      const read = await readPictures(pictures, { dir: options.ocrCache, document: bytes });
+      const read = await readPictures(pictures, { dir: options.ocrCache, document: bytes, pages: options.ocrPages });
       rows.push(...read.rows);
       meta.ocr = read.engine;
     }

@@ -21,7 +21,7 @@ const MIN_DPI = 200;
 
 export async function readImage(bytes: Buffer, options: ReadOptions = {}): Promise<DocumentModel> {
   if (!ocrWanted(options)) throw new ExtractError('needs_ocr', 'a picture: its text is read only by OCR, which is off');
-  const read = await readPictures([bytes], { dir: options.ocrCache, document: bytes });
+  const read = await readPictures([bytes], { dir: options.ocrCache, document: bytes, pages: options.ocrPages });
   return modelFromRows('image', read.rows, { pages: read.engine.pages.length, ocr: read.engine });
 }
 

@@ -39,7 +39,8 @@ export const OCR_DPI = 300;
 export function ocrWanted(options: { ocr?: boolean }): boolean {
   return options.ocr ?? process.env.OGI_OCR !== '0';
 }
-const TIMEOUT_MS = 60_000;
+/** Longest one engine call may take (ms): OGI_OCR_TIMEOUT_MS, else 60 s. */
+const TIMEOUT_MS = Number(process.env.OGI_OCR_TIMEOUT_MS) || 60_000;
 /** Darker than this is ink. */
 const INK = 140;
 /** Largest page image read (pixels): a 20000×20000 image is refused before it is decoded. */
@@ -503,15 +504,16 @@ export async function readScans(
   let chars = 0;
   let weighted = 0;
   const key = cache?.dir ? createHash('sha256').update(cache.document).digest('hex') : null;
+  const pending: number[] = [];
   for (const n of pages) {
-    const file = key
-      ? path.join(
-          cache!.dir!,
-          key.slice(0, 2),
-          `${key}-${n}-${engine.name}-${engine.version}-${OCR_CACHE_VERSION}.json`,
-        )
-      : null;
+    const file = key ? ocrCacheFile(cache!.dir!, key, n, engine) : null;
     let read = file ? await cached(file) : null;
+    if (!read && file && cache?.pages !== undefined && cache.pages !== n) {
+      // Cluster: a page left to its own OCR page job (or, for a page job, another page).
+      pending.push(n);
+      rows.push([]);
+      continue;
+    }
     if (!read) {
       const { img, dpi } = await render(n);
       read = await ocrPage(img, n, dpi);
@@ -523,8 +525,9 @@ export async function readScans(
     weighted += (read.confidence ?? 0) * pageChars;
     rows.push(read.rows);
   }
+  if (pending.length && cache?.pages === 'defer') throw new OcrPagesPending(pending, engine);
   const confidence = chars ? weighted / chars : 0;
-  if (chars && confidence < MIN_OCR_CONFIDENCE)
+  if (pending.length === 0 && chars && confidence < MIN_OCR_CONFIDENCE)
     throw new ExtractError(
       'unreadable_scan',
       `OCR read ${pages.length} scanned page(s) with a mean confidence of ${Math.round(confidence)} (under ${MIN_OCR_CONFIDENCE}): too low a resolution or too much noise to trust`,
@@ -536,6 +539,51 @@ export async function readScans(
 export interface OcrCache {
   dir?: string;
   document: Buffer;
+  /**
+   * The cluster's OCR page jobs (src/cluster/): 'defer' — pages not in the cache are not read here,
+   * OcrPagesPending names them; a page number — only that page is read (into the cache), the others
+   * only if cached. Unset: every page is read (a single machine).
+   */
+  pages?: OcrPageMode;
+}
+
+export type OcrPageMode = 'defer' | number;
+
+/** The cache file of page `n` of the document whose SHA-256 is `sha256`, as read by `engine`. */
+export function ocrCacheFile(dir: string, sha256: string, n: number, engine: OcrEngine): string {
+  return path.join(
+    dir,
+    sha256.slice(0, 2),
+    `${sha256}-${n}-${engine.name}-${engine.version}-${OCR_CACHE_VERSION}.json`,
+  );
+}
+
+const PENDING = 'scanned page(s) wait for OCR page jobs: ';
+
+/**
+ * A document read with `pages: 'defer'` whose scanned pages are not all in the cache: which ones.
+ * Its kind is needs_ocr and its message names the pages, so that it crosses the extraction
+ * pool's process boundary as any typed error does (`pendingOcrPages` reads it back).
+ */
+export class OcrPagesPending extends ExtractError {
+  constructor(
+    readonly pages: number[],
+    readonly engine: OcrEngine,
+  ) {
+    super('needs_ocr', `${pages.length} ${PENDING}${pages.join(',')}`);
+  }
+}
+
+/** The pages an OcrPagesPending error (or its copy from the pool) names, else null. */
+export function pendingOcrPages(err: unknown): number[] | null {
+  if (!(err instanceof ExtractError) || err.kind !== 'needs_ocr') return null;
+  const at = err.message.indexOf(PENDING);
+  return at < 0
+    ? null
+    : err.message
+        .slice(at + PENDING.length)
+        .split(',')
+        .map(Number);
 }
 
 /** Bump when what ocrPage makes of a page changes: cached pages of another version are read again. */

@@ -117,6 +117,7 @@ async function ocrPages(
   return readScans(pages, async (n) => ({ img: await renderPdfPage(bytes, n, OCR_DPI), dpi: OCR_DPI }), {
     dir: options.ocrCache,
     document: bytes,
+    pages: options.ocrPages,
   });
 }
 
