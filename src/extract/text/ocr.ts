@@ -9,6 +9,7 @@
 // turned as the engine's orientation detection says; pages read are kept in a cache by document hash.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError } from '../../errors.js';
@@ -194,6 +195,52 @@ export function withoutRed(rgb: Uint8Array, width: number, height: number, chann
 
 export function toPgm(img: GrayImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), Buffer.from(img.data)]);
+}
+
+/**
+ * Gray images as the pages of one TIFF (baseline: 8 bits, uncompressed, one strip per page), the
+ * form in which one engine process reads several images. No resolution is stated, as in a PGM:
+ * the engine judges it from the glyphs.
+ */
+export function toTiff(images: GrayImage[]): Buffer {
+  const tags = 9;
+  const ifd = 2 + tags * 12 + 4;
+  const size = images.reduce((n, img) => n + img.width * img.height + 1 + ifd, 8);
+  const buf = Buffer.alloc(size);
+  buf.write('II', 0, 'latin1');
+  buf.writeUInt16LE(42, 2);
+  let pos = 8;
+  let next = 4; // where the offset of the next page's directory goes
+  for (const img of images) {
+    const strip = pos;
+    buf.set(img.data.subarray(0, img.width * img.height), pos);
+    pos += img.width * img.height;
+    pos += pos % 2; // a directory starts on a word boundary
+    buf.writeUInt32LE(pos, next);
+    buf.writeUInt16LE(tags, pos);
+    let entry = pos + 2;
+    const tag = (id: number, value: number, long = true) => {
+      buf.writeUInt16LE(id, entry);
+      buf.writeUInt16LE(long ? 4 : 3, entry + 2); // LONG or SHORT
+      buf.writeUInt32LE(1, entry + 4);
+      if (long) buf.writeUInt32LE(value, entry + 8);
+      else buf.writeUInt16LE(value, entry + 8);
+      entry += 12;
+    };
+    tag(256, img.width); // ImageWidth
+    tag(257, img.height); // ImageLength
+    tag(258, 8, false); // BitsPerSample
+    tag(259, 1, false); // Compression: none
+    tag(262, 1, false); // PhotometricInterpretation: black is zero
+    tag(273, strip); // StripOffsets
+    tag(277, 1, false); // SamplesPerPixel
+    tag(278, img.height); // RowsPerStrip
+    tag(279, img.width * img.height); // StripByteCounts
+    next = entry;
+    buf.writeUInt32LE(0, entry);
+    pos = entry + 4;
+  }
+  return buf.subarray(0, pos);
 }
 
 /** Page `n` (1-based) of a PDF as a gray image at `dpi`. */
@@ -435,26 +482,42 @@ export async function readWords(
   timeoutMs = TIMEOUT_MS,
   model: string[] = CHINESE,
 ): Promise<OcrWord[]> {
+  return (await readPages([img], psm, timeoutMs, model))[0]!;
+}
+
+/**
+ * Words of each image, read by one Tesseract process (the images are the pages of one TIFF: the
+ * model loads once, which costs as much as reading a few cells); none, no process.
+ */
+export async function readPages(
+  images: GrayImage[],
+  psm: number,
+  timeoutMs = TIMEOUT_MS,
+  model: string[] = CHINESE,
+): Promise<OcrWord[][]> {
+  if (!images.length) return [];
   const r = await run(
     'tesseract',
     ['stdin', 'stdout', ...model, '--psm', String(psm), '-c', 'preserve_interword_spaces=1', 'tsv'],
-    toPgm(img),
+    toTiff(images),
     timeoutMs,
     TESSERACT_ENV,
   );
   const lines = new Map<string, Box>();
-  const words: (Omit<OcrWord, 'line'> & { key: string })[] = [];
-  for (const row of r.stdout.toString('utf8').split('\n').slice(1)) {
+  const words: (Omit<OcrWord, 'line'> & { key: string; page: number })[] = [];
+  for (const row of r.stdout.toString('utf8').split('\n')) {
     const f = row.split('\t');
-    if (f.length < 12) continue;
-    const [level, , block, par, line, , left, top, width, height, conf, ...rest] = f;
-    const key = `${block}.${par}.${line}`;
+    if (f.length < 12 || f[0] === 'level') continue;
+    const [level, page, block, par, line, , left, top, width, height, conf, ...rest] = f;
+    const key = `${page}.${block}.${par}.${line}`;
     const box = { x0: +left!, y0: +top!, x1: +left! + +width!, y1: +top! + +height! };
     if (level === '4') lines.set(key, box);
     const text = rest.join('\t').trim();
-    if (level === '5' && text) words.push({ ...box, text, conf: +conf!, key });
+    if (level === '5' && text) words.push({ ...box, text, conf: +conf!, key, page: +page! });
   }
-  return words.map(({ key, ...w }) => ({ ...w, line: lines.get(key) ?? w }));
+  const pages = images.map((): OcrWord[] => []);
+  for (const { key, page, ...w } of words) pages[page - 1]?.push({ ...w, line: lines.get(key) ?? w });
+  return pages;
 }
 
 /** Ink pixels inside a box, its border (where a ruling may bleed) left out. */
@@ -478,6 +541,15 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
 
 // ---------------------------------------------------------------- a document
 
+/**
+ * Pages of a document read at once: OGI_OCR_PAGES, else two where the machine has two cores (each
+ * page's engine runs on one core; the extraction pool may read several documents at once besides).
+ */
+export function ocrPages(): number {
+  const asked = Number(process.env.OGI_OCR_PAGES);
+  return asked >= 1 ? Math.floor(asked) : Math.min(2, availableParallelism());
+}
+
 /** Most scanned pages read by OCR in one document (a 300-page scan is refused, not read for an hour). */
 export const MAX_OCR_PAGES = 40;
 /** Under this mean OCR confidence (0–100) a scan is not read at all: its words would be guesses. */
@@ -499,11 +571,8 @@ export async function readScans(
       `${pages.length} scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
     );
   const engine = await ocrEngine();
-  const rows: TextRow[][] = [];
-  let chars = 0;
-  let weighted = 0;
   const key = cache?.dir ? createHash('sha256').update(cache.document).digest('hex') : null;
-  for (const n of pages) {
+  const readPage = async (n: number): Promise<OcrPage> => {
     const file = key
       ? path.join(
           cache!.dir!,
@@ -517,6 +586,29 @@ export async function readScans(
       read = await ocrPage(img, n, dpi);
       if (file) await keep(file, read);
     }
+    return read;
+  };
+  // Pages are read side by side, at most OCR_PAGES at a time (each renders its own image when it
+  // starts: at most that many page images are in memory); a failing page stops the others.
+  const reads: OcrPage[] = new Array(pages.length);
+  let next = 0;
+  let failed = false;
+  const reader = async () => {
+    while (!failed && next < pages.length) {
+      const i = next++;
+      try {
+        reads[i] = await readPage(pages[i]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ocrPages(), pages.length) }, reader));
+  const rows: TextRow[][] = [];
+  let chars = 0;
+  let weighted = 0;
+  for (const read of reads) {
     let pageChars = 0;
     for (const r of read.rows) for (const c of r.cells) pageChars += c.text.replace(/\s/g, '').length;
     chars += pageChars;
@@ -623,19 +715,25 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   });
 
   // Table cells are read cell by cell: their ink, cropped, stacked one under another with white
-  // between them, read in one engine call (a page-level pass runs neighbouring cells together and
-  // drops narrow digits); a cell that still reads empty is read alone.
+  // between them (a page-level pass runs neighbouring cells together and drops narrow digits). The
+  // stack and the rest of the page (tables blanked out) are read by one engine process: the model
+  // loads once per page, not once per read.
   const margin = Math.max(3, Math.round(dpi / 60));
   /** White around a cell's ink when it is read (a fifteenth of an inch: the engine wants room). */
   const pad = Math.round(dpi / 15);
   const cells = tables.flatMap((t) => t.rows.flat()).map((box) => ({ box, ink: inkIn(clean, box, margin), text: '' }));
   const inked = cells.filter((c) => c.ink);
-  const stacked = await readStack(
+  const prose = blank(
+    clean,
+    tables.map((t) => t.box),
+  );
+  const cellStack = stack(
     clean,
     inked.map((c) => c.ink!),
     pad,
-    timeoutMs,
   );
+  const [words = [], stackedWords = []] = await readPages(cellStack ? [prose, cellStack.img] : [prose], 6, timeoutMs);
+  const stacked = cellStack ? cellStack.split(stackedWords) : [];
   inked.forEach((c, i) => (c.text = stacked[i]!.text));
   const textOfCell = new Map(cells.map((c) => [c.box, c.text]));
   const read: { text: string; conf: number }[] = [...stacked];
@@ -662,30 +760,48 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     const d = digits[i]!;
     if (FIGURE.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
   });
-  let reads = 0;
+  const alone = (c: { ink: Box | null }) => crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad);
   // A cell right of a figure that still reads as no figure is read alone by the digits model, as a
-  // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not).
-  for (const c of maybeFigures) {
-    if (FIGURE.test(c.text) || !afterFigure.has(c.box) || hans(c) > 1 || reads >= MAX_CELL_READS) continue;
-    reads++;
-    const alone = await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 13, timeoutMs, DIGITS);
-    const text = cellText(alone);
-    if (FIGURE.test(text) && Math.min(...alone.map((w) => w.conf)) >= MIN_DIGIT_CONFIDENCE) c.text = text;
-  }
+  // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not). The cells
+  // read alone are read by one engine process, each a page of its own.
+  const digitsAgain = maybeFigures
+    .filter((c) => !FIGURE.test(c.text) && afterFigure.has(c.box) && hans(c) <= 1)
+    .slice(0, MAX_CELL_READS);
+  const digitsAlone = await readPages(digitsAgain.map(alone), 13, timeoutMs, DIGITS);
+  digitsAgain.forEach((c, i) => {
+    const words = digitsAlone[i]!;
+    const text = cellText(words);
+    if (FIGURE.test(text) && Math.min(...words.map((w) => w.conf)) >= MIN_DIGIT_CONFIDENCE) c.text = text;
+  });
   // A cell that reads empty, or as words the engine doubts (a spaced label such as （ 七 ） 总计 read
-  // among its neighbours), is read alone; a doubtful reading gives way to a surer one.
-  for (const [i, c] of inked.entries()) {
-    const doubtful = c.text && stacked[i]!.conf < MIN_CELL_CONFIDENCE && !FIGURE.test(c.text);
-    if ((c.text && !doubtful) || reads >= MAX_CELL_READS) continue;
-    reads++;
-    const alone = await readWords(
-      crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad),
-      c.text ? 6 : 7,
+  // among its neighbours), is read alone; a doubtful reading gives way to a surer one. Empty cells
+  // are read as one line, doubtful ones as a block: two engine processes, side by side.
+  const again = [...inked.entries()]
+    .filter(([i, c]) => !c.text || (stacked[i]!.conf < MIN_CELL_CONFIDENCE && !FIGURE.test(c.text)))
+    .slice(0, Math.max(0, MAX_CELL_READS - digitsAgain.length));
+  const empty = again.filter(([, c]) => !c.text);
+  const doubtful = again.filter(([, c]) => c.text);
+  const [emptyRead, doubtfulRead] = await Promise.all([
+    readPages(
+      empty.map(([, c]) => alone(c)),
+      7,
       timeoutMs,
-    );
-    const conf = alone.length ? Math.min(...alone.map((w) => w.conf)) : 0;
-    if (!c.text || conf > stacked[i]!.conf) c.text = cellText(alone);
-  }
+    ),
+    readPages(
+      doubtful.map(([, c]) => alone(c)),
+      6,
+      timeoutMs,
+    ),
+  ]);
+  for (const [group, readings] of [
+    [empty, emptyRead],
+    [doubtful, doubtfulRead],
+  ] as const)
+    group.forEach(([i, c], k) => {
+      const words = readings[k]!;
+      const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
+      if (!c.text || conf > stacked[i]!.conf) c.text = cellText(words);
+    });
   const textOf = new Map(cells.map((c) => [c.box, c.text]));
   const pieces: { top: number; rows: TextRow[] }[] = [];
   for (const table of tables) {
@@ -702,12 +818,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     pieces.push({ top: table.box.y0, rows });
   }
 
-  // The rest of the page (tables blanked out), line by line.
-  const prose = blank(
-    clean,
-    tables.map((t) => t.box),
-  );
-  const words = await readWords(prose, 6, timeoutMs);
+  // The rest of the page, line by line.
   read.push(...words);
   const rest = words.filter((w) => !tables.some((t) => centreIn(w, t.box)));
   const bounds = [0, ...tables.flatMap((t) => [t.box.y0, t.box.y1]), img.height];
@@ -739,17 +850,15 @@ function blank(img: GrayImage, boxes: Box[]): GrayImage {
 }
 
 /**
- * The text of each box, read in one engine call: the boxes' pixels stacked top to bottom, left
- * aligned, `gap` white pixels apart; each word goes to the box its middle lies in.
+ * Boxes of an image stacked into one: their pixels top to bottom, left aligned, `gap` white pixels
+ * apart (null when there are none); `split` gives each box the words whose middle lies in its band.
  */
-async function readStack(
+function stack(
   img: GrayImage,
   boxes: Box[],
   gap: number,
-  timeoutMs: number,
-  model: string[] = CHINESE,
-): Promise<{ text: string; conf: number }[]> {
-  if (!boxes.length) return [];
+): { img: GrayImage; split: (words: OcrWord[]) => { text: string; conf: number }[] } | null {
+  if (!boxes.length) return null;
   const width = Math.max(...boxes.map((b) => b.x1 - b.x0)) + 2 * gap;
   const tops: number[] = [];
   let height = gap;
@@ -762,13 +871,27 @@ async function readStack(
     for (let y = b.y0; y < b.y1; y++)
       data.set(img.data.subarray(y * img.width + b.x0, y * img.width + b.x1), (tops[i]! + y - b.y0) * width + gap);
   });
-  const words = await readWords({ width, height, data }, 6, timeoutMs, model);
-  return boxes.map((b, i) => {
-    const top = tops[i]!;
-    const bottom = top + b.y1 - b.y0;
-    const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= top - gap / 2 && (w.y0 + w.y1) / 2 < bottom + gap / 2);
-    return { text: cellText(mine), conf: mine.length ? Math.min(...mine.map((w) => w.conf)) : 0 };
-  });
+  const split = (words: OcrWord[]) =>
+    boxes.map((b, i) => {
+      const top = tops[i]!;
+      const bottom = top + b.y1 - b.y0;
+      const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= top - gap / 2 && (w.y0 + w.y1) / 2 < bottom + gap / 2);
+      return { text: cellText(mine), conf: mine.length ? Math.min(...mine.map((w) => w.conf)) : 0 };
+    });
+  return { img: { width, height, data }, split };
+}
+
+/** The text of each box, read in one engine call of the boxes stacked (stack). */
+async function readStack(
+  img: GrayImage,
+  boxes: Box[],
+  gap: number,
+  timeoutMs: number,
+  model: string[] = CHINESE,
+): Promise<{ text: string; conf: number }[]> {
+  const stacked = stack(img, boxes, gap);
+  if (!stacked) return [];
+  return stacked.split(await readWords(stacked.img, 6, timeoutMs, model));
 }
 
 /** Words of a tesseract line joined into runs, cut where the gap is wider than 1.5 line heights. */
