@@ -186,12 +186,22 @@ export function withoutRed(rgb: Uint8Array, width: number, height: number, chann
     }
   }
   const scale = blank / ink;
+  // Under the seal, only what is clearly darker than the seal's ink is print: the ink's own edges
+  // come out darker in the red channel than its middle (JPEG keeps colour at half the resolution of
+  // shade) and would stay as a faint ring across the figures it crosses.
+  const print = blank * SEAL_PRINT;
   for (let i = 0, p = 0; i < data.length; i++, p += channels) {
     const r = rgb[p]!;
-    if (r - rgb[p + 1]! > RED_TINT && r - rgb[p + 2]! > RED_TINT) data[i] = Math.min(blank, Math.round(r * scale));
+    if (r - rgb[p + 1]! > RED_TINT && r - rgb[p + 2]! > RED_TINT) {
+      const v = Math.round(r * scale);
+      data[i] = v > print ? blank : v;
+    }
   }
   return { width, height, data };
 }
+
+/** Under a seal, a pixel (red channel, scaled so the seal's ink is paper) lighter than this share of paper is paper. */
+const SEAL_PRINT = 0.75;
 
 export function toPgm(img: GrayImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), Buffer.from(img.data)]);
