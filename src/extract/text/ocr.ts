@@ -259,10 +259,20 @@ export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeout
   return parsePgm(r.stdout);
 }
 
-function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0): GrayImage {
+/** The paper's shade: the commonest light value (sampled every 7th pixel); white when there is none. */
+export function paperShade(img: GrayImage): number {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < img.data.length; i += 7) counts[img.data[i]!]!++;
+  let best = 255;
+  for (let v = 160; v < 256; v++) if (counts[v]! > counts[best]!) best = v;
+  return best;
+}
+
+/** A box of the image with `pad` pixels of `paper` around it. */
+function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0, paper = 255): GrayImage {
   const w = x1 - x0 + 2 * pad;
   const h = y1 - y0 + 2 * pad;
-  const data = new Uint8Array(w * h).fill(255);
+  const data = new Uint8Array(w * h).fill(paper);
   for (let y = y0; y < y1; y++)
     data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0 + pad) * w + pad);
   return { width: w, height: h, data };
@@ -283,22 +293,26 @@ const MIN_SKEW = 0.15;
  */
 export function estimateSkew(img: GrayImage): number {
   const step = 4;
-  const ink: [number, number][] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (let y = 0; y < img.height; y += step)
-    for (let x = 0; x < img.width; x += step) if (img.data[y * img.width + x]! < INK) ink.push([x, y]);
-  if (ink.length < 200) return 0;
+    for (let x = 0; x < img.width; x += step)
+      if (img.data[y * img.width + x]! < INK) {
+        xs.push(x);
+        ys.push(y);
+      }
+  if (xs.length < 200) return 0;
+  // Projected rows run from −reach to the page's height plus reach (in steps).
+  const reach = Math.ceil((img.width * Math.tan((MAX_SKEW * Math.PI) / 180)) / step) + 1;
+  const rows = new Int32Array(Math.ceil(img.height / step) + 2 * reach + 1);
   let best = 0;
   let bestScore = -1;
-  const rows = new Map<number, number>();
   for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += SKEW_STEP) {
     const t = Math.tan((a * Math.PI) / 180);
-    rows.clear();
-    for (const [x, y] of ink) {
-      const r = Math.round((y - x * t) / step);
-      rows.set(r, (rows.get(r) ?? 0) + 1);
-    }
+    rows.fill(0);
+    for (let k = 0; k < xs.length; k++) rows[Math.round((ys[k]! - xs[k]! * t) / step) + reach]!++;
     let score = 0;
-    for (const n of rows.values()) score += n * n;
+    for (let r = 0; r < rows.length; r++) score += rows[r]! * rows[r]!;
     if (score > bestScore) {
       bestScore = score;
       best = a;
@@ -328,29 +342,8 @@ export function findRulings(img: GrayImage, dpi: number): { horizontal: Segment[
   const minH = Math.round(dpi * 0.35);
   const minV = Math.round(dpi * 0.12);
   const gap = Math.max(2, Math.round(dpi / 100));
-  const dark = (x: number, y: number) => img.data[y * img.width + x]! < INK;
-  const runs = (length: number, across: number, at: (i: number, j: number) => boolean, min: number) => {
-    const found: Segment[][] = [];
-    for (let j = 0; j < across; j++) {
-      const line: Segment[] = [];
-      let start = -1;
-      let last = -1;
-      for (let i = 0; i <= length; i++) {
-        if (i < length && at(i, j)) {
-          if (start < 0 || i - last > gap + 1) {
-            if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
-            start = i;
-          }
-          last = i;
-        }
-      }
-      if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
-      found.push(line);
-    }
-    return merge(found);
-  };
-  const horizontal = runs(img.width, img.height, (x, y) => dark(x, y), minH);
-  const vertical = runs(img.height, img.width, (y, x) => dark(x, y), minV);
+  const horizontal = merge(rowRuns(img, minH, gap));
+  const vertical = merge(columnRuns(img, minV, gap));
   const near = Math.max(6, Math.round(dpi / 25));
   // A wall meets at least two horizontal rulings (a table's last row may run off the page).
   const walls = vertical.filter(
@@ -360,6 +353,56 @@ export function findRulings(img: GrayImage, dpi: number): { horizontal: Segment[
       ).length >= 2,
   );
   return { horizontal, vertical: walls };
+}
+
+/**
+ * Runs of ink along each row at least `min` long, gaps of up to `gap` pixels bridged: per row, its
+ * runs left to right (`at` the row).
+ */
+function rowRuns(img: GrayImage, min: number, gap: number): Segment[][] {
+  const { width, height, data } = img;
+  const found: Segment[][] = [];
+  for (let y = 0; y < height; y++) {
+    const line: Segment[] = [];
+    const o = y * width;
+    let start = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++)
+      if (data[o + x]! < INK) {
+        if (start < 0 || x - last > gap + 1) {
+          if (start >= 0 && last - start + 1 >= min) line.push({ at: y, from: start, to: last, width: 1 });
+          start = x;
+        }
+        last = x;
+      }
+    if (start >= 0 && last - start + 1 >= min) line.push({ at: y, from: start, to: last, width: 1 });
+    found.push(line);
+  }
+  return found;
+}
+
+/** The same along each column (top to bottom), found a row at a time: per column, its runs. */
+function columnRuns(img: GrayImage, min: number, gap: number): Segment[][] {
+  const { width, height, data } = img;
+  const found: Segment[][] = Array.from({ length: width }, () => []);
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  for (let y = 0; y < height; y++) {
+    const o = y * width;
+    for (let x = 0; x < width; x++)
+      if (data[o + x]! < INK) {
+        if (start[x]! < 0 || y - last[x]! > gap + 1) {
+          if (start[x]! >= 0 && last[x]! - start[x]! + 1 >= min)
+            found[x]!.push({ at: x, from: start[x]!, to: last[x]!, width: 1 });
+          start[x] = y;
+        }
+        last[x] = y;
+      }
+  }
+  for (let x = 0; x < width; x++)
+    if (start[x]! >= 0 && last[x]! - start[x]! + 1 >= min)
+      found[x]!.push({ at: x, from: start[x]!, to: last[x]!, width: 1 });
+  return found;
 }
 
 /** Runs on consecutive rows (or columns) that overlap → one segment, `at` its middle. */
@@ -392,7 +435,7 @@ function finish(s: { first: number; last: number; from: number; to: number }): S
 
 /** The image with its rulings painted white (so that the engine does not read them as 一 or 丨). */
 function erase(img: GrayImage, rulings: { horizontal: Segment[]; vertical: Segment[] }): GrayImage {
-  const data = Uint8Array.from(img.data);
+  const data = img.data.slice();
   const paint = (x0: number, x1: number, y0: number, y1: number) => {
     for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++)
       data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
@@ -530,7 +573,7 @@ export async function readPages(
   return pages;
 }
 
-/** Ink pixels inside a box, its border (where a ruling may bleed) left out. */
+/** The box of the ink inside a box, its border (where a ruling may bleed) left out. */
 function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -546,7 +589,16 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
         y0 = Math.min(y0, y);
         y1 = Math.max(y1, y);
       }
-  return n >= 12 ? { x0, y0, x1: x1 + 1, y1: y1 + 1 } : null;
+  if (n < 12) return null;
+  // A few pixels more on each side, within the cell: the glyphs' soft edges, lighter than INK, are
+  // part of their shape (a crop cut at the ink's limit turns a clear label into noise).
+  const grow = Math.max(2, Math.round(margin / 2));
+  return {
+    x0: Math.max(Math.ceil(b.x0 + margin), x0 - grow),
+    y0: Math.max(Math.ceil(b.y0 + margin), y0 - grow),
+    x1: Math.min(Math.ceil(b.x1 - margin), x1 + 1 + grow),
+    y1: Math.min(Math.ceil(b.y1 - margin), y1 + 1 + grow),
+  };
 }
 
 // ---------------------------------------------------------------- a document
@@ -737,10 +789,14 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     clean,
     tables.map((t) => t.box),
   );
+  // Crops are set on the page's own paper shade: on white, a grey paper's crop is a grey box, which
+  // the engine's threshold may take for ink (a clear label then reads as noise).
+  const paper = paperShade(clean);
   const cellStack = stack(
     clean,
     inked.map((c) => c.ink!),
     pad,
+    paper,
   );
   const [words = [], stackedWords = []] = await readPages(cellStack ? [prose, cellStack.img] : [prose], 6, timeoutMs);
   const stacked = cellStack ? cellStack.split(stackedWords) : [];
@@ -763,6 +819,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     clean,
     maybeFigures.map((c) => c.ink!),
     pad,
+    paper,
     timeoutMs,
     DIGITS,
   );
@@ -770,7 +827,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     const d = digits[i]!;
     if (FIGURE.test(d.text) && d.conf >= MIN_DIGIT_CONFIDENCE) c.text = d.text;
   });
-  const alone = (c: { ink: Box | null }) => crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad);
+  const alone = (c: { ink: Box | null }) => crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad, paper);
   // A cell right of a figure that still reads as no figure is read alone by the digits model, as a
   // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not). The cells
   // read alone are read by one engine process, each a page of its own.
@@ -848,7 +905,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
 
 /** The image with boxes painted white. */
 function blank(img: GrayImage, boxes: Box[]): GrayImage {
-  const data = Uint8Array.from(img.data);
+  const data = img.data.slice();
   for (const b of boxes)
     for (let y = Math.max(0, Math.floor(b.y0)); y <= Math.min(img.height - 1, Math.ceil(b.y1)); y++)
       data.fill(
@@ -860,13 +917,14 @@ function blank(img: GrayImage, boxes: Box[]): GrayImage {
 }
 
 /**
- * Boxes of an image stacked into one: their pixels top to bottom, left aligned, `gap` white pixels
- * apart (null when there are none); `split` gives each box the words whose middle lies in its band.
+ * Boxes of an image stacked into one: their pixels top to bottom, left aligned, `gap` pixels of
+ * `paper` apart (null when there are none); `split` gives each box the words whose middle lies in its band.
  */
 function stack(
   img: GrayImage,
   boxes: Box[],
   gap: number,
+  paper: number,
 ): { img: GrayImage; split: (words: OcrWord[]) => { text: string; conf: number }[] } | null {
   if (!boxes.length) return null;
   const width = Math.max(...boxes.map((b) => b.x1 - b.x0)) + 2 * gap;
@@ -876,7 +934,7 @@ function stack(
     tops.push(height);
     height += b.y1 - b.y0 + gap;
   }
-  const data = new Uint8Array(width * height).fill(255);
+  const data = new Uint8Array(width * height).fill(paper);
   boxes.forEach((b, i) => {
     for (let y = b.y0; y < b.y1; y++)
       data.set(img.data.subarray(y * img.width + b.x0, y * img.width + b.x1), (tops[i]! + y - b.y0) * width + gap);
@@ -896,10 +954,11 @@ async function readStack(
   img: GrayImage,
   boxes: Box[],
   gap: number,
+  paper: number,
   timeoutMs: number,
   model: string[] = CHINESE,
 ): Promise<{ text: string; conf: number }[]> {
-  const stacked = stack(img, boxes, gap);
+  const stacked = stack(img, boxes, gap, paper);
   if (!stacked) return [];
   return stacked.split(await readWords(stacked.img, 6, timeoutMs, model));
 }
