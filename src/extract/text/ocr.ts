@@ -573,7 +573,7 @@ export async function readPages(
   return pages;
 }
 
-/** The box of the ink inside a box, its border (where a ruling may bleed) left out. */
+/** Ink pixels inside a box, its border (where a ruling may bleed) left out. */
 function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -589,16 +589,7 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
         y0 = Math.min(y0, y);
         y1 = Math.max(y1, y);
       }
-  if (n < 12) return null;
-  // A few pixels more on each side, within the cell: the glyphs' soft edges, lighter than INK, are
-  // part of their shape (a crop cut at the ink's limit turns a clear label into noise).
-  const grow = Math.max(2, Math.round(margin / 2));
-  return {
-    x0: Math.max(Math.ceil(b.x0 + margin), x0 - grow),
-    y0: Math.max(Math.ceil(b.y0 + margin), y0 - grow),
-    x1: Math.min(Math.ceil(b.x1 - margin), x1 + 1 + grow),
-    y1: Math.min(Math.ceil(b.y1 - margin), y1 + 1 + grow),
-  };
+  return n >= 12 ? { x0, y0, x1: x1 + 1, y1: y1 + 1 } : null;
 }
 
 // ---------------------------------------------------------------- a document
@@ -835,11 +826,16 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     .filter((c) => !FIGURE.test(c.text) && afterFigure.has(c.box) && hans(c) <= 1)
     .slice(0, MAX_CELL_READS);
   const digitsAlone = await readPages(digitsAgain.map(alone), 13, timeoutMs, DIGITS);
-  digitsAgain.forEach((c, i) => {
-    const words = digitsAlone[i]!;
+  const asFigure = (c: { text: string }, words: OcrWord[]) => {
     const text = cellText(words);
     if (FIGURE.test(text) && Math.min(...words.map((w) => w.conf)) >= MIN_DIGIT_CONFIDENCE) c.text = text;
-  });
+  };
+  digitsAgain.forEach((c, i) => asFigure(c, digitsAlone[i]!));
+  // A raw line reading gives nothing for some lone glyphs (a 0 the Chinese model took for an O):
+  // those are read once more as a line with its layout found.
+  const stillNot = digitsAgain.filter((c) => !FIGURE.test(c.text));
+  const asLines = await readPages(stillNot.map(alone), 7, timeoutMs, DIGITS);
+  stillNot.forEach((c, i) => asFigure(c, asLines[i]!));
   // A cell that reads empty, or as words the engine doubts (a spaced label such as （ 七 ） 总计 read
   // among its neighbours), is read alone; a doubtful reading gives way to a surer one. Empty cells
   // are read as one line, doubtful ones as a block: two engine processes, side by side.
