@@ -684,7 +684,7 @@ export interface OcrCache {
 }
 
 /** Bump when what ocrPage makes of a page changes: cached pages of another version are read again. */
-const OCR_CACHE_VERSION = 1;
+const OCR_CACHE_VERSION = 2;
 
 async function cached(file: string): Promise<OcrPage | null> {
   try {
