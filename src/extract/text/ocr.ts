@@ -24,7 +24,7 @@ export interface GrayImage {
 }
 
 export interface OcrOptions {
-  /** Longest one engine call may take (ms). */
+  /** Longest one engine call of one image may take (ms); a call of several images, twice that. */
   timeoutMs?: number;
 }
 
@@ -553,7 +553,8 @@ export async function readPages(
     'tesseract',
     ['stdin', 'stdout', ...model, '--psm', String(psm), '-c', 'preserve_interword_spaces=1', 'tsv'],
     toTiff(images),
-    timeoutMs,
+    // Two reads' worth of time when several images go in one call (a page's prose and its cells).
+    images.length > 1 ? 2 * timeoutMs : timeoutMs,
     TESSERACT_ENV,
   );
   const lines = new Map<string, Box>();
