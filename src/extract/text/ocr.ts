@@ -2,11 +2,13 @@
 // poppler's pdftoppm, or a picture decoded by sharp: red seal ink dropped) has its skew undone and
 // its table rulings found; the rulings are erased so that they are not read as characters. Tesseract
 // (Debian's tesseract-ocr with chi_sim, one thread per process) reads each table cell's ink — the
-// cells cropped and stacked into one image, one engine call — then the cells that are not plainly
-// words again with its digits-only model, and a cell still empty alone; the rest of the page is
-// read line by line and laid out as a text PDF page is (pdf-layout.ts). Table rows keep their
-// cells' boxes, so forms, identities and provenance apply unchanged. A page that reads poorly is
-// turned as the engine's orientation detection says; pages read are kept in a cache by document hash.
+// cells cropped onto the paper's shade and stacked into one image — and, in the same process, the
+// rest of the page, line by line, laid out as a text PDF page is (pdf-layout.ts); then the cells
+// that are not plainly words again with its digits-only model, and cells still empty or doubtful
+// alone (all the cells read alone go as the pages of one TIFF: one process, the model loaded once).
+// Table rows keep their cells' boxes, so forms, identities and provenance apply unchanged. A page
+// that reads poorly is turned as the engine's orientation detection says; pages of a document are
+// read two at a time; pages read are kept in a cache by document hash.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
