@@ -71,6 +71,7 @@ export async function benchScans(): Promise<string[]> {
     `scans: ${docs.length} held-out reports (seed ${HELDOUT_CORPUS.seed}) per family, read by Tesseract through the extractor`,
     `${'family'.padEnd(44)} ${'cells'.padStart(6)} ${'exact%'.padStart(7)} ${'perfect'.padStart(8)} ${'pages'.padStart(6)} ${'s/page'.padStart(7)} ${'CPU s/p'.padStart(8)} ${'peak RSS'.padStart(9)} ${'load'.padStart(5)}`,
   ];
+  const failures: string[] = [];
   for (const family of FAMILIES) {
     if (only.length && !only.some((word) => family.name.includes(word))) continue;
     let cells = 0;
@@ -94,8 +95,9 @@ export async function benchScans(): Promise<string[]> {
         exact += c.cells - c.mismatches.length;
         if (!c.mismatches.length) perfect++;
         read = record.source.ocr?.pages.length ?? 0;
-      } catch {
+      } catch (err) {
         cells += 1; // a document not read at all: one wrong cell, as the accuracy bench counts it
+        failures.push(`${family.name}: ${doc.id} not read: ${(err as Error).message}`);
       }
       cpu += cpuSeconds() - c0;
       pages += read;
@@ -108,6 +110,7 @@ export async function benchScans(): Promise<string[]> {
     );
   }
   lines.push(
+    ...failures,
     's/page: median over the documents of wall seconds per page; CPU s/p: CPU seconds per page, the engine processes included; load: mean 1-minute load average.',
     'peak RSS: this process (the extractor); each Tesseract call is a process of its own (~120 MB, at most two at a time).',
     'targets: ≥ 98% cells and ≥ 70% perfect on 200 dpi with a seal; ≤ 3 s per page; ≤ 1.5 GB',
