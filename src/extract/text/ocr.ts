@@ -2,7 +2,7 @@
 // poppler's pdftoppm, or a picture decoded by sharp: red seal ink dropped) has its skew undone and
 // its table rulings found; the rulings are erased so that they are not read as characters. Tesseract
 // (Debian's tesseract-ocr with chi_sim, one thread per process) reads each table cell's ink — the
-// cells cropped onto the paper's shade and stacked into one image — and, in the same process, the
+// cells cropped and stacked into one image — and, in the same process, the
 // rest of the page, line by line, laid out as a text PDF page is (pdf-layout.ts); then the cells
 // that are not plainly words again with its digits-only model, and cells still empty or doubtful
 // alone (all the cells read alone go as the pages of one TIFF: one process, the model loaded once).
@@ -783,9 +783,8 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     clean,
     tables.map((t) => t.box),
   );
-  // Crops are set on the page's own paper shade: on white, a grey paper's crop is a grey box, which
-  // the engine's threshold may take for ink (a clear label then reads as noise).
-  const paper = paperShade(clean);
+  // Crops are set on white (the page's own paper shade measured worse on held-out sealed scans).
+  const paper = 255;
   const cellStack = stack(
     clean,
     inked.map((c) => c.ink!),
