@@ -261,15 +261,6 @@ export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeout
   return parsePgm(r.stdout);
 }
 
-/** The paper's shade: the commonest light value (sampled every 7th pixel); white when there is none. */
-export function paperShade(img: GrayImage): number {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < img.data.length; i += 7) counts[img.data[i]!]!++;
-  let best = 255;
-  for (let v = 160; v < 256; v++) if (counts[v]! > counts[best]!) best = v;
-  return best;
-}
-
 /** A box of the image with `pad` pixels of `paper` around it. */
 function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0, paper = 255): GrayImage {
   const w = x1 - x0 + 2 * pad;
