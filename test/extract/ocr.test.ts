@@ -16,7 +16,11 @@ import {
   findTables,
   ocrPage,
   parsePgm,
+  readPages,
+  readWords,
   renderPdfPage,
+  toTiff,
+  withoutRed,
   type GrayImage,
 } from '../../src/extract/text/ocr.js';
 import { APPLICATIONS } from '../../src/forms/index.js';
@@ -103,6 +107,49 @@ describe('rulings and tables of a page image', () => {
   });
 });
 
+describe('a red seal dropped from a colour page', () => {
+  it('its ink and the darker edges JPEG leaves on it become paper; black print under it stays dark', () => {
+    // Grey paper 235; a black bar (print) from x 20 to 80; a red ring band from y 40 to 60 across
+    // it: the band's middle rows (r 180) and its edge rows (r 155: darker, as JPEG leaves them).
+    const [width, height] = [100, 100];
+    const rgb = new Uint8Array(width * height * 3);
+    const put = (x: number, y: number, c: [number, number, number]) => rgb.set(c, (y * width + x) * 3);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const print = x >= 20 && x < 80 && y >= 30 && y < 70;
+        const seal = y >= 40 && y < 60;
+        const edge = y === 40 || y === 41 || y === 58 || y === 59;
+        if (seal && print) put(x, y, [35, 8, 7]);
+        else if (seal) put(x, y, edge ? [155, 70, 80] : [180, 52, 45]);
+        else if (print) put(x, y, [40, 40, 40]);
+        else put(x, y, [235, 235, 235]);
+      }
+    const gray = withoutRed(rgb, width, height, 3);
+    const at = (x: number, y: number) => gray.data[y * width + x]!;
+    for (const y of [40, 41, 45, 50, 58, 59]) expect([at(5, y), at(90, y)]).toEqual([235, 235]);
+    for (const y of [40, 50, 59]) expect(at(50, y)).toBeLessThan(60);
+    expect([at(50, 35), at(5, 5)]).toEqual([40, 235]);
+  });
+});
+
+describe('several images read by one engine process', () => {
+  it('are the pages of one TIFF, each as it was given', async () => {
+    const { default: sharp } = await import('sharp');
+    const a = page(30, 20, [[2, 2, 10, 10]]);
+    const b = page(17, 41, [[5, 5, 12, 30]]);
+    const tiff = toTiff([a, b]);
+    expect((await sharp(tiff).metadata()).pages).toBe(2);
+    for (const [i, img] of [a, b].entries()) {
+      const { data, info } = await sharp(tiff, { page: i })
+        .extractChannel(0)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height, info.channels]).toEqual([img.width, img.height, 1]);
+      expect(new Uint8Array(data)).toEqual(img.data);
+    }
+  });
+});
+
 describe('bad images', () => {
   it('a truncated or foreign page image is corrupt_image; a 20000 × 20000 page is refused before it is read', async () => {
     expect(() => parsePgm(Buffer.from('P5\n100 100\n255\n\x00\x00'))).toThrow(
@@ -145,6 +192,22 @@ describe('a generated report as a 300 dpi scan', () => {
       '规章',
       ...['new_made', 'new_published', 'total_published'].map((k) => String(truth[k] ?? '')),
     ]);
+  }, 120_000);
+
+  it('reads several images in one engine process, each one’s words as when it is read alone', async () => {
+    const img = await renderPdfPage(scan, 1, 300);
+    const band = (y0: number, y1: number): GrayImage => ({
+      width: img.width,
+      height: y1 - y0,
+      data: img.data.slice(y0 * img.width, y1 * img.width),
+    });
+    const [top, middle] = [band(200, 700), band(1200, 1500)];
+    const together = await readPages([top, middle, top], 6);
+    const alone = [await readWords(top, 6), await readWords(middle, 6)];
+    expect(alone[0]!.length).toBeGreaterThan(0);
+    expect(alone[1]!.length).toBeGreaterThan(0);
+    expect(together).toEqual([alone[0], alone[1], alone[0]]);
+    expect(await readPages([], 6)).toEqual([]);
   }, 120_000);
 
   it('a DOCX whose page is a pasted picture has the picture read by OCR after its text', async () => {

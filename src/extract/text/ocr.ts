@@ -2,13 +2,16 @@
 // poppler's pdftoppm, or a picture decoded by sharp: red seal ink dropped) has its skew undone and
 // its table rulings found; the rulings are erased so that they are not read as characters. Tesseract
 // (Debian's tesseract-ocr with chi_sim, one thread per process) reads each table cell's ink — the
-// cells cropped and stacked into one image, one engine call — then the cells that are not plainly
-// words again with its digits-only model, and a cell still empty alone; the rest of the page is
-// read line by line and laid out as a text PDF page is (pdf-layout.ts). Table rows keep their
-// cells' boxes, so forms, identities and provenance apply unchanged. A page that reads poorly is
-// turned as the engine's orientation detection says; pages read are kept in a cache by document hash.
+// cells cropped and stacked into one image — and, in the same process, the
+// rest of the page, line by line, laid out as a text PDF page is (pdf-layout.ts); then the cells
+// that are not plainly words again with its digits-only model, and cells still empty or doubtful
+// alone (all the cells read alone go as the pages of one TIFF: one process, the model loaded once).
+// Table rows keep their cells' boxes, so forms, identities and provenance apply unchanged. A page
+// that reads poorly is turned as the engine's orientation detection says; pages of a document are
+// read two at a time; pages read are kept in a cache by document hash.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError } from '../../errors.js';
@@ -23,7 +26,7 @@ export interface GrayImage {
 }
 
 export interface OcrOptions {
-  /** Longest one engine call may take (ms). */
+  /** Longest one engine call of one image may take (ms); a call of several images, twice that. */
   timeoutMs?: number;
 }
 
@@ -186,15 +189,71 @@ export function withoutRed(rgb: Uint8Array, width: number, height: number, chann
     }
   }
   const scale = blank / ink;
+  // Under the seal, only what is clearly darker than the seal's ink is print: the ink's own edges
+  // come out darker in the red channel than its middle (JPEG keeps colour at half the resolution of
+  // shade) and would stay as a faint ring across the figures it crosses.
+  const print = blank * SEAL_PRINT;
   for (let i = 0, p = 0; i < data.length; i++, p += channels) {
     const r = rgb[p]!;
-    if (r - rgb[p + 1]! > RED_TINT && r - rgb[p + 2]! > RED_TINT) data[i] = Math.min(blank, Math.round(r * scale));
+    if (r - rgb[p + 1]! > RED_TINT && r - rgb[p + 2]! > RED_TINT) {
+      const v = Math.round(r * scale);
+      data[i] = v > print ? blank : v;
+    }
   }
   return { width, height, data };
 }
 
+/** Under a seal, a pixel (red channel, scaled so the seal's ink is paper) lighter than this share of paper is paper. */
+const SEAL_PRINT = 0.75;
+
 export function toPgm(img: GrayImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), Buffer.from(img.data)]);
+}
+
+/**
+ * Gray images as the pages of one TIFF (baseline: 8 bits, uncompressed, one strip per page), the
+ * form in which one engine process reads several images. No resolution is stated, as in a PGM:
+ * the engine judges it from the glyphs.
+ */
+export function toTiff(images: GrayImage[]): Buffer {
+  const tags = 9;
+  const ifd = 2 + tags * 12 + 4;
+  const size = images.reduce((n, img) => n + img.width * img.height + 1 + ifd, 8);
+  const buf = Buffer.alloc(size);
+  buf.write('II', 0, 'latin1');
+  buf.writeUInt16LE(42, 2);
+  let pos = 8;
+  let next = 4; // where the offset of the next page's directory goes
+  for (const img of images) {
+    const strip = pos;
+    buf.set(img.data.subarray(0, img.width * img.height), pos);
+    pos += img.width * img.height;
+    pos += pos % 2; // a directory starts on a word boundary
+    buf.writeUInt32LE(pos, next);
+    buf.writeUInt16LE(tags, pos);
+    let entry = pos + 2;
+    const tag = (id: number, value: number, long = true) => {
+      buf.writeUInt16LE(id, entry);
+      buf.writeUInt16LE(long ? 4 : 3, entry + 2); // LONG or SHORT
+      buf.writeUInt32LE(1, entry + 4);
+      if (long) buf.writeUInt32LE(value, entry + 8);
+      else buf.writeUInt16LE(value, entry + 8);
+      entry += 12;
+    };
+    tag(256, img.width); // ImageWidth
+    tag(257, img.height); // ImageLength
+    tag(258, 8, false); // BitsPerSample
+    tag(259, 1, false); // Compression: none
+    tag(262, 1, false); // PhotometricInterpretation: black is zero
+    tag(273, strip); // StripOffsets
+    tag(277, 1, false); // SamplesPerPixel
+    tag(278, img.height); // RowsPerStrip
+    tag(279, img.width * img.height); // StripByteCounts
+    next = entry;
+    buf.writeUInt32LE(0, entry);
+    pos = entry + 4;
+  }
+  return buf.subarray(0, pos);
 }
 
 /** Page `n` (1-based) of a PDF as a gray image at `dpi`. */
@@ -203,10 +262,11 @@ export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeout
   return parsePgm(r.stdout);
 }
 
-function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0): GrayImage {
+/** A box of the image with `pad` pixels of `paper` around it. */
+function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0, paper = 255): GrayImage {
   const w = x1 - x0 + 2 * pad;
   const h = y1 - y0 + 2 * pad;
-  const data = new Uint8Array(w * h).fill(255);
+  const data = new Uint8Array(w * h).fill(paper);
   for (let y = y0; y < y1; y++)
     data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0 + pad) * w + pad);
   return { width: w, height: h, data };
@@ -227,22 +287,26 @@ const MIN_SKEW = 0.15;
  */
 export function estimateSkew(img: GrayImage): number {
   const step = 4;
-  const ink: [number, number][] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (let y = 0; y < img.height; y += step)
-    for (let x = 0; x < img.width; x += step) if (img.data[y * img.width + x]! < INK) ink.push([x, y]);
-  if (ink.length < 200) return 0;
+    for (let x = 0; x < img.width; x += step)
+      if (img.data[y * img.width + x]! < INK) {
+        xs.push(x);
+        ys.push(y);
+      }
+  if (xs.length < 200) return 0;
+  // Projected rows run from −reach to the page's height plus reach (in steps).
+  const reach = Math.ceil((img.width * Math.tan((MAX_SKEW * Math.PI) / 180)) / step) + 1;
+  const rows = new Int32Array(Math.ceil(img.height / step) + 2 * reach + 1);
   let best = 0;
   let bestScore = -1;
-  const rows = new Map<number, number>();
   for (let a = -MAX_SKEW; a <= MAX_SKEW + 1e-9; a += SKEW_STEP) {
     const t = Math.tan((a * Math.PI) / 180);
-    rows.clear();
-    for (const [x, y] of ink) {
-      const r = Math.round((y - x * t) / step);
-      rows.set(r, (rows.get(r) ?? 0) + 1);
-    }
+    rows.fill(0);
+    for (let k = 0; k < xs.length; k++) rows[Math.round((ys[k]! - xs[k]! * t) / step) + reach]!++;
     let score = 0;
-    for (const n of rows.values()) score += n * n;
+    for (let r = 0; r < rows.length; r++) score += rows[r]! * rows[r]!;
     if (score > bestScore) {
       bestScore = score;
       best = a;
@@ -272,29 +336,8 @@ export function findRulings(img: GrayImage, dpi: number): { horizontal: Segment[
   const minH = Math.round(dpi * 0.35);
   const minV = Math.round(dpi * 0.12);
   const gap = Math.max(2, Math.round(dpi / 100));
-  const dark = (x: number, y: number) => img.data[y * img.width + x]! < INK;
-  const runs = (length: number, across: number, at: (i: number, j: number) => boolean, min: number) => {
-    const found: Segment[][] = [];
-    for (let j = 0; j < across; j++) {
-      const line: Segment[] = [];
-      let start = -1;
-      let last = -1;
-      for (let i = 0; i <= length; i++) {
-        if (i < length && at(i, j)) {
-          if (start < 0 || i - last > gap + 1) {
-            if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
-            start = i;
-          }
-          last = i;
-        }
-      }
-      if (start >= 0 && last - start + 1 >= min) line.push({ at: j, from: start, to: last, width: 1 });
-      found.push(line);
-    }
-    return merge(found);
-  };
-  const horizontal = runs(img.width, img.height, (x, y) => dark(x, y), minH);
-  const vertical = runs(img.height, img.width, (y, x) => dark(x, y), minV);
+  const horizontal = merge(rowRuns(img, minH, gap));
+  const vertical = merge(columnRuns(img, minV, gap));
   const near = Math.max(6, Math.round(dpi / 25));
   // A wall meets at least two horizontal rulings (a table's last row may run off the page).
   const walls = vertical.filter(
@@ -304,6 +347,56 @@ export function findRulings(img: GrayImage, dpi: number): { horizontal: Segment[
       ).length >= 2,
   );
   return { horizontal, vertical: walls };
+}
+
+/**
+ * Runs of ink along each row at least `min` long, gaps of up to `gap` pixels bridged: per row, its
+ * runs left to right (`at` the row).
+ */
+function rowRuns(img: GrayImage, min: number, gap: number): Segment[][] {
+  const { width, height, data } = img;
+  const found: Segment[][] = [];
+  for (let y = 0; y < height; y++) {
+    const line: Segment[] = [];
+    const o = y * width;
+    let start = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++)
+      if (data[o + x]! < INK) {
+        if (start < 0 || x - last > gap + 1) {
+          if (start >= 0 && last - start + 1 >= min) line.push({ at: y, from: start, to: last, width: 1 });
+          start = x;
+        }
+        last = x;
+      }
+    if (start >= 0 && last - start + 1 >= min) line.push({ at: y, from: start, to: last, width: 1 });
+    found.push(line);
+  }
+  return found;
+}
+
+/** The same along each column (top to bottom), found a row at a time: per column, its runs. */
+function columnRuns(img: GrayImage, min: number, gap: number): Segment[][] {
+  const { width, height, data } = img;
+  const found: Segment[][] = Array.from({ length: width }, () => []);
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  for (let y = 0; y < height; y++) {
+    const o = y * width;
+    for (let x = 0; x < width; x++)
+      if (data[o + x]! < INK) {
+        if (start[x]! < 0 || y - last[x]! > gap + 1) {
+          if (start[x]! >= 0 && last[x]! - start[x]! + 1 >= min)
+            found[x]!.push({ at: x, from: start[x]!, to: last[x]!, width: 1 });
+          start[x] = y;
+        }
+        last[x] = y;
+      }
+  }
+  for (let x = 0; x < width; x++)
+    if (start[x]! >= 0 && last[x]! - start[x]! + 1 >= min)
+      found[x]!.push({ at: x, from: start[x]!, to: last[x]!, width: 1 });
+  return found;
 }
 
 /** Runs on consecutive rows (or columns) that overlap → one segment, `at` its middle. */
@@ -336,7 +429,7 @@ function finish(s: { first: number; last: number; from: number; to: number }): S
 
 /** The image with its rulings painted white (so that the engine does not read them as 一 or 丨). */
 function erase(img: GrayImage, rulings: { horizontal: Segment[]; vertical: Segment[] }): GrayImage {
-  const data = Uint8Array.from(img.data);
+  const data = img.data.slice();
   const paint = (x0: number, x1: number, y0: number, y1: number) => {
     for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++)
       data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
@@ -436,26 +529,43 @@ export async function readWords(
   timeoutMs = TIMEOUT_MS,
   model: string[] = CHINESE,
 ): Promise<OcrWord[]> {
+  return (await readPages([img], psm, timeoutMs, model))[0]!;
+}
+
+/**
+ * Words of each image, read by one Tesseract process (the images are the pages of one TIFF: the
+ * model loads once, which costs as much as reading a few cells); none, no process.
+ */
+export async function readPages(
+  images: GrayImage[],
+  psm: number,
+  timeoutMs = TIMEOUT_MS,
+  model: string[] = CHINESE,
+): Promise<OcrWord[][]> {
+  if (!images.length) return [];
   const r = await run(
     'tesseract',
     ['stdin', 'stdout', ...model, '--psm', String(psm), '-c', 'preserve_interword_spaces=1', 'tsv'],
-    toPgm(img),
-    timeoutMs,
+    toTiff(images),
+    // Two reads' worth of time when several images go in one call (a page's prose and its cells).
+    images.length > 1 ? 2 * timeoutMs : timeoutMs,
     TESSERACT_ENV,
   );
   const lines = new Map<string, Box>();
-  const words: (Omit<OcrWord, 'line'> & { key: string })[] = [];
-  for (const row of r.stdout.toString('utf8').split('\n').slice(1)) {
+  const words: (Omit<OcrWord, 'line'> & { key: string; page: number })[] = [];
+  for (const row of r.stdout.toString('utf8').split('\n')) {
     const f = row.split('\t');
-    if (f.length < 12) continue;
-    const [level, , block, par, line, , left, top, width, height, conf, ...rest] = f;
-    const key = `${block}.${par}.${line}`;
+    if (f.length < 12 || f[0] === 'level') continue;
+    const [level, page, block, par, line, , left, top, width, height, conf, ...rest] = f;
+    const key = `${page}.${block}.${par}.${line}`;
     const box = { x0: +left!, y0: +top!, x1: +left! + +width!, y1: +top! + +height! };
     if (level === '4') lines.set(key, box);
     const text = rest.join('\t').trim();
-    if (level === '5' && text) words.push({ ...box, text, conf: +conf!, key });
+    if (level === '5' && text) words.push({ ...box, text, conf: +conf!, key, page: +page! });
   }
-  return words.map(({ key, ...w }) => ({ ...w, line: lines.get(key) ?? w }));
+  const pages = images.map((): OcrWord[] => []);
+  for (const { key, page, ...w } of words) pages[page - 1]?.push({ ...w, line: lines.get(key) ?? w });
+  return pages;
 }
 
 /** Ink pixels inside a box, its border (where a ruling may bleed) left out. */
@@ -479,6 +589,15 @@ function inkIn(img: GrayImage, b: Box, margin: number): Box | null {
 
 // ---------------------------------------------------------------- a document
 
+/**
+ * Pages of a document read at once: OGI_OCR_PAGES, else two where the machine has two cores (each
+ * page's engine runs on one core; the extraction pool may read several documents at once besides).
+ */
+export function ocrPages(): number {
+  const asked = Number(process.env.OGI_OCR_PAGES);
+  return asked >= 1 ? Math.floor(asked) : Math.min(2, availableParallelism());
+}
+
 /** Most scanned pages read by OCR in one document (a 300-page scan is refused, not read for an hour). */
 export const MAX_OCR_PAGES = 40;
 /** Under this mean OCR confidence (0–100) a scan is not read at all: its words would be guesses. */
@@ -500,24 +619,47 @@ export async function readScans(
       `${pages.length} scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
     );
   const engine = await ocrEngine();
-  const rows: TextRow[][] = [];
-  let chars = 0;
-  let weighted = 0;
   const key = cache?.dir ? createHash('sha256').update(cache.document).digest('hex') : null;
   const pending: number[] = [];
-  for (const n of pages) {
+  const readPage = async (n: number): Promise<OcrPage | null> => {
     const file = key ? ocrCacheFile(cache!.dir!, key, n, engine) : null;
     let read = file ? await cached(file) : null;
     if (!read && file && cache?.pages !== undefined && cache.pages !== n) {
       // Cluster: a page left to its own OCR page job (or, for a page job, another page).
       pending.push(n);
-      rows.push([]);
-      continue;
+      return null;
     }
     if (!read) {
       const { img, dpi } = await render(n);
       read = await ocrPage(img, n, dpi);
       if (file) await keep(file, read);
+    }
+    return read;
+  };
+  // Pages are read side by side, at most OCR_PAGES at a time (each renders its own image when it
+  // starts: at most that many page images are in memory); a failing page stops the others.
+  const reads: (OcrPage | null)[] = new Array(pages.length);
+  let next = 0;
+  let failed = false;
+  const reader = async () => {
+    while (!failed && next < pages.length) {
+      const i = next++;
+      try {
+        reads[i] = await readPage(pages[i]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ocrPages(), pages.length) }, reader));
+  const rows: TextRow[][] = [];
+  let chars = 0;
+  let weighted = 0;
+  for (const read of reads) {
+    if (!read) {
+      rows.push([]); // waits for its page job
+      continue;
     }
     let pageChars = 0;
     for (const r of read.rows) for (const c of r.cells) pageChars += c.text.replace(/\s/g, '').length;
@@ -525,7 +667,11 @@ export async function readScans(
     weighted += (read.confidence ?? 0) * pageChars;
     rows.push(read.rows);
   }
-  if (pending.length && cache?.pages === 'defer') throw new OcrPagesPending(pending, engine);
+  if (pending.length && cache?.pages === 'defer')
+    throw new OcrPagesPending(
+      pending.sort((x, y) => x - y),
+      engine,
+    );
   const confidence = chars ? weighted / chars : 0;
   if (pending.length === 0 && chars && confidence < MIN_OCR_CONFIDENCE)
     throw new ExtractError(
@@ -587,7 +733,7 @@ export function pendingOcrPages(err: unknown): number[] | null {
 }
 
 /** Bump when what ocrPage makes of a page changes: cached pages of another version are read again. */
-const OCR_CACHE_VERSION = 2; // 2: cells carry the engine's confidence
+const OCR_CACHE_VERSION = 2; // 2: cells carry the engine's confidence; batched reads, seal edges dropped
 
 async function cached(file: string): Promise<OcrPage | null> {
   try {
@@ -671,8 +817,9 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
   });
 
   // Table cells are read cell by cell: their ink, cropped, stacked one under another with white
-  // between them, read in one engine call (a page-level pass runs neighbouring cells together and
-  // drops narrow digits); a cell that still reads empty is read alone.
+  // between them (a page-level pass runs neighbouring cells together and drops narrow digits). The
+  // stack and the rest of the page (tables blanked out) are read by one engine process: the model
+  // loads once per page, not once per read.
   const margin = Math.max(3, Math.round(dpi / 60));
   /** White around a cell's ink when it is read (a fifteenth of an inch: the engine wants room). */
   const pad = Math.round(dpi / 15);
@@ -680,12 +827,20 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     .flatMap((t) => t.rows.flat())
     .map((box) => ({ box, ink: inkIn(clean, box, margin), text: '', conf: 0 }));
   const inked = cells.filter((c) => c.ink);
-  const stacked = await readStack(
+  const prose = blank(
+    clean,
+    tables.map((t) => t.box),
+  );
+  // Crops are set on white (the page's own paper shade measured worse on held-out sealed scans).
+  const paper = 255;
+  const cellStack = stack(
     clean,
     inked.map((c) => c.ink!),
     pad,
-    timeoutMs,
+    paper,
   );
+  const [words = [], stackedWords = []] = await readPages(cellStack ? [prose, cellStack.img] : [prose], 6, timeoutMs);
+  const stacked = cellStack ? cellStack.split(stackedWords) : [];
   inked.forEach((c, i) => {
     c.text = stacked[i]!.text;
     c.conf = stacked[i]!.conf;
@@ -708,6 +863,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     clean,
     maybeFigures.map((c) => c.ink!),
     pad,
+    paper,
     timeoutMs,
     DIGITS,
   );
@@ -718,37 +874,60 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
       c.conf = d.conf;
     }
   });
-  let reads = 0;
+  const alone = (c: { ink: Box | null }) => crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad, paper);
   // A cell right of a figure that still reads as no figure is read alone by the digits model, as a
-  // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not).
-  for (const c of maybeFigures) {
-    if (FIGURE.test(c.text) || !afterFigure.has(c.box) || hans(c) > 1 || reads >= MAX_CELL_READS) continue;
-    reads++;
-    const alone = await readWords(crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad), 13, timeoutMs, DIGITS);
-    const text = cellText(alone);
-    const conf = Math.min(...alone.map((w) => w.conf));
+  // raw line (the stacked block misreads a lone 3 as 8 where the line reading does not). The cells
+  // read alone are read by one engine process, each a page of its own.
+  const digitsAgain = maybeFigures
+    .filter((c) => !FIGURE.test(c.text) && afterFigure.has(c.box) && hans(c) <= 1)
+    .slice(0, MAX_CELL_READS);
+  const digitsAlone = await readPages(digitsAgain.map(alone), 13, timeoutMs, DIGITS);
+  const asFigure = (c: { text: string; conf: number }, words: OcrWord[]) => {
+    const text = cellText(words);
+    const conf = Math.min(...words.map((w) => w.conf));
     if (FIGURE.test(text) && conf >= MIN_DIGIT_CONFIDENCE) {
       c.text = text;
       c.conf = conf;
     }
-  }
+  };
+  digitsAgain.forEach((c, i) => asFigure(c, digitsAlone[i]!));
+  // A raw line reading gives nothing for some lone glyphs (a 0 the Chinese model took for an O):
+  // those are read once more as a line with its layout found.
+  const stillNot = digitsAgain.filter((c) => !FIGURE.test(c.text));
+  const asLines = await readPages(stillNot.map(alone), 7, timeoutMs, DIGITS);
+  stillNot.forEach((c, i) => asFigure(c, asLines[i]!));
   // A cell that reads empty, or as words the engine doubts (a spaced label such as （ 七 ） 总计 read
-  // among its neighbours), is read alone; a doubtful reading gives way to a surer one.
-  for (const [i, c] of inked.entries()) {
-    const doubtful = c.text && stacked[i]!.conf < MIN_CELL_CONFIDENCE && !FIGURE.test(c.text);
-    if ((c.text && !doubtful) || reads >= MAX_CELL_READS) continue;
-    reads++;
-    const alone = await readWords(
-      crop(clean, c.ink!.x0, c.ink!.y0, c.ink!.x1, c.ink!.y1, pad),
-      c.text ? 6 : 7,
+  // among its neighbours), is read alone; a doubtful reading gives way to a surer one. Empty cells
+  // are read as one line, doubtful ones as a block: two engine processes, side by side.
+  const again = [...inked.entries()]
+    .filter(([i, c]) => !c.text || (stacked[i]!.conf < MIN_CELL_CONFIDENCE && !FIGURE.test(c.text)))
+    .slice(0, Math.max(0, MAX_CELL_READS - digitsAgain.length));
+  const empty = again.filter(([, c]) => !c.text);
+  const doubtful = again.filter(([, c]) => c.text);
+  const [emptyRead, doubtfulRead] = await Promise.all([
+    readPages(
+      empty.map(([, c]) => alone(c)),
+      7,
       timeoutMs,
-    );
-    const conf = alone.length ? Math.min(...alone.map((w) => w.conf)) : 0;
-    if (!c.text || conf > stacked[i]!.conf) {
-      c.text = cellText(alone);
-      c.conf = conf;
-    }
-  }
+    ),
+    readPages(
+      doubtful.map(([, c]) => alone(c)),
+      6,
+      timeoutMs,
+    ),
+  ]);
+  for (const [group, readings] of [
+    [empty, emptyRead],
+    [doubtful, doubtfulRead],
+  ] as const)
+    group.forEach(([i, c], k) => {
+      const words = readings[k]!;
+      const conf = words.length ? Math.min(...words.map((w) => w.conf)) : 0;
+      if (!c.text || conf > stacked[i]!.conf) {
+        c.text = cellText(words);
+        c.conf = conf;
+      }
+    });
   const textOf = new Map(cells.map((c) => [c.box, c.text]));
   const confOf = new Map(cells.map((c) => [c.box, c.conf]));
   const pieces: { top: number; rows: TextRow[] }[] = [];
@@ -766,12 +945,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
     pieces.push({ top: table.box.y0, rows });
   }
 
-  // The rest of the page (tables blanked out), line by line.
-  const prose = blank(
-    clean,
-    tables.map((t) => t.box),
-  );
-  const words = await readWords(prose, 6, timeoutMs);
+  // The rest of the page, line by line.
   read.push(...words);
   const rest = words.filter((w) => !tables.some((t) => centreIn(w, t.box)));
   const bounds = [0, ...tables.flatMap((t) => [t.box.y0, t.box.y1]), img.height];
@@ -791,7 +965,7 @@ async function readUpright(img: GrayImage, page: number, dpi: number, opts: OcrO
 
 /** The image with boxes painted white. */
 function blank(img: GrayImage, boxes: Box[]): GrayImage {
-  const data = Uint8Array.from(img.data);
+  const data = img.data.slice();
   for (const b of boxes)
     for (let y = Math.max(0, Math.floor(b.y0)); y <= Math.min(img.height - 1, Math.ceil(b.y1)); y++)
       data.fill(
@@ -803,17 +977,16 @@ function blank(img: GrayImage, boxes: Box[]): GrayImage {
 }
 
 /**
- * The text of each box, read in one engine call: the boxes' pixels stacked top to bottom, left
- * aligned, `gap` white pixels apart; each word goes to the box its middle lies in.
+ * Boxes of an image stacked into one: their pixels top to bottom, left aligned, `gap` pixels of
+ * `paper` apart (null when there are none); `split` gives each box the words whose middle lies in its band.
  */
-async function readStack(
+function stack(
   img: GrayImage,
   boxes: Box[],
   gap: number,
-  timeoutMs: number,
-  model: string[] = CHINESE,
-): Promise<{ text: string; conf: number }[]> {
-  if (!boxes.length) return [];
+  paper: number,
+): { img: GrayImage; split: (words: OcrWord[]) => { text: string; conf: number }[] } | null {
+  if (!boxes.length) return null;
   const width = Math.max(...boxes.map((b) => b.x1 - b.x0)) + 2 * gap;
   const tops: number[] = [];
   let height = gap;
@@ -821,18 +994,33 @@ async function readStack(
     tops.push(height);
     height += b.y1 - b.y0 + gap;
   }
-  const data = new Uint8Array(width * height).fill(255);
+  const data = new Uint8Array(width * height).fill(paper);
   boxes.forEach((b, i) => {
     for (let y = b.y0; y < b.y1; y++)
       data.set(img.data.subarray(y * img.width + b.x0, y * img.width + b.x1), (tops[i]! + y - b.y0) * width + gap);
   });
-  const words = await readWords({ width, height, data }, 6, timeoutMs, model);
-  return boxes.map((b, i) => {
-    const top = tops[i]!;
-    const bottom = top + b.y1 - b.y0;
-    const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= top - gap / 2 && (w.y0 + w.y1) / 2 < bottom + gap / 2);
-    return { text: cellText(mine), conf: mine.length ? Math.min(...mine.map((w) => w.conf)) : 0 };
-  });
+  const split = (words: OcrWord[]) =>
+    boxes.map((b, i) => {
+      const top = tops[i]!;
+      const bottom = top + b.y1 - b.y0;
+      const mine = words.filter((w) => (w.y0 + w.y1) / 2 >= top - gap / 2 && (w.y0 + w.y1) / 2 < bottom + gap / 2);
+      return { text: cellText(mine), conf: mine.length ? Math.min(...mine.map((w) => w.conf)) : 0 };
+    });
+  return { img: { width, height, data }, split };
+}
+
+/** The text of each box, read in one engine call of the boxes stacked (stack). */
+async function readStack(
+  img: GrayImage,
+  boxes: Box[],
+  gap: number,
+  paper: number,
+  timeoutMs: number,
+  model: string[] = CHINESE,
+): Promise<{ text: string; conf: number }[]> {
+  const stacked = stack(img, boxes, gap, paper);
+  if (!stacked) return [];
+  return stacked.split(await readWords(stacked.img, 6, timeoutMs, model));
 }
 
 /** Words of a tesseract line joined into runs, cut where the gap is wider than 1.5 line heights. */
