@@ -90,6 +90,17 @@ export function build() {
       if (!sources.has(src) && !sources.has(src.replace(/\.js$/, '.ts'))) rmSync(path.join(ROOT, rel));
     }
   }
+  // pdf.js as code-cached scripts (src/extract/text/pdfjs-cache.ts): made afresh, or none — a worker
+  // without them imports pdf.js as modules, only slower to start.
+  rmSync(path.join(DIST, 'vendor', 'pdfjs'), { recursive: true, force: true });
+  const cache = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'pdfjs-cache.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (cache.status !== 0) {
+    rmSync(path.join(DIST, 'vendor', 'pdfjs'), { recursive: true, force: true });
+    console.error('build: pdf.js code cache not made (workers import pdf.js as modules)');
+  }
   writeFileSync(STAMP, `${stamp}\n`);
 }
 

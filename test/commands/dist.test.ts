@@ -5,6 +5,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
@@ -96,6 +97,27 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
       );
     }
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it("pdf.js loads from the build's code cache in a worker with the default limits, and as modules otherwise", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ogi-pdfjs-'));
+    const probe = path.join(dir, 'probe.mjs');
+    const dist = pathToFileURL(path.join(ROOT, 'dist/src/extract/')).href;
+    await writeFile(
+      probe,
+      `await import('${dist}text/pdfjs.js');\n` +
+        `const { loadedFrom } = await import('${dist}text/pdfjs-cache.js');\n` +
+        `const { workerFlags, DEFAULT_LIMITS } = await import('${dist}isolated/pool.js');\n` +
+        `console.log(JSON.stringify({ loadedFrom, flags: workerFlags(DEFAULT_LIMITS.heapMb) }));\n`,
+    );
+    const probeWith = async (flags: string[]) =>
+      JSON.parse((await run(process.execPath, [...flags, probe], { cwd })).stdout) as {
+        loadedFrom: string;
+        flags: string[];
+      };
+    const plain = await probeWith([]);
+    expect(plain.loadedFrom).toBe('modules'); // no cache made for a process without the worker's flags
+    expect(await probeWith(plain.flags)).toEqual({ loadedFrom: 'cache', flags: plain.flags });
   });
 
   it('a fatal error prints one line `ogi: <message>` without a stack, exit 1; --debug and OGI_DEBUG=1 add the stack', async () => {

@@ -116,9 +116,14 @@ type Interpreter = typeof import('../interpret.js');
 
 const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
+/** A worker's V8 flags (the build makes pdf.js's code cache under those of the default limits: pdfjs-cache.ts). */
+export function workerFlags(heapMb: number): string[] {
+  return [`--max-old-space-size=${heapMb}`];
+}
+
 /** A worker process with `heapMb`, told the format `firstFile` likely is, to load its reader ahead. */
 function startWorker(heapMb: number, firstFile: string): Worker {
-  const execArgv = [`--max-old-space-size=${heapMb}`];
+  const execArgv = workerFlags(heapMb);
   if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
   const format = likelyFormat(firstFile);
   const child = fork(WORKER, format ? [format] : [], {

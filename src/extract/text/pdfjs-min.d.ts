@@ -3,3 +3,5 @@
 declare module 'pdfjs-dist/legacy/build/pdf.min.mjs' {
   export * from 'pdfjs-dist/legacy/build/pdf.mjs';
 }
+// Its worker module: imported for its effect (globalThis.pdfjsWorker).
+declare module 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
