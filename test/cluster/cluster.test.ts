@@ -7,7 +7,7 @@
 //   3. the fixture servers saw no host faster than the rate, summed over all workers;
 //   4. poisoned jobs (a request that is not one; a document whose blob the storage lost) fail every
 //      attempt and land in the dead-letter list (`ogi status --json`) and in failures.csv.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/cluster/run.js';
 import { differing, files } from './compare.js';
 import { startRedis } from './redis.js';
+import { exited, startWorker } from './workers.js';
 import { refresh } from '../../src/refresh.js';
 import { readDocuments, storagePaths } from '../../src/workarea/index.js';
 import { startPortal, type Portal } from '../portal/server.js';
@@ -48,21 +49,7 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
   let portals: Portal[];
   const env = { ...process.env, OGI_CLOCK: CLOCK };
   const ogi = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
-  const worker = (args: string[] = []) =>
-    spawn(
-      process.execPath,
-      [BIN, 'worker', '--redis', redisUrl, '--storage', 'cluster', '--concurrency', '3', ...args],
-      {
-        cwd: tmp,
-        env,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-  const exited = (p: ChildProcess) =>
-    new Promise<number | null>((resolve) => {
-      if (p.exitCode !== null || p.signalCode !== null) resolve(p.exitCode);
-      else p.once('exit', (code) => resolve(code));
-    });
+  const worker = (args: string[] = []) => startWorker(redisUrl, tmp, env, ['--concurrency', '3', ...args]);
 
   beforeAll(async () => {
     if (!existsSync(path.join(ROOT, 'dist/src/cli.js')))

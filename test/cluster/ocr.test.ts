@@ -10,7 +10,7 @@
 //      content: ./compare.ts);
 //   4. an OCR job for a document the storage does not have fails every attempt: a dead letter in
 //      `ogi status --json`.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import { scanPdf } from '../generate/scan.js';
 import { startPortal, type Portal } from '../portal/server.js';
 import { differing, files } from './compare.js';
 import { startRedis } from './redis.js';
+import { exited, startWorker } from './workers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/ogi.js');
@@ -74,17 +75,7 @@ describe('cluster: a scanned document read by OCR page jobs, one worker killed m
   let pages: number;
   const env = { ...process.env, OGI_CLOCK: CLOCK, OGI_OCR_TIMEOUT_MS: OCR_TIMEOUT };
   const ogi = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, env, encoding: 'utf8' });
-  const worker = (args: string[]) =>
-    spawn(process.execPath, [BIN, 'worker', '--redis', redisUrl, '--storage', 'cluster', ...args], {
-      cwd: tmp,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-  const exited = (p: ChildProcess) =>
-    new Promise<number | null>((resolve) => {
-      if (p.exitCode !== null || p.signalCode !== null) resolve(p.exitCode);
-      else p.once('exit', (code) => resolve(code));
-    });
+  const worker = (args: string[]) => startWorker(redisUrl, tmp, env, args);
 
   beforeAll(async () => {
     if (!existsSync(path.join(ROOT, 'dist/src/cli.js')))

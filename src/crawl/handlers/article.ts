@@ -8,7 +8,8 @@
 // itself never sits in memory whole; an HTML page is read back to be parsed.
 // A page with no attachment whose report is its pictures (src/crawl/content.ts) has them fetched and
 // stored as one picture set (./pictures.ts).
-import { open, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { readHead } from '../../sys/head.js';
 import type { FetchResult } from '../../net/fetch.js';
 import type { DocumentEntry, DocumentHints } from '../../workarea/layout.js';
 import { flatten } from '../../text/normalise.js';
@@ -32,17 +33,6 @@ export function isHtml(contentType: string | null, bytes: Buffer): boolean {
   return /^(<!doctype html|<html|<head|<meta|<!--)/.test(head);
 }
 
-/** The first bytes of a file (enough for isHtml). */
-async function readHead(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function handleArticle(r: CrawlRequest, ctx: CrawlContext): Promise<void> {
   const prev = ctx.store.previous(r.url);
   const res = await ctx.fetcher.fetch(
@@ -64,7 +54,7 @@ async function handleFetched(
 ): Promise<void> {
   ctx.page();
   const stored = res.notModified && prev ? await ctx.store.readBlob(prev.sha256) : null;
-  const head = stored ?? (res.file ? await readHead(res.file.path) : res.body);
+  const head = stored ?? (res.file ? await readHead(res.file.path, 1024) : res.body);
   const contentType = res.notModified && prev ? prev.content_type : res.contentType;
   if (!isHtml(contentType, head)) {
     // The "detail page" is the file itself (a list linking straight to a PDF without an extension).

@@ -7,7 +7,8 @@
 // A picture that cannot be fetched, or is no picture, is a failure naming it (stage download) and a
 // gap in the list (`missing`: its failure kind); one that cannot be fetched now but was stored by an
 // earlier crawl is taken from the store (a report that vanished stays, as any document does).
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { readHead } from '../../sys/head.js';
 import { encodePictureSet, PICTURE_SET_TYPE, type SourcePicture } from '../../record.js';
 import { pictureType } from '../../sys/pictures.js';
 import { filenameFromUrl } from '../../net/filename.js';
@@ -81,7 +82,7 @@ async function storePicture(
     return prev;
   }
   try {
-    const head = res.file ? await readHead(res.file.path) : res.body.subarray(0, 16);
+    const head = res.file ? await readHead(res.file.path, 16) : res.body.subarray(0, 16);
     const size = res.file ? res.file.bytes : res.body.length;
     if (!pictureType(head, size))
       throw new CrawlFailure(
@@ -105,15 +106,5 @@ async function storePicture(
     return entry;
   } finally {
     if (res.file) await rm(res.file.path, { force: true }); // not stored (or already renamed into place)
-  }
-}
-
-async function readHead(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }
