@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { readDocument } from '../../src/extract/read.js';
@@ -14,6 +15,7 @@ import {
   estimateSkew,
   findRulings,
   findTables,
+  MAX_OCR_PAGES,
   ocrPage,
   parsePgm,
   readPages,
@@ -27,7 +29,7 @@ import { APPLICATIONS } from '../../src/forms/index.js';
 import { compareRecord } from '../generate/compare.js';
 import { buildCorpus, STANDARD_CORPUS, type Corpus } from '../generate/corpus.js';
 import { convertHtmlToDocx } from '../generate/doc.js';
-import { scanPdf } from '../generate/scan.js';
+import { imagePdf, scanPdf } from '../generate/scan.js';
 
 /** Page `n` of a PDF as a JPEG (pdftoppm reads the PDF from stdin, writes the JPEG to stdout). */
 function pageJpeg(pdf: Buffer, n: number, dpi: number): Buffer {
@@ -162,6 +164,37 @@ describe('bad images', () => {
     await expect(ocrPage(huge, 1, 300)).rejects.toMatchObject({
       kind: 'resource_limit',
       message: expect.stringContaining('20000×20000'),
+    });
+  });
+
+  it('a 300-page scan is refused before any page is rendered or read (MAX_OCR_PAGES)', async () => {
+    const page = await sharp({ create: { width: 120, height: 170, channels: 3, background: '#f4f1ea' } })
+      .jpeg()
+      .toBuffer();
+    const pdf = imagePdf(
+      Array.from({ length: 300 }, () => page),
+      72,
+    );
+    await expect(extractDocument({ bytes: pdf, name: 'scan.pdf' })).rejects.toMatchObject({
+      kind: 'resource_limit',
+      message: `300 scanned pages, over the ${MAX_OCR_PAGES} read by OCR in one document (MAX_OCR_PAGES)`,
+    });
+  });
+
+  it('a picture that is no report (a photograph: shapes, no print) is unreadable_scan, not a record', async () => {
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#6b8fb5' } })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="1600" height="1200"><circle cx="500" cy="600" r="300" fill="#2f5d2a"/><rect x="900" y="300" width="500" height="700" fill="#c9a25b"/></svg>',
+          ),
+        },
+      ])
+      .jpeg()
+      .toBuffer();
+    await expect(extractDocument({ bytes: photo, name: 'photo.jpg' })).rejects.toMatchObject({
+      kind: 'unreadable_scan',
+      message: expect.stringMatching(/^OCR read 1 scanned page\(s\) with a mean confidence of \d+ \(under 60\)/),
     });
   });
 });
