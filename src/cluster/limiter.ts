@@ -25,10 +25,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Added to every slot: between a slot and its request reaching the host lie the reply from Redis,
  * the worker's event loop and the connection, which vary by tens of milliseconds on a busy machine
  * (a late request followed by one on time would bring two closer than the interval). With it —
- * 25 ms plus a tenth of the interval — the host sees at most `rate` requests in any second
- * (test/cluster/ measures it there).
+ * 25 ms plus a tenth of the interval — and a slot reached later than that margin given up for a
+ * new one, the host sees at most `rate` requests in any second (test/cluster/ measures it there).
  */
 export const JITTER_MARGIN_MS = 25;
+/** Slots taken for one request at most, when each is reached too late (then it goes on the last). */
+const MAX_SLOT_ATTEMPTS = 5;
 export const JITTER_MARGIN_SHARE = 0.1;
 
 export class ClusterLimiter implements RequestLimiter {
@@ -42,11 +44,19 @@ export class ClusterLimiter implements RequestLimiter {
       Number.isFinite(this.rate) && this.rate > 0
         ? Math.ceil((1000 / this.rate) * (1 + JITTER_MARGIN_SHARE)) + JITTER_MARGIN_MS
         : 0;
+    if (interval === 0) return;
+    const margin = interval - Math.ceil(1000 / this.rate);
     const host = url.host;
-    const wait = Number(
-      await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),
-    );
-    if (wait > 0) await sleep(wait);
+    for (let attempt = 1; ; attempt++) {
+      const asked = Date.now();
+      const wait = Number(
+        await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),
+      );
+      if (wait > 0) await sleep(wait);
+      // A slot reached later than its margin (a stalled event loop, a slow reply from Redis) would
+      // bring this request closer to the next one than the interval: it is given up, a new one taken.
+      if (Date.now() - asked - Math.max(wait, 0) <= margin || attempt >= MAX_SLOT_ATTEMPTS) return;
+    }
   }
 
   /** Leaves `host` alone for `ms`, for every worker. */
