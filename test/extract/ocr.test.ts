@@ -181,6 +181,65 @@ describe('bad images', () => {
     });
   });
 
+  it('page images coded as CCITT G4 or JBIG2 (bilevel scans) are decoded and read: a page of no print is no_text_layer', async () => {
+    const [width, height] = [64, 64];
+    // T.6 (G4) data of a page whose top half is black: the first black row in horizontal mode (a white
+    // run of 0, a black run of 64), each next black row two vertical-mode V0 codes (11), the first
+    // white row in horizontal mode (a white run of 64, a black run of 0), each next one a V0; EOFB.
+    const bits = [
+      '001' + '00110101' + '0000001111' + '0000110111',
+      '11'.repeat(height / 2 - 1),
+      '001' + '11011' + '00110101' + '0000110111',
+      '1'.repeat(height / 2 - 1),
+      '000000000001'.repeat(2),
+    ].join('');
+    const g4 = Buffer.from(
+      bits
+        .padEnd(Math.ceil(bits.length / 8) * 8, '0')
+        .match(/.{8}/g)!
+        .map((b) => parseInt(b, 2)),
+    );
+    const ccitt = {
+      width,
+      height,
+      dict: `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${width} /Rows ${height} >>`,
+      data: g4,
+    };
+    // JBIG2 as PDF embeds it (no file header): a page information segment, then an immediate
+    // lossless generic region coded by MMR, which is the same T.6 data.
+    const segment = (n: number, type: number, data: Buffer) => {
+      const head = Buffer.alloc(11);
+      head.writeUInt32BE(n, 0);
+      head.writeUInt8(type, 4);
+      head.writeUInt8(0, 5); // no referred-to segments
+      head.writeUInt8(1, 6); // page 1
+      head.writeUInt32BE(data.length, 7);
+      return Buffer.concat([head, data]);
+    };
+    const pageInfo = Buffer.alloc(19);
+    pageInfo.writeUInt32BE(width, 0);
+    pageInfo.writeUInt32BE(height, 4);
+    const region = Buffer.alloc(18);
+    region.writeUInt32BE(width, 0);
+    region.writeUInt32BE(height, 4);
+    region.writeUInt8(1, 17); // generic region flags: MMR
+    const jbig2 = {
+      width,
+      height,
+      dict: '/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode',
+      data: Buffer.concat([segment(0, 48, pageInfo), segment(1, 39, Buffer.concat([region, g4]))]),
+    };
+    const mean = (v: Uint8Array) => v.reduce((a, b) => a + b, 0) / v.length;
+    for (const image of [ccitt, jbig2]) {
+      const pdf = imagePdf([image], 8); // a 8 × 8 inch page
+      const page = await renderPdfPage(pdf, 1, 32);
+      const rows = (from: number, to: number) => page.data.subarray(from * page.width, to * page.width);
+      expect(mean(rows(4, page.height / 2 - 4))).toBeLessThan(50); // the black half, decoded
+      expect(mean(rows(page.height / 2 + 4, page.height - 4))).toBeGreaterThan(200);
+      await expect(extractDocument({ bytes: pdf, name: 'scan.pdf' })).rejects.toMatchObject({ kind: 'no_text_layer' });
+    }
+  });
+
   it('a picture that is no report (a photograph: shapes, no print) is unreadable_scan, not a record', async () => {
     const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#6b8fb5' } })
       .composite([

@@ -100,18 +100,29 @@ function jpegSize(jpeg: Buffer): { width: number; height: number; components: nu
   throw new Error('no SOF marker');
 }
 
-/** An image-only PDF: one page per JPEG, each page the image's size at `dpi`. */
-export function imagePdf(jpegs: Buffer[], dpi: number): Buffer {
+/** A page image already encoded for a PDF image XObject (other filters than JPEG's DCTDecode). */
+export interface PdfImage {
+  width: number;
+  height: number;
+  /** The image dictionary's other keys, e.g. `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode …`. */
+  dict: string;
+  data: Buffer;
+}
+
+/** An image-only PDF: one page per image (a JPEG, or a PdfImage), each page the image's size at `dpi`. */
+export function imagePdf(jpegs: (Buffer | PdfImage)[], dpi: number): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => objects.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'));
   const pageIds: number[] = [];
   // 1: catalog, 2: pages; then per page: page, contents, image
   add('');
   add('');
-  jpegs.forEach((jpeg, i) => {
+  jpegs.forEach((image, i) => {
+    const jpeg = Buffer.isBuffer(image) ? image : image.data;
     // pdftoppm writes its JPEGs in colour even with -gray
-    const { width, height, components } = jpegSize(jpeg);
+    const { width, height, components } = Buffer.isBuffer(image) ? jpegSize(image) : { ...image, components: 1 };
     const space = components === 1 ? '/DeviceGray' : components === 4 ? '/DeviceCMYK' : '/DeviceRGB';
+    const dict = Buffer.isBuffer(image) ? `/ColorSpace ${space} /BitsPerComponent 8 /Filter /DCTDecode` : image.dict;
     const w = (width * 72) / dpi;
     const h = (height * 72) / dpi;
     const page = 3 + i * 3;
@@ -124,7 +135,7 @@ export function imagePdf(jpegs: Buffer[], dpi: number): Buffer {
     add(
       Buffer.concat([
         Buffer.from(
-          `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace ${space} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+          `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} ${dict} /Length ${jpeg.length} >>\nstream\n`,
           'latin1',
         ),
         jpeg,
