@@ -19,6 +19,13 @@ redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.floor(slot + in
 return slot - now
 `;
 
+// KEYS[1] the host's back-off end (ms). Returns how long the back-off still runs (≤ 0: none).
+const BACKED_OFF = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+return tonumber(redis.call('GET', KEYS[1]) or '0') - now
+`;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -53,9 +60,20 @@ export class ClusterLimiter implements RequestLimiter {
         await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),
       );
       if (wait > 0) await sleep(wait);
+      // A back-off begun while this request waited for its slot (another worker met the block) holds
+      // it too: a new slot is taken, after the back-off.
+      if (wait > 0 && Number(await this.redis.call('EVAL', BACKED_OFF, 1, `ogi:backoff:${host}`)) > 0) continue;
       // A slot reached later than its margin (a stalled event loop, a slow reply from Redis) would
       // bring this request closer to the next one than the interval: it is given up, a new one taken.
       if (Date.now() - asked - Math.max(wait, 0) <= margin || attempt >= MAX_SLOT_ATTEMPTS) return;
+    }
+  }
+
+  async clear(url: URL): Promise<void> {
+    for (;;) {
+      const left = Number(await this.redis.call('EVAL', BACKED_OFF, 1, `ogi:backoff:${url.host}`));
+      if (left <= 0) return;
+      await sleep(left);
     }
   }
 

@@ -28,34 +28,45 @@ export interface ListVerdict {
   findings: { kind: 'budget_exhausted' | 'pager_loop'; message: string }[];
 }
 
-/** Where a run's budget counts are kept; each operation is atomic on its own. */
+/**
+ * Where a run's budget counts are kept; each operation is atomic on its own, and idempotent per list
+ * page: a page read twice (a cluster job run again after its worker was killed) counts once.
+ */
 export interface BudgetCounters {
-  /** Adds item URLs to what `column`'s pages showed: how many of them were not there yet. */
-  seen(column: string, items: string[]): Promise<number>;
-  /** One more under `key` (a list, a host): the count now. */
-  increment(key: string): Promise<number>;
+  /**
+   * Adds the item URLs `page` of `column` shows: how many of them no other page of the column showed
+   * first (a page read again finds its own items fresh).
+   */
+  seen(column: string, page: string, items: string[]): Promise<number>;
+  /** Counts `page` under `key` (a list, a host): how many pages were counted there, this one once. */
+  count(key: string, page: string): Promise<number>;
   /** True the first time `key` is given in the run (a budget reached is reported once). */
   once(key: string): Promise<boolean>;
 }
 
 /** The counts of one process (a single-machine crawl). */
 export class MemoryCounters implements BudgetCounters {
-  private readonly seenByColumn = new Map<string, Set<string>>();
-  private readonly counts = new Map<string, number>();
+  /** column → item URL → the page that showed it first */
+  private readonly firstShown = new Map<string, Map<string, string>>();
+  private readonly pages = new Map<string, Set<string>>();
   private readonly reported = new Set<string>();
 
-  async seen(column: string, items: string[]): Promise<number> {
-    const seen = this.seenByColumn.get(column) ?? new Set<string>();
-    this.seenByColumn.set(column, seen);
-    const fresh = new Set(items.filter((u) => !seen.has(u))).size;
-    for (const u of items) seen.add(u);
-    return fresh;
+  async seen(column: string, page: string, items: string[]): Promise<number> {
+    const first = this.firstShown.get(column) ?? new Map<string, string>();
+    this.firstShown.set(column, first);
+    const fresh = new Set<string>();
+    for (const u of items) {
+      if (!first.has(u)) first.set(u, page);
+      if (first.get(u) === page) fresh.add(u);
+    }
+    return fresh.size;
   }
 
-  async increment(key: string): Promise<number> {
-    const n = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, n);
-    return n;
+  async count(key: string, page: string): Promise<number> {
+    const pages = this.pages.get(key) ?? new Set<string>();
+    this.pages.set(key, pages);
+    pages.add(page);
+    return pages.size;
   }
 
   async once(key: string): Promise<boolean> {
@@ -88,7 +99,7 @@ export class CrawlBudget {
     }
 
     const kept = items.slice(0, keepItems);
-    const fresh = await this.counters.seen(column, kept);
+    const fresh = await this.counters.seen(column, url, kept);
     let followNext = true;
     if (!isFirst && kept.length > 0 && fresh === 0) {
       followNext = false;
@@ -104,7 +115,7 @@ export class CrawlBudget {
       ['host', hostOf(url), listPagesPerHost, 'host may have this run (listPagesPerHost)'],
     ];
     for (const [scope, key, limit, what] of counted) {
-      const n = await this.counters.increment(`${scope} ${key}`);
+      const n = await this.counters.count(`${scope} ${key}`, url);
       if (n < limit) continue;
       followNext = false;
       if (await this.counters.once(`${what} ${key}`)) {

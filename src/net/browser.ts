@@ -39,9 +39,15 @@ export interface BrowserOptions {
   isAllowed: (url: string) => boolean;
   /**
    * The crawl's manners for one request the page makes (robots.txt, waiting for the host's rate):
-   * false = refused. Not called for the page itself when the caller already admitted it.
+   * false = refused. For the page itself when the caller already admitted it (robots.txt), `slot` only.
    */
   admit?: (url: string) => Promise<boolean>;
+  /**
+   * Waits for the host's next request slot. Taken in the route, as Chromium sends the request, never
+   * before the page is opened: a slot taken early (then a browser launched, a page opened) would
+   * reach the host late and bunch with the next request of another worker.
+   */
+  slot?: (url: string) => Promise<void>;
   /** Extra Chromium flags (tests add `--host-resolver-rules=…`). */
   args?: string[];
   timeoutMs: number;
@@ -52,7 +58,7 @@ export class BrowserSession {
   private context: Promise<BrowserContext> | null = null;
   private fence: Promise<Fence> | null = null;
   private readonly blocked = new Map<string, number>();
-  /** Page URLs the caller has admitted already (their first navigation skips `admit`). */
+  /** Page URLs the caller has admitted already (their first navigation only waits for its `slot`). */
   private readonly admitted = new Set<string>();
 
   constructor(private readonly opts: BrowserOptions) {}
@@ -64,7 +70,7 @@ export class BrowserSession {
 
   /**
    * Loads the URL, waits for the network to settle (a challenge script reloads the page), returns the
-   * DOM. `admitted`: the caller applied the crawl's manners to this URL already.
+   * DOM. `admitted`: the caller checked robots.txt for this URL already (its slot is taken as it is sent).
    */
   async render(url: string, jar: CookieJar, { admitted = false }: { admitted?: boolean } = {}): Promise<RenderedPage> {
     const context = await this.getContext();
@@ -115,7 +121,10 @@ export class BrowserSession {
   /** Whether a request the page makes may go: allowed host, then the crawl's manners. */
   private async mayRequest(url: string, navigation: boolean): Promise<boolean> {
     if (!/^https?:/i.test(url) || !this.opts.isAllowed(url)) return false;
-    if (navigation && this.admitted.delete(url)) return true;
+    if (navigation && this.admitted.delete(url)) {
+      await this.opts.slot?.(url);
+      return true;
+    }
     return this.opts.admit ? this.opts.admit(url) : true;
   }
 

@@ -52,7 +52,7 @@ export class ChallengeAwareFetcher {
    */
   async viaBrowser(url: string): Promise<FetchResult> {
     await this.http.admit(url);
-    await this.http.slot(url);
+    await this.http.cleared(url); // a back-off, waited out here; the slot is taken as Chromium sends the page
     const out = await this.browser.render(url, this.http.jar, { admitted: true });
     if (out.status >= 400) {
       const kind = out.status === 403 || out.status === 412 ? 'blocked' : (`http_${out.status}` as const);

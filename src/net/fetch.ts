@@ -121,6 +121,7 @@ export function politeBrowser(
         () => http.slot(u).then(() => true),
         () => false,
       ),
+    slot: (u) => http.slot(u),
     args: opts.args,
     timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
   });
@@ -179,6 +180,11 @@ export class HttpClient {
   /** Waits for the host's next request slot (for requests made outside this client, by the browser). */
   async slot(url: string): Promise<void> {
     await this.limiter.wait(new URL(url));
+  }
+
+  /** Waits while the host is backed off (before opening a page whose slot is taken as it is sent). */
+  async cleared(url: string): Promise<void> {
+    await this.limiter.clear?.(new URL(url));
   }
 
   /** Fetch with all manners applied; throws FetchError for anything but a 2xx or a 304. */

@@ -61,7 +61,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Waits for a host's next request slot: this process's (HostRateLimiter) or a cluster's (src/cluster/limiter.ts). */
 export interface RequestLimiter {
+  /** Waits for the host's next request slot (and takes it). */
   wait(url: URL): Promise<void>;
+  /** Waits while the host is backed off, taking no slot (the cluster's limiter; one machine has none). */
+  clear?(url: URL): Promise<void>;
 }
 
 /**

@@ -113,9 +113,10 @@ export function selectForPublish(
       },
     });
   }
+  // A failed document named once, by the same rule: its first copy (fetched first, then by URL).
   const extractFailures: Failure[] = [];
   const taken = new Set(withRecord.map((e) => e.sha256));
-  for (const e of current) {
+  for (const e of [...current].sort(earliest)) {
     const f = failed.get(e.sha256);
     if (!f || taken.has(e.sha256) || isWrapper(e) || !extractedAlone(e)) continue;
     taken.add(e.sha256);

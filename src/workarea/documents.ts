@@ -6,7 +6,11 @@
 // crash off both logs; readers ignore such a line and never write.
 // A `shared` store (the cluster's workers, src/cluster/: several processes on one storage folder)
 // repairs nothing and follows the index: before each decision it reads the lines the other processes
-// appended (`catchUp`), so a document another worker stored is known here too.
+// appended (`catchUp`), so a document another worker stored is known here too. The decision and the
+// append are one step for all of them (documents.jsonl.lock, created O_EXCL, held for milliseconds;
+// one left by a killed holder is broken after STALE_LOCK_MS), so two workers that fetch one URL at
+// once (a job run again while its first worker still ran) add its line once. Readers take the first
+// line of a URL + hash should one come twice all the same (a lock broken while its holder lived).
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -112,8 +116,15 @@ export class DocumentStore {
 
   /** Appends an entry for stored bytes (if this url did not have them already). */
   private async record(sha256: string, bytes: number, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
+    if (!this.shared) return this.decide(sha256, bytes, doc, text);
+    return withFileLock(`${this.paths.documentIndex}.lock`, async () => {
+      await this.catchUp();
+      return this.decide(sha256, bytes, doc, text);
+    });
+  }
+
+  private async decide(sha256: string, bytes: number, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
     const key = `${doc.url}\t${sha256}`;
-    if (this.shared) await this.catchUp();
     if (this.known.has(key)) {
       const prev = this.latest.get(doc.url);
       return { entry: prev && prev.sha256 === sha256 ? prev : { ...doc, sha256, bytes }, added: false };
@@ -130,6 +141,7 @@ export class DocumentStore {
   }
 
   private remember(entry: DocumentEntry, text?: string | null): void {
+    if (this.known.has(`${entry.url}\t${entry.sha256}`)) return; // a line come twice: the first counts
     this.latest.set(entry.url, entry);
     this.known.add(`${entry.url}\t${entry.sha256}`);
     this.duplicates.add(entry, text);
@@ -141,6 +153,56 @@ export class DocumentStore {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeAtomic(file, bytes);
   }
+}
+
+/** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
+export const STALE_LOCK_MS = 10_000;
+const held = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `fn` holding `lock` (a file created O_EXCL) against every process on the storage folder, and
+ * against this process's other callers (they queue here instead of polling the file).
+ */
+export function withFileLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const run = (held.get(lock) ?? Promise.resolve()).then(async () => {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
+      try {
+        await (await fs.open(lock, 'wx')).close();
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const since = await fs.stat(lock).then(
+        (st) => Date.now() - st.mtimeMs,
+        () => 0,
+      );
+      if (since > STALE_LOCK_MS) {
+        // moved aside, then removed: of two processes breaking it, one moves it (should the other then
+        // move the first's new lock aside, a line may come twice, which readers take once)
+        const aside = tempPath(lock);
+        if (
+          await fs.rename(lock, aside).then(
+            () => true,
+            () => false,
+          )
+        )
+          await fs.rm(aside, { force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    try {
+      return await fn();
+    } finally {
+      await fs.rm(lock, { force: true });
+    }
+  });
+  const tail = run.catch(() => undefined);
+  held.set(lock, tail);
+  void tail.then(() => {
+    if (held.get(lock) === tail) held.delete(lock);
+  });
+  return run;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -167,7 +229,11 @@ export async function readDocuments(storage: string): Promise<Documents> {
   const latest = new Map<string, DocumentEntry>();
   const firstSha = new Map<string, string>();
   const firstAt = new Map<string, string>();
+  const seen = new Set<string>();
   for (const e of await readJsonLines<DocumentEntry>(storagePaths(storage).documentIndex)) {
+    const key = `${e.url}\t${e.sha256}`;
+    if (seen.has(key)) continue; // a line come twice (see the header): the first counts
+    seen.add(key);
     latest.set(e.url, e);
     if (!firstSha.has(e.url)) {
       firstSha.set(e.url, e.sha256);

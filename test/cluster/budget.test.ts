@@ -1,7 +1,8 @@
 // The crawl's list budgets across a cluster (src/cluster/budget.ts): two workers' budgets — each its
 // own CrawlBudget on its own Redis connection, as two `ogi worker` processes have — against one real
 // redis-server count list pages per list and per host together, report a budget reached once, see a
-// pager loop whose pages were read by different workers, stay exact under concurrent pages, and hold
+// pager loop whose pages were read by different workers, count a page read twice once, stay exact
+// under concurrent pages, and hold
 // the run's cap on requests (`ogi enqueue --max-requests`).
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +74,28 @@ describe('list budgets counted in Redis for every worker', () => {
     });
     // Another list's items are its own.
     expect((await b!.listPage(`${BASE}other/`, `${BASE}other/index_1.html`, ['p1'], false)).findings).toEqual([]);
+  });
+
+  it('counts a page read again (its job run again after a kill) once, and sees no loop in it', async () => {
+    const [a, b] = two({ listPagesPerColumn: 3 });
+    const column = `${BASE}again/`;
+    const page2 = `${column}index_1.html`;
+    expect((await a!.listPage(column, column, ['q1', 'q2'], true)).followNext).toBe(true);
+    // a's job for page 2 was killed after counting; b runs it again
+    const first = await a!.listPage(column, page2, ['q3', 'q4'], false);
+    const again = await b!.listPage(column, page2, ['q3', 'q4'], false);
+    expect(again).toEqual(first);
+    expect(again).toEqual({ keepItems: 2, followNext: true, findings: [] });
+    // the third page is the third (not the fourth), and reaches the budget
+    const third = await b!.listPage(column, `${column}index_2.html`, ['q5'], false);
+    expect(third.followNext).toBe(false);
+    expect(third.findings.map((f) => f.message)).toEqual([
+      `3 list pages read from ${column}, the most one list may have this run (listPagesPerColumn): further pages not followed`,
+    ]);
+    // a page showing only items another page showed first is still a loop
+    expect((await a!.listPage(column, `${column}index_3.html`, ['q1', 'q3'], false)).findings[0]!.kind).toBe(
+      'pager_loop',
+    );
   });
 
   it('is exact when both workers read pages of one list at the same time', async () => {

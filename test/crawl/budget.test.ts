@@ -124,4 +124,15 @@ describe('list budgets', () => {
       },
     ]);
   });
+
+  it('counts a list page read twice once, and sees no loop in it', async () => {
+    const budget = new CrawlBudget({ listPagesPerColumn: 3 });
+    await budget.listPage(BASE, BASE, ['x1'], true);
+    const once = await budget.listPage(BASE, `${BASE}?page=2`, ['x2', 'x3'], false);
+    expect(await budget.listPage(BASE, `${BASE}?page=2`, ['x2', 'x3'], false)).toEqual(once);
+    expect(once).toEqual({ keepItems: 2, followNext: true, findings: [] });
+    expect((await budget.listPage(BASE, `${BASE}?page=3`, ['x4'], false)).findings.map((f) => f.kind)).toEqual([
+      'budget_exhausted',
+    ]);
+  });
 });

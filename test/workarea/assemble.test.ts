@@ -261,4 +261,55 @@ describe('selectForPublish', () => {
         records: expected,
       });
   });
+
+  it('names a failed document by its first copy, whatever the arrival order', () => {
+    // The same unreadable bytes at three URLs; c.gov.cn fetched a day earlier, a and b at once.
+    const copies = [
+      entry('http://b.gov.cn/scan.pdf', sha('8'), { kind: 'attachment', page_url: null }),
+      entry('http://a.gov.cn/scan.pdf', sha('8'), { kind: 'attachment', page_url: null }),
+      entry('http://c.gov.cn/scan.pdf', sha('8'), {
+        kind: 'attachment',
+        page_url: null,
+        fetched_at: '2026-01-01T00:00:00.000Z',
+      }),
+    ];
+    const failed = new Map([
+      [
+        sha('8'),
+        {
+          sha256: sha('8'),
+          url: 'http://b.gov.cn/scan.pdf',
+          kind: 'no_text_layer' as const,
+          message: '1 page(s) but 28 characters of text (a scan?)',
+          extractor_version: '1',
+          at: '2026-01-02T00:00:00.000Z',
+        },
+      ],
+    ]);
+    const named = (order: DocumentEntry[]) =>
+      selectForPublish(order, new Map(order.map((e) => [e.url, e.sha256])), new Map(), failed, []).failures;
+    const expected = [
+      {
+        url: 'http://c.gov.cn/scan.pdf',
+        stage: 'extract',
+        kind: 'no_text_layer',
+        message: '1 page(s) but 28 characters of text (a scan?)',
+        at: '2026-01-02T00:00:00.000Z',
+      },
+    ];
+    const [x, y, z] = copies as [DocumentEntry, DocumentEntry, DocumentEntry];
+    for (const order of [
+      [x, y, z],
+      [x, z, y],
+      [y, x, z],
+      [y, z, x],
+      [z, x, y],
+      [z, y, x],
+    ])
+      expect(named(order)).toEqual(expected);
+    // fetched at the same time: the first URL
+    const sameTime = copies.map((e) => ({ ...e, fetched_at: '2026-01-02T00:00:00.000Z' }));
+    expect(named(sameTime)[0]!.url).toBe('http://a.gov.cn/scan.pdf');
+    expect(named([...sameTime].reverse())[0]!.url).toBe('http://a.gov.cn/scan.pdf');
+  });
 });

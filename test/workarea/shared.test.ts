@@ -1,12 +1,14 @@
 // A storage folder shared by several processes (the cluster's workers, src/cluster/): each index
 // line is one O_APPEND write, so lines of different processes never interleave or overwrite each
 // other, and a shared store follows the lines the others appended, so a URL with the same bytes is
-// recorded once however many processes store it (one after another, as retried jobs do).
+// recorded once however many processes store it: one after another (retried jobs), or at the same
+// time (a job run again while its first worker still runs), under the index lock.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STALE_LOCK_MS } from '../../src/workarea/documents.js';
 import { DocumentStore, type DocumentEntry } from '../../src/workarea/index.js';
 import { newDocument } from './helpers.js';
 
@@ -30,7 +32,51 @@ const child = (storage: string, writer: number, count: number) =>
     p.once('exit', resolve);
   });
 
+const lines = (storage: string) =>
+  readFileSync(path.join(storage, 'documents.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as DocumentEntry);
+const twice = (entries: DocumentEntry[]) => {
+  const keys = entries.map((e) => `${e.url} ${e.sha256}`);
+  return keys.filter((k, i) => keys.indexOf(k) !== i);
+};
+
 describe('a storage folder shared by several processes', () => {
+  it('records a URL three processes store at the same moment once', async () => {
+    const storage = mkdtempSync(path.join(os.tmpdir(), 'ogi-shared-'));
+    expect(await Promise.all([1, 2, 3].map((w) => child(storage, w, 40)))).toEqual([0, 0, 0]);
+    const entries = lines(storage);
+    expect(twice(entries)).toEqual([]);
+    expect(entries).toHaveLength(40 + 3 * 40);
+    expect(readFileSync(path.join(storage, 'documents.jsonl'), 'utf8').endsWith('\n')).toBe(true);
+  }, 120_000);
+
+  it('records a URL two stores put at once once (the check and the append are one step)', async () => {
+    const storage = mkdtempSync(path.join(os.tmpdir(), 'ogi-shared-'));
+    const [a, b] = await Promise.all([0, 1].map(() => DocumentStore.open(storage, { shared: true })));
+    const outcomes = await Promise.all(
+      [a!, b!, a!, b!].map((s) => s.put(Buffer.from('same'), newDocument('http://a.gov.cn/same.pdf'))),
+    );
+    expect(outcomes.map((o) => o.added).sort()).toEqual([false, false, false, true]);
+    expect(lines(storage)).toHaveLength(1);
+  });
+
+  it('waits for a held index lock, and breaks one a killed holder left', async () => {
+    const storage = mkdtempSync(path.join(os.tmpdir(), 'ogi-shared-'));
+    const store = await DocumentStore.open(storage, { shared: true });
+    const lock = path.join(storage, 'documents.jsonl.lock');
+    writeFileSync(lock, '');
+    let done = false;
+    const put = store.put(Buffer.from('a'), newDocument('http://a.gov.cn/a.pdf')).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(done).toBe(false); // held by someone else
+    const old = (Date.now() - STALE_LOCK_MS - 1000) / 1000;
+    utimesSync(lock, old, old); // … who was killed long ago
+    await put;
+    expect(lines(storage).map((e) => e.url)).toEqual(['http://a.gov.cn/a.pdf']);
+  });
+
   it('keeps every line whole and every (url, bytes) once', async () => {
     const storage = mkdtempSync(path.join(os.tmpdir(), 'ogi-shared-'));
     // the shared URLs first stored by one process, then by three at once: all of them know them
