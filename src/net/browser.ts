@@ -135,6 +135,11 @@ export class BrowserSession {
       const fence = await this.fence;
       this.browser ??= chromium.launch({
         executablePath: CHROMIUM_PATH,
+        // the process closes the browser itself when it stops (a cluster worker on SIGTERM finishes the
+        // pages it has first); Playwright's own handlers would close it under them
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
         // every connection through the fence, loopback included (Chromium bypasses proxies for it by default)
         args: [
           ...CHROMIUM_ARGS,
