@@ -121,7 +121,7 @@ export class CrawlBudget {
       if (await this.counters.once(`${what} ${key}`)) {
         findings.push({
           kind: 'budget_exhausted',
-          message: `${n} list pages read from ${key}, the most one ${what}: further pages not followed`,
+          message: `${limit} list pages read from ${key}, the most one ${what}: further pages not followed`,
         });
       }
     }

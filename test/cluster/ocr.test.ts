@@ -4,7 +4,8 @@
 //   2. the cluster: one `ogi worker --kinds crawl,extract` and `--kinds ocr` workers; the document's
 //      extract job queues one OCR job per scanned page and waits for them; the first OCR worker is
 //      SIGKILLed while it reads a page, and others take its job over;
-//   3. every page is in the OCR cache exactly once, each read by its own page job (one completed
+//   3. every page is in the OCR cache exactly once, each read by its own page job (or found there by
+//      a second run of its job, when the first ran past its lock on a loaded machine) (one completed
 //      job per page in Redis, under the id hash + page + engine), the extract job completed after
 //      them, and the published dataset equals the single machine's byte for byte (ogi.duckdb by its
 //      content: ./compare.ts);
@@ -145,8 +146,17 @@ describe('cluster: a scanned document read by OCR page jobs, one worker killed m
     expect(ids).toContain(victim);
     const jobs = await ocrQ.getCompleted(0, 999);
     expect(jobs.map((j) => j.id).sort()).toEqual([...ids].sort());
-    for (const j of jobs) expect(j.returnvalue).toEqual({ page: Number(j.id!.split('-')[2]), read: true });
-    expect(jobs.find((j) => j.id === victim)!.stalledCounter).toBe(1);
+    // Read by its job, or found in the cache by a second run of the job: one whose first run went on
+    // reading after its lock lapsed (a loaded machine) and wrote the page (a page is one cache file)
+    for (const j of jobs) {
+      const page = Number(j.id!.split('-')[2]);
+      expect([
+        { page, read: true },
+        { page, cached: true },
+      ]).toContainEqual(j.returnvalue);
+    }
+    expect(jobs.filter((j) => j.returnvalue.read).length).toBeGreaterThanOrEqual(1);
+    expect(jobs.find((j) => j.id === victim)!.stalledCounter).toBeGreaterThanOrEqual(1);
     expect(await ocrQ.getJobCounts('failed', 'waiting', 'active')).toEqual({ failed: 0, waiting: 0, active: 0 });
     const cached = files(storagePaths(path.join(tmp, 'cluster')).ocr).filter((f) => f.endsWith('.json'));
     expect(cached.map((f) => Number(path.basename(f).split('-')[1])).sort((a, b) => a - b)).toEqual(
