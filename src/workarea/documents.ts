@@ -8,7 +8,7 @@
 // repairs nothing and follows the index: before each decision it reads the lines the other processes
 // appended (`catchUp`), so a document another worker stored is known here too. The decision and the
 // append are one step for all of them (documents.jsonl.lock, created O_EXCL, held for milliseconds;
-// one left by a killed holder is broken after STALE_LOCK_MS), so two workers that fetch one URL at
+// one left by a killed holder is broken after lock.ts STALE_LOCK_MS), so two workers that fetch one URL at
 // once (a job run again while its first worker still ran) add its line once. Readers take the first
 // line of a URL + hash should one come twice all the same (a lock broken while its holder lived).
 import { createHash } from 'node:crypto';
@@ -20,6 +20,7 @@ import { DuplicateIndex } from './duplicates.js';
 import { FailureLog } from './failures.js';
 import { readJsonLines, JsonlAppender, JsonlFollower } from './jsonl.js';
 import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
+import { withFileLock } from './lock.js';
 
 export type NewDocument = Omit<DocumentEntry, 'sha256' | 'bytes' | 'duplicate_of'>;
 
@@ -153,56 +154,6 @@ export class DocumentStore {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeAtomic(file, bytes);
   }
-}
-
-/** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
-export const STALE_LOCK_MS = 10_000;
-const held = new Map<string, Promise<unknown>>();
-
-/**
- * Runs `fn` holding `lock` (a file created O_EXCL) against every process on the storage folder, and
- * against this process's other callers (they queue here instead of polling the file).
- */
-export function withFileLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
-  const run = (held.get(lock) ?? Promise.resolve()).then(async () => {
-    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
-      try {
-        await (await fs.open(lock, 'wx')).close();
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      }
-      const since = await fs.stat(lock).then(
-        (st) => Date.now() - st.mtimeMs,
-        () => 0,
-      );
-      if (since > STALE_LOCK_MS) {
-        // moved aside, then removed: of two processes breaking it, one moves it (should the other then
-        // move the first's new lock aside, a line may come twice, which readers take once)
-        const aside = tempPath(lock);
-        if (
-          await fs.rename(lock, aside).then(
-            () => true,
-            () => false,
-          )
-        )
-          await fs.rm(aside, { force: true });
-        continue;
-      }
-      await new Promise((r) => setTimeout(r, wait));
-    }
-    try {
-      return await fn();
-    } finally {
-      await fs.rm(lock, { force: true });
-    }
-  });
-  const tail = run.catch(() => undefined);
-  held.set(lock, tail);
-  void tail.then(() => {
-    if (held.get(lock) === tail) held.delete(lock);
-  });
-  return run;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 // Locks: one crawl per storage folder (storage/crawl/crawl.lock) and one publish per datasets folder
-// (datasets/.publish.lock). A lock file holds its owner as JSON: pid, the process start time
+// (datasets/.publish.lock), both held for a run; and `withFileLock`, held for milliseconds by the
+// processes sharing a log (the cluster's workers on documents.jsonl), judged stale by its age. A lock file holds its owner as JSON: pid, the process start time
 // (/proc/<pid>/stat field 22, clock ticks since boot; null where there is no /proc) and a token
 // unique to the process. A lock is stale — and taken over — when its process is gone, is a zombie,
 // or is another process that got the same pid (its start time differs; for our own pid, the token
@@ -159,4 +160,54 @@ export async function lockPublish(
     if (waited >= waitMs) throw new PublishBusy(owner, datasets, file, waited);
     await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, waitMs - waited)));
   }
+}
+
+/** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
+export const STALE_LOCK_MS = 10_000;
+const held = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `fn` holding `lock` (a file created O_EXCL) against every process on the storage folder, and
+ * against this process's other callers (they queue here instead of polling the file).
+ */
+export function withFileLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const run = (held.get(lock) ?? Promise.resolve()).then(async () => {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
+      try {
+        await (await fsp.open(lock, 'wx')).close();
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const since = await fsp.stat(lock).then(
+        (st) => Date.now() - st.mtimeMs,
+        () => 0,
+      );
+      if (since > STALE_LOCK_MS) {
+        // moved aside, then removed: of two processes breaking it, one moves it (should the other then
+        // move the first's new lock aside, a line may come twice, which readers take once)
+        const aside = tempPath(lock);
+        if (
+          await fsp.rename(lock, aside).then(
+            () => true,
+            () => false,
+          )
+        )
+          await fsp.rm(aside, { force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    try {
+      return await fn();
+    } finally {
+      await fsp.rm(lock, { force: true });
+    }
+  });
+  const tail = run.catch(() => undefined);
+  held.set(lock, tail);
+  void tail.then(() => {
+    if (held.get(lock) === tail) held.delete(lock);
+  });
+  return run;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STALE_LOCK_MS } from '../../src/workarea/documents.js';
+import { STALE_LOCK_MS } from '../../src/workarea/lock.js';
 import { DocumentStore, type DocumentEntry } from '../../src/workarea/index.js';
 import { newDocument } from './helpers.js';
 
