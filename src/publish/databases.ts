@@ -6,7 +6,7 @@
 // naming the file; the temporary folder is then removed as for any failure, the previous version
 // left as it was. Each child reports its CPU time and peak resident size (bench/publish.ts).
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { childEntry, type ChildEntry } from '../sys/child.js';
 import { DUCKDB_FILE } from './duckdb.js';
 import type { WrittenFile } from './sink.js';
 import { SQLITE_FILE } from './sqlite.js';
@@ -22,17 +22,15 @@ export interface ChildReport {
   maxRssKb: number;
 }
 
-const CHILD = fileURLToPath(
-  new URL(`./database-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
-);
+let entry: ChildEntry | undefined;
 
 /** Figures of the children that finished last, by task (bench/publish.ts reads them). */
 export const lastDatabaseReports: Partial<Record<DatabaseTask, ChildReport>> = {};
 
 function run(task: DatabaseTask, dir: string): { child: ChildProcess; result: Promise<ChildReport> } {
-  const execArgv = CHILD.endsWith('.ts') ? ['--import', 'tsx'] : []; // tests and tsx runs: TypeScript
-  const child = fork(CHILD, [task, dir], {
-    execArgv,
+  entry ??= childEntry(import.meta.url, 'database-child');
+  const child = fork(entry.file, [task, dir], {
+    execArgv: entry.execArgv,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
   });
