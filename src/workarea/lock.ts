@@ -1,8 +1,8 @@
 // Locks: one crawl per storage folder (storage/crawl/crawl.lock) and one publish per datasets folder
 // (datasets/.publish.lock), both held for a run; and `withFileLock`, held for milliseconds by the
-// processes sharing a log (the cluster's workers on documents.jsonl), judged stale by its age. A lock file holds its owner as JSON: pid, the process start time
-// (/proc/<pid>/stat field 22, clock ticks since boot; null where there is no /proc) and a token
-// unique to the process. A lock is stale — and taken over — when its process is gone, is a zombie,
+// processes sharing a log (the cluster's workers on documents.jsonl), judged stale by its age.
+// A run's lock file holds its owner as JSON: pid, the process start time (/proc/<pid>/stat field
+// 22, clock ticks since boot; null where there is no /proc) and a token unique to the process. A lock is stale — and taken over — when its process is gone, is a zombie,
 // or is another process that got the same pid (its start time differs; for our own pid, the token
 // differs). A lock from before this format (a bare pid) is judged by the pid alone.
 import { randomBytes } from 'node:crypto';
