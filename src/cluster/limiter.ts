@@ -5,7 +5,8 @@
 import type { RequestLimiter, RobotsStore } from '../net/manners.js';
 import type { Redis } from 'ioredis';
 
-// KEYS[1] the host's next free slot (ms), KEYS[2] its back-off end (ms); ARGV[1] the interval (ms).
+// KEYS[1] the host's next free slot (ms), KEYS[2] its back-off end (ms); ARGV[1] how long the slot holds the host (ms):
+// the interval, plus how late the request may come (RequestLimiter.wait's `lateMs`).
 // Returns how long to wait before sending.
 const SLOT = `
 local t = redis.call('TIME')
@@ -46,7 +47,7 @@ export class ClusterLimiter implements RequestLimiter {
     private readonly rate: number,
   ) {}
 
-  async wait(url: URL): Promise<void> {
+  async wait(url: URL, lateMs = 0): Promise<void> {
     const interval =
       Number.isFinite(this.rate) && this.rate > 0
         ? Math.ceil((1000 / this.rate) * (1 + JITTER_MARGIN_SHARE)) + JITTER_MARGIN_MS
@@ -57,7 +58,7 @@ export class ClusterLimiter implements RequestLimiter {
     for (let attempt = 1; ; attempt++) {
       const asked = Date.now();
       const wait = Number(
-        await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval)),
+        await this.redis.call('EVAL', SLOT, 2, `ogi:slot:${host}`, `ogi:backoff:${host}`, String(interval + lateMs)),
       );
       if (wait > 0) await sleep(wait);
       // A back-off begun while this request waited for its slot (another worker met the block) holds

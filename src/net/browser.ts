@@ -16,6 +16,14 @@ import { startFence, type Fence } from './fence.js';
 /** How long a 412 challenge page gets to reload itself into the real page. */
 const CHALLENGE_WAIT_MS = 10_000;
 
+/**
+ * How late after its slot a request the browser sends may reach the host: the route's answer goes to
+ * Playwright's driver, then Chromium, then the fence — processes that a busy machine leaves waiting
+ * for hundreds of milliseconds (the cluster test measured a request 200+ ms late under a full test
+ * run). The host is held this much longer after a browser request (RequestLimiter.wait's `lateMs`).
+ */
+export const BROWSER_LATE_MS = 500;
+
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -7,7 +7,7 @@
 // file and hashed on the way (a document: up to the cap, 50 MB, never whole in memory).
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { BrowserSession } from './browser.js';
+import { BROWSER_LATE_MS, BrowserSession } from './browser.js';
 import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
 import { stamp } from '../sys/clock.js';
 import type { FetchFailureKind } from '../failures.js';
@@ -177,9 +177,13 @@ export class HttpClient {
     }
   }
 
-  /** Waits for the host's next request slot (for requests made outside this client, by the browser). */
+  /**
+   * Waits for the host's next request slot, for a request the browser sends: it reaches the host
+   * later than this client's own (the route's answer, Chromium, the fence; up to hundreds of ms on a
+   * busy machine), so the host is held BROWSER_LATE_MS longer after it.
+   */
   async slot(url: string): Promise<void> {
-    await this.limiter.wait(new URL(url));
+    await this.limiter.wait(new URL(url), BROWSER_LATE_MS);
   }
 
   /** Waits while the host is backed off (before opening a page whose slot is taken as it is sent). */

@@ -61,8 +61,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Waits for a host's next request slot: this process's (HostRateLimiter) or a cluster's (src/cluster/limiter.ts). */
 export interface RequestLimiter {
-  /** Waits for the host's next request slot (and takes it). */
-  wait(url: URL): Promise<void>;
+  /**
+   * Waits for the host's next request slot (and takes it). `lateMs`: how late after its slot this
+   * request may still reach the host (one sent by the browser): the host is held that much longer,
+   * so a request late by up to that comes no closer to the next one than the interval.
+   */
+  wait(url: URL, lateMs?: number): Promise<void>;
   /** Waits while the host is backed off, taking no slot (the cluster's limiter; one machine has none). */
   clear?(url: URL): Promise<void>;
 }
@@ -81,12 +85,12 @@ export class HostRateLimiter implements RequestLimiter {
   private readonly nextSlot = new Map<string, number>();
   constructor(private readonly rate: number) {}
 
-  async wait(url: URL): Promise<void> {
+  async wait(url: URL, lateMs = 0): Promise<void> {
     if (!Number.isFinite(this.rate) || this.rate <= 0) return;
     const interval = 1000 / this.rate;
     const now = Date.now();
     const slot = Math.max(now, this.nextSlot.get(url.host) ?? 0);
-    this.nextSlot.set(url.host, slot + interval);
+    this.nextSlot.set(url.host, slot + interval + lateMs);
     if (slot > now) await sleep(slot - now);
   }
 }

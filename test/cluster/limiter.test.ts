@@ -45,6 +45,16 @@ describe('ClusterLimiter', () => {
     for (let k = 1; k < times.length; k++) expect(times[k]! - times[k - 1]!).toBeGreaterThanOrEqual(199);
   });
 
+  it("holds the host longer after a request that may reach it late (the browser's), for every worker", async () => {
+    const [a, b] = [limiter(5), limiter(5)];
+    const host = new URL('http://late.test/');
+    await a.wait(host, 400);
+    const t0 = Date.now();
+    await b.wait(host);
+    // the slot's 245 ms plus the 400 ms it may come late (1 ms for the clocks' rounding)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(644);
+  });
+
   it('holds a request already waiting for its slot when another worker backs the host off', async () => {
     const [a, b] = [limiter(10), limiter(10)];
     const host = new URL('http://blocking.test/');

@@ -84,6 +84,22 @@ describe('HostRateLimiter', () => {
     }
   });
 
+  it("holds the host longer after a request that may reach it late (the browser's)", async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const limiter = new HostRateLimiter(2);
+      const released: string[] = [];
+      const wait = (u: string, late?: number) =>
+        limiter.wait(new URL(u), late).then(() => released.push(`${u.slice(-1)}@${Date.now()}`));
+      const all = Promise.all([wait('http://a.gov.cn/1', 300), wait('http://a.gov.cn/2'), wait('http://a.gov.cn/3')]);
+      await vi.advanceTimersByTimeAsync(2000);
+      await all;
+      expect(released).toEqual(['1@0', '2@800', '3@1300']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not wait at all when the rate is Infinity', async () => {
     vi.useFakeTimers({ now: 0 });
     try {
