@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: compile src/ and crawlers/ to dist/ (tsc -p tsconfig.build.json, incremental), copy
 // the non-TypeScript files the code reads next to itself (src/publish/site/assets/), drop outputs whose
-// source is gone, and write a stamp. `--if-stale` (npm start/test/bench, the dist test) builds only
+// source is gone, make the data the compiled code reads (the townships' index, pdf.js's code cache),
+// and write a stamp. `--if-stale` (npm start/test/bench, the dist test) builds only
 // when the stamp differs from the inputs (scripts/stamp.cjs: path, size and mtime of every file under
 // src/ and crawlers/, the tsconfigs and package files — a few stat calls, no hashing of contents).
 // Plain JavaScript on purpose: it must run before anything is compiled and cost little when nothing changed.
@@ -43,6 +44,16 @@ export function build() {
       const src = path.relative('dist', rel);
       if (!sources.has(src) && !sources.has(src.replace(/\.js$/, '.ts'))) rmSync(path.join(ROOT, rel));
     }
+  }
+  // The townships' index (src/extract/divisions.ts): made afresh, or none — without it a process
+  // compiles the same in memory, only slower to start.
+  const divisions = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'divisions.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (divisions.status !== 0) {
+    rmSync(path.join(DIST, 'data'), { recursive: true, force: true });
+    console.error("build: the townships' index not made (processes compile it in memory)");
   }
   // pdf.js as code-cached scripts (src/extract/text/pdfjs-cache.ts): made afresh, or none — a worker
   // without them imports pdf.js as modules, only slower to start.

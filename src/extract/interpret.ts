@@ -66,8 +66,8 @@ export function interpret(read: DocumentRead, input: InterpretInput = {}): Repor
 }
 
 /**
- * Builds the division index in slices between other work (the pool calls it while a worker starts
- * and reads), so that the first interpret() does not pay for it. Never fails: an index that cannot
+ * Builds the division index (~25 ms from the build's townships' index) while the pool's worker starts
+ * and reads, so that the first interpret() does not pay for it. Never fails: an index that cannot
  * be built fails the interpret() that needs it.
  */
 export async function warmUp(): Promise<void> {

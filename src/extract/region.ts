@@ -54,11 +54,11 @@ export const EMPTY_REGION: Region = { province: null, city: null, county: null, 
  * [淮安市], [洪泽区]); each entry lists every division of that name. Longest name first at each step.
  */
 export function placeChain(s: string): Division[][] {
-  const { byName, maxNameLength } = divisionIndex();
+  const { lookup, maxNameLength } = divisionIndex();
   const longestAt = (i: number, generic: boolean): Division[] | null => {
     for (let len = Math.min(maxNameLength, s.length - i); len >= 2; len--) {
       const name = s.slice(i, i + len);
-      const found = byName.get(name);
+      const found = lookup(name);
       if (found && (generic || !(GENERIC_NAMES.has(name) || GENERIC_START.test(name)))) return found;
     }
     return null;

