@@ -73,7 +73,7 @@ export interface Source {
   urls?: string[];
 }
 
-/** One picture of a report published as pictures (see Source.pictures and PictureSet). */
+/** One picture of a report published as pictures (see Source.pictures and sys/pictures.ts PictureSet). */
 export interface SourcePicture {
   page: number;
   url: string;
@@ -81,40 +81,6 @@ export interface SourcePicture {
   bytes?: number;
   /** Why the picture is not there (a failure kind: http_404, not_an_image…); its page was not read. */
   missing?: string;
-}
-
-/**
- * A report published as pictures: the crawler stores this list (JSON, `PICTURE_SET_TYPE`) as one
- * document beside the pictures' own blobs; its sha256 changes when any picture does, so it is
- * extracted (the pictures OCR'd as the report's pages, in order) once per set of pictures.
- */
-export interface PictureSet {
-  ogi: 'pictures';
-  /** The article page the pictures were found on. */
-  page_url: string;
-  pictures: SourcePicture[];
-}
-
-export const PICTURE_SET_TYPE = 'application/vnd.ogi.pictures+json';
-const PICTURE_SET_HEAD = '{"ogi":"pictures",';
-
-/** The stored bytes of a picture set (keys in a fixed order: the same pictures give the same bytes). */
-export function encodePictureSet(set: PictureSet): Buffer {
-  const pictures = set.pictures.map(({ page, url, sha256, bytes, missing }) =>
-    missing === undefined ? { page, url, sha256, bytes } : { page, url, missing },
-  );
-  return Buffer.from(`${JSON.stringify({ ogi: 'pictures', page_url: set.page_url, pictures })}\n`);
-}
-
-/** The picture set these bytes are, or null when they are not one. */
-export function parsePictureSet(bytes: Buffer): PictureSet | null {
-  if (bytes.subarray(0, PICTURE_SET_HEAD.length).toString('latin1') !== PICTURE_SET_HEAD) return null;
-  try {
-    const set = JSON.parse(bytes.toString('utf8')) as PictureSet;
-    return Array.isArray(set.pictures) && typeof set.page_url === 'string' ? set : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `source.urls`, or for a record made without a crawl (`ogi extract`) its document and page URLs, sorted. */

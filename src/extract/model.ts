@@ -79,7 +79,7 @@ export interface ReadOptions {
   ocr?: boolean;
   /** Folder of the OCR page cache (storage/ocr): pages read before are taken from it. */
   ocrCache?: string;
-  /** The pictures a picture set (a report published as pictures: record.ts PictureSet) lists as come, in its order. */
+  /** The pictures a picture set (a report published as pictures: sys/pictures.ts PictureSet) lists as come, in its order. */
   pictures?: Buffer[];
   /** The cluster's OCR page jobs: defer the scanned pages not cached, or read only this one (ocr.ts OcrCache.pages). */
   ocrPages?: 'defer' | number;

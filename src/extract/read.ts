@@ -4,7 +4,8 @@
 // then load and run the reader of that format only (text/<format>.ts).
 import { createHash } from 'node:crypto';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../errors.js';
-import { parsePictureSet, type Format } from '../record.js';
+import type { Format } from '../record.js';
+import { parsePictureSet } from '../sys/pictures.js';
 import { detectFormat } from './detect.js';
 import type { DocumentModel, ReadOptions } from './model.js';
 

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePictureSet } from '../record.js';
+import { parsePictureSet } from '../sys/pictures.js';
 import { tempPath, writeAtomic } from './atomic.js';
 import { DuplicateIndex } from './duplicates.js';
 import { FailureLog } from './failures.js';
@@ -201,7 +201,7 @@ export function readBlob(storage: string, sha256: string): Promise<Buffer> {
 
 /**
  * The stored files of the pictures a picture-set document lists as come, in its order (for the
- * extractor: record.ts PictureSet); undefined for any other document.
+ * extractor: sys/pictures.ts PictureSet); undefined for any other document.
  */
 export async function pictureFiles(storage: string, entry: DocumentEntry): Promise<string[] | undefined> {
   if (entry.kind !== 'pictures') return undefined;

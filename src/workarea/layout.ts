@@ -37,7 +37,7 @@ export interface DocumentEntry {
   last_modified: string | null;
   /**
    * page: an article page; attachment: a file; pictures: a report published as pictures on an article
-   * page — the list of its pictures (record.ts PictureSet), at `<page url>#pictures`, extracted as one
+   * page — the list of its pictures (sys/pictures.ts PictureSet), at `<page url>#pictures`, extracted as one
    * document; picture: one of those pictures (its own URL), stored for the list, never extracted alone.
    */
   kind: 'page' | 'attachment' | 'pictures' | 'picture';

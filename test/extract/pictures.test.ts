@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { readDocument } from '../../src/extract/read.js';
-import { encodePictureSet, parsePictureSet, type SourcePicture } from '../../src/record.js';
+import type { SourcePicture } from '../../src/record.js';
+import { encodePictureSet, parsePictureSet } from '../../src/sys/pictures.js';
 
 const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const pictures: SourcePicture[] = [

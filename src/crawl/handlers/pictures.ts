@@ -1,7 +1,7 @@
 // A report published as pictures on an article page (src/crawl/content.ts reportPictures): each
 // picture is fetched like any document (the crawl's manners, conditional on the stored version,
 // streamed to disk, content-addressed) and stored as kind 'picture'; then the list of them, in page
-// order, is stored as ONE document of kind 'pictures' at `<page url>#pictures` (record.ts
+// order, is stored as ONE document of kind 'pictures' at `<page url>#pictures` (sys/pictures.ts
 // PictureSet): that is what is extracted, the pictures OCR'd as its pages. The list's bytes change
 // when a picture does, so an unchanged set is not extracted again and a changed one is.
 // A picture that cannot be fetched, or is no picture, is a failure naming it (stage download) and a
@@ -9,7 +9,8 @@
 // earlier crawl is taken from the store (a report that vanished stays, as any document does).
 import { rm } from 'node:fs/promises';
 import { readHead } from '../../sys/head.js';
-import { encodePictureSet, PICTURE_SET_TYPE, type SourcePicture } from '../../record.js';
+import type { SourcePicture } from '../../record.js';
+import { encodePictureSet, PICTURE_SET_TYPE } from '../../sys/pictures.js';
 import { pictureType } from '../../sys/pictures.js';
 import { filenameFromUrl } from '../../net/filename.js';
 import { PICTURES_FRAGMENT, type DocumentEntry, type DocumentHints } from '../../workarea/layout.js';

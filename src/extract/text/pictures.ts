@@ -1,5 +1,5 @@
 // A report published as pictures on an article page (one scanned page per picture): the crawler
-// stores the list of its pictures as one document (record.ts PictureSet) and the pictures' own
+// stores the list of its pictures as one document (sys/pictures.ts PictureSet) and the pictures' own
 // bytes beside it; this reads the pictures that came, in page order, each by OCR as a page of the
 // report (image.ts readPictures: one picture at a time, each kept in the OCR cache by its own hash,
 // so a set in which one picture changed reads only that one again). A picture's page number is its
@@ -7,7 +7,8 @@
 // that did not come, or that cannot be read, is named in the model's `pictures` (`missing`) and
 // the rest are read; with none read the set fails with the first picture's error.
 import { ExtractError } from '../../errors.js';
-import { parsePictureSet, type SourcePicture } from '../../record.js';
+import type { SourcePicture } from '../../record.js';
+import { parsePictureSet } from '../../sys/pictures.js';
 import { modelFromRows, type DocumentModel, type ReadOptions, type TextRow } from '../model.js';
 import { readPictures } from './image.js';
 import { MAX_OCR_PAGES, ocrWanted, type OcrEngine } from './ocr.js';
