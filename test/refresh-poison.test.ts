@@ -1,5 +1,5 @@
 // The nightly job with poisoned documents in storage: a DOCX zip bomb, a DOC whose sector chain
-// loops, and a PDF that needs more memory than a document may have. Each fails alone with its typed
+// loops, and a PDF whose page inflates 256 MiB, more memory than a document may have. Each fails alone with its typed
 // error; the good reports are published; failures.csv says what failed and why.
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -9,8 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { refresh } from '../src/refresh.js';
 import { DocumentStore } from '../src/workarea/index.js';
-import { loopedDoc, zipBomb } from './fixtures/hostile.js';
-import { PEER, SEEDS } from './fixtures/samples.js';
+import { flateBombPdf, loopedDoc, zipBomb } from './fixtures/hostile.js';
+import { SEEDS } from './fixtures/samples.js';
 import { newDocument } from './workarea/helpers.js';
 
 const doc = (url: string, contentType: string) => newDocument(url, { content_type: contentType });
@@ -28,13 +28,10 @@ describe('ogi refresh with poisoned documents', () => {
       );
     await store.put(zipBomb(), doc('http://a.gov.cn/bomb.docx', 'application/octet-stream'));
     await store.put(loopedDoc().bytes, doc('http://a.gov.cn/loop.doc', 'application/msword'));
-    await store.put(
-      readFileSync(path.join(PEER, 'hongze-2024.pdf')),
-      doc('http://a.gov.cn/heavy.pdf', 'application/pdf'),
-    );
+    await store.put(await flateBombPdf(256), doc('http://a.gov.cn/heavy.pdf', 'application/pdf'));
 
-    // 180 MiB: a worker reading a short text report stays far below (~76 MiB); one reading the PDF passes
-    // it (~225 MiB).
+    // 180 MiB: a worker reading a short text report stays far below (~60 MiB); one reading the PDF passes
+    // it.
     const result = await refresh({
       storage,
       datasets,

@@ -1,9 +1,8 @@
-// Where a child process's entry file is, and how Node runs it (the database builders; the extraction
-// workers still run their .ts through tsx from the sources: their limit tests, test/extract/isolated,
-// are tuned to that heavier worker and need a document that breaks the compiled one). Compiled
-// (dist/, an installed package): the .js beside the caller. From the TypeScript sources (tests, `tsx` runs): its compiled twin in dist/
-// when dist/ was built from the sources as they are (scripts/stamp.cjs, the build's own stamp), as
-// TypeScript through tsx costs a child ~0.9 s of CPU at start; otherwise the .ts through tsx.
+// Where a child process's entry file is, and how Node runs it (the extraction workers, the database
+// builders). Compiled (dist/, an installed package): the .js beside the caller. From the TypeScript
+// sources (tests, `tsx` runs): its compiled twin in dist/ when dist/ was built from the sources as
+// they are (scripts/stamp.cjs, the build's own stamp), as TypeScript through tsx costs a child
+// ~0.9 s of CPU at start; otherwise the .ts through tsx.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -34,6 +34,14 @@ describe('ExtractionPool', () => {
     pools.push(p);
     return p;
   };
+  let bomb: Promise<string> | undefined;
+  /** A PDF whose page inflates 256 MiB (made once). */
+  const bomb256 = () =>
+    (bomb ??= flateBombPdf(256).then(async (bytes) => {
+      const file = path.join(dir, 'bomb256.pdf');
+      await writeFile(file, bytes);
+      return file;
+    }));
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'ogi-pool-'));
   });
@@ -62,26 +70,34 @@ describe('ExtractionPool', () => {
     expect(p.pids()).toEqual([pid]);
   });
 
-  // Limits a five-page PDF breaks (a worker loading pdf.js and reading it peaks at ~225 MiB resident and
-  // takes over half a second of CPU, more under tsx) and a short text report does not (~76 MiB, a few ms),
-  // even on a loaded machine; the text report's worker also stays under half the memory limit, so it is kept.
+  // Limits a document breaks and a short text report does not (a worker reading it stays near 60 MiB and
+  // takes a few ms), even on a loaded machine; the text report's worker also stays under half the memory
+  // limit, so it is kept. A PDF whose page inflates 256 MiB passes 180 MiB resident in any worker; the
+  // five-page PDF takes over 0.9 s of CPU and wall time (pdf.js's fonts) in the compiled worker too.
   it.each([
     [
       'memory (resident size)',
+      'bomb',
       { rssMb: 180 },
       /^resource_limit: memory limit: resident size \d+ MiB over the 180 MiB allowed$/,
     ],
     [
       'CPU time',
+      'pdf',
       { cpuMs: 300 },
       /^resource_limit: cpu_time limit: \d+ ms of CPU over the 300 ms allowed per document$/,
     ],
-    ['wall time', { wallMs: 300 }, /^resource_limit: wall_time limit: \d+ ms over the 300 ms allowed per document$/],
+    [
+      'wall time',
+      'pdf',
+      { wallMs: 300 },
+      /^resource_limit: wall_time limit: \d+ ms over the 300 ms allowed per document$/,
+    ],
   ])(
     'a document over the %s limit fails with the limit named; the next one is extracted by a new worker',
-    async (_name, limits, message) => {
+    async (_name, document, limits, message) => {
       const p = pool(limits);
-      expect(await failure(p, PDF)).toMatch(message);
+      expect(await failure(p, document === 'bomb' ? await bomb256() : PDF)).toMatch(message);
       expect(p.pids()).toEqual([]); // killed, not reused
       expect((await p.extract({ file: GOOD })).year).toBe(2020);
       expect(p.pids()).toHaveLength(1);
@@ -109,9 +125,13 @@ describe('ExtractionPool', () => {
   });
 
   it('a heap over the V8 cap is a memory limit, not a crash', async () => {
+    // a 4 MB page of 400,000 table cells: its DOM alone is several times the 48 MiB heap
+    const big = path.join(dir, 'cells.html');
+    const row = `<tr>${'<td>1</td>'.repeat(20)}</tr>`;
+    await writeFile(big, `<!DOCTYPE html><html><body><table>${row.repeat(20_000)}</table></body></html>`);
     const p = pool({ heapMb: 48 });
     expect((await p.extract({ file: GOOD })).year).toBe(2020); // the worker itself fits
-    expect(await failure(p, PDF)).toMatch(/^resource_limit: memory limit: /);
+    expect(await failure(p, big)).toBe(`resource_limit: memory limit: the JavaScript heap passed 48 MiB`);
   });
 
   it('a worker that dies mid-document fails that document as extractor_crashed; the next one is extracted', async () => {

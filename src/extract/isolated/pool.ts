@@ -22,9 +22,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { type Stats, statSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { ExtractError, MAX_DOCUMENT_BYTES } from '../../errors.js';
 import type { ReportRecord } from '../../record.js';
+import { childEntry, type ChildEntry } from '../../sys/child.js';
 import { resourceUse } from '../../sys/process.js';
 import type { ExtractInput } from '../index.js';
 import type { DocumentRead } from '../read.js';
@@ -114,7 +114,8 @@ interface Pending {
 
 type Interpreter = typeof import('../interpret.js');
 
-const WORKER = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+/** The worker's entry: worker.js beside this module, or from the sources its twin in a current dist/ (src/sys/child.ts). */
+let entry: ChildEntry | undefined;
 
 /** A worker's V8 flags (the build makes pdf.js's code cache under those of the default limits: pdfjs-cache.ts). */
 export function workerFlags(heapMb: number): string[] {
@@ -123,11 +124,10 @@ export function workerFlags(heapMb: number): string[] {
 
 /** A worker process with `heapMb`, told the format `firstFile` likely is, to load its reader ahead. */
 function startWorker(heapMb: number, firstFile: string): Worker {
-  const execArgv = workerFlags(heapMb);
-  if (WORKER.endsWith('.ts')) execArgv.push('--import', 'tsx'); // tests and `tsx` runs: the worker is TypeScript
+  entry ??= childEntry(import.meta.url, 'worker');
   const format = likelyFormat(firstFile);
-  const child = fork(WORKER, format ? [format] : [], {
-    execArgv,
+  const child = fork(entry.file, format ? [format] : [], {
+    execArgv: [...workerFlags(heapMb), ...entry.execArgv],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
   });
