@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '../src/publish/version.js';
+import { cliArgs } from './commands/helpers.js';
 
 const run = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ogi-demo-'));
@@ -17,7 +18,7 @@ const storage = path.join(tmp, 'storage');
 const datasets = path.join(tmp, 'datasets');
 const port = () => Number(readFileSync(path.join(storage, 'demo-port'), 'utf8'));
 const demo = () =>
-  run('npx', ['tsx', 'src/cli.ts', 'demo', '--storage', storage, '--datasets', datasets], {
+  run(process.execPath, [...cliArgs(), 'demo', '--storage', storage, '--datasets', datasets], {
     cwd: path.resolve(import.meta.dirname, '..'),
     timeout: 240_000,
   });

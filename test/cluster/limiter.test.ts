@@ -48,10 +48,10 @@ describe('ClusterLimiter', () => {
   it("holds the host longer after a request that may reach it late (the browser's), for every worker", async () => {
     const [a, b] = [limiter(5), limiter(5)];
     const host = new URL('http://late.test/');
+    const t0 = Date.now(); // a's slot is now or later
     await a.wait(host, 400);
-    const t0 = Date.now();
     await b.wait(host);
-    // the slot's 245 ms plus the 400 ms it may come late (1 ms for the clocks' rounding)
+    // b's slot: a's, plus the slot's 245 ms and the 400 ms a may come late (1 ms for the clocks' rounding)
     expect(Date.now() - t0).toBeGreaterThanOrEqual(644);
   });
 

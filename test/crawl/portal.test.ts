@@ -190,9 +190,12 @@ describe('a crawl killed with SIGKILL', () => {
 
     const storage = tempStorage();
     const { storage: _s, ...childOpts } = { ...options(portal, storage), rate: 3 };
-    const child = spawn('npx', ['tsx', 'test/portal/crawl-child.ts', storage, JSON.stringify(childOpts)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // node itself, not npx (whose SIGKILL would leave the crawler running)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/portal/crawl-child.ts', storage, JSON.stringify(childOpts)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.on('exit', (_code, signal) => resolve(signal)),
     );

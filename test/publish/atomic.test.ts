@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publish, PublishError } from '../../src/publish/index.js';
 import type { SiteInput } from '../../src/publish/site/index.js';
+import { cliArgs } from '../commands/helpers.js';
 import {
   fixture,
   FIXTURES,
@@ -106,9 +107,7 @@ describe('a publish killed before the rename', () => {
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'src/cli.ts',
+        ...cliArgs(),
         'publish',
         '--storage',
         path.join(FIXTURES, 'v2'),
