@@ -6,7 +6,7 @@
 // or is another process that got the same pid (its start time differs; for our own pid, the token
 // differs). A lock from before this format (a bare pid) is judged by the pid alone.
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import { alive, processStart } from '../sys/process.js';
 import { tempPath } from './atomic.js';
@@ -162,9 +162,47 @@ export async function lockPublish(
   }
 }
 
+/**
+ * Removes a stale lock — once, however many processes found it stale at the same moment: the one
+ * that creates the claim named after the lock's identity (O_EXCL) moves it aside; the others go on
+ * waiting. Had the lock already gone (its holder was slow, not killed) and another taken its place,
+ * the one moved aside is put back, unless a lock is there again.
+ */
+async function breakStale(lock: string, stale: Stats): Promise<void> {
+  const claim = `${lock}.broken-${identity(stale)}`;
+  try {
+    await (await fsp.open(claim, 'wx')).close();
+  } catch {
+    return; // another process breaks it
+  }
+  const aside = tempPath(lock);
+  if (
+    await fsp.rename(lock, aside).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    const moved = await fsp.stat(aside).catch(() => null);
+    if (moved && identity(moved) !== identity(stale)) await fsp.link(aside, lock).catch(() => undefined);
+    await fsp.rm(aside, { force: true });
+  }
+  const dir = path.dirname(lock);
+  const prefix = `${path.basename(lock)}.broken-`;
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const st = await fsp.stat(path.join(dir, name)).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > CLAIM_KEEP_MS) await fsp.rm(path.join(dir, name), { force: true });
+  }
+}
+
 /** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
 export const STALE_LOCK_MS = 10_000;
 const held = new Map<string, Promise<unknown>>();
+
+/** A lock file's identity: a lock made again at the same path is another file (inode, or modification time). */
+const identity = (st: Stats) => `${st.ino}-${st.mtimeMs}`;
+/** Claims of stale locks broken this long ago are removed: no process still acts on them. */
+const CLAIM_KEEP_MS = 10 * STALE_LOCK_MS;
 
 /**
  * Runs `fn` holding `lock` (a file created O_EXCL) against every process on the storage folder, and
@@ -172,36 +210,26 @@ const held = new Map<string, Promise<unknown>>();
  */
 export function withFileLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
   const run = (held.get(lock) ?? Promise.resolve()).then(async () => {
+    let mine: string;
     for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
       try {
-        await (await fsp.open(lock, 'wx')).close();
+        const handle = await fsp.open(lock, 'wx');
+        mine = identity(await handle.stat());
+        await handle.close();
         break;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
-      const since = await fsp.stat(lock).then(
-        (st) => Date.now() - st.mtimeMs,
-        () => 0,
-      );
-      if (since > STALE_LOCK_MS) {
-        // moved aside, then removed: of two processes breaking it, one moves it (should the other then
-        // move the first's new lock aside, a line may come twice, which readers take once)
-        const aside = tempPath(lock);
-        if (
-          await fsp.rename(lock, aside).then(
-            () => true,
-            () => false,
-          )
-        )
-          await fsp.rm(aside, { force: true });
-        continue;
-      }
-      await new Promise((r) => setTimeout(r, wait));
+      const st = await fsp.stat(lock).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > STALE_LOCK_MS) await breakStale(lock, st);
+      else if (st) await new Promise((r) => setTimeout(r, wait));
     }
     try {
       return await fn();
     } finally {
-      await fsp.rm(lock, { force: true });
+      // only our own lock: one broken as stale (a holder slower than STALE_LOCK_MS) may be another's now
+      const now = await fsp.stat(lock).catch(() => null);
+      if (now && identity(now) === mine) await fsp.rm(lock, { force: true });
     }
   });
   const tail = run.catch(() => undefined);

@@ -4,7 +4,7 @@
 // recorded once however many processes store it: one after another (retried jobs), or at the same
 // time (a job run again while its first worker still runs), under the index lock.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,24 +13,16 @@ import { DocumentStore, type DocumentEntry } from '../../src/workarea/index.js';
 import { newDocument } from './helpers.js';
 
 const TSX = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
-const child = (storage: string, writer: number, count: number) =>
+/** A child process running `script` (a .ts beside this file) with `args`: its exit code. */
+const run = (script: string, args: string[]) =>
   new Promise<number | null>((resolve) => {
-    const p = spawn(
-      process.execPath,
-      [
-        '--import',
-        `file://${TSX}`,
-        path.join(import.meta.dirname, 'shared-child.ts'),
-        storage,
-        String(writer),
-        String(count),
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
+    const p = spawn(process.execPath, ['--import', `file://${TSX}`, path.join(import.meta.dirname, script), ...args], {
+      stdio: 'inherit',
+    });
     p.once('exit', resolve);
   });
+const child = (storage: string, writer: number, count: number) =>
+  run('shared-child.ts', [storage, String(writer), String(count)]);
 
 const lines = (storage: string) =>
   readFileSync(path.join(storage, 'documents.jsonl'), 'utf8')
@@ -76,6 +68,22 @@ describe('a storage folder shared by several processes', () => {
     await put;
     expect(lines(storage).map((e) => e.url)).toEqual(['http://a.gov.cn/a.pdf']);
   });
+
+  it('lets one process break a stale lock that several find at the same moment: never two holders at once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ogi-lock-'));
+    const lock = path.join(dir, 'documents.jsonl.lock');
+    const marker = path.join(dir, 'holder');
+    // three times: each a lock a killed holder left, found stale by five processes at once
+    for (let round = 0; round < 3; round++) {
+      writeFileSync(lock, '');
+      const old = (Date.now() - STALE_LOCK_MS - 1000) / 1000;
+      utimesSync(lock, old, old);
+      const startAt = String(Date.now() + 2500); // after the children's start-up
+      const codes = await Promise.all([1, 2, 3, 4, 5].map(() => run('lock-child.ts', [lock, marker, startAt, '3'])));
+      expect(codes).toEqual([0, 0, 0, 0, 0]);
+      expect(existsSync(lock)).toBe(false);
+    }
+  }, 120_000);
 
   it('keeps every line whole and every (url, bytes) once', async () => {
     const storage = mkdtempSync(path.join(os.tmpdir(), 'ogi-shared-'));
