@@ -148,7 +148,7 @@ export const STANDARD_CORPUS: CorpusSpec = {
 };
 
 /** Hash of the generator's own source (every .ts file of test/generate). */
-async function sourceHash(): Promise<string> {
+export async function sourceHash(): Promise<string> {
   const h = createHash('sha256');
   for (const f of (await readdir(HERE)).filter((f) => f.endsWith('.ts')).sort()) {
     h.update(f).update(await readFile(join(HERE, f)));

@@ -2,11 +2,15 @@
 // with what scanning does to paper (grey paper, specks, a page fed askew, JPEG artefacts) and a red
 // round seal stamped over a table (sharp composes them), then wrapped as an image-only PDF — no
 // text layer, as a scanner writes it; the PDF is written here byte by byte (one DCTDecode image
-// per page) — or pasted into a DOCX as pictures.
+// per page) — or pasted into a DOCX as pictures. The pages are made once per PDF, options and
+// generator source, then read from test/.generated/scans/ (like the corpus).
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GENERATED_ROOT, sourceHash } from './corpus.js';
 import { convertHtmlToDocx } from './doc.js';
 import { rng } from './random.js';
 
@@ -43,7 +47,34 @@ function sealSvg(diameter: number): string {
 }
 
 /** JPEG pages of a PDF as a scanner would give them (each a complete JPEG file). */
+/**
+ * The scan's pages, from test/.generated/scans/<key>/ (files 1, 2, … and `pages`, their count, written
+ * last) when made before for these PDF bytes, options and generator source; else made and kept there
+ * (a folder written aside, then renamed: two test files making one scan at once keep one).
+ */
 async function jpegPages(pdf: Buffer, opts: ScanOptions): Promise<Buffer[]> {
+  const key = createHash('sha256')
+    .update(pdf)
+    .update(JSON.stringify(opts))
+    .update(await sourceHash())
+    .digest('hex')
+    .slice(0, 24);
+  const root = join(GENERATED_ROOT, 'scans');
+  const dir = join(root, key);
+  if (existsSync(join(dir, 'pages'))) {
+    const count = Number(await readFile(join(dir, 'pages'), 'utf8'));
+    return Promise.all(Array.from({ length: count }, (_, i) => readFile(join(dir, String(i + 1)))));
+  }
+  const pages = await renderJpegPages(pdf, opts);
+  await mkdir(root, { recursive: true });
+  const tmp = await mkdtemp(join(root, '.tmp-'));
+  await Promise.all(pages.map((page, i) => writeFile(join(tmp, String(i + 1)), page)));
+  await writeFile(join(tmp, 'pages'), String(pages.length));
+  await rename(tmp, dir).catch(() => rm(tmp, { recursive: true, force: true })); // made meanwhile by another
+  return pages;
+}
+
+async function renderJpegPages(pdf: Buffer, opts: ScanOptions): Promise<Buffer[]> {
   const { default: sharp } = await import('sharp');
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString())?.[1] ?? 0);
   const random = rng(opts.seed ?? 'scan');
