@@ -22,6 +22,9 @@ import { readJsonLines, JsonlAppender, JsonlFollower } from './jsonl.js';
 import { storagePaths, type DocumentEntry, type Failure } from './layout.js';
 import { withFileLock } from './lock.js';
 
+/** One index line's identity: a URL with its bytes (a line come twice counts once). */
+const indexKey = (e: { url: string; sha256: string }) => `${e.url}\t${e.sha256}`;
+
 export type NewDocument = Omit<DocumentEntry, 'sha256' | 'bytes' | 'duplicate_of'>;
 
 export interface StoreOutcome {
@@ -125,8 +128,7 @@ export class DocumentStore {
   }
 
   private async decide(sha256: string, bytes: number, doc: NewDocument, text?: string | null): Promise<StoreOutcome> {
-    const key = `${doc.url}\t${sha256}`;
-    if (this.known.has(key)) {
+    if (this.known.has(indexKey({ url: doc.url, sha256 }))) {
       const prev = this.latest.get(doc.url);
       return { entry: prev && prev.sha256 === sha256 ? prev : { ...doc, sha256, bytes }, added: false };
     }
@@ -142,9 +144,10 @@ export class DocumentStore {
   }
 
   private remember(entry: DocumentEntry, text?: string | null): void {
-    if (this.known.has(`${entry.url}\t${entry.sha256}`)) return; // a line come twice: the first counts
+    const key = indexKey(entry);
+    if (this.known.has(key)) return; // a line come twice: the first counts
     this.latest.set(entry.url, entry);
-    this.known.add(`${entry.url}\t${entry.sha256}`);
+    this.known.add(key);
     this.duplicates.add(entry, text);
   }
 
@@ -182,7 +185,7 @@ export async function readDocuments(storage: string): Promise<Documents> {
   const firstAt = new Map<string, string>();
   const seen = new Set<string>();
   for (const e of await readJsonLines<DocumentEntry>(storagePaths(storage).documentIndex)) {
-    const key = `${e.url}\t${e.sha256}`;
+    const key = indexKey(e);
     if (seen.has(key)) continue; // a line come twice (see the header): the first counts
     seen.add(key);
     latest.set(e.url, e);

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../src/record.js';
 import { selectForPublish, type DocumentEntry, type Failure } from '../../src/workarea/index.js';
 
+/** Every order of `xs` (n! of them): documents arriving in any order. */
+const orders = (xs: DocumentEntry[]): DocumentEntry[][] =>
+  xs.length <= 1 ? [xs] : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((o) => [x, ...o]));
+
 describe('selectForPublish', () => {
   const entry = (url: string, sha: string, over: Partial<DocumentEntry> = {}): DocumentEntry => ({
     url,
@@ -249,10 +253,6 @@ describe('selectForPublish', () => {
       },
     ];
     // Every arrival order of the six documents (6! = 720).
-    const orders = (xs: DocumentEntry[]): DocumentEntry[][] =>
-      xs.length <= 1
-        ? [xs]
-        : xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((o) => [x, ...o]));
     const all = orders(copies);
     expect(all).toHaveLength(720);
     for (const order of all)
@@ -297,16 +297,8 @@ describe('selectForPublish', () => {
         at: '2026-01-02T00:00:00.000Z',
       },
     ];
-    const [x, y, z] = copies as [DocumentEntry, DocumentEntry, DocumentEntry];
-    for (const order of [
-      [x, y, z],
-      [x, z, y],
-      [y, x, z],
-      [y, z, x],
-      [z, x, y],
-      [z, y, x],
-    ])
-      expect(named(order)).toEqual(expected);
+    expect(orders(copies)).toHaveLength(6);
+    for (const order of orders(copies)) expect(named(order)).toEqual(expected);
     // fetched at the same time: the first URL
     const sameTime = copies.map((e) => ({ ...e, fetched_at: '2026-01-02T00:00:00.000Z' }));
     expect(named(sameTime)[0]!.url).toBe('http://a.gov.cn/scan.pdf');
