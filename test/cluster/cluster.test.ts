@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/cluster/run.js';
 import { differing, files } from './compare.js';
 import { startRedis } from './redis.js';
+import { watchStalls } from './stalls.js';
 import { exited, startWorker } from './workers.js';
 import { refresh } from '../../src/refresh.js';
 import { readDocuments, storagePaths } from '../../src/workarea/index.js';
@@ -111,6 +112,9 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     ]);
     expect(seeded_.stderr).toBe('');
     expect(seeded_.status).toBe(0);
+    // The fixture portals run in this process, beside the workers on a busy 2-core machine, where a
+    // process can go unscheduled for hundreds of ms: the rate check allows for that (step 3).
+    const stalls = watchStalls();
     const random = seeded(13);
     let live = [worker(), worker(), worker()];
     let kills = 0;
@@ -129,6 +133,7 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
     for (const w of live) w.kill('SIGTERM');
     expect(await Promise.all(live.map(exited))).toEqual(live.map(() => 0));
     expect(kills).toBe(4);
+    stalls.stop();
 
     const published = ogi([
       'publish',
@@ -169,18 +174,22 @@ describe('cluster: workers on Redis, killed at random, give the single-machine d
       .filter(({ seen }) => seen.length > RATE);
     expect(busy.length).toBe(SITES.length);
     for (const { site, seen } of busy) {
-      // the tightest RATE + 1 requests in a row, named (which requests came too close, when one does)
-      let tightest = { span: Infinity, window: '' };
+      // The first of RATE + 1 requests may have been stamped late (this process stalled as it came)
+      // or sent late (its worker starved between its slot and its send; this process's stall in the
+      // time before stands for the machine's): the span it opens is allowed that stall.
+      let tightest = { span: Infinity, allowed: 0, window: '' };
       for (let k = RATE; k < seen.length; k++) {
-        const span = seen[k]!.at - seen[k - RATE]!.at;
+        const from = seen[k - RATE]!.at;
+        const allowed = stalls.within(from - 400, from + 30);
+        const span = seen[k]!.at - from + allowed;
         if (span < tightest.span) {
-          const from = seen[k - RATE]!.at;
           const window = seen.slice(k - RATE, k + 1).map((s) => `+${Math.round(s.at - from)} ms ${s.path}`);
-          tightest = { span, window: window.join(', ') };
+          tightest = { span, allowed, window: window.join(', ') };
         }
       }
       // never RATE + 1 requests within one second
-      expect(tightest.span, `${site}: ${tightest.window}`).toBeGreaterThanOrEqual(1000);
+      const why = `${site}: ${tightest.window}; ${Math.round(tightest.allowed)} ms allowed for stalls`;
+      expect(tightest.span, why).toBeGreaterThanOrEqual(1000);
     }
 
     // … and a host that blocked was left alone by every worker for the back-off
