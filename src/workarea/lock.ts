@@ -2,9 +2,10 @@
 // (datasets/.publish.lock), both held for a run; and `withFileLock`, held for milliseconds by the
 // processes sharing a log (the cluster's workers on documents.jsonl), judged stale by its age.
 // A run's lock file holds its owner as JSON: pid, the process start time (/proc/<pid>/stat field
-// 22, clock ticks since boot; null where there is no /proc) and a token unique to the process. A lock is stale — and taken over — when its process is gone, is a zombie,
-// or is another process that got the same pid (its start time differs; for our own pid, the token
-// differs). A lock from before this format (a bare pid) is judged by the pid alone.
+// 22, clock ticks since boot; null where there is no /proc) and a token unique to the process. A
+// lock is stale — and taken over — when its process is gone, is a zombie, or is another process that
+// got the same pid (its start time differs; for our own pid, the token differs). A lock from before
+// this format (a bare pid) is judged by the pid alone.
 import { randomBytes } from 'node:crypto';
 import { promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -162,6 +163,15 @@ export async function lockPublish(
   }
 }
 
+/** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
+export const STALE_LOCK_MS = 10_000;
+const held = new Map<string, Promise<unknown>>();
+
+/** A lock file's identity: a lock made again at the same path is another file (inode, or modification time). */
+const identity = (st: Stats) => `${st.ino}-${st.mtimeMs}`;
+/** Claims of stale locks broken this long ago are removed: no process still acts on them. */
+const CLAIM_KEEP_MS = 10 * STALE_LOCK_MS;
+
 /**
  * Removes a stale lock — once, however many processes found it stale at the same moment: the one
  * that creates the claim named after the lock's identity (O_EXCL) moves it aside; the others go on
@@ -194,15 +204,6 @@ async function breakStale(lock: string, stale: Stats): Promise<void> {
     if (st && Date.now() - st.mtimeMs > CLAIM_KEEP_MS) await fsp.rm(path.join(dir, name), { force: true });
   }
 }
-
-/** A lock file older than this is taken to be a killed holder's (it is held for milliseconds). */
-export const STALE_LOCK_MS = 10_000;
-const held = new Map<string, Promise<unknown>>();
-
-/** A lock file's identity: a lock made again at the same path is another file (inode, or modification time). */
-const identity = (st: Stats) => `${st.ino}-${st.mtimeMs}`;
-/** Claims of stale locks broken this long ago are removed: no process still acts on them. */
-const CLAIM_KEEP_MS = 10 * STALE_LOCK_MS;
 
 /**
  * Runs `fn` holding `lock` (a file created O_EXCL) against every process on the storage folder, and

@@ -10,8 +10,7 @@
 import { rm } from 'node:fs/promises';
 import { readHead } from '../../sys/head.js';
 import type { SourcePicture } from '../../record.js';
-import { encodePictureSet, PICTURE_SET_TYPE } from '../../sys/pictures.js';
-import { pictureType } from '../../sys/pictures.js';
+import { encodePictureSet, PICTURE_SET_TYPE, pictureType } from '../../sys/pictures.js';
 import { filenameFromUrl } from '../../net/filename.js';
 import { PICTURES_FRAGMENT, type DocumentEntry, type DocumentHints } from '../../workarea/layout.js';
 import { CrawlFailure, describeFailure } from '../failure.js';
