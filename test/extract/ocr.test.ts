@@ -17,6 +17,7 @@ import {
   findTables,
   MAX_OCR_PAGES,
   ocrPage,
+  pagesPaintingImages,
   parsePgm,
   readPages,
   readWords,
@@ -389,6 +390,33 @@ describe('a generated report as a 300 dpi scan', () => {
     await expect(readDocument(jpeg, 'page.jpg', null, { ocr: false })).rejects.toMatchObject({ kind: 'needs_ocr' });
   });
 
+  it('finds the pages that paint an image without decoding them, by poppler or else by pdf.js: a blank page is no scan', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ogi-blank-'));
+    const path = process.env.PATH;
+    try {
+      await writeFile(join(dir, 'scan.pdf'), scan);
+      await writeFile(join(dir, 'blank.pdf'), blankPdf());
+      execFileSync('pdfunite', [
+        join(dir, 'blank.pdf'),
+        join(dir, 'scan.pdf'),
+        join(dir, 'blank.pdf'),
+        join(dir, 'mixed.pdf'),
+      ]);
+      const mixed = readFileSync(join(dir, 'mixed.pdf'));
+      expect([...(await pagesPaintingImages(mixed, [1, 2, 3, 4, 5, 6, 7]))!].sort()).toEqual([2, 3, 4, 5, 6]);
+      expect([...(await pagesPaintingImages(mixed, [1, 4, 7]))!]).toEqual([4]);
+      expect(await pagesPaintingImages(Buffer.from('%PDF-1.4 junk'), [1])).toBeNull();
+      const needsOcr = { kind: 'needs_ocr', message: '5 of 7 page(s) are scans and OCR is off' };
+      await expect(readDocument(mixed, 'mixed.pdf', null, { ocr: false })).rejects.toMatchObject(needsOcr);
+      process.env.PATH = ''; // no poppler: pdf.js's operator list tells the same
+      expect(await pagesPaintingImages(mixed, [1, 2])).toBeNull();
+      await expect(readDocument(mixed, 'mixed.pdf', null, { ocr: false })).rejects.toMatchObject(needsOcr);
+    } finally {
+      process.env.PATH = path;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('has no text layer: with OCR off it is needs_ocr', async () => {
     process.env.OGI_OCR = '0';
     await expect(readDocument(scan, 'scan.pdf')).rejects.toMatchObject({ kind: 'needs_ocr' });
@@ -485,3 +513,23 @@ describe('a wrong OCR digit, found by the identities', () => {
     expect([two.total_processed.total, two.new_received.natural_person]).toEqual([58, 58]);
   });
 });
+
+/** A PDF of one empty A4 page: no text, no image. */
+function blankPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) body += `${String(at).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

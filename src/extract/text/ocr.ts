@@ -262,6 +262,33 @@ export async function renderPdfPage(pdf: Buffer, n: number, dpi: number, timeout
   return parsePgm(r.stdout);
 }
 
+/**
+ * Which of `pages` (1-based) paint an image, as poppler's `pdfimages -list` tells without decoding
+ * any (pdf.js's operator list decodes every image on the page: half a second for a 300 dpi scan);
+ * null when poppler is not installed or cannot read the file.
+ */
+export async function pagesPaintingImages(
+  pdf: Buffer,
+  pages: number[],
+  timeoutMs = TIMEOUT_MS,
+): Promise<Set<number> | null> {
+  if (!pages.length) return new Set();
+  const [first, last] = [Math.min(...pages), Math.max(...pages)];
+  let r: Run;
+  try {
+    r = await run('pdfimages', ['-list', '-f', String(first), '-l', String(last), '-'], pdf, timeoutMs);
+  } catch {
+    return null;
+  }
+  // page num type width height …, under a header of two lines
+  const painting = new Set<number>();
+  for (const line of r.stdout.toString('latin1').split('\n').slice(2)) {
+    const page = Number(/^\s*(\d+)\s/.exec(line)?.[1]);
+    if (pages.includes(page)) painting.add(page);
+  }
+  return painting;
+}
+
 /** A box of the image with `pad` pixels of `paper` around it. */
 function crop(img: GrayImage, x0: number, y0: number, x1: number, y1: number, pad = 0, paper = 255): GrayImage {
   const w = x1 - x0 + 2 * pad;

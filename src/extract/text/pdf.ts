@@ -2,7 +2,8 @@
 // into lines and cells by pdf-layout.ts (cells keep x0/x1, so a form reader can tell which
 // column a number stands under even when a cell of the row is blank).
 // Text only: no rendering, no font faces; the operator list (for table rulings) only on pages
-// where a table row may hold two cells run together. Typed errors: corrupt_pdf,
+// where a table row may hold two cells run together; whether a page of next to no text paints an
+// image (a scan, for OCR) is asked of poppler's pdfimages, which decodes none. Typed errors: corrupt_pdf,
 // encrypted_pdf, no_text_layer (a scan).
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError } from '../../errors.js';
 import { modelFromRows, type DocumentMeta, type DocumentModel, type TextRow, type ReadOptions } from '../model.js';
 import { layoutPage, type TextRun } from './pdf-layout.js';
-import { OCR_DPI, ocrWanted, readScans, renderPdfPage } from './ocr.js';
+import { OCR_DPI, ocrWanted, pagesPaintingImages, readScans, renderPdfPage } from './ocr.js';
 import { verticalRulings } from './pdf-rulings.js';
 import { foldRadicals } from './pdf-unicode.js';
 
@@ -49,7 +50,8 @@ export async function readPdf(bytes: Buffer, options: ReadOptions = {}): Promise
       );
     }
     const pages: TextRow[][] = [];
-    const scanned: number[] = [];
+    /** Pages with next to no text: scans when they paint an image. */
+    const sparse: number[] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -60,9 +62,10 @@ export async function readPdf(bytes: Buffer, options: ReadOptions = {}): Promise
       let laid = layoutPage(runs, geometry);
       if (laid.some(mayJoinCells)) laid = layoutPage(runs, geometry, await verticalRulings(page, viewport));
       pages.push(laid);
-      if (pageChars < MIN_CHARS_PER_PAGE && (await paintsImage(page))) scanned.push(n);
+      if (pageChars < MIN_CHARS_PER_PAGE) sparse.push(n);
       page.cleanup();
     }
+    const scanned = await paintingImages(doc, bytes, sparse);
     const info = await meta(doc);
     // Pages without text are scans: read by OCR (ocr.ts) unless it is turned off.
     if (scanned.length) {
@@ -93,10 +96,21 @@ const IMAGE_OPS = new Set<number>([
   OPS.paintInlineImageXObjectGroup,
 ]);
 
-/** The page draws an image (a scan, a photographed table): worth OCR when it has no text. */
-async function paintsImage(page: PDFPageProxy): Promise<boolean> {
-  const list = await page.getOperatorList();
-  return list.fnArray.some((fn) => IMAGE_OPS.has(fn));
+/**
+ * The pages of `pages` that draw an image (a scan, a photographed table): worth OCR when they have
+ * no text. Poppler lists the images without decoding them; where it cannot, pdf.js's operator list.
+ */
+async function paintingImages(doc: PDFDocumentProxy, bytes: Buffer, pages: number[]): Promise<number[]> {
+  const listed = await pagesPaintingImages(bytes, pages);
+  if (listed) return pages.filter((n) => listed.has(n));
+  const painting: number[] = [];
+  for (const n of pages) {
+    const page = await doc.getPage(n);
+    const list = await page.getOperatorList();
+    if (list.fnArray.some((fn) => IMAGE_OPS.has(fn))) painting.push(n);
+    page.cleanup();
+  }
+  return painting;
 }
 
 /**
