@@ -28,6 +28,12 @@ describe('BrowserSession fence', () => {
       hits.push(req.url ?? '');
       if (req.url === '/ok') return res.writeHead(200, { 'content-type': 'text/plain' }).end('allowed-data');
       if (req.url === '/sw.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end('');
+      if (req.url === '/poll')
+        // polls from 0.8 s after load on: after the page has gone quiet and been read
+        return res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(`<p>poll</p><script>setTimeout(() => setInterval(() => fetch('/tick'), 100), 800)</script>`);
+      if (req.url === '/tick') return res.writeHead(200, { 'content-type': 'text/plain' }).end('tick');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html><head>
 <link rel="preconnect" href="http://${elsewhere}">
@@ -71,12 +77,38 @@ if (navigator.serviceWorker) navigator.serviceWorker.register('/sw.js').catch(()
       await new Promise((r) => setTimeout(r, 500));
       expect(otherConnections).toEqual([]);
       expect(hits.filter((h) => h !== '/favicon.ico').sort()).toEqual(['/', '/ok']);
+      expect(session.keptTabs()).toBe(1);
       const blocked = session.blockedRequests();
       // Chromium's own calls home (accounts.google.com, update.googleapis.com), when it makes them, are refused too.
       const byPage = Object.keys(blocked).filter((h) => !/\.google(apis)?\.com(:\d+)?$/.test(h));
       expect(byPage.sort()).toEqual([allowedHost, `127.0.0.2:${otherPort}`].sort());
       expect(blocked[allowedHost]).toBe(1); // /private/secret
       expect(blocked[`127.0.0.2:${otherPort}`]).toBeGreaterThanOrEqual(3); // fetch, image, WebSocket (and prefetch)
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('keeps a tab for the next page, emptied so that its scripts make no more requests; a failed page’s tab is closed', async () => {
+    const host = `127.0.0.1:${sitePort}`;
+    const session = new BrowserSession({
+      userAgent: 'ogi-test',
+      isAllowed: (url) => new URL(url).host === host,
+      timeoutMs: 5_000,
+    });
+    try {
+      hits.length = 0;
+      for (let i = 0; i < 3; i++) {
+        const page = await session.render(`http://${host}/poll`, new CookieJar());
+        expect(page.html).toContain('<p>poll</p>');
+        expect(session.keptTabs()).toBe(1); // the same tab each time
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(hits.filter((h) => h !== '/favicon.ico')).toEqual(['/poll', '/poll', '/poll']); // no /tick
+      await expect(session.render(`http://127.0.0.2:${otherPort}/`, new CookieJar())).rejects.toThrow();
+      expect(session.keptTabs()).toBe(0);
+      expect((await session.render(`http://${host}/poll`, new CookieJar())).status).toBe(200);
+      expect(session.keptTabs()).toBe(1);
     } finally {
       await session.close();
     }
