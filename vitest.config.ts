@@ -12,5 +12,8 @@ export default defineConfig({
     // time is waiting (fixture servers at a polite rate, child processes): two forks take the suite
     // from 12 to 9 minutes there.
     maxWorkers: Math.max(2, os.availableParallelism()),
+    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed by
+    // content): each test file's fork imports them without transforming again.
+    experimental: { fsModuleCache: true },
   },
 });

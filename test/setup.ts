@@ -1,5 +1,6 @@
 // Tests never leave this machine: any connection to a non-loopback address throws.
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.|localhost$)/;
 const connect = net.Socket.prototype.connect;
@@ -18,3 +19,10 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   }
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;
+
+// Tesseract's answers are kept between runs (test/bin/tesseract says how): the OCR tests read the
+// same page images every run. OGI_TEST_OCR_MEMO=0 runs the engine on every call.
+if (process.env.OGI_TEST_OCR_MEMO !== '0') {
+  const bin = fileURLToPath(new URL('./bin', import.meta.url));
+  if (!process.env.PATH?.split(':').includes(bin)) process.env.PATH = `${bin}:${process.env.PATH ?? ''}`;
+}
