@@ -1,4 +1,5 @@
-// Tests never leave this machine: any connection to a non-loopback address throws.
+// Every test file's setup. Tests never leave this machine: any connection to a non-loopback address
+// throws. And Tesseract's answers are kept between runs (below).
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
