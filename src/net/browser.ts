@@ -15,6 +15,8 @@ import { startFence, type Fence } from './fence.js';
 
 /** How long a 412 challenge page gets to reload itself into the real page. */
 const CHALLENGE_WAIT_MS = 10_000;
+/** Emptied tabs kept for reuse (as many as pages are rendered at once, usually one or two). */
+const MAX_IDLE_TABS = 4;
 
 /**
  * How late after its slot a request the browser sends may reach the host: the route's answer goes to
@@ -25,8 +27,6 @@ const CHALLENGE_WAIT_MS = 10_000;
 export const BROWSER_LATE_MS = 500;
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Emptied tabs kept for reuse (as many as pages are rendered at once, usually one or two). */
-const MAX_IDLE_TABS = 4;
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

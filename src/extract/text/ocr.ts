@@ -281,10 +281,11 @@ export async function pagesPaintingImages(
     return null;
   }
   // page num type width height …, under a header of two lines
+  const asked = new Set(pages);
   const painting = new Set<number>();
   for (const line of r.stdout.toString('latin1').split('\n').slice(2)) {
     const page = Number(/^\s*(\d+)\s/.exec(line)?.[1]);
-    if (pages.includes(page)) painting.add(page);
+    if (asked.has(page)) painting.add(page);
   }
   return painting;
 }
