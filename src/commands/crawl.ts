@@ -1,8 +1,8 @@
 // `ogi crawl [--province P…] [--url LIST_URL…] [--storage DIR] [--rate REQ_PER_S_PER_HOST]
-//            [--max-requests N] [--allow-host H…] [--dry-run] [--explain] [--json]`
+//            [--max-requests N] [--timeout-ms N] [--allow-host H…] [--dry-run] [--explain] [--json]`
 // Exit 0 clean, 3 finished with failures, 2 usage. Summary on stdout, progress on stderr.
 import { DEFAULT_STORAGE } from '../workarea/layout.js';
-import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand } from './options.js';
+import { CRAWL_OPTIONS, crawlSettings, JSON_OPTION, parseCommand, TIMEOUT_HELP } from './options.js';
 import { explainTable } from './table.js';
 
 const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
@@ -13,6 +13,7 @@ const HELP = `usage: ogi crawl [--province P…] [--url LIST_URL…] [options]
   --storage DIR      work area (default ${DEFAULT_STORAGE})
   --rate N           requests per second per host (default 1; 'off' or Infinity = no limit)
   --max-requests N   stop after N requests
+${TIMEOUT_HELP}
   --allow-host H     also allow this host (besides *.gov.cn); repeatable
   --dry-run          print the start requests and their adapters, fetch nothing
   --explain          print every list item's decision (kept / skipped / ambiguous) and why; the

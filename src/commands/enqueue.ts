@@ -1,6 +1,6 @@
 // `ogi enqueue [--province P…|--url LIST_URL…] --redis URL [crawl options] [--fresh]`
 // Seeds a cluster run (src/cluster/): the start requests become crawl jobs in Redis.
-import { CRAWL_OPTIONS, crawlSettings, parseCommand } from './options.js';
+import { CRAWL_OPTIONS, crawlSettings, parseCommand, TIMEOUT_HELP } from './options.js';
 
 const HELP = `usage: ogi enqueue [--province P…] [--url LIST_URL…] --redis URL [options]
 
@@ -12,6 +12,7 @@ const HELP = `usage: ogi enqueue [--province P…] [--url LIST_URL…] --redis U
   --attempts N       attempts of a job before it is a dead letter (default 3)
   --fresh            drop the previous run first (its jobs, counts, politeness state): a new run
   --max-requests N   crawl requests the whole run may make, counted over all workers
+${TIMEOUT_HELP}
   (--storage is the workers' business: each worker names its storage)
 
 Then start \`ogi worker --redis URL --storage DIR\` on every machine.`;

@@ -3,6 +3,7 @@
 // same output and exit codes everywhere: a parse error prints `ogi <command>: <message>` and the help
 // on stderr (exit 2), --help or -h prints the help (exit 0).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_TIMEOUT_MS, MIN_BROWSER_TIMEOUT_MS } from '../net/defaults.js';
 import { DEFAULT_DATASETS, DEFAULT_STORAGE } from '../workarea/layout.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -16,8 +17,13 @@ export const CRAWL_OPTIONS = {
   storage,
   rate: { type: 'string' },
   'max-requests': { type: 'string' },
+  'timeout-ms': { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
 } as const;
+
+/** `--timeout-ms`, as every crawling command's help says it. */
+export const TIMEOUT_HELP = `  --timeout-ms N     give up on an HTTP request after N ms, then retry it (default ${DEFAULT_TIMEOUT_MS});
+                     a page the browser renders has at least ${MIN_BROWSER_TIMEOUT_MS}`;
 
 /** Where records are read and dataset versions published. */
 export const DATASET_OPTIONS = {
@@ -87,6 +93,7 @@ export interface CrawlSettings {
   storage: string;
   rate: number;
   maxRequests?: number;
+  timeoutMs?: number;
   allowHosts?: string[];
 }
 
@@ -96,6 +103,7 @@ type CrawlValues = {
   storage: string;
   rate?: string;
   'max-requests'?: string;
+  'timeout-ms'?: string;
   'allow-host'?: string[];
 };
 
@@ -111,10 +119,13 @@ export function crawlSettings(
 ): CrawlSettings | { exit: number } {
   const rate =
     values.rate === undefined ? 1 : /^(off|inf(inity)?)$/i.test(values.rate) ? Infinity : Number(values.rate);
-  const maxRequests = values['max-requests'] === undefined ? undefined : Number(values['max-requests']);
-  if (!(rate > 0) || (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))) {
+  const count = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const maxRequests = count(values['max-requests']);
+  const timeoutMs = count(values['timeout-ms']);
+  const positive = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n > 0);
+  if (!(rate > 0) || !positive(maxRequests) || !positive(timeoutMs)) {
     console.error(
-      `ogi ${command}: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${help}`,
+      `ogi ${command}: --rate must be a positive number or 'off', --max-requests and --timeout-ms positive integers\n\n${help}`,
     );
     return { exit: 2 };
   }
@@ -139,6 +150,7 @@ export function crawlSettings(
     storage: values.storage,
     rate,
     maxRequests,
+    timeoutMs,
     allowHosts: values['allow-host'],
   };
 }

@@ -1,5 +1,5 @@
 // `ogi refresh [--province P…] [--url LIST_URL…] [--storage DIR] [--datasets DIR] [--rate R]
-//              [--max-requests N] [--allow-host H…] [--no-site] [--no-ocr] [--json]`
+//              [--max-requests N] [--timeout-ms N] [--allow-host H…] [--no-site] [--no-ocr] [--json]`
 // crawl → extract what is new or changed → publish only when something changed (src/refresh.ts).
 // stderr: progress and the final summary; stdout: the version folder, or with --json the summary.
 // Exit 0 clean, 3 finished but this run met failures (crawl, download or extraction), 2 usage, 1 fatal.
@@ -12,6 +12,7 @@ import {
   JSON_OPTION,
   OCR_OPTION,
   parseCommand,
+  TIMEOUT_HELP,
   SOURCES_HELP,
   sourcesMode,
 } from './options.js';
@@ -25,6 +26,7 @@ const HELP = `usage: ogi refresh [--province P…] [--url LIST_URL…] [options]
   --datasets DIR     where versions are published (default ${DEFAULT_DATASETS})
   --rate N           requests per second per host (default 1; 'off' = no limit)
   --max-requests N   stop the crawl after N requests
+${TIMEOUT_HELP}
   --allow-host H     also allow this host (besides *.gov.cn); repeatable
   --no-crawl         only extract and publish what storage already holds
   --no-site          publish without the dataset site

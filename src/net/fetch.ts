@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { BROWSER_LATE_MS, BrowserSession } from './browser.js';
 import { CookieJar, cookieHeader, storeSetCookies } from './cookies.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, MIN_BROWSER_TIMEOUT_MS } from './defaults.js';
 import { stamp } from '../sys/clock.js';
 import type { FetchFailureKind } from '../failures.js';
 import {
@@ -24,8 +25,6 @@ import {
   type RobotsStore,
 } from './manners.js';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_REDIRECTS = 10;
 
 /** Why a fetch failed; `kind` is the Failure kind recorded for it. */
@@ -106,8 +105,7 @@ export interface HttpClientOptions {
 
 /**
  * A browser that keeps this client's manners: the hosts it allows, and for every request a rendered
- * page makes, robots.txt and the host's rate. Chromium needs longer than one HTTP request (start-up,
- * scripts, the network settling): at least 30 s.
+ * page makes, robots.txt and the host's rate, and at least MIN_BROWSER_TIMEOUT_MS per page.
  */
 export function politeBrowser(
   http: HttpClient,
@@ -123,7 +121,7 @@ export function politeBrowser(
       ),
     slot: (u) => http.slot(u),
     args: opts.args,
-    timeoutMs: Math.max(opts.timeoutMs ?? 30_000, 30_000),
+    timeoutMs: Math.max(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, MIN_BROWSER_TIMEOUT_MS),
   });
 }
 

@@ -73,7 +73,7 @@ describe('crawlSettings', () => {
     if ('exit' in parsed) throw new Error('parse failed');
     return crawlSettings('test', HELP, parsed.values, missing);
   };
-  const RATE_ERROR = `ogi test: --rate must be a positive number or 'off', --max-requests a positive integer\n\n${HELP}`;
+  const RATE_ERROR = `ogi test: --rate must be a positive number or 'off', --max-requests and --timeout-ms positive integers\n\n${HELP}`;
 
   it('converts the crawl options', () => {
     expect(
@@ -86,6 +86,8 @@ describe('crawlSettings', () => {
         '2',
         '--max-requests',
         '5',
+        '--timeout-ms',
+        '5000',
         '--allow-host',
         'b.org',
       ]),
@@ -95,6 +97,7 @@ describe('crawlSettings', () => {
       storage: DEFAULT_STORAGE,
       rate: 2,
       maxRequests: 5,
+      timeoutMs: 5000,
       allowHosts: ['b.org'],
     });
     expect(settings([])).toEqual({ storage: DEFAULT_STORAGE, rate: 1 });
@@ -104,13 +107,17 @@ describe('crawlSettings', () => {
     expect(settings(['--rate', rate])).toMatchObject({ rate: Infinity });
   });
 
-  it.each([[['--rate', '0']], [['--rate', 'fast']], [['--max-requests', '0']], [['--max-requests', '1.5']]])(
-    '%j is a usage error, exit 2',
-    (argv) => {
-      expect(settings(argv)).toEqual({ exit: 2 });
-      expect(stderr).toEqual([RATE_ERROR]);
-    },
-  );
+  it.each([
+    [['--rate', '0']],
+    [['--rate', 'fast']],
+    [['--max-requests', '0']],
+    [['--max-requests', '1.5']],
+    [['--timeout-ms', '0']],
+    [['--timeout-ms', '2s']],
+  ])('%j is a usage error, exit 2', (argv) => {
+    expect(settings(argv)).toEqual({ exit: 2 });
+    expect(stderr).toEqual([RATE_ERROR]);
+  });
 
   it('asks for --province or --url only when given a message for it', () => {
     expect(settings([], 'give --province or --url')).toEqual({ exit: 2 });
