@@ -42,7 +42,7 @@ function options(portal: Portal, storage: string): CrawlOptions {
     storage,
     rate: Infinity,
     allowHosts: ['127.0.0.1'],
-    timeoutMs: 1500, // the trs site's slow page answers after 8 s
+    timeoutMs: 1500, // the trs site's slow page answers after 4 s
     maxBytes: 1024 * 1024,
     retry: { retries: 1, baseDelayMs: 50, maxDelayMs: 2000 },
     progress: false,
