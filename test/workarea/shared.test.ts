@@ -3,7 +3,8 @@
 // other, and a shared store follows the lines the others appended, so a URL with the same bytes is
 // recorded once however many processes store it: one after another (retried jobs), or at the same
 // time (a job run again while its first worker still runs), under the index lock.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn, type StdioOptions } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,14 +14,11 @@ import { DocumentStore, type DocumentEntry } from '../../src/workarea/index.js';
 import { newDocument } from './helpers.js';
 
 const TSX = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
+const start = (script: string, args: string[], stdio: StdioOptions) =>
+  spawn(process.execPath, ['--import', `file://${TSX}`, path.join(import.meta.dirname, script), ...args], { stdio });
+const exitCode = (p: ChildProcess) => new Promise<number | null>((resolve) => p.once('exit', resolve));
 /** A child process running `script` (a .ts beside this file) with `args`: its exit code. */
-const run = (script: string, args: string[]) =>
-  new Promise<number | null>((resolve) => {
-    const p = spawn(process.execPath, ['--import', `file://${TSX}`, path.join(import.meta.dirname, script), ...args], {
-      stdio: 'inherit',
-    });
-    p.once('exit', resolve);
-  });
+const run = (script: string, args: string[]) => exitCode(start(script, args, 'inherit'));
 const child = (storage: string, writer: number, count: number) =>
   run('shared-child.ts', [storage, String(writer), String(count)]);
 
@@ -78,9 +76,15 @@ describe('a storage folder shared by several processes', () => {
       writeFileSync(lock, '');
       const old = (Date.now() - STALE_LOCK_MS - 1000) / 1000;
       utimesSync(lock, old, old);
-      const startAt = String(Date.now() + 2500); // after the children's start-up
-      const codes = await Promise.all([1, 2, 3, 4, 5].map(() => run('lock-child.ts', [lock, marker, startAt, '3'])));
-      expect(codes).toEqual([0, 0, 0, 0, 0]);
+      const children = [1, 2, 3, 4, 5].map(() =>
+        start('lock-child.ts', [lock, marker, '3'], ['pipe', 'pipe', 'inherit']),
+      );
+      const codes = Promise.all(children.map(exitCode));
+      // the common start, once every child has started and says so
+      await Promise.all(children.map((c) => once(c.stdout!, 'data')));
+      const startAt = String(Date.now() + 50);
+      for (const c of children) c.stdin!.end(startAt);
+      expect(await codes).toEqual([0, 0, 0, 0, 0]);
       expect(existsSync(lock)).toBe(false);
     }
   }, 120_000);
